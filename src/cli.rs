@@ -1,0 +1,310 @@
+//! The command line: `check`, `nodes`, `indicators`, `search`, `import`. Each prints to
+//! stdout and returns the process exit code; the GUI starts when no subcommand is given.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::import::{Curation, import};
+use crate::model::load::{self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
+use crate::model::search::snippet;
+use crate::model::{Diagnostic, Measure, Outline, Plan, SearchIndex};
+
+#[derive(Parser, Debug)]
+#[command(name = "plan-explorer", version, about = "Explore 《内蒙古自治区“十三五”科技创新规划》 offline")]
+pub struct Cli {
+    /// Use this plan file instead of the embedded plan.
+    #[arg(long, global = true, value_name = "PLAN.ron")]
+    pub plan: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files to open in the window (plans or scenarios).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate the embedded plan, or the given plan files; prints FILE:LINE:COL: message.
+    Check { files: Vec<PathBuf> },
+    /// List every node of the plan.
+    Nodes {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List every indicator statement of the plan.
+    Indicators {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Find nodes by text, title, number (第十三章, 专栏45) or id; best first.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Turn a plan text laid out like the seed into plan RON (printed, or written with -o).
+    Import {
+        source: PathBuf,
+        /// Hand-curated places, corrections and indicators to merge in.
+        #[arg(long, value_name = "CURATION.ron")]
+        curation: Option<PathBuf>,
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+}
+
+/// Runs a subcommand; returns the exit code.
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(command) = &cli.command else { return 0 };
+    let result = match command {
+        Command::Check { files } => return check(cli.plan.as_deref(), files, out),
+        Command::Import { source, curation, output } => {
+            import_command(source, curation.as_deref(), output.as_deref(), out)
+        }
+        Command::Nodes { format } => with_plan(cli, err, |plan| print_nodes(plan, *format, out)),
+        Command::Indicators { format } => with_plan(cli, err, |plan| print_indicators(plan, *format, out)),
+        Command::Search { query, limit } => with_plan(cli, err, |plan| print_search(plan, query, *limit, out)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
+    }
+}
+
+/// Loads the plan the user chose (or the embedded one).
+pub fn load_chosen_plan(path: Option<&Path>) -> Result<Plan, Vec<Diagnostic>> {
+    match path {
+        Some(p) => load::load_plan_file(p),
+        None => load::embedded_plan(),
+    }
+}
+
+fn with_plan(cli: &Cli, err: &mut dyn Write, f: impl FnOnce(&Plan) -> std::io::Result<()>) -> Result<i32, String> {
+    match load_chosen_plan(cli.plan.as_deref()) {
+        Ok(plan) => f(&plan).map(|()| 0).map_err(|e| format!("cannot write the output: {e}")),
+        Err(diagnostics) => {
+            for d in diagnostics {
+                let _ = writeln!(err, "{d}");
+            }
+            Ok(1)
+        }
+    }
+}
+
+fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
+    let targets: Vec<Option<&Path>> =
+        if files.is_empty() { vec![plan] } else { files.iter().map(|f| Some(f.as_path())).collect() };
+    let mut failed = false;
+    for target in targets {
+        let name = target.map_or(EMBEDDED_PLAN_NAME.to_string(), |p| p.display().to_string());
+        let diagnostics = match load_chosen_plan(target) {
+            Ok(plan) => {
+                let src = match target {
+                    Some(p) => read_limited(p, MAX_FILE_BYTES)
+                        .ok()
+                        .and_then(|b| decode_text(&b, &name).ok())
+                        .unwrap_or_default(),
+                    None => load::EMBEDDED_PLAN.to_string(),
+                };
+                let warnings = load::validate(&plan, &src, &name);
+                let _ = writeln!(
+                    out,
+                    "{name}: ok: {} nodes, {} indicator statements, {} warnings",
+                    plan.nodes.len(),
+                    plan.indicators.len(),
+                    warnings.len()
+                );
+                warnings
+            }
+            Err(diagnostics) => {
+                failed = true;
+                diagnostics
+            }
+        };
+        for d in diagnostics {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    i32::from(failed)
+}
+
+fn import_command(
+    source: &Path,
+    curation: Option<&Path>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let source_name = source.display().to_string();
+    let text =
+        read_limited(source, MAX_FILE_BYTES).and_then(|b| decode_text(&b, &source_name)).map_err(|d| d.to_string())?;
+    let curation: Curation = match curation {
+        Some(path) => {
+            let name = path.display().to_string();
+            let src =
+                read_limited(path, MAX_FILE_BYTES).and_then(|b| decode_text(&b, &name)).map_err(|d| d.to_string())?;
+            parse_ron(&src, &name).map_err(|d| d.to_string())?
+        }
+        None => Curation::default(),
+    };
+    let file_name = source.file_name().map_or(source_name.clone(), |n| n.to_string_lossy().into_owned());
+    let plan = import(&text, &file_name, &curation).map_err(|e| format!("{source_name}:{e}"))?;
+    let ron = plan_to_ron(&plan).map_err(|e| format!("cannot write RON: {e}"))?;
+    match output {
+        Some(path) => crate::fsutil::write_atomically(path, ron.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
+    }
+    Ok(0)
+}
+
+/// The plan as pretty RON, as `plan.ron` is written.
+pub fn plan_to_ron(plan: &Plan) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
+    let mut text = ron::ser::to_string_pretty(plan, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn print_nodes(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["id", "parent", "kind", "number", "title", "line", "cities", "regions", "corrected"])?;
+            for n in &plan.nodes {
+                let regions: Vec<&str> = n.regions.iter().map(|r| r.name_zh()).collect();
+                w.write_record([
+                    n.id.as_str(),
+                    n.parent.as_deref().unwrap_or(""),
+                    n.kind.name_en(),
+                    &n.number,
+                    &n.title,
+                    &n.line.to_string(),
+                    &n.cities.join(";"),
+                    &regions.join(";"),
+                    if n.corrections.is_empty() { "" } else { "yes" },
+                ])?;
+            }
+            w.flush()
+        }
+        Format::Table => {
+            let outline = Outline::new(plan);
+            for (i, n) in plan.nodes.iter().enumerate() {
+                let indent = "  ".repeat(usize::from(outline.depth(i)));
+                let places = if n.cities.is_empty() && n.regions.is_empty() {
+                    String::new()
+                } else {
+                    let regions: Vec<&str> = n.regions.iter().map(|r| r.name_zh()).collect();
+                    format!(
+                        "  [{}{}{}]",
+                        n.cities.join("、"),
+                        if n.cities.is_empty() { "" } else { "；" },
+                        regions.join("、")
+                    )
+                };
+                writeln!(out, "{:<16} {indent}{}{places}", n.id, n.heading())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+}
+
+fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let conflicts: Vec<_> = Measure::group(&plan.indicators).iter().flat_map(Measure::conflicts).collect();
+    let conflict_of = |id: &str| conflicts.iter().find(|c| c.statements.iter().any(|(s, _)| s == id));
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "measure",
+                "name",
+                "name_en",
+                "unit",
+                "baseline_year",
+                "baseline",
+                "baseline_derived",
+                "target_year",
+                "target",
+                "target_upper",
+                "comparator",
+                "source_node",
+                "quote",
+                "conflict",
+            ])?;
+            for ind in &plan.indicators {
+                let base = ind.baseline_for_growth().or(ind.baselines.first());
+                let conflict = conflict_of(&ind.id).map(|c| {
+                    c.statements.iter().map(|(s, v)| format!("{s}={}", fmt_value(*v))).collect::<Vec<_>>().join(";")
+                });
+                w.write_record([
+                    ind.id.as_str(),
+                    &ind.measure,
+                    &ind.name,
+                    &ind.name_en,
+                    &ind.unit,
+                    &base.map(|b| b.year.to_string()).unwrap_or_default(),
+                    &base.map(|b| fmt_value(b.value)).unwrap_or_default(),
+                    &base.and_then(|b| b.derived.clone()).unwrap_or_default(),
+                    &ind.target.as_ref().map(|t| t.year.to_string()).unwrap_or_default(),
+                    &ind.target.as_ref().map(|t| fmt_value(t.value)).unwrap_or_default(),
+                    &ind.target.as_ref().and_then(|t| t.upper).map(fmt_value).unwrap_or_default(),
+                    ind.comparator.name_en(),
+                    &ind.source_node,
+                    &ind.quote,
+                    &conflict.unwrap_or_default(),
+                ])?;
+            }
+            w.flush()
+        }
+        Format::Table => {
+            for ind in &plan.indicators {
+                let base: Vec<String> =
+                    ind.baselines.iter().map(|b| format!("{} {}", b.year, fmt_value(b.value))).collect();
+                let target = ind.target.as_ref().map(|t| {
+                    let upper = t.upper.map(|u| format!("–{}", fmt_value(u))).unwrap_or_default();
+                    format!("{} {}{} {}{upper}", t.year, ind.comparator.symbol(), "", fmt_value(t.value))
+                });
+                let conflict = if conflict_of(&ind.id).is_some() { "  ⚠ 规划内目标不一致" } else { "" };
+                writeln!(
+                    out,
+                    "{:<44} {}（{}）  {}{}{}  ← {}{conflict}",
+                    ind.id,
+                    ind.name,
+                    ind.unit,
+                    base.join("，"),
+                    if base.is_empty() || target.is_none() { "" } else { " → " },
+                    target.unwrap_or_default(),
+                    ind.source_node
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_search(plan: &Plan, query: &str, limit: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    let index = SearchIndex::new(plan);
+    let hits = index.search(query);
+    writeln!(out, "{} matches for `{query}`", hits.len())?;
+    for hit in hits.iter().take(limit) {
+        let node = &plan.nodes[hit.node];
+        let text_snippet = snippet(&node.text, hit.text_hits.first().copied(), 40);
+        writeln!(out, "{:<16} {}  {}", node.id, node.heading(), text_snippet)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! plan-explorer: explore Inner Mongolia's 13th Five-Year S&T Innovation Plan offline.
+//!
+//! `model` holds the plan and everything that is not drawing; `cli` the subcommands;
+//! `app` and `ui` the desktop window.
+
+pub mod cli;
+pub mod fsutil;
+pub mod model;

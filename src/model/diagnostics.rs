@@ -1,0 +1,84 @@
+//! Messages about input files, each with the file, line and column it concerns.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file is loaded and the message flags something doubtful.
+    Warning,
+    /// The file is refused.
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based; 0 when the message concerns the file as a whole.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, (line, col): (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic { file: file.to_string(), line, col, severity: Severity::Error, message: message.into() }
+    }
+
+    pub fn warning(file: &str, (line, col): (usize, usize), message: impl Into<String>) -> Self {
+        Diagnostic { file: file.to_string(), line, col, severity: Severity::Warning, message: message.into() }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+/// Line and column (1-based, column in chars) of byte offset `offset` in `src`.
+pub fn position_at(src: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Position of the first occurrence of `needle` in `src` at or after byte `from`, if any.
+pub fn position_of(src: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    let start = from.min(src.len());
+    let found = src.get(start..)?.find(needle)?;
+    Some(position_at(src, start + found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_chars() {
+        let src = "ab\n中文x\n";
+        assert_eq!(position_at(src, 0), (1, 1));
+        assert_eq!(position_at(src, 3), (2, 1));
+        // `x` follows two 3-byte chars: byte 9, column 3.
+        assert_eq!(position_at(src, 9), (2, 3));
+        // Inside a multi-byte char: the char's own column.
+        assert_eq!(position_at(src, 4), (2, 1));
+        assert_eq!(position_of(src, "x", 0), Some((2, 3)));
+        assert_eq!(position_of(src, "y", 0), None);
+        assert_eq!(position_at(src, 999), (3, 1));
+    }
+}

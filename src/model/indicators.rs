@@ -1,0 +1,282 @@
+//! Quantitative statements of the plan. Each [`Indicator`] is one statement, quoted from one
+//! node; statements about the same quantity share a `measure`, and [`Measure`] gathers them
+//! into one trajectory (baselines → target) and finds where the plan contradicts itself.
+
+use serde::{Deserialize, Serialize};
+
+/// What a statement says about its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Comparator {
+    /// A level observed in a baseline year (`2015年…达到136.06亿元`).
+    Level,
+    /// 达到 / 发展到 / 提高到: reach the value.
+    Reach,
+    /// 以上 / 不低于 / 至少 / 稳定在…以上: at least the value.
+    AtLeast,
+    /// 超过: more than the value.
+    MoreThan,
+    /// 左右: about the value.
+    About,
+    /// A range, `value` to `upper` (`5-7项`).
+    Range,
+    /// 新增: an increase by the value over the period.
+    IncreaseBy,
+    /// A growth rate in % a year.
+    GrowthRate,
+    /// 列全国第N位: a rank (lower is better).
+    Rank,
+    /// 进入前N位: a rank of N or better.
+    RankWithin,
+    /// 是…的N倍: a multiple of an earlier value.
+    Multiple,
+}
+
+impl Comparator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Level => "=",
+            Comparator::Reach => "→",
+            Comparator::AtLeast => "≥",
+            Comparator::MoreThan => ">",
+            Comparator::About => "≈",
+            Comparator::Range => "–",
+            Comparator::IncreaseBy => "+",
+            Comparator::GrowthRate => "%/年",
+            Comparator::Rank => "#",
+            Comparator::RankWithin => "≤#",
+            Comparator::Multiple => "×",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Comparator::Level => "现状",
+            Comparator::Reach => "达到",
+            Comparator::AtLeast => "以上",
+            Comparator::MoreThan => "超过",
+            Comparator::About => "左右",
+            Comparator::Range => "区间",
+            Comparator::IncreaseBy => "新增",
+            Comparator::GrowthRate => "年均增速",
+            Comparator::Rank => "排位",
+            Comparator::RankWithin => "进入前N位",
+            Comparator::Multiple => "倍数",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Comparator::Level => "level",
+            Comparator::Reach => "reach",
+            Comparator::AtLeast => "at_least",
+            Comparator::MoreThan => "more_than",
+            Comparator::About => "about",
+            Comparator::Range => "range",
+            Comparator::IncreaseBy => "increase_by",
+            Comparator::GrowthRate => "growth_rate",
+            Comparator::Rank => "rank",
+            Comparator::RankWithin => "rank_within",
+            Comparator::Multiple => "multiple",
+        }
+    }
+
+    /// For ranks a smaller number is better.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Comparator::Rank | Comparator::RankWithin)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub year: u16,
+    pub value: f64,
+    /// Set when the plan gives the value only indirectly: the formula that derives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
+    /// For values that sum or describe a period (`“十二五”期间`): its first year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u16>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub year: u16,
+    pub value: f64,
+    /// The upper end of a range (`5-7项` → 5 and 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// True when the statement names no year and the plan's end (2020) is meant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_implied: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Unique id of this statement, e.g. `rd_intensity.target`.
+    pub id: String,
+    /// Statements about the same quantity share this key, e.g. `rd_intensity`.
+    pub measure: String,
+    pub name: String,
+    pub name_en: String,
+    pub unit: String,
+    pub comparator: Comparator,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<Observation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// The node the statement is quoted from. In the curation file it may be left empty:
+    /// the importer then finds the one node whose text holds the quote.
+    #[serde(default)]
+    pub source_node: String,
+    /// The exact phrase of the source text that states the value(s).
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Indicator {
+    pub fn lower_is_better(&self) -> bool {
+        self.comparator.lower_is_better()
+    }
+
+    /// The baseline in the plan's base year, else the latest before the target.
+    pub fn baseline_for_growth(&self) -> Option<&Observation> {
+        self.baselines.iter().filter(|o| o.since.is_none()).max_by_key(|o| o.year)
+    }
+}
+
+/// All statements about one quantity.
+#[derive(Clone, Debug)]
+pub struct Measure<'a> {
+    pub key: &'a str,
+    pub statements: Vec<&'a Indicator>,
+}
+
+/// Two statements that set different targets for the same quantity and year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub measure: String,
+    pub year: u16,
+    pub statements: Vec<(String, f64)>,
+}
+
+impl<'a> Measure<'a> {
+    /// Group statements by measure, in the order measures first appear.
+    pub fn group(indicators: &'a [Indicator]) -> Vec<Measure<'a>> {
+        let mut measures: Vec<Measure<'a>> = Vec::new();
+        for indicator in indicators {
+            match measures.iter_mut().find(|m| m.key == indicator.measure) {
+                Some(m) => m.statements.push(indicator),
+                None => measures.push(Measure { key: &indicator.measure, statements: vec![indicator] }),
+            }
+        }
+        measures
+    }
+
+    pub fn first(&self) -> &'a Indicator {
+        self.statements[0]
+    }
+
+    pub fn name(&self) -> &'a str {
+        &self.first().name
+    }
+
+    pub fn unit(&self) -> &'a str {
+        &self.first().unit
+    }
+
+    /// Every baseline of every statement, by year (first statement wins a tie).
+    pub fn baselines(&self) -> Vec<&'a Observation> {
+        let mut all: Vec<&Observation> = Vec::new();
+        for s in &self.statements {
+            for o in &s.baselines {
+                if o.since.is_none() && !all.iter().any(|a| a.year == o.year) {
+                    all.push(o);
+                }
+            }
+        }
+        all.sort_by_key(|o| o.year);
+        all
+    }
+
+    /// The statements that set a target, with their targets.
+    pub fn targets(&self) -> Vec<(&'a Indicator, &'a Target)> {
+        self.statements.iter().filter_map(|s| s.target.as_ref().map(|t| (*s, t))).collect()
+    }
+
+    /// The statement whose target is the plan's (the first one stated).
+    pub fn main_target(&self) -> Option<(&'a Indicator, &'a Target)> {
+        self.targets().into_iter().next()
+    }
+
+    /// Targets for the same year that disagree.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let targets = self.targets();
+        let mut conflicts: Vec<Conflict> = Vec::new();
+        for (i, (s, t)) in targets.iter().enumerate() {
+            let rivals: Vec<(String, f64)> = targets[i + 1..]
+                .iter()
+                .filter(|(_, u)| u.year == t.year && (u.value != t.value || u.upper != t.upper))
+                .map(|(r, u)| (r.id.clone(), u.value))
+                .collect();
+            if rivals.is_empty() || conflicts.iter().any(|c| c.year == t.year) {
+                continue;
+            }
+            let mut statements = vec![(s.id.clone(), t.value)];
+            statements.extend(rivals);
+            conflicts.push(Conflict { measure: self.key.to_string(), year: t.year, statements });
+        }
+        conflicts
+    }
+}
+
+/// Compound annual growth rate between two values, in % a year.
+pub fn cagr(from: f64, to: f64, years: f64) -> Option<f64> {
+    if from <= 0.0 || to <= 0.0 || years <= 0.0 || !from.is_finite() || !to.is_finite() {
+        return None;
+    }
+    Some(((to / from).powf(1.0 / years) - 1.0) * 100.0)
+}
+
+/// Value at `year` on the straight line from (y0, v0) to (y1, v1).
+pub fn linear_path(y0: f64, v0: f64, y1: f64, v1: f64, year: f64) -> f64 {
+    if y1 == y0 { v1 } else { v0 + (v1 - v0) * (year - y0) / (y1 - y0) }
+}
+
+/// Value at `year` on the constant-growth curve from (y0, v0) to (y1, v1).
+pub fn growth_path(y0: f64, v0: f64, y1: f64, v1: f64, year: f64) -> Option<f64> {
+    let rate = cagr(v0, v1, y1 - y0)? / 100.0;
+    Some(v0 * (1.0 + rate).powf(year - y0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cagr_of_rd_intensity_target_is_hand_worked() {
+        // 0.76 % (2015) → 2.2 % (2020): (2.2/0.76)^(1/5) = 2.8947^0.2 = 1.23686 → 23.69 % a year
+        let r = cagr(0.76, 2.2, 5.0).unwrap();
+        assert!((r - 23.69).abs() < 0.01, "{r}");
+    }
+
+    #[test]
+    fn cagr_rejects_non_positive_and_zero_span() {
+        assert_eq!(cagr(0.0, 1.0, 5.0), None);
+        assert_eq!(cagr(1.0, -1.0, 5.0), None);
+        assert_eq!(cagr(1.0, 2.0, 0.0), None);
+        assert_eq!(cagr(f64::NAN, 2.0, 1.0), None);
+    }
+
+    #[test]
+    fn paths_meet_both_ends() {
+        assert_eq!(linear_path(2015.0, 42.0, 2020.0, 55.0, 2015.0), 42.0);
+        assert_eq!(linear_path(2015.0, 42.0, 2020.0, 55.0, 2020.0), 55.0);
+        assert!((linear_path(2015.0, 42.0, 2020.0, 55.0, 2017.5) - 48.5).abs() < 1e-9);
+        let end = growth_path(2015.0, 237.0, 2020.0, 1000.0, 2020.0).unwrap();
+        assert!((end - 1000.0).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,18 @@
+//! The plan as data: types, import from text, loading and validation, derived lookups and
+//! search. Knows nothing of egui.
+
+pub mod diagnostics;
+pub mod import;
+pub mod indicators;
+pub mod load;
+pub mod outline;
+pub mod places;
+pub mod plan;
+pub mod search;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use indicators::{Comparator, Indicator, Measure};
+pub use outline::Outline;
+pub use places::{Places, Region};
+pub use plan::{Node, NodeKind, Plan};
+pub use search::SearchIndex;

@@ -1,0 +1,101 @@
+//! The command line, run as the real binary.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-explorer")).args(args).output().expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_accepts_the_embedded_plan() {
+    let (code, out, _) = run(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("plan.ron: ok: 753 nodes"), "{out}");
+}
+
+#[test]
+fn check_names_file_line_and_column_of_a_broken_file() {
+    let dir = std::env::temp_dir().join(format!("pe-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.ron");
+    std::fs::write(&path, "(\n  format_version: 1,\n  meta: oops\n)").unwrap();
+    let (code, out, _) = run(&["check", path.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    let expected = format!("{}:3:", path.display());
+    assert!(out.contains(&expected), "{out}");
+}
+
+#[test]
+fn nodes_csv_has_one_row_per_node_with_places() {
+    let (code, out, _) = run(&["nodes", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("id,parent,kind,number,title,line,cities,regions,corrected"));
+    assert_eq!(out.lines().count(), 754);
+    assert!(
+        out.lines()
+            .any(|l| l
+                .starts_with("box17,ch4.s7,box,专栏17,白云鄂博稀土资源绿色开采、高效选别和综合利用,469,包头,西部,yes")),
+        "box17 row"
+    );
+}
+
+#[test]
+fn indicators_csv_quotes_every_statement_and_flags_the_conflict() {
+    let (code, out, _) = run(&["indicators", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let header = out.lines().next().unwrap();
+    for column in [
+        "id",
+        "name",
+        "unit",
+        "baseline_year",
+        "baseline",
+        "target_year",
+        "target",
+        "comparator",
+        "source_node",
+        "quote",
+    ] {
+        assert!(header.split(',').any(|c| c == column), "{column} in {header}");
+    }
+    assert!(out.lines().count() > 100);
+    let row = out.lines().find(|l| l.starts_with("rd_intensity.target,")).unwrap();
+    assert!(
+        row.contains(",2020,2.2,") && row.contains("全社会研究与试验发展（R&D）经费占生产总值比重达到2.2%"),
+        "{row}"
+    );
+    let conflict = out.lines().find(|l| l.starts_with("academician_workstations.target_ch9,")).unwrap();
+    assert!(
+        conflict.ends_with("academician_workstations.target_ch9=100;academician_workstations.target_ch17=150"),
+        "{conflict}"
+    );
+}
+
+#[test]
+fn search_finds_by_number_first() {
+    let (code, out, _) = run(&["search", "第十三章"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().nth(1).unwrap().starts_with("ch13 "), "{out}");
+    let (_, out, _) = run(&["search", "稀土", "--limit", "5"]);
+    assert!(out.starts_with("51 matches for `稀土`"), "{out}");
+    assert_eq!(out.lines().count(), 6);
+}
+
+#[test]
+fn import_reproduces_plan_ron() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (code, out, err) = run(&[
+        "import",
+        &format!("{root}/assets/source/plan.txt"),
+        "--curation",
+        &format!("{root}/assets/curation.ron"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, std::fs::read_to_string(format!("{root}/plan.ron")).unwrap());
+}

@@ -1,0 +1,122 @@
+//! The importer on small excerpts laid out like the seed, including its edge cases.
+
+use plan_explorer::model::NodeKind;
+use plan_explorer::model::import::{Curation, import};
+use plan_explorer::model::load::parse_ron;
+
+const NOTICE: &str = "各盟行政公署、市人民政府：\n　　现将《规划》印发给你们。\n　　2017年7月4日\n\n";
+
+fn kinds(text: &str) -> Vec<(String, NodeKind, Option<String>, String)> {
+    let plan = import(text, "t.txt", &Curation::default()).unwrap();
+    plan.nodes.into_iter().map(|n| (n.id, n.kind, n.parent, n.title)).collect()
+}
+
+#[test]
+fn notice_title_byline_and_preamble() {
+    let text = format!(
+        "{NOTICE}某某“十三五”科技创新规划\n（某某科学技术厅　　2017年5月）\n\n　　序言段落。\n　第一篇　形势分析\n"
+    );
+    let plan = import(&text, "t.txt", &Curation::default()).unwrap();
+    assert_eq!(plan.meta.title, "某某“十三五”科技创新规划");
+    assert_eq!(plan.meta.drafted_by, "某某科学技术厅");
+    assert_eq!(plan.meta.issued_iso, "2017-07-04");
+    assert_eq!((plan.meta.period_start, plan.meta.period_end), (2016, 2020));
+    assert_eq!(plan.nodes[0].kind, NodeKind::Notice);
+    assert_eq!(plan.nodes[0].text.lines().count(), 3, "the notice keeps its three lines");
+    assert_eq!(plan.nodes[1].kind, NodeKind::Preamble);
+    assert_eq!(plan.nodes[2].kind, NodeKind::Part);
+}
+
+#[test]
+fn a_text_without_notice_starts_with_its_title() {
+    let plan = import("规划\n　第一篇　甲\n　第一章　乙\n　　段落。\n", "t.txt", &Curation::default()).unwrap();
+    assert_eq!(plan.meta.title, "规划");
+    assert!(plan.nodes.iter().all(|n| n.kind != NodeKind::Notice));
+    assert_eq!(plan.meta.issued, "");
+}
+
+#[test]
+fn chapters_without_sections_hold_their_paragraphs() {
+    let nodes = kinds(
+        "规划\n　第一篇　甲\n　第十一章　巩固企业创新主体地位\n　　强化企业主体。内容。\n　　另一段，没有引语。\n　第十二章　乙\n",
+    );
+    assert_eq!(nodes[2], ("ch11.1".into(), NodeKind::Task, Some("ch11".into()), "强化企业主体".into()));
+    assert_eq!(nodes[3], ("ch11.2".into(), NodeKind::Paragraph, Some("ch11".into()), String::new()));
+    assert_eq!(nodes[4].0, "ch12");
+}
+
+#[test]
+fn boxes_between_sections_close_at_the_next_heading() {
+    let nodes = kinds(
+        "规划\n　第三篇　主要任务\n　第三章　农牧业\n　　总体要求。以保障为目标。\n　　一、种植业\n\n　　构建体系。开展工作。\n\n　　●专栏2 农作物生产\n\n　　玉米。抗逆。\n\n　　燕麦、荞麦。资源。\n\n　　二、养殖业\n\n　　发展养殖。内容。\n",
+    );
+    let find = |id: &str| nodes.iter().find(|n| n.0 == id).unwrap_or_else(|| panic!("{id}: {nodes:?}")).clone();
+    assert_eq!(find("ch3.1").1, NodeKind::Overview);
+    assert_eq!(find("box2").2.as_deref(), Some("ch3.s1"), "a box belongs to the section it stands in");
+    assert_eq!(find("box2.1"), ("box2.1".into(), NodeKind::Item, Some("box2".into()), "玉米".into()));
+    assert_eq!(find("box2.2").3, "燕麦、荞麦");
+    assert_eq!(find("ch3.s2.1").2.as_deref(), Some("ch3.s2"), "the next section's paragraphs leave the box");
+}
+
+#[test]
+fn dash_items_and_subsections() {
+    let nodes = kinds(
+        "规划\n　第二章　总体要求\n　　三、发展目标\n　　（一）总体目标\n　　到2020年，基本建成。\n　　（二）分项目标\n　　--稀土磁性材料。打造材料。\n　　--省部共建，不是条目\n",
+    );
+    let find = |id: &str| nodes.iter().find(|n| n.0 == id).unwrap_or_else(|| panic!("{id}: {nodes:?}")).clone();
+    assert_eq!(find("ch2.s3.ss1").1, NodeKind::Subsection);
+    assert_eq!(find("ch2.s3.ss1.1").1, NodeKind::Paragraph);
+    assert_eq!(
+        find("ch2.s3.ss2.1"),
+        ("ch2.s3.ss2.1".into(), NodeKind::Item, Some("ch2.s3.ss2".into()), "稀土磁性材料".into())
+    );
+    assert_eq!(find("ch2.s3.ss2.2").1, NodeKind::Item);
+}
+
+#[test]
+fn repeated_numbers_still_get_unique_ids() {
+    let nodes = kinds("规划\n　第一章　甲\n　第一章　又是第一章\n");
+    assert_eq!(nodes[0].0, "ch1");
+    assert_eq!(nodes[1].0, "ch1_2");
+}
+
+#[test]
+fn an_empty_text_is_an_error_not_a_panic() {
+    let err = import("", "t.txt", &Curation::default()).unwrap_err();
+    assert!(err.message.contains("empty"), "{err}");
+    let err = import("　第一章　甲\n", "t.txt", &Curation::default()).unwrap_err();
+    assert!(err.message.contains("title"), "{err}");
+}
+
+#[test]
+fn curation_corrections_places_and_indicator_anchoring() {
+    let curation: Curation = parse_ron(
+        r#"(
+            places: Some((grouping_source: "test", cities: [(name: "包头", full_name: "包头市", name_en: "Baotou", region: West)],
+                names: [(name: "白云鄂博", cities: ["包头"])], region_names: [(name: "东部地区", region: East)])),
+            corrections: [(find: "***", replace: "白云", followed_by: "鄂博", reason: "restored")],
+            indicators: [(id: "x", measure: "x", name: "回采率", name_en: "recovery", unit: "%", comparator: Reach,
+                target: Some((year: 2020, value: 99.0)), quote: "达到99%")],
+        )"#,
+        "c.ron",
+    )
+    .unwrap();
+    let plan =
+        import("规划\n　第一章　甲\n　　支持***鄂博研究，回采率达到99%。\n　　东部地区。发展。\n", "t.txt", &curation)
+            .unwrap();
+    let para = &plan.nodes[1];
+    assert_eq!(para.text, "支持白云鄂博研究，回采率达到99%。");
+    assert_eq!(para.corrections[0].original, "***鄂博");
+    assert_eq!(para.cities, vec!["包头"]);
+    assert_eq!(plan.nodes[2].regions, vec![plan_explorer::model::Region::East]);
+    assert_eq!(plan.indicators[0].source_node, para.id);
+
+    // A quote found nowhere, or in two nodes, is an error that names the indicator.
+    let mut bad = curation.clone();
+    bad.indicators[0].quote = "不存在的句子".into();
+    let err = import("规划\n　第一章　甲\n　　段落。\n", "t.txt", &bad).unwrap_err();
+    assert!(err.message.contains("`x`") && err.message.contains("no node"), "{err}");
+    bad.indicators[0].quote = "段落".into();
+    let err = import("规划\n　第一章　甲\n　　段落一。\n　　段落二。\n", "t.txt", &bad).unwrap_err();
+    assert!(err.message.contains("several nodes"), "{err}");
+}

@@ -1,0 +1,209 @@
+//! Tests on the real plan.ron: structure, indicators, places, conflicts, corrections,
+//! and that the file is exactly what the importer makes from the source and curation.
+
+use plan_explorer::model::import::{Curation, import};
+use plan_explorer::model::load::{EMBEDDED_PLAN, embedded_plan, parse_ron};
+use plan_explorer::model::{Measure, NodeKind, Outline, Plan, Region};
+
+fn plan() -> Plan {
+    embedded_plan().unwrap_or_else(|d| panic!("embedded plan invalid: {d:?}"))
+}
+
+fn count(plan: &Plan, kind: NodeKind) -> usize {
+    plan.nodes.iter().filter(|n| n.kind == kind).count()
+}
+
+fn node<'a>(plan: &'a Plan, id: &str) -> &'a plan_explorer::model::Node {
+    plan.nodes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("no node {id}"))
+}
+
+#[test]
+fn hierarchy_has_the_plans_parts_chapters_sections_and_boxes() {
+    let plan = plan();
+    assert_eq!(count(&plan, NodeKind::Part), 6);
+    assert_eq!(count(&plan, NodeKind::Chapter), 25);
+    assert_eq!(count(&plan, NodeKind::Section), 89);
+    assert_eq!(count(&plan, NodeKind::Subsection), 2);
+    assert_eq!(count(&plan, NodeKind::Box), 46);
+    let boxes: Vec<&str> = plan.nodes.iter().filter(|n| n.kind == NodeKind::Box).map(|n| n.number.as_str()).collect();
+    assert_eq!(boxes.first(), Some(&"专栏2"), "box numbering starts at 2");
+    assert_eq!(boxes.last(), Some(&"专栏47"));
+    assert!(!boxes.contains(&"专栏1"));
+
+    let ch13 = node(&plan, "ch13");
+    assert_eq!((ch13.number.as_str(), ch13.title.as_str()), ("第十三章", "推动高新技术产业开发区与基地创新发展"));
+    assert_eq!(ch13.parent.as_deref(), Some("pt4"));
+    // 第十一章 has no numbered sections: its paragraphs sit under the chapter.
+    let outline = Outline::new(&plan);
+    let ch11 = outline.index_of("ch11").unwrap();
+    assert!(outline.children(ch11).iter().all(|&c| !plan.nodes[c].kind.is_heading()));
+    assert!(!outline.children(ch11).is_empty());
+}
+
+#[test]
+fn metadata_is_read_from_the_text() {
+    let plan = plan();
+    assert_eq!(plan.meta.title, "内蒙古自治区“十三五”科技创新规划");
+    assert_eq!(plan.meta.drafted_by, "内蒙古自治区科学技术厅");
+    assert_eq!(plan.meta.drafted, "2017年5月");
+    assert_eq!(plan.meta.issued_iso, "2017-07-04");
+    assert_eq!((plan.meta.period_start, plan.meta.period_end, plan.meta.baseline_year), (2016, 2020, 2015));
+    assert_eq!(plan.nodes[0].kind, NodeKind::Notice);
+}
+
+#[test]
+fn task_and_box_items_are_titled_by_their_lead_phrase() {
+    let plan = plan();
+    let task = node(&plan, "ch3.s1.1");
+    assert_eq!((task.kind, task.title.as_str()), (NodeKind::Task, "构建现代生物育种技术体系"));
+    let corn = node(&plan, "box2.1");
+    assert_eq!((corn.kind, corn.title.as_str()), (NodeKind::Item, "玉米"));
+    let magnet = plan.nodes.iter().find(|n| n.text.starts_with("--稀土磁性材料")).unwrap();
+    assert_eq!((magnet.kind, magnet.title.as_str()), (NodeKind::Item, "稀土磁性材料"));
+    let overview = node(&plan, "ch3.1");
+    assert_eq!(overview.kind, NodeKind::Overview);
+}
+
+#[test]
+fn every_source_paragraph_is_in_the_plan_verbatim() {
+    let plan = plan();
+    let source = include_str!("../assets/source/plan.txt");
+    let mut texts: Vec<String> =
+        plan.nodes.iter().flat_map(|n| n.text.lines().map(str::to_string).collect::<Vec<_>>()).collect();
+    texts.push(plan.meta.title.clone());
+    texts.push(plan.meta.byline.clone());
+    for (i, line) in source.lines().enumerate() {
+        let para = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').replace("***鄂博", "白云鄂博");
+        if para.is_empty() {
+            continue;
+        }
+        assert!(texts.contains(&para), "line {} not carried verbatim: {para}", i + 1);
+    }
+}
+
+#[test]
+fn the_censored_place_name_is_restored_and_marked() {
+    let plan = plan();
+    assert!(plan.nodes.iter().all(|n| !n.text.contains("***")));
+    let corrected: Vec<&str> = plan.nodes.iter().filter(|n| !n.corrections.is_empty()).map(|n| n.id.as_str()).collect();
+    // Source lines 443, 469, 471, 1013 and 1021 hold `***鄂博`.
+    assert_eq!(corrected, vec!["ch4.s7.1", "box17", "box17.1", "box40.1", "box40.5"]);
+    let box17 = node(&plan, "box17");
+    assert_eq!(box17.title, "白云鄂博稀土资源绿色开采、高效选别和综合利用");
+    assert_eq!(box17.corrections[0].original, "***鄂博");
+    assert_eq!(box17.corrections[0].corrected, "白云鄂博");
+}
+
+fn measure_target(plan: &Plan, id: &str) -> f64 {
+    plan.indicators
+        .iter()
+        .find(|i| i.id == id)
+        .and_then(|i| i.target.as_ref())
+        .map(|t| t.value)
+        .unwrap_or_else(|| panic!("{id}"))
+}
+
+#[test]
+fn chapter_two_targets_have_their_values() {
+    let plan = plan();
+    let outline = Outline::new(&plan);
+    let ch2 = outline.index_of("ch2").unwrap();
+    assert!(outline.indicator_total(ch2) >= 20, "第二章 holds {} statements", outline.indicator_total(ch2));
+    for (id, value) in [
+        ("st_progress_contribution.target", 55.0),
+        ("rd_intensity.target", 2.2),
+        ("invention_patents_per_10k.target", 3.0),
+        ("tech_contract_value.target", 300.0),
+        ("overall_st_rank.target", 20.0),
+        ("enterprise_rd_share.target", 85.0),
+        ("enterprise_rd_to_revenue.target", 0.85),
+        ("high_tech_output_share.target", 20.0),
+        ("strategic_emerging_share.target", 10.0),
+        ("rd_personnel.target", 6.35),
+        ("rd_personnel_per_10k_employed.target", 48.0),
+    ] {
+        assert_eq!(measure_target(&plan, id), value, "{id}");
+        let ind = plan.indicators.iter().find(|i| i.id == id).unwrap();
+        assert!(ind.source_node.starts_with("ch2."), "{id} comes from {}", ind.source_node);
+        assert_eq!(ind.target.as_ref().unwrap().year, 2020);
+    }
+    let measures = Measure::group(&plan.indicators);
+    let contribution = measures.iter().find(|m| m.key == "st_progress_contribution").unwrap();
+    let base: Vec<(u16, f64)> = contribution.baselines().iter().map(|o| (o.year, o.value)).collect();
+    assert_eq!(base, vec![(2015, 42.0)]);
+    let intensity = measures.iter().find(|m| m.key == "rd_intensity").unwrap();
+    assert_eq!(intensity.baselines()[0].value, 0.76);
+    assert_eq!(intensity.main_target().unwrap().1.value, 2.2);
+}
+
+#[test]
+fn indicators_are_many_quoted_and_derived_values_are_marked() {
+    let plan = plan();
+    assert!(plan.indicators.len() >= 100);
+    assert!(Measure::group(&plan.indicators).len() >= 50);
+    for ind in &plan.indicators {
+        let node = node(&plan, &ind.source_node);
+        assert!(node.text.contains(&ind.quote), "{}", ind.id);
+    }
+    let rd = plan.indicators.iter().find(|i| i.id == "rd_expenditure.2015").unwrap();
+    let derived = rd.baselines.iter().find(|b| b.year == 2010).unwrap();
+    assert!(derived.derived.as_deref().unwrap().contains("16.38%"));
+    let recomputed = 136.06 / 1.1638_f64.powi(5);
+    assert_eq!((recomputed * 100.0).round() / 100.0, derived.value);
+    // Values stated by the text itself are not marked derived.
+    assert!(rd.baselines.iter().find(|b| b.year == 2015).unwrap().derived.is_none());
+}
+
+#[test]
+fn the_plan_contradicting_itself_is_kept_and_flagged() {
+    let plan = plan();
+    let conflicts: Vec<_> = Measure::group(&plan.indicators).iter().flat_map(Measure::conflicts).collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let c = &conflicts[0];
+    assert_eq!(c.measure, "academician_workstations");
+    let values: Vec<f64> = c.statements.iter().map(|s| s.1).collect();
+    assert_eq!(values, vec![100.0, 150.0]);
+    let sources: Vec<&str> = c
+        .statements
+        .iter()
+        .map(|(id, _)| plan.indicators.iter().find(|i| &i.id == id).unwrap().source_node.as_str())
+        .collect();
+    assert!(sources[0].starts_with("ch9."), "{sources:?}");
+    assert!(sources[1].starts_with("ch17."), "{sources:?}");
+}
+
+#[test]
+fn nodes_carry_their_cities_and_regions() {
+    let plan = plan();
+    let box17 = node(&plan, "box17");
+    assert_eq!(box17.cities, vec!["包头"]);
+    assert_eq!(box17.regions, vec![Region::West]);
+    // 第十六章: the paragraphs on 西部地区 and 东部地区 carry those regions.
+    let west = plan.nodes.iter().find(|n| n.text.starts_with("西部地区。")).unwrap();
+    assert!(west.regions.contains(&Region::West));
+    assert!(west.cities.iter().any(|c| c == "鄂尔多斯"), "呼包鄂 names Ordos: {:?}", west.cities);
+    let east = plan.nodes.iter().find(|n| n.text.starts_with("东部地区。")).unwrap();
+    assert_eq!(east.regions, vec![Region::East]);
+    let horqin = plan.nodes.iter().find(|n| n.text.contains("科尔沁肉牛科技产业园")).unwrap();
+    for city in ["通辽", "赤峰", "兴安盟"] {
+        assert!(horqin.cities.iter().any(|c| c == city), "{city} in {:?}", horqin.cities);
+    }
+    // 蒙西医 (Mongolian–Western medicine) is not a place.
+    let medicine = plan.nodes.iter().find(|n| n.text.contains("蒙西医结合治疗")).unwrap();
+    assert!(medicine.regions.is_empty() && medicine.cities.is_empty(), "{:?}", medicine.cities);
+    // Grouping: five eastern 盟市, seven western.
+    assert_eq!(plan.places.cities_in(Region::East).count(), 5);
+    assert_eq!(plan.places.cities_in(Region::West).count(), 7);
+}
+
+#[test]
+fn plan_ron_is_exactly_what_the_importer_makes() {
+    let source = include_str!("../assets/source/plan.txt");
+    let curation: Curation = parse_ron(include_str!("../assets/curation.ron"), "curation.ron").unwrap();
+    let imported = import(source, "plan.txt", &curation).unwrap();
+    let written = plan_explorer::cli::plan_to_ron(&imported).unwrap();
+    assert!(
+        written == EMBEDDED_PLAN,
+        "plan.ron is out of date: run `cargo run -- import assets/source/plan.txt --curation assets/curation.ron -o plan.ron`"
+    );
+}
