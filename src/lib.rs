@@ -3,6 +3,8 @@
 //! `model` holds the plan and everything that is not drawing; `cli` the subcommands;
 //! `app` and `ui` the desktop window.
 
+pub mod app;
 pub mod cli;
 pub mod fsutil;
 pub mod model;
+pub mod ui;

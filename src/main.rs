@@ -1,4 +1,5 @@
 use clap::Parser;
+use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::cli::{Cli, run};
 
 fn main() {
@@ -7,5 +8,17 @@ fn main() {
         let code = run(&cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
         std::process::exit(code);
     }
-    println!("GUI not built yet");
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("内蒙古自治区“十三五”科技创新规划 · plan-explorer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    if let Err(e) = eframe::run_native("plan-explorer", options, Box::new(|cc| Ok(Box::new(PlanExplorerApp::new(cc)))))
+    {
+        eprintln!("plan-explorer: cannot open the window: {e}");
+        std::process::exit(1);
+    }
 }

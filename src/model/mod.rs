@@ -2,6 +2,7 @@
 //! search. Knows nothing of egui.
 
 pub mod diagnostics;
+pub mod document;
 pub mod import;
 pub mod indicators;
 pub mod load;
@@ -11,6 +12,7 @@ pub mod plan;
 pub mod search;
 
 pub use diagnostics::{Diagnostic, Severity};
+pub use document::Document;
 pub use indicators::{Comparator, Indicator, Measure};
 pub use outline::Outline;
 pub use places::{Places, Region};

@@ -16,6 +16,8 @@ pub struct Outline {
     own_indicators: Vec<Vec<usize>>,
     /// Number of indicators in the node and all its descendants.
     indicator_totals: Vec<usize>,
+    /// Nodes are in pre-order, so a subtree is a contiguous range: this is its end.
+    subtree_end: Vec<usize>,
 }
 
 impl Outline {
@@ -30,6 +32,7 @@ impl Outline {
             depth: Vec::with_capacity(n),
             own_indicators: vec![Vec::new(); n],
             indicator_totals: vec![0; n],
+            subtree_end: (1..=n).collect(),
         };
         for (i, node) in plan.nodes.iter().enumerate() {
             let parent = node.parent.as_deref().and_then(|p| outline.by_id.get(p).copied()).filter(|&p| p < i);
@@ -57,6 +60,7 @@ impl Outline {
             outline.indicator_totals[i] += outline.own_indicators[i].len();
             if let Some(p) = outline.parent[i] {
                 outline.indicator_totals[p] += outline.indicator_totals[i];
+                outline.subtree_end[p] = outline.subtree_end[p].max(outline.subtree_end[i]);
             }
         }
         outline
@@ -110,24 +114,27 @@ impl Outline {
         self.indicator_totals.get(i).copied().unwrap_or(0)
     }
 
-    /// `i` and everything below it, in document order.
-    pub fn subtree(&self, i: usize) -> Vec<usize> {
-        let mut out = vec![i];
-        let mut k = 0;
-        while k < out.len() {
-            out.extend_from_slice(self.children(out[k]));
-            k += 1;
-        }
-        out.sort_unstable();
-        out
+    /// `i` and everything below it, in document order (a contiguous range).
+    pub fn subtree(&self, i: usize) -> std::ops::Range<usize> {
+        i..self.subtree_end.get(i).copied().unwrap_or(i)
+    }
+
+    pub fn has_children(&self, i: usize) -> bool {
+        !self.children(i).is_empty()
     }
 
     /// A citation such as `《规划》第十三章 专栏45` for the node and its numbered ancestors.
     pub fn citation(&self, plan: &Plan, i: usize) -> String {
+        use super::plan::NodeKind;
+        let chain: Vec<usize> = self.ancestors(i).into_iter().chain(std::iter::once(i)).collect();
+        // Box numbers are unique in the plan, so a box is cited by chapter and box alone.
+        let in_box = chain.iter().any(|&k| plan.nodes[k].kind == NodeKind::Box);
         let mut parts: Vec<String> = Vec::new();
-        for k in self.ancestors(i).into_iter().chain(std::iter::once(i)) {
+        for &k in &chain {
             let node: &Node = &plan.nodes[k];
-            if !node.number.is_empty() && node.kind != super::plan::NodeKind::Part {
+            let skip = node.kind == NodeKind::Part
+                || (in_box && matches!(node.kind, NodeKind::Section | NodeKind::Subsection));
+            if !node.number.is_empty() && !skip {
                 parts.push(node.number.clone());
             }
         }

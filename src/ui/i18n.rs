@@ -1,0 +1,113 @@
+//! Interface strings in Chinese (default) and English. The plan's own text is never
+//! translated.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "内蒙古“十三五”科技创新规划", "Inner Mongolia 13th FYP for S&T Innovation";
+    ViewReader => "规划全文", "Plan text";
+    ViewIndicators => "指标", "Indicators";
+    ViewRegions => "东西部", "East / West";
+    Search => "搜索", "Search";
+    SearchHint => "搜索全文、章节号或编号（Ctrl+F）", "Search text, number or id (Ctrl+F)";
+    Hits => "处", "hits";
+    Nodes => "个条目", "nodes";
+    NoHits => "无结果", "no results";
+    PrevHit => "上一处", "Previous hit";
+    NextHit => "下一处", "Next hit";
+    ExpandAll => "全部展开", "Expand all";
+    CollapseAll => "全部折叠", "Collapse all";
+    RegionFilter => "地区", "Region";
+    AllRegions => "全部", "All";
+    Language => "English", "中文";
+    ThemeDark => "深色", "Dark";
+    ThemeLight => "浅色", "Light";
+    Theme => "主题", "Theme";
+    Help => "快捷键", "Shortcuts";
+    Close => "关闭", "Close";
+    CopyCitation => "复制引用", "Copy citation";
+    Copied => "已复制", "Copied";
+    CopyText => "复制全文", "Copy text";
+    SourceLine => "原文第", "Source line";
+    SourceLineSuffix => "行", "";
+    Corrected => "已校正", "Corrected";
+    CorrectionNote => "原文此处为", "The source prints";
+    CorrectionRestored => "已恢复为", "restored as";
+    Places => "地区", "Places";
+    Children => "下级条目", "Contents";
+    IndicatorsHere => "本节点指标", "Indicators here";
+    NoNodeSelected => "在左侧选择一个条目", "Select a node on the left";
+    Whole => "全文", "Plan";
+    Name => "指标", "Indicator";
+    Unit => "单位", "Unit";
+    Baseline => "基期值", "Baseline";
+    Target => "目标", "Target";
+    Comparator => "表述", "Statement";
+    RequiredGrowth => "所需年均增速", "Required growth/yr";
+    Progress => "进展", "Progress";
+    Source => "出处", "Source";
+    Latest => "最新实际值", "Latest actual";
+    Conflict => "规划内目标不一致", "Plan contradicts itself";
+    IndexMode => "指数（2015=100）", "Index (2015 = 100)";
+    ResetView => "重置视图", "Reset view";
+    LinearPath => "直线路径", "Linear path";
+    GrowthPath => "等速增长路径", "Constant-growth path";
+    TargetBand => "目标区间", "Target band";
+    ActualSeries => "实际值", "Actual";
+    Derived => "推算", "Derived";
+    Year => "年份", "Year";
+    SelectIndicator => "在表中选择指标（可多选比较）", "Select indicators in the table (several to compare)";
+    ShowAllStatements => "显示仅有基期值的指标", "Show baseline-only indicators";
+    OpenSource => "打开出处", "Open source";
+    TasksPerCity => "涉及各盟市的任务与专栏", "Tasks and boxes naming each league/city";
+    PlatformsPerCity => "涉及各盟市的平台", "Platforms naming each league/city";
+    GroupBy => "分组", "Group by";
+    ByCity => "按盟市", "By city";
+    ByChapter => "按章", "By chapter";
+    Statistics => "统计数据", "Statistics";
+    NotPublished => "未公布", "not published";
+    EastWestCheck => "东部+西部与全区核对", "East + West vs whole region";
+    Share => "占比", "Share";
+    Stacked => "堆叠", "Stacked";
+    Grouped => "分组", "Grouped";
+    FilterTree => "点击柱条可筛选目录", "Click a bar to filter the tree";
+    TreeFiltered => "目录已筛选", "Tree filtered";
+    ClearFilter => "清除筛选", "Clear filter";
+    GroupingSource => "东西部划分依据", "East/West grouping";
+    Loading => "加载", "Loading";
+    StatusAchieved => "已实现", "Achieved";
+    StatusOnTrack => "按计划推进", "On track";
+    StatusAcceleration => "需加快", "Acceleration needed";
+    StatusLimited => "进展有限", "Limited progress";
+    StatusDeterioration => "倒退", "Deterioration";
+    StatusNoData => "无实际数据", "No actual data";
+    Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · ? help";
+}
+
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    msg.text(lang)
+}

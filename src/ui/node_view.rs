@@ -1,0 +1,182 @@
+//! The node view (centre): breadcrumbs, number and title, places, the correction note,
+//! the full text with places, indicator phrases and search hits marked, the text of
+//! everything below, and the indicators the node holds.
+
+use egui::{Button, FontId, Frame, Label, RichText, ScrollArea, Sense, TextStyle, Ui};
+
+use super::Action;
+use super::highlight::{Mark, Palette, Span, layout, span_at};
+use super::i18n::{Lang, Msg, tr};
+use crate::model::{Document, NodeKind};
+
+/// Reading a heading shows its whole subtree; beyond this many nodes only the contents list.
+const MAX_INLINE_NODES: usize = 600;
+
+pub struct NodeViewProps<'a> {
+    pub doc: &'a Document,
+    pub node: usize,
+    /// Marked ranges of node `i`'s text (places, indicator phrases, search hits).
+    pub spans: &'a dyn Fn(usize) -> Vec<Span>,
+    pub lang: Lang,
+    /// Draws the node's indicators (with their charts); returns actions.
+    pub indicators: &'a mut dyn FnMut(&mut Ui, usize) -> Vec<Action>,
+}
+
+pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let doc = props.doc;
+    let lang = props.lang;
+    let i = props.node;
+    let Some(node) = doc.plan.nodes.get(i) else { return actions };
+
+    breadcrumbs(ui, doc, i, lang, &mut actions);
+    ui.add_space(4.0);
+    let heading = if node.kind.is_heading() { node.heading() } else { node.label() };
+    ui.add(Label::new(RichText::new(heading).heading().strong()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        let kind = match lang {
+            Lang::Zh => node.kind.name_zh(),
+            Lang::En => node.kind.name_en(),
+        };
+        ui.label(RichText::new(kind).small().weak());
+        ui.label(
+            RichText::new(format!("{}{}{}", tr(lang, Msg::SourceLine), node.line, tr(lang, Msg::SourceLineSuffix)))
+                .small()
+                .weak(),
+        );
+        ui.label(RichText::new(&node.id).small().monospace().weak());
+        let citation = doc.outline.citation(&doc.plan, i);
+        if ui.small_button(tr(lang, Msg::CopyCitation)).on_hover_text(&citation).clicked() {
+            actions.push(Action::Copy(citation));
+        }
+        if ui.small_button(tr(lang, Msg::CopyText)).clicked() {
+            actions.push(Action::Copy(subtree_text(doc, i)));
+        }
+    });
+    places_line(ui, doc, i, lang);
+    for fix in &node.corrections {
+        Frame::group(ui.style()).fill(ui.visuals().warn_fg_color.gamma_multiply(0.12)).show(ui, |ui| {
+            ui.label(format!(
+                "{} {}：{}“{}”，{}“{}”。{}",
+                tr(lang, Msg::Corrected),
+                "⚠",
+                tr(lang, Msg::CorrectionNote),
+                fix.original,
+                tr(lang, Msg::CorrectionRestored),
+                fix.corrected,
+                fix.reason
+            ));
+        });
+    }
+    ui.separator();
+
+    ScrollArea::vertical().id_salt(("node", i)).auto_shrink([false, false]).show(ui, |ui| {
+        let body = TextStyle::Body.resolve(ui.style());
+        let reading_font = FontId::new(body.size * 1.15, body.family.clone());
+        if !node.kind.is_heading() {
+            paragraph(ui, props, i, reading_font.clone(), &mut actions);
+        }
+        let subtree = doc.outline.subtree(i);
+        if node.kind.is_heading() {
+            if subtree.len() <= MAX_INLINE_NODES {
+                for k in subtree.clone().skip(1) {
+                    let child = &doc.plan.nodes[k];
+                    if child.kind.is_heading() {
+                        ui.add_space(8.0);
+                        let size = if child.kind == NodeKind::Chapter { 1.35 } else { 1.2 };
+                        let text = RichText::new(child.heading()).size(body.size * size).strong();
+                        if ui.add(Button::new(text).frame(false)).on_hover_text(&child.id).clicked() {
+                            actions.push(Action::Open(k));
+                        }
+                    } else {
+                        paragraph(ui, props, k, reading_font.clone(), &mut actions);
+                    }
+                }
+            } else {
+                ui.label(RichText::new(tr(lang, Msg::Children)).strong());
+                for &k in doc.outline.children(i) {
+                    if ui.link(doc.plan.nodes[k].heading()).clicked() {
+                        actions.push(Action::Open(k));
+                    }
+                }
+            }
+        }
+        if doc.outline.indicator_total(i) > 0 {
+            ui.add_space(12.0);
+            ui.separator();
+            ui.label(
+                RichText::new(format!("{}（{}）", tr(lang, Msg::IndicatorsHere), doc.outline.indicator_total(i)))
+                    .strong(),
+            );
+            actions.extend((props.indicators)(ui, i));
+        }
+    });
+    actions
+}
+
+fn breadcrumbs(ui: &mut Ui, doc: &Document, i: usize, lang: Lang, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(lang, Msg::Whole)).weak());
+        for k in doc.outline.ancestors(i) {
+            ui.label(RichText::new("›").weak());
+            let node = &doc.plan.nodes[k];
+            let text = if node.number.is_empty() { node.label() } else { node.number.clone() };
+            if ui.link(text).on_hover_text(node.heading()).clicked() {
+                actions.push(Action::Open(k));
+            }
+        }
+    });
+}
+
+fn places_line(ui: &mut Ui, doc: &Document, i: usize, lang: Lang) {
+    let node = &doc.plan.nodes[i];
+    if node.cities.is_empty() && node.regions.is_empty() {
+        return;
+    }
+    let palette = Palette::for_ui(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{}：", tr(lang, Msg::Places))).small());
+        for region in &node.regions {
+            let name = match lang {
+                Lang::Zh => region.name_zh(),
+                Lang::En => region.name_en(),
+            };
+            ui.label(RichText::new(name).small().strong().color(palette.place));
+        }
+        for city in &node.cities {
+            let en = doc.plan.places.city(city).map(|c| c.name_en.as_str()).unwrap_or_default();
+            ui.label(RichText::new(city).small().color(palette.place)).on_hover_text(en);
+        }
+    });
+}
+
+/// One paragraph with its marks; hovering a place shows its 盟市, clicking an indicator
+/// phrase opens its chart.
+fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, actions: &mut Vec<Action>) {
+    let node = &props.doc.plan.nodes[k];
+    let spans = (props.spans)(k);
+    let galley = layout(ui, &node.text, &spans, font, ui.available_width());
+    let response = ui.add(Label::new(galley.clone()).selectable(true).sense(Sense::click()));
+    if let Some(pos) = response.hover_pos()
+        && let Some(span) = span_at(&galley, &spans, pos - response.rect.min)
+    {
+        let tip = match &span.mark {
+            Mark::Place(desc) => desc.clone(),
+            Mark::Indicator(measure) => format!("{} ▶ {measure}", tr(props.lang, Msg::ViewIndicators)),
+            Mark::Hit => String::new(),
+        };
+        if let Mark::Indicator(measure) = &span.mark {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            if response.clicked() {
+                actions.push(Action::OpenMeasure(measure.clone()));
+            }
+        }
+        response.on_hover_text_at_pointer(tip);
+    }
+    ui.add_space(6.0);
+}
+
+/// The node's text and everything below it, as plain text for the clipboard.
+pub fn subtree_text(doc: &Document, i: usize) -> String {
+    doc.outline.subtree(i).map(|k| doc.plan.nodes[k].text.as_str()).collect::<Vec<_>>().join("\n")
+}

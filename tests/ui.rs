@@ -1,0 +1,151 @@
+//! The real app, built as `main` builds it (fonts included), driven through egui_kittest:
+//! click, type, read labels.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::ui::View;
+
+fn harness() -> Harness<'static, PlanExplorerApp> {
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| PlanExplorerApp::new(cc));
+    harness.run();
+    harness
+}
+
+fn selected_id(harness: &Harness<'_, PlanExplorerApp>) -> Option<String> {
+    let app = harness.state();
+    app.selected().map(|i| app.doc.plan.nodes[i].id.clone())
+}
+
+#[test]
+fn the_window_lists_the_plans_parts_in_chinese() {
+    let harness = harness();
+    for part in ["第一篇 形势分析", "第三篇 主要任务", "第六篇 组织实施"] {
+        harness.get_by_label(part);
+    }
+    harness.get_by_label("规划全文");
+}
+
+#[test]
+fn selecting_a_node_shows_its_full_text() {
+    let mut harness = harness();
+    harness.get_by_label("第十一章 巩固企业创新主体地位").click();
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("ch11"));
+    // The chapter's paragraphs are shown in full, verbatim.
+    let app = harness.state();
+    let first = app.doc.plan.nodes.iter().find(|n| n.parent.as_deref() == Some("ch11")).unwrap().text.clone();
+    harness.get_by_label(&first);
+    // Breadcrumb back to the part.
+    harness.get_by_label("第四篇").click();
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("pt4"));
+}
+
+#[test]
+fn search_counts_hits_and_filters_the_tree() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("搜索").type_text("稀土");
+    harness.run();
+    harness.get_by_label_contains("/ 51 个条目");
+    let app = harness.state_mut();
+    let rows = app.visible_rows().to_vec();
+    let doc = &harness.state().doc;
+    assert!(rows.iter().all(|&i| {
+        let sub = doc.outline.subtree(i);
+        sub.into_iter().any(|k| doc.plan.nodes[k].text.contains("稀土") || doc.plan.nodes[k].title.contains("稀土"))
+    }));
+    // 第二十四章 (science popularisation) never mentions 稀土: it is filtered out.
+    assert!(harness.query_by_label("第二十四章 加强科普和创新文化建设").is_none());
+    assert!(harness.query_by_label("第四章 现代工业体系技术支撑").is_some());
+}
+
+#[test]
+fn a_chapter_opens_by_its_number() {
+    let mut harness = harness();
+    let search = harness.get_by_label("搜索");
+    search.focus();
+    search.type_text("第十三章");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("ch13"));
+    assert_eq!(harness.state().state.view, View::Reader);
+    // In the tree and as the node view's heading.
+    assert_eq!(harness.get_all_by_label("第十三章 推动高新技术产业开发区与基地创新发展").count(), 2);
+}
+
+#[test]
+fn region_filter_east_narrows_the_tree() {
+    let mut harness = harness();
+    let all = harness.state().doc.plan.nodes.len();
+    harness.get_by_label("地区").click();
+    harness.run();
+    harness.get_by_label("东部").click();
+    harness.run();
+    let app = harness.state_mut();
+    let rows = app.visible_rows().to_vec();
+    assert!(rows.len() < all, "{} < {all}", rows.len());
+    let doc = &harness.state().doc;
+    // Every shown node concerns the east itself or has a descendant that does.
+    for &i in &rows {
+        let concerns =
+            doc.outline.subtree(i).any(|k| doc.plan.nodes[k].regions.contains(&plan_explorer::model::Region::East));
+        assert!(concerns, "{} shown under 东部", doc.plan.nodes[i].id);
+    }
+    assert!(harness.query_by_label("第一篇 形势分析").is_none());
+}
+
+#[test]
+fn keyboard_moves_and_expands() {
+    let mut harness = harness();
+    harness.get_by_label("第二篇 发展蓝图").click();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("ch2"));
+    // ch2 is shown in the node view, so its sections appear there once; expanding adds the tree row.
+    assert_eq!(harness.get_all_by_label("一、指导思想").count(), 1);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.get_all_by_label("一、指导思想").count(), 2);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("ch2.s1"));
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("ch2"));
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.get_all_by_label("一、指导思想").count(), 1, "collapsed: only the node view shows it");
+}
+
+#[test]
+fn language_switches_to_english_and_back() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Plan text");
+    harness.get_by_label("Indicators");
+    // The plan's own text stays Chinese.
+    harness.get_by_label("第一篇 形势分析");
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("规划全文");
+}
+
+#[test]
+fn the_corrected_place_name_is_noted() {
+    let mut harness = harness();
+    let search = harness.get_by_label("搜索");
+    search.focus();
+    search.type_text("专栏17");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some("box17"));
+    harness.get_by_label_contains("原文此处为“***鄂博”");
+}
