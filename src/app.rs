@@ -6,13 +6,22 @@ use std::collections::BTreeSet;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::model::Measure;
+use crate::model::chart::{Chart, build_chart};
 use crate::model::places::PlaceMention;
+use crate::model::progress::Status;
+use crate::model::scenario::{Scenario, embedded_actuals};
 use crate::model::search::{Hit, find_all};
+use crate::model::summary::{MeasureSummary, rollup, summarize};
 use crate::model::{Document, Region};
+use crate::ui::chart::{ChartStyle, chart_ui};
 use crate::ui::fonts::install_fonts;
 use crate::ui::highlight::{Mark, Span};
 use crate::ui::i18n::{Lang, Msg, tr};
+use crate::ui::indicators_view::{IndicatorsProps, IndicatorsViewState, indicators_ui, target_text};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
+use crate::ui::regions_view::{PlanCounts, RegionsProps, RegionsViewState, regions_ui};
+use crate::ui::status::{status_color, status_symbol, status_text};
 use crate::ui::tree::{TreeProps, tree_ui, visible_rows};
 use crate::ui::{Action, RegionFilter, View};
 
@@ -73,6 +82,16 @@ pub struct PlanExplorerApp {
     show_help: bool,
     toast: Option<(String, f64)>,
     place_spans: Vec<Option<Vec<Span>>>,
+    /// Loaded scenarios, the shipped actual values first.
+    pub scenarios: Vec<Scenario>,
+    summaries: Vec<MeasureSummary>,
+    node_status: Vec<Option<Status>>,
+    /// The indicator chart for the current selection: (measures, index mode) → chart.
+    chart_cache: Option<((Vec<String>, bool), Chart)>,
+    small_charts: std::collections::HashMap<String, Chart>,
+    indicators_view: IndicatorsViewState,
+    regions_view: RegionsViewState,
+    plan_counts: Option<(crate::model::regional::PlanMetric, PlanCounts)>,
 }
 
 impl PlanExplorerApp {
@@ -99,6 +118,8 @@ impl PlanExplorerApp {
             }
         }
         let selected = state.selected.as_deref().and_then(|id| doc.outline.index_of(id));
+        // The shipped actuals are checked by the tests; without them charts show the plan alone.
+        let scenarios: Vec<Scenario> = embedded_actuals(&doc.plan).into_iter().collect();
         let mut app = PlanExplorerApp {
             doc,
             state,
@@ -114,9 +135,59 @@ impl PlanExplorerApp {
             show_help: false,
             toast: None,
             place_spans: vec![None; n],
+            scenarios,
+            summaries: Vec::new(),
+            node_status: Vec::new(),
+            chart_cache: None,
+            small_charts: std::collections::HashMap::new(),
+            indicators_view: IndicatorsViewState::default(),
+            regions_view: RegionsViewState::default(),
+            plan_counts: None,
         };
+        app.refresh_summaries();
         app.set_region_filter(app.state.region_filter.clone());
         app
+    }
+
+    /// Recomputes what depends on the loaded scenarios.
+    fn refresh_summaries(&mut self) {
+        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        self.summaries = summarize(&self.doc, &scenarios);
+        self.node_status = rollup(&self.doc, &self.summaries);
+        self.chart_cache = None;
+        self.small_charts.clear();
+    }
+
+    pub fn summaries(&self) -> &[MeasureSummary] {
+        &self.summaries
+    }
+
+    /// The chart of the selected measures (cached until the selection changes).
+    pub fn current_chart(&mut self) -> &Chart {
+        let key = (self.state.selected_measures.clone(), self.state.index_mode);
+        if self.chart_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let groups = Measure::group(&self.doc.plan.indicators);
+            let measures: Vec<&Measure<'_>> =
+                key.0.iter().filter_map(|k| groups.iter().find(|m| m.key == k.as_str())).collect();
+            let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+            let chart = build_chart(&measures, &scenarios, self.doc.plan.meta.baseline_year, key.1);
+            self.chart_cache = Some((key, chart));
+        }
+        &self.chart_cache.as_ref().expect("set above").1
+    }
+
+    fn small_chart(&mut self, measure: &str) -> Chart {
+        if !self.small_charts.contains_key(measure) {
+            let groups = Measure::group(&self.doc.plan.indicators);
+            let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+            let chart = groups
+                .iter()
+                .find(|m| m.key == measure)
+                .map(|m| build_chart(&[m], &scenarios, self.doc.plan.meta.baseline_year, false))
+                .unwrap_or_default();
+            self.small_charts.insert(measure.to_string(), chart);
+        }
+        self.small_charts.get(measure).cloned().unwrap_or_default()
     }
 
     pub fn selected(&self) -> Option<usize> {
@@ -270,6 +341,7 @@ impl PlanExplorerApp {
                     self.state.selected_measures.push(measure);
                 }
             }
+            Action::SetIndexMode(on) => self.state.index_mode = on,
             Action::SetRegionFilter(filter) => self.set_region_filter(filter),
             Action::FilterTree { label, nodes } => {
                 let mask = self.doc.with_ancestors(nodes);
@@ -400,6 +472,11 @@ impl PlanExplorerApp {
         let ctx = ui.ctx().clone();
         self.keyboard(&ctx);
         self.state.zoom = ctx.zoom_factor();
+        // The remembered theme wins over whatever the platform (or a test harness) set.
+        let theme = if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         let mut actions: Vec<Action> = Vec::new();
         let lang = self.state.lang;
 
@@ -463,7 +540,10 @@ impl PlanExplorerApp {
                 None
             };
             self.scroll_to_selected = false;
-            let no_badge = |_: usize| None;
+            let statuses = &self.node_status;
+            let badge = |i: usize| {
+                statuses.get(i).copied().flatten().map(|st| (status_symbol(st).to_string(), status_color(st)))
+            };
             let props = TreeProps {
                 doc: &self.doc,
                 rows: &self.rows,
@@ -472,16 +552,28 @@ impl PlanExplorerApp {
                 query: &self.search.query,
                 scroll_to_row,
                 lang,
-                badge: &no_badge,
+                badge: &badge,
             };
             actions.extend(tree_ui(ui, &props));
         });
 
         egui::CentralPanel::default().show(ui, |ui| match self.state.view {
             View::Reader => actions.extend(self.reader_ui(ui)),
-            View::Indicators | View::Regions => {
-                ui.label("…");
+            View::Indicators => {
+                let lang = self.state.lang;
+                let index_mode = self.state.index_mode;
+                let chart = self.current_chart().clone();
+                let props = IndicatorsProps {
+                    doc: &self.doc,
+                    summaries: &self.summaries,
+                    selected: &self.state.selected_measures,
+                    chart: &chart,
+                    lang,
+                    index_mode,
+                };
+                actions.extend(indicators_ui(ui, &props, &mut self.indicators_view));
             }
+            View::Regions => actions.extend(self.regions_ui(ui)),
         });
 
         if self.show_help {
@@ -579,6 +671,26 @@ impl PlanExplorerApp {
         });
     }
 
+    fn regions_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let metric = self.regions_view.metric;
+        if self.plan_counts.as_ref().is_none_or(|(m, _)| *m != metric) {
+            self.plan_counts = Some((metric, PlanCounts::new(&self.doc, metric)));
+        }
+        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        let options = crate::model::regional::stat_options(&self.doc, &scenarios);
+        let stat = options.get(self.regions_view.stat.min(options.len().saturating_sub(1))).map(|o| {
+            let year = self.regions_view.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
+            crate::model::regional::stat_table(&self.doc, &scenarios, &o.0, &o.2, year)
+        });
+        if self.regions_view.year.is_none() {
+            self.regions_view.year = stat.as_ref().map(|s| s.year);
+        }
+        let Some((_, counts)) = &self.plan_counts else { return Vec::new() };
+        let props =
+            RegionsProps { doc: &self.doc, counts, stat_options: &options, stat: stat.as_ref(), lang: self.state.lang };
+        regions_ui(ui, &props, &mut self.regions_view)
+    }
+
     fn reader_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let lang = self.state.lang;
         let Some(node) = self.selected else {
@@ -590,20 +702,54 @@ impl PlanExplorerApp {
         let spans: Vec<Vec<Span>> = range.clone().map(|k| self.spans(k)).collect();
         let start = range.start;
         let span_of = |k: usize| spans.get(k.wrapping_sub(start)).cloned().unwrap_or_default();
-        let doc = &self.doc;
-        let mut indicators = |ui: &mut Ui, i: usize| -> Vec<Action> {
-            let mut out = Vec::new();
-            for k in doc.outline.subtree(i) {
-                for &ind in doc.outline.own_indicators(k) {
-                    let ind = &doc.plan.indicators[ind];
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.link(&ind.name).clicked() {
-                            out.push(Action::OpenMeasure(ind.measure.clone()));
-                        }
-                        ui.label(RichText::new(format!("“{}”", ind.quote)).weak());
-                    });
+        // One small chart per measure stated in the subtree, in plan order.
+        let mut measures: Vec<String> = Vec::new();
+        for k in self.doc.outline.subtree(node) {
+            for &ind in self.doc.outline.own_indicators(k) {
+                let m = &self.doc.plan.indicators[ind].measure;
+                if !measures.contains(m) {
+                    measures.push(m.clone());
                 }
             }
+        }
+        let charts: Vec<Chart> = measures.iter().map(|m| self.small_chart(m)).collect();
+        let doc = &self.doc;
+        let summaries = &self.summaries;
+        let mut indicators = |ui: &mut Ui, _i: usize| -> Vec<Action> {
+            let mut out = Vec::new();
+            for (m, chart) in measures.iter().zip(&charts) {
+                let Some(s) = summaries.iter().find(|s| s.key == *m) else { continue };
+                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    if ui.link(RichText::new(&s.name).strong()).clicked() {
+                        out.push(Action::OpenMeasure(m.clone()));
+                    }
+                    ui.label(format!("（{}）", s.unit));
+                    let base = crate::ui::indicators_view::baseline_text(s);
+                    if !base.is_empty() {
+                        ui.label(format!("{}：{base}", tr(lang, Msg::Baseline)));
+                    }
+                    let target = target_text(s);
+                    if !target.is_empty() {
+                        ui.label(format!("{}：{target}", tr(lang, Msg::Target)));
+                    }
+                    if let Some(st) = s.status() {
+                        ui.label(RichText::new(status_text(st, lang)).color(status_color(st)).strong());
+                    }
+                    if s.conflict {
+                        ui.label(
+                            RichText::new(format!("⚠ {}", tr(lang, Msg::Conflict)))
+                                .color(status_color(Status::Limited)),
+                        );
+                    }
+                });
+                let has_line = chart.series.iter().filter(|c| !c.points.is_empty()).count() > 1
+                    || chart.series.iter().any(|c| c.points.len() > 1);
+                if has_line {
+                    chart_ui(ui, &format!("small_{m}"), chart, &ChartStyle::small(), false);
+                }
+            }
+            let _ = doc;
             out
         };
         let mut props = NodeViewProps { doc, node, spans: &span_of, lang, indicators: &mut indicators };

@@ -207,3 +207,52 @@ fn plan_ron_is_exactly_what_the_importer_makes() {
         "plan.ron is out of date: run `cargo run -- import assets/source/plan.txt --curation assets/curation.ron -o plan.ron`"
     );
 }
+
+#[test]
+fn shipped_actuals_load_and_drive_progress() {
+    use plan_explorer::model::Document;
+    use plan_explorer::model::progress::Status;
+    use plan_explorer::model::scenario::embedded_actuals;
+    use plan_explorer::model::summary::{rollup, summarize};
+    let plan = plan();
+    let actuals = embedded_actuals(&plan).unwrap_or_else(|d| panic!("{d:?}"));
+    // Every point names where it was read.
+    for s in &actuals.series {
+        for p in &s.points {
+            assert!(!p.source.is_empty() || !s.source.is_empty(), "{} {}", s.id, p.year);
+        }
+    }
+    let doc = Document::new(plan, "plan.ron");
+    let summaries = summarize(&doc, &[&actuals]);
+    let rd = summaries.iter().find(|s| s.key == "rd_intensity").unwrap();
+    let a = rd.assessment.as_ref().unwrap();
+    assert_eq!((a.base_year, a.base_value, a.latest_year, a.latest_value), (2015, 0.76, 2020, 0.93));
+    assert_eq!(a.status, Status::Limited);
+    assert!(rd.assessed_with.contains("首次公布"), "{}", rd.assessed_with);
+    let statuses = rollup(&doc, &summaries);
+    let ch2 = doc.outline.index_of("ch2").unwrap();
+    assert!(statuses[ch2].is_some());
+    assert!(statuses[ch2].unwrap() <= Status::Limited, "the worst status below 第二章");
+}
+
+#[test]
+fn regional_gdp_totals_are_only_summed_when_complete() {
+    use plan_explorer::model::Document;
+    use plan_explorer::model::regional::stat_table;
+    use plan_explorer::model::scenario::embedded_actuals;
+    let plan = plan();
+    let actuals = embedded_actuals(&plan).unwrap();
+    let doc = Document::new(plan, "plan.ron");
+    let t = stat_table(&doc, &[&actuals], "gdp", "亿元", 2021);
+    assert!(t.east.complete() && t.west.complete());
+    assert!((t.east.sum - 6357.8).abs() < 1e-6, "{}", t.east.sum);
+    // 2017: only 通辽 published: the east total is incomplete, never filled in.
+    let t = stat_table(&doc, &[&actuals], "gdp", "亿元", 2017);
+    assert_eq!((t.east.known, t.east.of), (1, 5));
+    assert!(!t.east.complete());
+    assert_eq!(t.check(), None);
+    assert_eq!(t.shares(), None);
+    // Census 2020: the 12 盟市 add up exactly to the 全区 count.
+    let t = stat_table(&doc, &[&actuals], "population_census", "人", 2020);
+    assert_eq!(t.check(), Some(0.0));
+}

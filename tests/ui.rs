@@ -149,3 +149,63 @@ fn the_corrected_place_name_is_noted() {
     assert_eq!(selected_id(&harness).as_deref(), Some("box17"));
     harness.get_by_label_contains("原文此处为“***鄂博”");
 }
+
+#[test]
+fn an_indicator_shows_its_chart_values_and_progress() {
+    let mut harness = harness();
+    harness.get_by_label("指标").click();
+    harness.run();
+    // The table lists every measure with a target; pick high-tech enterprises.
+    harness.get_by_label("国家高新技术企业").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.state.selected_measures.iter().any(|m| m == "high_tech_enterprises"));
+    harness.get_by_label("237（2015）");
+    harness.get_by_label("→1000（2020）");
+    // The chart's title names both selected measures.
+    harness.get_by_label_contains("研发经费占GDP比重（R&D/GDP） / 国家高新技术企业");
+    // R&D intensity: 0.76 % → 0.93 % against 2.2 %: limited progress (so are technology contracts).
+    assert_eq!(harness.get_all_by_label("进展有限").count(), 2);
+}
+
+#[test]
+fn an_indicator_phrase_in_the_text_opens_its_chart() {
+    let mut harness = harness();
+    let app = harness.state_mut();
+    let i = app.doc.outline.index_of("ch9.s4.1").unwrap();
+    app.apply(&egui::Context::default(), plan_explorer::ui::Action::OpenMeasure("academician_workstations".into()));
+    app.select(i);
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Indicators);
+    // The plan contradicts itself here: the conflict is named, not hidden.
+    assert!(harness.state().summaries().iter().find(|s| s.key == "academician_workstations").unwrap().conflict);
+}
+
+#[test]
+fn a_region_bar_filters_the_tree() {
+    let mut harness = harness();
+    harness.get_by_label("东西部").click();
+    harness.run();
+    harness.get_by_label_contains("东部：").click();
+    harness.run();
+    harness.get_by_label_contains("目录已筛选：东部");
+    let app = harness.state_mut();
+    let rows = app.visible_rows().to_vec();
+    let doc = &harness.state().doc;
+    assert!(rows.len() < doc.plan.nodes.len());
+    assert!(rows.iter().all(|&i| doc.outline.subtree(i).any(|k| !doc.plan.nodes[k].regions.is_empty())));
+    harness.get_by_label("清除筛选").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("目录已筛选").is_none());
+}
+
+#[test]
+fn regional_statistics_show_gaps_and_the_east_west_check() {
+    let mut harness = harness();
+    harness.get_by_label("东西部").click();
+    harness.run();
+    // GDP 2021 is known for all 12 盟市: totals, shares and the check against 全区 are shown.
+    harness.get_by_label("6357.8 亿元");
+    harness.get_by_label_contains("东部 31.1%");
+    harness.get_by_label_contains("不符：差 -57.70");
+}

@@ -1,6 +1,7 @@
 //! The plan as data: types, import from text, loading and validation, derived lookups and
 //! search. Knows nothing of egui.
 
+pub mod chart;
 pub mod diagnostics;
 pub mod document;
 pub mod import;
@@ -9,7 +10,11 @@ pub mod load;
 pub mod outline;
 pub mod places;
 pub mod plan;
+pub mod progress;
+pub mod regional;
+pub mod scenario;
 pub mod search;
+pub mod summary;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use document::Document;

@@ -1,9 +1,13 @@
 //! The views. Each draws from the model and returns [`Action`]s; only the app changes state.
 
+pub mod chart;
 pub mod fonts;
 pub mod highlight;
 pub mod i18n;
+pub mod indicators_view;
 pub mod node_view;
+pub mod regions_view;
+pub mod status;
 pub mod tree;
 
 use serde::{Deserialize, Serialize};
@@ -39,6 +43,7 @@ pub enum Action {
     /// Show this measure in the indicator view.
     OpenMeasure(String),
     ToggleMeasure(String),
+    SetIndexMode(bool),
     SetRegionFilter(RegionFilter),
     /// Narrow the tree to these nodes (and their ancestors), described by the label.
     FilterTree {

@@ -40,9 +40,11 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
         };
         ui.label(RichText::new(kind).small().weak());
         ui.label(
-            RichText::new(format!("{}{}{}", tr(lang, Msg::SourceLine), node.line, tr(lang, Msg::SourceLineSuffix)))
-                .small()
-                .weak(),
+            RichText::new(
+                format!("{} {} {}", tr(lang, Msg::SourceLine), node.line, tr(lang, Msg::SourceLineSuffix)).trim_end(),
+            )
+            .small()
+            .weak(),
         );
         ui.label(RichText::new(&node.id).small().monospace().weak());
         let citation = doc.outline.citation(&doc.plan, i);

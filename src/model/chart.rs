@@ -1,0 +1,217 @@
+//! What an indicator chart shows, as plain data: the plan's baselines and target, the
+//! straight and constant-growth paths between them, the goal zone, and every actual or
+//! scenario series — optionally as an index (base year = 100). Views draw it; exports
+//! can write it.
+
+use super::indicators::{Comparator, Measure, growth_path, linear_path};
+use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The plan's stated values before the period.
+    Baseline,
+    /// The plan's target (one point).
+    Target,
+    /// Baseline to target in a straight line.
+    LinearPath,
+    /// Baseline to target at a constant growth rate.
+    GrowthPath,
+    Actual,
+    Projection,
+    /// Another source's target.
+    AltTarget,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub y: f64,
+    /// Shown on hover: the source, quote or formula of this value.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSeries {
+    pub name: String,
+    pub role: Role,
+    /// Which measure it belongs to (several measures share a chart when compared).
+    pub measure: String,
+    pub points: Vec<ChartPoint>,
+}
+
+/// The band of values that meet the target, from the base year to the target year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalZone {
+    pub measure: String,
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub unit: String,
+    pub series: Vec<ChartSeries>,
+    pub goals: Vec<GoalZone>,
+    /// Why something could not be drawn (e.g. no base-year value for the index).
+    pub notes: Vec<String>,
+}
+
+fn fmt(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// Builds the chart of one or more measures. `index_base` turns every series into an index
+/// with the measure's value in that year = 100.
+pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, index_base: bool) -> Chart {
+    let mut chart = Chart::default();
+    if let [one] = measures {
+        chart.title = one.name().to_string();
+        chart.unit = one.unit().to_string();
+    } else {
+        chart.title = measures.iter().map(|m| m.name()).collect::<Vec<_>>().join(" / ");
+        chart.unit = if index_base { format!("{base_year} = 100") } else { String::new() };
+    }
+    if index_base {
+        chart.unit = format!("{base_year} = 100");
+    }
+    for measure in measures {
+        add_measure(&mut chart, measure, scenarios, base_year, index_base, measures.len() > 1);
+    }
+    chart
+}
+
+fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base_year: u16, index: bool, prefix: bool) {
+    let name = |s: &str| if prefix { format!("{} · {s}", m.name()) } else { s.to_string() };
+    let baselines = m.baselines();
+    let plan_base = baselines.iter().find(|o| o.year == base_year).map(|o| o.value);
+    let actual_base = scenarios
+        .iter()
+        .flat_map(|s| s.series_for(m.key, WHOLE_REGION))
+        .filter(|s| s.kind == SeriesKind::Actual)
+        .find_map(|s| s.points.iter().find(|p| p.year == base_year).map(|p| p.value));
+    let divisor = if index {
+        match plan_base.or(actual_base) {
+            Some(v) if v != 0.0 => v / 100.0,
+            _ => {
+                chart.notes.push(format!("{}：无{base_year}年基数，无法换算为指数", m.name()));
+                return;
+            }
+        }
+    } else {
+        1.0
+    };
+    let scale = |v: f64| v / divisor;
+
+    if !baselines.is_empty() {
+        chart.series.push(ChartSeries {
+            name: name("规划基期值"),
+            role: Role::Baseline,
+            measure: m.key.to_string(),
+            points: baselines
+                .iter()
+                .map(|o| ChartPoint {
+                    x: f64::from(o.year),
+                    y: scale(o.value),
+                    note: match &o.derived {
+                        Some(f) => format!("推算：{f}"),
+                        None => format!("规划原文：{}{}", fmt(o.value), m.unit()),
+                    },
+                })
+                .collect(),
+        });
+    }
+    if let Some((statement, target)) = m.main_target() {
+        let note = format!("{}“{}”", statement.comparator.name_zh(), statement.quote);
+        let tx = f64::from(target.year);
+        chart.series.push(ChartSeries {
+            name: name("规划目标"),
+            role: Role::Target,
+            measure: m.key.to_string(),
+            points: vec![ChartPoint { x: tx, y: scale(target.value), note: note.clone() }],
+        });
+        for (other, t) in m.targets().into_iter().skip(1) {
+            if t.value != target.value || t.year != target.year {
+                chart.series.push(ChartSeries {
+                    name: name(&format!("规划另处目标（{}）", other.source_node)),
+                    role: Role::Target,
+                    measure: m.key.to_string(),
+                    points: vec![ChartPoint {
+                        x: f64::from(t.year),
+                        y: scale(t.value),
+                        note: format!("“{}”", other.quote),
+                    }],
+                });
+            }
+        }
+        let reachable =
+            !matches!(statement.comparator, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple);
+        if let (Some(b), true) = (plan_base.or(actual_base), reachable) {
+            let bx = f64::from(base_year);
+            let years: Vec<f64> = (base_year..=target.year).map(f64::from).collect();
+            chart.series.push(ChartSeries {
+                name: name("直线路径"),
+                role: Role::LinearPath,
+                measure: m.key.to_string(),
+                points: years
+                    .iter()
+                    .map(|&x| {
+                        let y = linear_path(bx, b, tx, target.value, x);
+                        ChartPoint { x, y: scale(y), note: format!("直线路径：{}", fmt(y)) }
+                    })
+                    .collect(),
+            });
+            if let Some(rate) = super::indicators::cagr(b, target.value, tx - bx) {
+                chart.series.push(ChartSeries {
+                    name: name("等速增长路径"),
+                    role: Role::GrowthPath,
+                    measure: m.key.to_string(),
+                    points: years
+                        .iter()
+                        .filter_map(|&x| {
+                            let y = growth_path(bx, b, tx, target.value, x)?;
+                            Some(ChartPoint { x, y: scale(y), note: format!("年均增长{rate:.2}%：{}", fmt(y)) })
+                        })
+                        .collect(),
+                });
+            }
+            // The zone of values meeting the target, drawn over the years of the plan.
+            let (lo, hi) = match (statement.comparator, target.upper) {
+                (Comparator::Range, Some(u)) => (target.value, u),
+                (c, _) if c.lower_is_better() => (1.0, target.value),
+                _ => (target.value, target.value * 1.15),
+            };
+            chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
+        }
+    }
+    for scenario in scenarios {
+        for s in scenario.series_for(m.key, WHOLE_REGION) {
+            let role = match s.kind {
+                SeriesKind::Actual => Role::Actual,
+                SeriesKind::Projection => Role::Projection,
+                SeriesKind::Target => Role::AltTarget,
+            };
+            chart.series.push(ChartSeries {
+                name: name(&s.label),
+                role,
+                measure: m.key.to_string(),
+                points: s
+                    .points
+                    .iter()
+                    .map(|p| {
+                        let mut note = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
+                        if let Some(d) = &p.derived {
+                            note = format!("{d}\n{note}");
+                        }
+                        if !p.quote.is_empty() {
+                            note.push_str(&format!("\n“{}”", p.quote));
+                        }
+                        ChartPoint { x: f64::from(p.year), y: scale(p.value), note }
+                    })
+                    .collect(),
+            });
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Progress of a measure towards its target, classified the way Open SDG does: compare the
+//! growth observed since the base year (CAGR) with the growth required to reach the target
+//! on time. R ≥ 95 % on track, 60–95 % acceleration needed, 0–60 % limited progress, below 0
+//! deterioration; a target already met is achieved.
+
+use super::indicators::{Comparator, Measure, cagr};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Deterioration,
+    Limited,
+    Acceleration,
+    OnTrack,
+    Achieved,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] =
+        [Status::Achieved, Status::OnTrack, Status::Acceleration, Status::Limited, Status::Deterioration];
+}
+
+/// The numbers behind a status, so the UI can show how it was reached.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub status: Status,
+    pub base_year: u16,
+    pub base_value: f64,
+    pub latest_year: u16,
+    pub latest_value: f64,
+    pub target_year: u16,
+    pub target_value: f64,
+    /// % a year; `None` when a value is not positive.
+    pub observed_growth: Option<f64>,
+    pub required_growth: Option<f64>,
+    /// observed ÷ required.
+    pub ratio: Option<f64>,
+}
+
+/// Whether `value` meets a target stated with `comparator` (ranks: smaller is better).
+pub fn meets(comparator: Comparator, value: f64, target: f64, upper: Option<f64>) -> bool {
+    match comparator {
+        Comparator::Rank | Comparator::RankWithin => value <= target,
+        Comparator::MoreThan => value > target,
+        Comparator::Range => value >= target && upper.is_none_or(|u| value <= u),
+        _ => value >= target,
+    }
+}
+
+/// Classifies progress from a base point to the latest actual point against the target.
+#[allow(clippy::too_many_arguments)]
+pub fn classify(
+    comparator: Comparator,
+    base: (u16, f64),
+    latest: (u16, f64),
+    target: (u16, f64),
+    upper: Option<f64>,
+) -> Option<Assessment> {
+    let (y0, v0) = base;
+    let (yi, vi) = latest;
+    let (yt, vt) = target;
+    if yi <= y0 || yt <= y0 || ![v0, vi, vt].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    let direction = if comparator.lower_is_better() { -1.0 } else { 1.0 };
+    let observed = cagr(v0, vi, f64::from(yi - y0));
+    let required = cagr(v0, vt, f64::from(yt - y0));
+    let ratio = match (observed, required) {
+        (Some(o), Some(r)) if r != 0.0 => Some(o / r),
+        _ => None,
+    };
+    let status = if meets(comparator, vi, vt, upper) {
+        Status::Achieved
+    } else {
+        match ratio {
+            Some(r) if r >= 0.95 => Status::OnTrack,
+            Some(r) if r >= 0.60 => Status::Acceleration,
+            Some(r) if r >= 0.0 => Status::Limited,
+            Some(_) => Status::Deterioration,
+            // No usable growth rates (a zero or negative value): judge by direction alone.
+            None if (vi - v0) * direction > 0.0 => Status::Limited,
+            None => Status::Deterioration,
+        }
+    };
+    Some(Assessment {
+        status,
+        base_year: y0,
+        base_value: v0,
+        latest_year: yi,
+        latest_value: vi,
+        target_year: yt,
+        target_value: vt,
+        observed_growth: observed,
+        required_growth: required,
+        ratio,
+    })
+}
+
+/// Assesses a measure against an actual series (points as (year, value)): the base is the
+/// plan's own baseline in its base year, else the series' value that year; the latest
+/// point is the last one not after the target year.
+pub fn assess(measure: &Measure<'_>, base_year: u16, actual: &[(u16, f64)]) -> Option<Assessment> {
+    let (statement, target) = measure.main_target()?;
+    if statement.comparator == Comparator::GrowthRate || statement.comparator == Comparator::IncreaseBy {
+        return None;
+    }
+    let plan_base = measure.baselines().into_iter().find(|o| o.year == base_year).map(|o| (o.year, o.value));
+    let base = plan_base.or_else(|| actual.iter().find(|(y, _)| *y == base_year).copied())?;
+    let latest = actual.iter().filter(|(y, _)| *y > base.0 && *y <= target.year).max_by_key(|(y, _)| *y).copied()?;
+    classify(statement.comparator, base, latest, (target.year, target.value), target.upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rd_intensity_2020_needed_acceleration_by_hand() {
+        // 0.76 % (2015) → 0.93 % (2020) observed; target 2.2 % (2020).
+        // observed CAGR = (0.93/0.76)^(1/5) − 1 = 1.2237^0.2 − 1 = 4.12 %
+        // required CAGR = (2.2/0.76)^(1/5) − 1 = 23.69 %; R = 0.174 → limited progress.
+        let a = classify(Comparator::Reach, (2015, 0.76), (2020, 0.93), (2020, 2.2), None).unwrap();
+        assert!((a.observed_growth.unwrap() - 4.12).abs() < 0.01, "{a:?}");
+        assert!((a.required_growth.unwrap() - 23.69).abs() < 0.01);
+        assert!((a.ratio.unwrap() - 0.174).abs() < 0.001);
+        assert_eq!(a.status, Status::Limited);
+    }
+
+    #[test]
+    fn thresholds_follow_open_sdg() {
+        // Required: 100 → 200 in 10 years = 7.18 %/yr. Observed over 5 years at various rates.
+        let status = |latest: f64| {
+            classify(Comparator::Reach, (2010, 100.0), (2015, latest), (2020, 200.0), None).unwrap().status
+        };
+        // 100 → 141.4 in 5 years is 7.18 %/yr: R = 1 → on track.
+        assert_eq!(status(141.5), Status::OnTrack);
+        // 100 → 125 in 5 years: 4.56 %/yr, R = 0.64 → acceleration needed.
+        assert_eq!(status(125.0), Status::Acceleration);
+        // 100 → 110: 1.92 %/yr, R = 0.27 → limited.
+        assert_eq!(status(110.0), Status::Limited);
+        assert_eq!(status(90.0), Status::Deterioration);
+        assert_eq!(status(200.0), Status::Achieved);
+    }
+
+    #[test]
+    fn ranks_improve_downwards() {
+        // Rank 25 → target within 20; rank 22 after 3 years is progress, rank 27 is not.
+        let a = classify(Comparator::RankWithin, (2015, 25.0), (2018, 22.0), (2020, 20.0), None).unwrap();
+        assert!(a.ratio.unwrap() > 0.0);
+        assert_eq!(
+            classify(Comparator::RankWithin, (2015, 25.0), (2018, 27.0), (2020, 20.0), None).unwrap().status,
+            Status::Deterioration
+        );
+        assert_eq!(
+            classify(Comparator::RankWithin, (2015, 25.0), (2018, 19.0), (2020, 20.0), None).unwrap().status,
+            Status::Achieved
+        );
+    }
+
+    #[test]
+    fn no_assessment_without_a_later_point() {
+        assert_eq!(classify(Comparator::Reach, (2015, 1.0), (2015, 2.0), (2020, 3.0), None), None);
+        assert_eq!(classify(Comparator::Reach, (2015, f64::NAN), (2016, 2.0), (2020, 3.0), None), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! One row per measure for the indicator table: its baseline and target, the growth the
+//! target requires, the latest actual value and the progress status; and the statuses
+//! rolled up the tree (a node shows the worst status below it).
+
+use super::document::Document;
+use super::indicators::{Comparator, Measure, cagr};
+use super::progress::{Assessment, Status, assess};
+use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureSummary {
+    pub key: String,
+    pub name: String,
+    pub name_en: String,
+    pub unit: String,
+    pub comparator: Comparator,
+    /// The plan's baselines, latest first: (year, value, derived?).
+    pub baselines: Vec<(u16, f64, bool)>,
+    pub target: Option<(u16, f64, Option<f64>)>,
+    /// % a year from the base-year baseline to the target.
+    pub required_growth: Option<f64>,
+    /// The latest actual value (from the first actual series that has one) and its series label.
+    pub latest: Option<(u16, f64, String)>,
+    pub assessment: Option<Assessment>,
+    /// The label of the actual series the assessment was computed from.
+    pub assessed_with: String,
+    /// Index of the node the target (or first statement) is quoted from.
+    pub source_node: Option<usize>,
+    pub conflict: bool,
+    /// Index of the measure's first statement in `plan.indicators` (document order).
+    pub order: usize,
+}
+
+impl MeasureSummary {
+    pub fn status(&self) -> Option<Status> {
+        self.assessment.as_ref().map(|a| a.status)
+    }
+}
+
+/// The actual series of a measure for the whole region, in scenario order, as
+/// (points, label).
+pub fn actual_series<'a>(
+    scenarios: &'a [&'a Scenario],
+    measure: &'a str,
+) -> impl Iterator<Item = (Vec<(u16, f64)>, &'a str)> + 'a {
+    scenarios
+        .iter()
+        .flat_map(move |s| s.series_for(measure, WHOLE_REGION))
+        .filter(|s| s.kind == SeriesKind::Actual)
+        .map(|s| (s.points.iter().map(|p| (p.year, p.value)).collect(), s.label.as_str()))
+}
+
+pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary> {
+    let plan = &doc.plan;
+    let base_year = plan.meta.baseline_year;
+    Measure::group(&plan.indicators)
+        .iter()
+        .map(|m| {
+            let first = m.first();
+            let main = m.main_target();
+            let mut baselines: Vec<(u16, f64, bool)> =
+                m.baselines().iter().map(|o| (o.year, o.value, o.derived.is_some())).collect();
+            baselines.reverse();
+            let base = m.baselines().into_iter().find(|o| o.year == base_year).map(|o| o.value);
+            let target = main.map(|(_, t)| (t.year, t.value, t.upper));
+            let reachable =
+                main.is_some_and(|(s, _)| !matches!(s.comparator, Comparator::GrowthRate | Comparator::IncreaseBy));
+            let required_growth = match (base, target, reachable) {
+                (Some(b), Some((year, value, _)), true) => cagr(b, value, f64::from(year.saturating_sub(base_year))),
+                _ => None,
+            };
+            // The latest value of any actual series; the assessment from the first series
+            // (bulletins come first) that has a value between the base and target years.
+            let latest = actual_series(scenarios, m.key)
+                .filter_map(|(points, label)| {
+                    points.iter().max_by_key(|(y, _)| *y).map(|&(y, v)| (y, v, label.to_string()))
+                })
+                .max_by_key(|l| l.0);
+            let (assessment, assessed_with) = actual_series(scenarios, m.key)
+                .find_map(|(points, label)| assess(m, base_year, &points).map(|a| (Some(a), label.to_string())))
+                .unwrap_or_default();
+            let source = main.map(|(s, _)| s).unwrap_or(first);
+            MeasureSummary {
+                key: m.key.to_string(),
+                name: m.name().to_string(),
+                name_en: first.name_en.clone(),
+                unit: m.unit().to_string(),
+                comparator: main.map(|(s, _)| s.comparator).unwrap_or(first.comparator),
+                baselines,
+                target,
+                required_growth,
+                latest,
+                assessment,
+                assessed_with,
+                source_node: doc.outline.index_of(&source.source_node),
+                conflict: !m.conflicts().is_empty(),
+                order: plan.indicators.iter().position(|i| i.measure == m.key).unwrap_or(usize::MAX),
+            }
+        })
+        .collect()
+}
+
+/// For every node, the worst status of the measures whose statements lie in its subtree.
+pub fn rollup(doc: &Document, summaries: &[MeasureSummary]) -> Vec<Option<Status>> {
+    let n = doc.plan.nodes.len();
+    let mut own: Vec<Option<Status>> = vec![None; n];
+    for ind in &doc.plan.indicators {
+        let Some(i) = doc.outline.index_of(&ind.source_node) else { continue };
+        let status = summaries.iter().find(|s| s.key == ind.measure).and_then(MeasureSummary::status);
+        if let Some(st) = status {
+            own[i] = Some(own[i].map_or(st, |o| o.min(st)));
+        }
+    }
+    // Children follow parents: fold each node into its parent, last to first.
+    for i in (0..n).rev() {
+        if let (Some(p), Some(st)) = (doc.outline.parent(i), own[i]) {
+            own[p] = Some(own[p].map_or(st, |o| o.min(st)));
+        }
+    }
+    own
+}

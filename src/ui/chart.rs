@@ -1,0 +1,140 @@
+//! Draws a [`Chart`] with egui_plot: actual values solid, projections dashed, the plan's
+//! target as a large marker with its goal zone shaded, both paths labelled, years on the
+//! x axis, and the exact value with its source on hover.
+
+use egui::{Color32, Stroke, Ui};
+use egui_plot::{Corner, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, Polygon};
+
+use crate::model::chart::{Chart, Role};
+
+/// Okabe–Ito colours for the actual and scenario series.
+const SERIES_COLORS: [Color32; 6] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(230, 159, 0),
+];
+
+pub struct ChartStyle {
+    pub height: f32,
+    pub legend: bool,
+    pub interactive: bool,
+    /// Line and marker scale (presenters want thicker lines).
+    pub weight: f32,
+}
+
+impl ChartStyle {
+    pub fn full(height: f32) -> Self {
+        ChartStyle { height, legend: true, interactive: true, weight: 1.0 }
+    }
+
+    pub fn small() -> Self {
+        ChartStyle { height: 140.0, legend: false, interactive: false, weight: 0.8 }
+    }
+}
+
+pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let ink = if dark { Color32::from_gray(200) } else { Color32::from_gray(60) };
+    let target_color = Color32::from_rgb(230, 159, 0);
+    let goal_fill = if dark {
+        Color32::from_rgba_unmultiplied(0, 158, 115, 40)
+    } else {
+        Color32::from_rgba_unmultiplied(0, 158, 115, 30)
+    };
+    let hover_chart = chart.clone();
+    let mut plot = Plot::new(id)
+        .height(style.height)
+        .x_axis_formatter(
+            |mark, _| if mark.value.fract() == 0.0 { format!("{:.0}", mark.value) } else { String::new() },
+        )
+        .label_formatter(move |hover| {
+            let egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } = hover else { return None };
+            let series = hover_chart.series.iter().find(|s| s.name == *plot_name)?;
+            let point = series.points.get(*index)?;
+            Some(format!("{plot_name}\n{:.0} 年：{}\n{}", position.x, trim(position.y), point.note))
+        })
+        .allow_zoom(style.interactive)
+        .allow_drag(style.interactive)
+        .allow_scroll(false);
+    if style.legend {
+        plot = plot.legend(Legend::default().position(Corner::LeftTop).text_style(egui::TextStyle::Small));
+    }
+    if !chart.unit.is_empty() {
+        plot = plot.y_axis_label(chart.unit.clone());
+    }
+    if reset {
+        plot = plot.reset();
+    }
+    let mut color_index = 0;
+    let w = style.weight;
+    plot.show(ui, |plot_ui| {
+        for goal in &chart.goals {
+            let (x0, x1) = goal.x;
+            let (y0, y1) = goal.y;
+            plot_ui.polygon(
+                Polygon::new("达标区间", PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
+                    .fill_color(goal_fill)
+                    .stroke(Stroke::NONE),
+            );
+        }
+        for series in &chart.series {
+            let pts: Vec<[f64; 2]> = series.points.iter().map(|p| [p.x, p.y]).collect();
+            match series.role {
+                Role::Baseline => plot_ui.points(
+                    Points::new(series.name.clone(), pts)
+                        .shape(MarkerShape::Circle)
+                        .radius(5.0 * w)
+                        .filled(true)
+                        .color(ink),
+                ),
+                Role::Target => plot_ui.points(
+                    Points::new(series.name.clone(), pts)
+                        .shape(MarkerShape::Diamond)
+                        .radius(8.0 * w)
+                        .filled(true)
+                        .color(target_color),
+                ),
+                Role::AltTarget => {
+                    let c = SERIES_COLORS[color_index % SERIES_COLORS.len()];
+                    color_index += 1;
+                    plot_ui.points(
+                        Points::new(series.name.clone(), pts).shape(MarkerShape::Square).radius(7.0 * w).color(c),
+                    );
+                }
+                Role::LinearPath => plot_ui.line(
+                    Line::new(series.name.clone(), pts)
+                        .color(ink.gamma_multiply(0.7))
+                        .width(1.5 * w)
+                        .style(LineStyle::dashed_loose()),
+                ),
+                Role::GrowthPath => plot_ui.line(
+                    Line::new(series.name.clone(), pts)
+                        .color(Color32::from_rgb(86, 180, 233))
+                        .width(1.5 * w)
+                        .style(LineStyle::dotted_dense()),
+                ),
+                Role::Actual | Role::Projection => {
+                    let c = SERIES_COLORS[color_index % SERIES_COLORS.len()];
+                    color_index += 1;
+                    let line_style =
+                        if series.role == Role::Actual { LineStyle::Solid } else { LineStyle::dashed_dense() };
+                    if pts.len() > 1 {
+                        plot_ui.line(
+                            Line::new(series.name.clone(), pts.clone()).color(c).width(2.5 * w).style(line_style),
+                        );
+                    }
+                    plot_ui.points(Points::new(series.name.clone(), pts).radius(3.5 * w).filled(true).color(c));
+                }
+            }
+        }
+    })
+    .response
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -1,0 +1,246 @@
+//! The indicator view: a sortable table of every measure with a target (baseline, target,
+//! statement, required growth, latest actual, progress, source) and the chart of the
+//! selected measures, several of which can be compared as an index.
+
+use egui::{Color32, Label, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Action;
+use super::chart::{ChartStyle, chart_ui};
+use super::i18n::{Lang, Msg, tr};
+use super::status::{status_color, status_text};
+use crate::model::Document;
+use crate::model::chart::Chart;
+use crate::model::summary::MeasureSummary;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// The plan's own order.
+    #[default]
+    Plan,
+    Name,
+    Required,
+    Latest,
+    Status,
+}
+
+/// Table settings that live only while the app runs.
+#[derive(Default)]
+pub struct IndicatorsViewState {
+    pub sort: SortKey,
+    pub descending: bool,
+    pub show_baseline_only: bool,
+    pub reset_chart: bool,
+}
+
+pub struct IndicatorsProps<'a> {
+    pub doc: &'a Document,
+    pub summaries: &'a [MeasureSummary],
+    pub selected: &'a [String],
+    pub chart: &'a Chart,
+    pub lang: Lang,
+    pub index_mode: bool,
+}
+
+pub fn fmt_value(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+pub fn baseline_text(s: &MeasureSummary) -> String {
+    s.baselines
+        .iter()
+        .map(|(y, v, derived)| format!("{}{}（{y}）", fmt_value(*v), if *derived { "*" } else { "" }))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+pub fn target_text(s: &MeasureSummary) -> String {
+    match s.target {
+        Some((year, v, Some(u))) => format!("{}–{}（{year}）", fmt_value(v), fmt_value(u)),
+        Some((year, v, None)) => format!("{}{}（{year}）", s.comparator.symbol(), fmt_value(v)),
+        None => String::new(),
+    }
+}
+
+pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = props.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut view.show_baseline_only, tr(lang, Msg::ShowAllStatements));
+        let mut index = props.index_mode;
+        if ui.checkbox(&mut index, tr(lang, Msg::IndexMode)).changed() {
+            actions.push(Action::SetIndexMode(index));
+        }
+        if ui.button(tr(lang, Msg::ResetView)).clicked() {
+            view.reset_chart = true;
+        }
+        ui.label(RichText::new(tr(lang, Msg::SelectIndicator)).weak().small());
+    });
+
+    let mut rows: Vec<&MeasureSummary> =
+        props.summaries.iter().filter(|s| view.show_baseline_only || s.target.is_some()).collect();
+    match view.sort {
+        SortKey::Plan => rows.sort_by_key(|s| s.order),
+        SortKey::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        SortKey::Required => {
+            rows.sort_by(|a, b| a.required_growth.unwrap_or(f64::MIN).total_cmp(&b.required_growth.unwrap_or(f64::MIN)))
+        }
+        SortKey::Latest => rows.sort_by_key(|s| s.latest.as_ref().map(|l| l.0)),
+        SortKey::Status => rows.sort_by_key(|s| s.status()),
+    }
+    if view.descending {
+        rows.reverse();
+    }
+
+    let table_height = (ui.available_height() * 0.42).max(160.0);
+    ui.push_id("indicator_table", |ui| {
+        let header = |ui: &mut Ui, view: &mut IndicatorsViewState, key: SortKey, msg: Msg| {
+            let arrow = if view.sort == key { if view.descending { " ▼" } else { " ▲" } } else { "" };
+            if ui.button(RichText::new(format!("{}{arrow}", tr(lang, msg))).strong()).clicked() {
+                if view.sort == key {
+                    view.descending = !view.descending;
+                } else {
+                    view.sort = key;
+                    view.descending = false;
+                }
+            }
+        };
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .max_scroll_height(table_height)
+            .min_scrolled_height(table_height)
+            .column(Column::initial(260.0).at_least(120.0).clip(true))
+            .column(Column::initial(60.0))
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::initial(100.0))
+            .column(Column::initial(70.0))
+            .column(Column::initial(90.0))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(100.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(24.0, |mut row| {
+                row.col(|ui| header(ui, view, SortKey::Name, Msg::Name));
+                row.col(|ui| {
+                    ui.strong(tr(lang, Msg::Unit));
+                });
+                row.col(|ui| {
+                    ui.strong(tr(lang, Msg::Baseline));
+                });
+                row.col(|ui| {
+                    ui.strong(tr(lang, Msg::Target));
+                });
+                row.col(|ui| {
+                    ui.strong(tr(lang, Msg::Comparator));
+                });
+                row.col(|ui| header(ui, view, SortKey::Required, Msg::RequiredGrowth));
+                row.col(|ui| header(ui, view, SortKey::Latest, Msg::Latest));
+                row.col(|ui| header(ui, view, SortKey::Status, Msg::Progress));
+                row.col(|ui| header(ui, view, SortKey::Plan, Msg::Source));
+            })
+            .body(|body| {
+                body.rows(24.0, rows.len(), |mut row| {
+                    let s = rows[row.index()];
+                    let selected = props.selected.contains(&s.key);
+                    row.set_selected(selected);
+                    row.col(|ui| {
+                        let name = match lang {
+                            Lang::Zh => s.name.clone(),
+                            Lang::En => s.name_en.clone(),
+                        };
+                        let mut text = RichText::new(name);
+                        if s.conflict {
+                            text = text.color(Color32::from_rgb(213, 94, 0));
+                        }
+                        let r = ui.add(egui::Button::selectable(selected, text).truncate());
+                        let r = if s.conflict { r.on_hover_text(tr(lang, Msg::Conflict)) } else { r };
+                        if r.clicked() {
+                            actions.push(Action::ToggleMeasure(s.key.clone()));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&s.unit);
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(baseline_text(s)).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(target_text(s)).truncate());
+                    });
+                    row.col(|ui| {
+                        let c = match lang {
+                            Lang::Zh => s.comparator.name_zh(),
+                            Lang::En => s.comparator.name_en(),
+                        };
+                        ui.label(c);
+                    });
+                    row.col(|ui| {
+                        if let Some(g) = s.required_growth {
+                            ui.label(format!("{g:.2}%"));
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some((y, v, label)) = &s.latest {
+                            ui.add(Label::new(format!("{}（{y}）", fmt_value(*v))).truncate()).on_hover_text(label);
+                        }
+                    });
+                    row.col(|ui| match &s.assessment {
+                        Some(a) => {
+                            let text =
+                                RichText::new(status_text(a.status, lang)).color(status_color(a.status)).strong();
+                            let detail = format!(
+                                "{} {} → {} {}\n观察年均增速 {}，所需 {}，比值 {}\n依据：{}",
+                                a.base_year,
+                                fmt_value(a.base_value),
+                                a.latest_year,
+                                fmt_value(a.latest_value),
+                                a.observed_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                                a.required_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                                a.ratio.map_or("—".into(), |r| format!("{r:.2}")),
+                                s.assessed_with,
+                            );
+                            ui.label(text).on_hover_text(detail);
+                        }
+                        None if s.target.is_some() => {
+                            ui.label(RichText::new(tr(lang, Msg::StatusNoData)).weak());
+                        }
+                        None => {}
+                    });
+                    row.col(|ui| {
+                        if let Some(node) = s.source_node {
+                            let n = &props.doc.plan.nodes[node];
+                            let label = props.doc.outline.citation(&props.doc.plan, node).replace("《规划》", "");
+                            let color = ui.visuals().hyperlink_color;
+                            let link = ui.add(
+                                Label::new(RichText::new(label).color(color)).truncate().sense(egui::Sense::click()),
+                            );
+                            if link.on_hover_text(&n.text).clicked() {
+                                actions.push(Action::Open(node));
+                            }
+                        }
+                    });
+                });
+            });
+    });
+    ui.separator();
+    if props.chart.series.is_empty() {
+        ui.label(RichText::new(tr(lang, Msg::SelectIndicator)).weak());
+        for note in &props.chart.notes {
+            ui.label(RichText::new(note).weak());
+        }
+        return actions;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&props.chart.title).heading());
+        if !props.chart.unit.is_empty() {
+            ui.label(RichText::new(format!("（{}）", props.chart.unit)).weak());
+        }
+    });
+    for note in &props.chart.notes {
+        ui.label(RichText::new(note).weak());
+    }
+    let height = (ui.available_height() - 8.0).max(200.0);
+    chart_ui(ui, "indicator_chart", props.chart, &ChartStyle::full(height), std::mem::take(&mut view.reset_chart));
+    actions
+}

@@ -1,0 +1,377 @@
+//! The east/west view: how much of the plan concerns each 盟市 and region (clicking a bar
+//! filters the tree to those nodes), and sourced statistics per 盟市 with east/west totals,
+//! shares and the check against the 全区 figure. Gaps stay gaps.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend, Plot};
+
+use super::Action;
+use super::i18n::{Lang, Msg, tr};
+use super::indicators_view::fmt_value;
+use crate::model::Document;
+use crate::model::places::Region;
+use crate::model::regional::{PlanMetric, StatTable, Total, by_chapter, nodes_for};
+
+/// Blue for the east and orange for the west: apart for every kind of colour vision.
+pub fn region_color(region: Region) -> Color32 {
+    match region {
+        Region::East => Color32::from_rgb(0, 114, 178),
+        Region::West => Color32::from_rgb(230, 159, 0),
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Grouping {
+    #[default]
+    City,
+    Chapter,
+}
+
+pub struct RegionsViewState {
+    pub metric: PlanMetric,
+    pub grouping: Grouping,
+    pub stat: usize,
+    pub year: Option<u16>,
+    pub stacked: bool,
+}
+
+impl Default for RegionsViewState {
+    fn default() -> Self {
+        RegionsViewState { metric: PlanMetric::Tasks, grouping: Grouping::City, stat: 0, year: None, stacked: false }
+    }
+}
+
+/// Per-metric data of the plan side, computed once per plan.
+pub struct PlanCounts {
+    /// (city, region, nodes) for every 盟市, east first.
+    pub cities: Vec<(String, Region, Vec<usize>)>,
+    /// (region, nodes) for 东部 and 西部 (the region itself or any of its 盟市 named).
+    pub regions: Vec<(Region, Vec<usize>)>,
+    /// (chapter, east nodes, west nodes).
+    pub chapters: Vec<(usize, Vec<usize>, Vec<usize>)>,
+}
+
+impl PlanCounts {
+    pub fn new(doc: &Document, metric: PlanMetric) -> Self {
+        let mut cities: Vec<(String, Region, Vec<usize>)> = doc
+            .plan
+            .places
+            .cities
+            .iter()
+            .map(|c| (c.name.clone(), c.region, nodes_for(doc, metric, Some(&c.name), None)))
+            .collect();
+        cities.sort_by_key(|c| c.1);
+        let regions = Region::ALL.iter().map(|&r| (r, nodes_for(doc, metric, None, Some(r)))).collect();
+        PlanCounts { cities, regions, chapters: by_chapter(doc, metric) }
+    }
+}
+
+pub struct RegionsProps<'a> {
+    pub doc: &'a Document,
+    pub counts: &'a PlanCounts,
+    /// (indicator, name, unit, years) of the statistics with per-盟市 values.
+    pub stat_options: &'a [(String, String, String, Vec<u16>)],
+    pub stat: Option<&'a StatTable>,
+    pub lang: Lang,
+}
+
+fn region_label(r: Region, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => r.name_zh(),
+        Lang::En => r.name_en(),
+    }
+}
+
+pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = props.lang;
+    egui::ScrollArea::vertical().id_salt("regions").auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading(tr(lang, Msg::TasksPerCity));
+        ui.horizontal_wrapped(|ui| {
+            for metric in PlanMetric::ALL {
+                let name = if lang == Lang::Zh { metric.name_zh() } else { metric.name_en() };
+                ui.selectable_value(&mut view.metric, metric, name);
+            }
+            ui.separator();
+            ui.label(tr(lang, Msg::GroupBy));
+            ui.selectable_value(&mut view.grouping, Grouping::City, tr(lang, Msg::ByCity));
+            ui.selectable_value(&mut view.grouping, Grouping::Chapter, tr(lang, Msg::ByChapter));
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (region, nodes) in &props.counts.regions {
+                let text = RichText::new(format!("{}：{}", region_label(*region, lang), nodes.len()))
+                    .strong()
+                    .color(region_color(*region));
+                if ui.button(text).clicked() {
+                    actions.push(Action::FilterTree {
+                        label: region_label(*region, lang).to_string(),
+                        nodes: nodes.clone(),
+                    });
+                }
+            }
+            ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
+        });
+        match view.grouping {
+            Grouping::City => city_bars(ui, props, &mut actions),
+            Grouping::Chapter => chapter_bars(ui, props, &mut actions),
+        }
+        ui.label(
+            RichText::new(format!("{}：{}", tr(lang, Msg::GroupingSource), props.doc.plan.places.grouping_source))
+                .small()
+                .weak(),
+        );
+
+        ui.add_space(12.0);
+        ui.separator();
+        ui.heading(tr(lang, Msg::Statistics));
+        statistics(ui, props, view, &mut actions);
+    });
+    actions
+}
+
+/// One x grid mark per bar, so that every bar gets its name.
+fn every_bar(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let (lo, hi) = (lo.ceil().max(0.0) as i64, hi.floor().min(10_000.0) as i64);
+    (lo..=hi).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
+}
+
+/// Which bar the pointer clicked, by its x position.
+fn clicked_bar(response: &egui::Response, transform: &egui_plot::PlotTransform) -> Option<usize> {
+    if !response.clicked() {
+        return None;
+    }
+    let pos = response.interact_pointer_pos()?;
+    let x = transform.value_from_position(pos).x.round();
+    (x >= 0.0).then_some(x as usize)
+}
+
+fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
+    let cities = &props.counts.cities;
+    let mut charts = Vec::new();
+    for region in Region::ALL {
+        let bars: Vec<Bar> = cities
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.1 == region)
+            .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(&c.0).width(0.7))
+            .collect();
+        charts.push(BarChart::new(region_label(region, props.lang), bars).color(region_color(region)));
+    }
+    let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
+    let response = Plot::new("city_counts")
+        .height(260.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_grid_spacer(every_bar)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            for chart in charts {
+                plot_ui.bar_chart(chart);
+            }
+        });
+    if let Some(i) = clicked_bar(&response.response, &response.transform)
+        && let Some((city, _, nodes)) = cities.get(i)
+    {
+        actions.push(Action::FilterTree { label: city.clone(), nodes: nodes.clone() });
+    }
+}
+
+fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
+    let chapters = &props.counts.chapters;
+    let doc = props.doc;
+    let east: Vec<Bar> =
+        chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.1.len() as f64).width(0.7)).collect();
+    let west: Vec<Bar> =
+        chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).width(0.7)).collect();
+    let east_chart = BarChart::new(region_label(Region::East, props.lang), east).color(region_color(Region::East));
+    let west_chart = BarChart::new(region_label(Region::West, props.lang), west)
+        .color(region_color(Region::West))
+        .stack_on(&[&east_chart]);
+    let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
+    let response = Plot::new("chapter_counts")
+        .height(260.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_grid_spacer(every_bar)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(east_chart);
+            plot_ui.bar_chart(west_chart);
+        });
+    if let Some(i) = clicked_bar(&response.response, &response.transform)
+        && let Some((chapter, e, w)) = chapters.get(i)
+    {
+        let mut nodes = e.clone();
+        nodes.extend(w);
+        actions.push(Action::FilterTree { label: doc.plan.nodes[*chapter].heading(), nodes });
+    }
+}
+
+fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
+    if total.complete() {
+        format!("{} {unit}", fmt_value((total.sum * 100.0).round() / 100.0))
+    } else {
+        format!("{}（{}/{}）", tr(lang, Msg::NotPublished), total.of - total.known, total.of)
+    }
+}
+
+fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState, actions: &mut Vec<Action>) {
+    let lang = props.lang;
+    let options = props.stat_options;
+    if options.is_empty() {
+        return;
+    }
+    let current = view.stat.min(options.len() - 1);
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_label(tr(lang, Msg::Name))
+            .selected_text(format!("{}（{}）", options[current].1, options[current].2))
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                for (k, o) in options.iter().enumerate() {
+                    if ui.selectable_label(k == current, format!("{}（{}）", o.1, o.2)).clicked() {
+                        view.stat = k;
+                        view.year = o.3.last().copied();
+                    }
+                }
+            });
+        let years = &options[current].3;
+        for y in years {
+            if ui.selectable_label(view.year == Some(*y), y.to_string()).clicked() {
+                view.year = Some(*y);
+            }
+        }
+        ui.separator();
+        ui.selectable_value(&mut view.stacked, false, tr(lang, Msg::Grouped));
+        ui.selectable_value(&mut view.stacked, true, tr(lang, Msg::Stacked));
+    });
+    let Some(table) = props.stat else { return };
+    let bars_for = |region: Region| -> Vec<Bar> {
+        table
+            .cities
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.region == region)
+            .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
+            .collect()
+    };
+    let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
+    let unit = table.unit.clone();
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        if view.stacked {
+            // One stacked bar per region: its 盟市 on top of each other; gaps are not drawn.
+            let mut charts: Vec<BarChart> = Vec::new();
+            for (slot, region) in Region::ALL.iter().enumerate() {
+                let mut below: Vec<BarChart> = Vec::new();
+                for c in table.cities.iter().filter(|c| c.region == *region) {
+                    if let Some(v) = c.value {
+                        let chart = BarChart::new(c.city.clone(), vec![Bar::new(slot as f64, v).width(0.6)])
+                            .color(region_color(*region).gamma_multiply(0.55 + 0.45 * (below.len() % 2) as f32));
+                        let refs: Vec<&BarChart> = below.iter().collect();
+                        let chart = chart.stack_on(&refs);
+                        below.push(chart);
+                    }
+                }
+                charts.extend(below);
+            }
+            Plot::new("stat_stacked")
+                .height(300.0)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .y_axis_label(unit.clone())
+                .x_grid_spacer(every_bar)
+                .x_axis_formatter(move |mark, _| match mark.value.round() as i64 {
+                    0 if mark.value.fract() == 0.0 => "东部".into(),
+                    1 if mark.value.fract() == 0.0 => "西部".into(),
+                    _ => String::new(),
+                })
+                .show(ui, |plot_ui| {
+                    for c in charts {
+                        plot_ui.bar_chart(c);
+                    }
+                });
+        } else {
+            Plot::new("stat_bars")
+                .height(300.0)
+                .legend(Legend::default())
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .y_axis_label(unit.clone())
+                .x_grid_spacer(every_bar)
+                .x_axis_formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .show(ui, |plot_ui| {
+                    for region in Region::ALL {
+                        plot_ui.bar_chart(
+                            BarChart::new(region_label(region, lang), bars_for(region)).color(region_color(region)),
+                        );
+                    }
+                });
+        }
+        let ui = &mut cols[1];
+        egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
+            for c in &table.cities {
+                ui.label(RichText::new(&c.city).color(region_color(c.region)));
+                match c.value {
+                    Some(v) => ui.label(format!("{} {}", fmt_value(v), table.unit)).on_hover_text(&c.note),
+                    None => ui.label(RichText::new(tr(lang, Msg::NotPublished)).weak()),
+                };
+                ui.end_row();
+            }
+            for (region, total) in [(Region::East, &table.east), (Region::West, &table.west)] {
+                ui.label(RichText::new(region_label(region, lang)).strong().color(region_color(region)));
+                ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
+                ui.end_row();
+            }
+            if let Some((e, w)) = table.shares() {
+                ui.label(tr(lang, Msg::Share));
+                ui.label(format!("东部 {e:.1}% · 西部 {w:.1}%"));
+                ui.end_row();
+            }
+            if let Some((whole, note)) = &table.whole {
+                ui.label("全区");
+                ui.label(format!("{} {}", fmt_value(*whole), table.unit)).on_hover_text(note);
+                ui.end_row();
+            }
+            ui.label(tr(lang, Msg::EastWestCheck));
+            match table.check() {
+                Some(diff) if diff.abs() < 0.5 => {
+                    ui.label(RichText::new(format!("✓ 相符（差 {diff:+.2}）")).color(region_color(Region::East)))
+                }
+                Some(diff) => ui.label(
+                    RichText::new(format!("⚠ 不符：差 {diff:+.2} {}", table.unit)).color(region_color(Region::West)),
+                ),
+                None => ui.label(RichText::new("—（部分数据未公布，无法核对）").weak()),
+            };
+            ui.end_row();
+        });
+    });
+    let _ = actions;
+}

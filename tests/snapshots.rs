@@ -1,0 +1,80 @@
+//! Snapshot images of each main view, rendered by wgpu. They need an adapter (Debian's
+//! mesa-vulkan-drivers gives a software one), so they run only with `--features snapshots`:
+//! `cargo test --features snapshots --test snapshots` (`UPDATE_SNAPSHOTS=1` to accept changes).
+#![cfg(feature = "snapshots")]
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::ui::{Action, View};
+
+fn harness() -> Harness<'static, PlanExplorerApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 880.0])
+        .with_options(SnapshotOptions::default().threshold(1.2).max_failed_pixels(400))
+        .build_eframe(|cc| PlanExplorerApp::new(cc));
+    harness.run();
+    harness
+}
+
+fn open(harness: &mut Harness<'static, PlanExplorerApp>, id: &str) {
+    let app = harness.state_mut();
+    let i = app.doc.outline.index_of(id).expect("node");
+    let ctx = egui::Context::default();
+    app.apply(&ctx, Action::Open(i));
+    harness.run();
+}
+
+#[test]
+fn reader_view() {
+    let mut harness = harness();
+    open(&mut harness, "box17");
+    harness.snapshot("reader_box17");
+    open(&mut harness, "ch2.s3");
+    harness.snapshot("reader_targets");
+}
+
+#[test]
+fn search_view() {
+    let mut harness = harness();
+    let search = harness.get_by_label("搜索");
+    search.focus();
+    search.type_text("稀土");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.snapshot("search_rare_earth");
+}
+
+#[test]
+fn indicators_view() {
+    let mut harness = harness();
+    harness.state_mut().state.view = View::Indicators;
+    harness.run();
+    harness.snapshot("indicators_rd_intensity");
+    let ctx = egui::Context::default();
+    let app = harness.state_mut();
+    app.apply(&ctx, Action::ToggleMeasure("invention_patents_per_10k".into()));
+    app.apply(&ctx, Action::SetIndexMode(true));
+    harness.run();
+    harness.snapshot("indicators_index_compare");
+}
+
+#[test]
+fn regions_view() {
+    let mut harness = harness();
+    harness.state_mut().state.view = View::Regions;
+    harness.run();
+    harness.snapshot("regions");
+}
+
+#[test]
+fn dark_theme_english() {
+    let mut harness = harness();
+    harness.get_by_label("深色").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    open(&mut harness, "ch16.s1");
+    harness.snapshot("reader_dark_english");
+}
