@@ -79,6 +79,8 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
                     ui.add_space(14.0 + ui.spacing().item_spacing.x);
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    // Room for the scroll bar, so badges are never under it.
+                    ui.add_space(10.0);
                     if let Some((text, color)) = (props.badge)(i) {
                         ui.label(RichText::new(text).small().color(color));
                     }
