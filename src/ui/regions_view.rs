@@ -136,6 +136,25 @@ fn every_bar(input: GridInput) -> Vec<GridMark> {
     (lo..=hi).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
 
+/// A fixed (no zoom or drag) bar plot with a legend and one named x mark per bar.
+fn bar_plot(id: &str, names: Vec<String>, height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_grid_spacer(every_bar)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+}
+
 /// Which bar the pointer clicked, by its x position.
 fn clicked_bar(response: &egui::Response, transform: &egui_plot::PlotTransform) -> Option<usize> {
     if !response.clicked() {
@@ -159,26 +178,11 @@ fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
         charts.push(BarChart::new(region_label(region, props.lang), bars).color(region_color(region)));
     }
     let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
-    let response = Plot::new("city_counts")
-        .height(260.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_grid_spacer(every_bar)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot_ui| {
-            for chart in charts {
-                plot_ui.bar_chart(chart);
-            }
-        });
+    let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
+        for chart in charts {
+            plot_ui.bar_chart(chart);
+        }
+    });
     if let Some(i) = clicked_bar(&response.response, &response.transform)
         && let Some((city, _, nodes)) = cities.get(i)
     {
@@ -198,25 +202,10 @@ fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>
         .color(region_color(Region::West))
         .stack_on(&[&east_chart]);
     let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
-    let response = Plot::new("chapter_counts")
-        .height(260.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_grid_spacer(every_bar)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(east_chart);
-            plot_ui.bar_chart(west_chart);
-        });
+    let response = bar_plot("chapter_counts", names, 260.0).show(ui, |plot_ui| {
+        plot_ui.bar_chart(east_chart);
+        plot_ui.bar_chart(west_chart);
+    });
     if let Some(i) = clicked_bar(&response.response, &response.transform)
         && let Some((chapter, e, w)) = chapters.get(i)
     {
@@ -293,47 +282,21 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
                 }
                 charts.extend(below);
             }
-            Plot::new("stat_stacked")
-                .height(300.0)
-                .allow_zoom(false)
-                .allow_drag(false)
-                .allow_scroll(false)
-                .y_axis_label(unit.clone())
-                .x_grid_spacer(every_bar)
-                .x_axis_formatter(move |mark, _| match mark.value.round() as i64 {
-                    0 if mark.value.fract() == 0.0 => "东部".into(),
-                    1 if mark.value.fract() == 0.0 => "西部".into(),
-                    _ => String::new(),
-                })
-                .show(ui, |plot_ui| {
-                    for c in charts {
-                        plot_ui.bar_chart(c);
-                    }
-                });
+            let halves = Region::ALL.iter().map(|r| region_label(*r, lang).to_string()).collect();
+            // The legend names each 盟市's segment.
+            bar_plot("stat_stacked", halves, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
+                for c in charts {
+                    plot_ui.bar_chart(c);
+                }
+            });
         } else {
-            Plot::new("stat_bars")
-                .height(300.0)
-                .legend(Legend::default())
-                .allow_zoom(false)
-                .allow_drag(false)
-                .allow_scroll(false)
-                .y_axis_label(unit.clone())
-                .x_grid_spacer(every_bar)
-                .x_axis_formatter(move |mark, _| {
-                    let i = mark.value.round();
-                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                        names.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
-                .show(ui, |plot_ui| {
-                    for region in Region::ALL {
-                        plot_ui.bar_chart(
-                            BarChart::new(region_label(region, lang), bars_for(region)).color(region_color(region)),
-                        );
-                    }
-                });
+            bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
+                for region in Region::ALL {
+                    plot_ui.bar_chart(
+                        BarChart::new(region_label(region, lang), bars_for(region)).color(region_color(region)),
+                    );
+                }
+            });
         }
         let ui = &mut cols[1];
         egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
