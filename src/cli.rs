@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::compare::differences;
 use crate::model::import::{Curation, import};
 use crate::model::load::{self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
+use crate::model::project::trend;
+use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file};
 use crate::model::search::snippet;
 use crate::model::{Diagnostic, Measure, Outline, Plan, SearchIndex};
 
@@ -26,8 +29,20 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Validate the embedded plan, or the given plan files; prints FILE:LINE:COL: message.
+    /// Validate the embedded plan, or the given plan and scenario files; prints FILE:LINE:COL: message.
     Check { files: Vec<PathBuf> },
+    /// Print the points where two scenario files differ.
+    Compare { a: PathBuf, b: PathBuf },
+    /// Scenario files: export.
+    Scenario {
+        #[command(subcommand)]
+        command: ScenarioCommand,
+    },
+    /// Compute a projection scenario from the shipped actual values (printed as RON).
+    Project {
+        #[arg(long, value_enum, default_value_t = Method::Trend)]
+        method: Method,
+    },
     /// List every node of the plan.
     Nodes {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -55,6 +70,22 @@ pub enum Command {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum ScenarioCommand {
+    /// Print a scenario's series, one row per point.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Method {
+    /// Each indicator continues its 2010–2015 compound annual growth.
+    Trend,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -72,6 +103,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Nodes { format } => with_plan(cli, err, |plan| print_nodes(plan, *format, out)),
         Command::Indicators { format } => with_plan(cli, err, |plan| print_indicators(plan, *format, out)),
         Command::Search { query, limit } => with_plan(cli, err, |plan| print_search(plan, query, *limit, out)),
+        Command::Compare { a, b } => with_plan(cli, err, |plan| compare(plan, a, b, out)),
+        Command::Scenario { command: ScenarioCommand::Export { file, format } } => {
+            with_plan(cli, err, |plan| export_scenario(plan, file, *format, out))
+        }
+        Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
     };
     match result {
         Ok(code) => code,
@@ -90,9 +126,9 @@ pub fn load_chosen_plan(path: Option<&Path>) -> Result<Plan, Vec<Diagnostic>> {
     }
 }
 
-fn with_plan(cli: &Cli, err: &mut dyn Write, f: impl FnOnce(&Plan) -> std::io::Result<()>) -> Result<i32, String> {
+fn with_plan<T: PlanOutcome>(cli: &Cli, err: &mut dyn Write, f: impl FnOnce(&Plan) -> T) -> Result<i32, String> {
     match load_chosen_plan(cli.plan.as_deref()) {
-        Ok(plan) => f(&plan).map(|()| 0).map_err(|e| format!("cannot write the output: {e}")),
+        Ok(plan) => f(&plan).into_code(),
         Err(diagnostics) => {
             for d in diagnostics {
                 let _ = writeln!(err, "{d}");
@@ -102,7 +138,147 @@ fn with_plan(cli: &Cli, err: &mut dyn Write, f: impl FnOnce(&Plan) -> std::io::R
     }
 }
 
+/// What a command run on a loaded plan returns: an I/O result, or its own exit code.
+trait PlanOutcome {
+    fn into_code(self) -> Result<i32, String>;
+}
+
+impl PlanOutcome for std::io::Result<()> {
+    fn into_code(self) -> Result<i32, String> {
+        self.map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
+    }
+}
+
+impl PlanOutcome for Result<i32, String> {
+    fn into_code(self) -> Result<i32, String> {
+        self
+    }
+}
+
+/// Reads and validates a scenario file against `plan`; errors as `FILE:LINE:COL: …` lines.
+fn read_scenario(plan: &Plan, path: &Path) -> Result<(Scenario, Vec<Diagnostic>), String> {
+    load_scenario_file(path, plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, String> {
+    let (sa, _) = read_scenario(plan, a)?;
+    let (sb, _) = read_scenario(plan, b)?;
+    let diffs = differences(&sa, &sb);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), fmt_value);
+    let io = (|| -> std::io::Result<()> {
+        writeln!(out, "{} points differ between `{}` and `{}`", diffs.len(), sa.name, sb.name)?;
+        for d in &diffs {
+            writeln!(out, "{} {} {} ({}): {} | {}", d.indicator, d.region, d.year, d.unit, show(d.a), show(d.b))?;
+        }
+        Ok(())
+    })();
+    io.map(|()| i32::from(!diffs.is_empty())).map_err(|e| e.to_string())
+}
+
+fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write) -> Result<i32, String> {
+    let (scenario, _) = read_scenario(plan, file)?;
+    let io = (|| -> std::io::Result<()> {
+        match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(&mut *out);
+                w.write_record([
+                    "series",
+                    "indicator",
+                    "region",
+                    "unit",
+                    "kind",
+                    "label",
+                    "year",
+                    "value",
+                    "derived",
+                    "source",
+                    "quote",
+                ])?;
+                for s in &scenario.series {
+                    for p in &s.points {
+                        let source = if p.source.is_empty() { &s.source } else { &p.source };
+                        w.write_record([
+                            s.id.as_str(),
+                            &s.indicator,
+                            &s.region,
+                            &s.unit,
+                            &format!("{:?}", s.kind),
+                            &s.label,
+                            &p.year.to_string(),
+                            &fmt_value(p.value),
+                            p.derived.as_deref().unwrap_or(""),
+                            source,
+                            &p.quote,
+                        ])?;
+                    }
+                }
+                w.flush()
+            }
+            Format::Table => {
+                for s in &scenario.series {
+                    let points: Vec<String> =
+                        s.points.iter().map(|p| format!("{} {}", p.year, fmt_value(p.value))).collect();
+                    writeln!(out, "{:<40} {} {}（{}）: {}", s.id, s.indicator, s.region, s.unit, points.join(", "))?;
+                }
+                Ok(())
+            }
+        }
+    })();
+    io.map(|()| 0).map_err(|e| e.to_string())
+}
+
+fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {
+    let actuals =
+        embedded_actuals(plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let scenario = trend(plan, &actuals);
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
+    let text = ron::ser::to_string_pretty(&scenario, config).map_err(|e| e.to_string())?;
+    out.write_all(format!("{text}\n").as_bytes()).map(|()| 0).map_err(|e| e.to_string())
+}
+
+/// A scenario file has `series`; a plan file has `nodes`.
+fn looks_like_scenario(path: &Path) -> bool {
+    read_limited(path, MAX_FILE_BYTES)
+        .ok()
+        .and_then(|b| decode_text(&b, "").ok())
+        .is_some_and(|t| t.contains("series:") && !t.contains("nodes:"))
+}
+
 fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
+    let base = load_chosen_plan(plan);
+    let (scenarios, plans): (Vec<&PathBuf>, Vec<&PathBuf>) = files.iter().partition(|f| looks_like_scenario(f));
+    let mut failed = false;
+    for path in scenarios {
+        let diagnostics = match &base {
+            Err(ds) => ds.clone(),
+            Ok(plan) => match load_scenario_file(path, plan) {
+                Ok((scenario, warnings)) => {
+                    let _ = writeln!(
+                        out,
+                        "{}: ok: scenario `{}`, {} series, {} warnings",
+                        path.display(),
+                        scenario.name,
+                        scenario.series.len(),
+                        warnings.len()
+                    );
+                    warnings
+                }
+                Err(ds) => ds,
+            },
+        };
+        failed |= diagnostics.iter().any(Diagnostic::is_error);
+        for d in diagnostics {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    if !files.is_empty() && plans.is_empty() {
+        return i32::from(failed);
+    }
+    let plans: Vec<PathBuf> = plans.into_iter().cloned().collect();
+    i32::from(check_plans(plan, &plans, out) != 0 || failed)
+}
+
+fn check_plans(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
     let targets: Vec<Option<&Path>> =
         if files.is_empty() { vec![plan] } else { files.iter().map(|f| Some(f.as_path())).collect() };
     let mut failed = false;

@@ -139,6 +139,13 @@ for r in rows:
     else:
         measure = ind
         label = EXTRA[ind][0] if ind in EXTRA else ind
+        # One unit per indicator: convert the odd rows, formula recorded.
+        if ind == "population" and unit == "人":
+            derived = f"{r['value']}人 ÷ 10000 = {round(value / 10000, 4)}万人"
+            value, unit = round(value / 10000, 4), "万人"
+        if ind == "rd_personnel_fte" and unit == "万人年":
+            derived = f"{r['value']}万人年 × 10000 = {round(value * 10000)}人年"
+            value, unit = float(round(value * 10000)), "人年"
     sid = f"{ind}.{region}.{unit}.{fam}"
     meta = dict(id=sid, indicator=measure, region=region, unit=unit, label=f"{label} · {fam}", source=fam)
     point = dict(year=int(r["year"]), value=value, source=r["source_url"], quote=r["quote"])
@@ -149,7 +156,10 @@ for r in rows:
     if ind == "population" and region == "全区" and "第七次" in r["quote"]:
         cmeta = dict(meta, id=f"population_census.{region}.{unit}.{fam}", indicator="population_census",
                      label=f"{EXTRA['population_census'][0]} · {fam}")
-        add(("population_census", region, unit, fam), cmeta, dict(point))
+        cmeta["unit"] = r["unit"]
+        cmeta["id"] = f"population_census.{region}.{r['unit']}.{fam}"
+        craw = dict(year=int(r["year"]), value=num(r["value"]), source=r["source_url"], quote=r["quote"])
+        add(("population_census", region, r["unit"], fam), cmeta, craw)
 
 # Ratios formed from two sourced values.
 def first_by_year(ind, region, unit):

@@ -2,6 +2,7 @@
 //! search. Knows nothing of egui.
 
 pub mod chart;
+pub mod compare;
 pub mod diagnostics;
 pub mod document;
 pub mod import;
@@ -11,6 +12,7 @@ pub mod outline;
 pub mod places;
 pub mod plan;
 pub mod progress;
+pub mod project;
 pub mod regional;
 pub mod scenario;
 pub mod search;

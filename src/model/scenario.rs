@@ -102,11 +102,36 @@ impl Scenario {
     }
 }
 
-/// Every region code a series may use: the whole region, the two halves and the 盟市.
+/// The scope of national figures, shown for comparison.
+pub const NATIONAL: &str = "全国";
+
+/// Every region code a series may use: the whole region, the two halves, the 盟市, and the
+/// nation for comparison.
 pub fn known_regions(plan: &Plan) -> Vec<String> {
     let mut regions = vec![WHOLE_REGION.to_string(), "东部".to_string(), "西部".to_string()];
     regions.extend(plan.places.cities.iter().map(|c| c.name.clone()));
+    regions.push(NATIONAL.to_string());
     regions
+}
+
+/// Units whose values count things and so cannot be negative.
+const COUNT_UNITS: [&str; 12] = ["个", "家", "件", "人", "项", "名", "位", "篇", "万人", "万件", "万个", "人年"];
+
+/// At most this many messages per file; the rest are counted.
+const MAX_DIAGNOSTICS: usize = 200;
+
+/// The known id closest to `wanted`, if it is close enough to be a likely typo.
+pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::normalized_levenshtein(wanted, k), k))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
 }
 
 /// Loads and validates a scenario from RON text against `plan`. Warnings come back with the
@@ -129,10 +154,53 @@ pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
     load_scenario_str(EMBEDDED_ACTUALS, EMBEDDED_ACTUALS_NAME, plan).map(|(s, _)| s)
 }
 
+/// Finds where series and their points are written, for messages.
+struct Positions<'a> {
+    src: &'a str,
+}
+
+impl Positions<'_> {
+    /// Byte offset of the series' `id: "…"` (the `nth` occurrence, for duplicates).
+    fn series_offset(&self, id: &str, nth: usize) -> Option<usize> {
+        let needle = format!("id: {}", ron::to_string(id).unwrap_or_default());
+        let mut from = 0;
+        for _ in 0..nth {
+            from += self.src.get(from..)?.find(&needle)? + needle.len();
+        }
+        Some(from + self.src.get(from..)?.find(&needle)?)
+    }
+
+    fn series(&self, id: &str, nth: usize) -> (usize, usize) {
+        self.series_offset(id, nth).map_or((1, 1), |o| super::diagnostics::position_at(self.src, o))
+    }
+
+    /// Position of `field:` inside the series (e.g. `unit`, `region`).
+    fn field(&self, id: &str, nth: usize, field: &str) -> (usize, usize) {
+        let start = self.series_offset(id, nth).unwrap_or(0);
+        position_of(self.src, &format!("{field}:"), start).unwrap_or_else(|| self.series(id, nth))
+    }
+
+    /// Position of the `k`-th point's `year` (or `value`) inside the series.
+    fn point(&self, id: &str, nth: usize, k: usize, field: &str) -> (usize, usize) {
+        let Some(start) = self.series_offset(id, nth) else { return (1, 1) };
+        let Some(points) = self.src.get(start..).and_then(|s| s.find("points:")).map(|p| start + p) else {
+            return self.series(id, nth);
+        };
+        let needle = format!("{field}:");
+        let mut at = points;
+        for _ in 0..=k {
+            match self.src.get(at..).and_then(|s| s.find(&needle)) {
+                Some(p) => at += p + needle.len(),
+                None => return self.series(id, nth),
+            }
+        }
+        super::diagnostics::position_at(self.src, at - needle.len())
+    }
+}
+
 fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let series_pos =
-        |id: &str| position_of(src, &format!("id: {}", ron::to_string(id).unwrap_or_default()), 0).unwrap_or((1, 1));
+    let pos = Positions { src };
     if s.format_version != SCENARIO_FORMAT_VERSION {
         out.push(Diagnostic::error(
             file,
@@ -140,49 +208,128 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
             format!("format_version {} is not supported: expected {SCENARIO_FORMAT_VERSION}", s.format_version),
         ));
     }
-    let measures: HashMap<&str, &str> = Measure::group(&plan.indicators).iter().map(|m| (m.key, m.unit())).collect();
-    let extras: HashMap<&str, &str> = s.extra_indicators.iter().map(|e| (e.id.as_str(), e.unit.as_str())).collect();
-    let regions = known_regions(plan);
-    let mut ids = HashSet::new();
-    for series in &s.series {
-        let at = series_pos(&series.id);
-        if !ids.insert(series.id.as_str()) {
-            out.push(Diagnostic::error(file, at, format!("duplicate series id `{}`", series.id)));
-        }
-        if !measures.contains_key(series.indicator.as_str()) && !extras.contains_key(series.indicator.as_str()) {
+    if s.plan != plan.meta.title {
+        out.push(Diagnostic::warning(
+            file,
+            position_of(src, "plan:", 0).unwrap_or((1, 1)),
+            format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
+        ));
+    }
+    let groups = Measure::group(&plan.indicators);
+    let mut units: HashMap<&str, &str> = groups.iter().map(|m| (m.key, m.unit())).collect();
+    for e in &s.extra_indicators {
+        if units.contains_key(e.id.as_str()) {
             out.push(Diagnostic::error(
                 file,
-                at,
-                format!("series `{}`: unknown indicator `{}`", series.id, series.indicator),
+                position_of(src, &format!("id: {}", ron::to_string(&e.id).unwrap_or_default()), 0).unwrap_or((1, 1)),
+                format!("extra indicator `{}` collides with an indicator of the plan", e.id),
             ));
+        }
+        units.entry(e.id.as_str()).or_insert(e.unit.as_str());
+    }
+    let regions = known_regions(plan);
+    let (first_year, last_year) = (plan.meta.period_start.saturating_sub(15), plan.meta.period_end.saturating_add(15));
+    let mut seen_ids: HashMap<&str, usize> = HashMap::new();
+    for series in &s.series {
+        if out.len() >= MAX_DIAGNOSTICS {
+            break;
+        }
+        let nth = {
+            let c = seen_ids.entry(series.id.as_str()).or_insert(0);
+            *c += 1;
+            *c - 1
+        };
+        let id = series.id.as_str();
+        if nth > 0 {
+            out.push(Diagnostic::error(file, pos.series(id, nth), format!("duplicate series id `{id}`")));
+        }
+        match units.get(series.indicator.as_str()) {
+            None => out.push(Diagnostic::error(
+                file,
+                pos.field(id, nth, "indicator"),
+                format!(
+                    "series `{id}`: unknown indicator `{}`{}",
+                    series.indicator,
+                    did_you_mean(nearest(&series.indicator, units.keys().copied()))
+                ),
+            )),
+            Some(unit) if *unit != series.unit => out.push(Diagnostic::error(
+                file,
+                pos.field(id, nth, "unit"),
+                format!(
+                    "series `{id}`: unit `{}` does not match indicator `{}`, measured in `{unit}`",
+                    series.unit, series.indicator
+                ),
+            )),
+            Some(_) => {}
         }
         if !regions.contains(&series.region) {
             out.push(Diagnostic::error(
                 file,
-                at,
-                format!("series `{}`: unknown region `{}`", series.id, series.region),
+                pos.field(id, nth, "region"),
+                format!(
+                    "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
+                    series.region,
+                    did_you_mean(nearest(&series.region, regions.iter().map(String::as_str)))
+                ),
             ));
         }
+        if series.points.is_empty() {
+            out.push(Diagnostic::warning(file, pos.series(id, nth), format!("series `{id}` has no points")));
+        }
+        let share = series.unit == "%";
+        let count = COUNT_UNITS.contains(&series.unit.as_str());
         let mut years = HashSet::new();
-        for p in &series.points {
-            if !years.insert(p.year) {
-                out.push(Diagnostic::error(file, at, format!("series `{}`: year {} appears twice", series.id, p.year)));
+        for (k, p) in series.points.iter().enumerate() {
+            if out.len() >= MAX_DIAGNOSTICS {
+                break;
             }
-            if !p.value.is_finite() {
+            if !years.insert(p.year) {
                 out.push(Diagnostic::error(
                     file,
-                    at,
-                    format!("series `{}`: the value for {} is not a finite number", series.id, p.year),
+                    pos.point(id, nth, k, "year"),
+                    format!("series `{id}`: year {} appears twice", p.year),
                 ));
             }
             if !(1949..=2100).contains(&p.year) {
                 out.push(Diagnostic::error(
                     file,
-                    at,
-                    format!("series `{}`: year {} is not plausible", series.id, p.year),
+                    pos.point(id, nth, k, "year"),
+                    format!("series `{id}`: year {} is impossible", p.year),
+                ));
+            } else if p.year < first_year || p.year > last_year {
+                out.push(Diagnostic::warning(
+                    file,
+                    pos.point(id, nth, k, "year"),
+                    format!(
+                        "series `{id}`: year {} is far outside the plan's period {}–{}",
+                        p.year, plan.meta.period_start, plan.meta.period_end
+                    ),
+                ));
+            }
+            if !p.value.is_finite() {
+                out.push(Diagnostic::error(
+                    file,
+                    pos.point(id, nth, k, "value"),
+                    format!("series `{id}`: the value for {} is not a finite number", p.year),
+                ));
+            } else if share && !(0.0..=100.0).contains(&p.value) {
+                out.push(Diagnostic::error(
+                    file,
+                    pos.point(id, nth, k, "value"),
+                    format!("series `{id}`: {} % for {} is not a possible share (0–100 %)", p.value, p.year),
+                ));
+            } else if count && p.value < 0.0 {
+                out.push(Diagnostic::error(
+                    file,
+                    pos.point(id, nth, k, "value"),
+                    format!("series `{id}`: a count cannot be negative ({} {} for {})", p.value, series.unit, p.year),
                 ));
             }
         }
+    }
+    if out.len() >= MAX_DIAGNOSTICS {
+        out.push(Diagnostic::error(file, (0, 0), format!("more than {MAX_DIAGNOSTICS} problems; stopped checking")));
     }
     out
 }
