@@ -2,10 +2,15 @@
 //! actions the views return, and remembers the state between runs.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::SystemTime;
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use crate::loader::{Loader, Outcome, modified};
 use crate::model::Measure;
 use crate::model::chart::{Chart, build_chart};
 use crate::model::places::PlaceMention;
@@ -13,7 +18,7 @@ use crate::model::progress::Status;
 use crate::model::scenario::{Scenario, embedded_actuals};
 use crate::model::search::{Hit, find_all};
 use crate::model::summary::{MeasureSummary, rollup, summarize};
-use crate::model::{Document, Region};
+use crate::model::{Diagnostic, Document, Region, Severity};
 use crate::ui::chart::{ChartStyle, chart_ui};
 use crate::ui::fonts::install_fonts;
 use crate::ui::highlight::{Mark, Span};
@@ -21,6 +26,7 @@ use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::indicators_view::{IndicatorsProps, IndicatorsViewState, indicators_ui, target_text};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
 use crate::ui::regions_view::{PlanCounts, RegionsProps, RegionsViewState, regions_ui};
+use crate::ui::scenarios_view::{ScenarioAction, ScenariosProps, scenarios_ui};
 use crate::ui::status::{status_color, status_symbol, status_text};
 use crate::ui::tree::{TreeProps, tree_ui, visible_rows};
 use crate::ui::{Action, RegionFilter, View};
@@ -40,6 +46,8 @@ pub struct UiState {
     pub zoom: f32,
     pub selected_measures: Vec<String>,
     pub index_mode: bool,
+    /// Scenario files opened recently, newest first.
+    pub recent: Vec<String>,
 }
 
 impl Default for UiState {
@@ -54,9 +62,29 @@ impl Default for UiState {
             zoom: 1.0,
             selected_measures: vec!["rd_intensity".into()],
             index_mode: false,
+            recent: Vec::new(),
         }
     }
 }
+
+/// A scenario in the app, with where it came from and whether charts show it.
+pub struct LoadedScenario {
+    pub scenario: Scenario,
+    /// `None` for the actual values built into the app.
+    pub path: Option<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+    pub enabled: bool,
+    pub modified: Option<SystemTime>,
+}
+
+/// A line in the message panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub severity: Severity,
+    pub text: String,
+}
+
+const MAX_RECENT: usize = 10;
 
 #[derive(Default)]
 struct SearchState {
@@ -83,7 +111,19 @@ pub struct PlanExplorerApp {
     toast: Option<(String, f64)>,
     place_spans: Vec<Option<Vec<Span>>>,
     /// Loaded scenarios, the shipped actual values first.
-    pub scenarios: Vec<Scenario>,
+    pub scenarios: Vec<LoadedScenario>,
+    loader: Loader,
+    /// Messages about files (errors and warnings), newest last.
+    pub messages: Vec<Message>,
+    /// A file dialog running on its own thread, and when it was opened.
+    dialog: Option<(Receiver<Option<Vec<PathBuf>>>, std::time::Instant)>,
+    /// Set when the system showed no file dialog (no portal or zenity).
+    pub no_dialog: bool,
+    pub typed_path: String,
+    last_reload_check: f64,
+    /// Name of the scenario progress is measured against (`None`: the shipped actuals).
+    pub progress_basis: Option<String>,
+    pub compare_pair: (usize, usize),
     summaries: Vec<MeasureSummary>,
     node_status: Vec<Option<Status>>,
     /// The indicator chart for the current selection: (measures, index mode) → chart.
@@ -95,17 +135,37 @@ pub struct PlanExplorerApp {
 }
 
 impl PlanExplorerApp {
-    /// The app as `main` starts it: fonts installed, remembered state restored.
+    /// The app as `main` starts it without arguments: fonts installed, remembered state
+    /// restored, the embedded plan.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::start(cc, None, Vec::new())
+    }
+
+    /// The app with the plan file and scenario files given on the command line.
+    pub fn start(cc: &eframe::CreationContext<'_>, plan_path: Option<PathBuf>, files: Vec<PathBuf>) -> Self {
         install_fonts(&cc.egui_ctx);
         let state = cc.storage.and_then(|s| eframe::get_value::<UiState>(s, STATE_KEY)).unwrap_or_default();
-        let doc = match crate::model::load::embedded_plan() {
-            Ok(plan) => Document::new(plan, crate::model::load::EMBEDDED_PLAN_NAME),
-            // The embedded plan is checked by the tests; an empty plan keeps the app usable.
-            Err(_) => Document::new(empty_plan(), "—"),
+        let mut problems = Vec::new();
+        let chosen = plan_path.as_ref().map(|p| (crate::model::load::load_plan_file(p), p.display().to_string()));
+        let doc = match chosen {
+            Some((Ok(plan), name)) => Document::new(plan, name),
+            other => {
+                if let Some((Err(ds), _)) = other {
+                    problems = ds;
+                }
+                match crate::model::load::embedded_plan() {
+                    Ok(plan) => Document::new(plan, crate::model::load::EMBEDDED_PLAN_NAME),
+                    // The embedded plan is checked by the tests; an empty plan keeps the app usable.
+                    Err(_) => Document::new(empty_plan(), "—"),
+                }
+            }
         };
-        let app = Self::with_document(doc, state);
+        let mut app = Self::with_document(doc, state);
+        for d in problems {
+            app.note(d.severity, d.to_string());
+        }
         app.apply_visuals(&cc.egui_ctx);
+        app.open_paths(&cc.egui_ctx, files);
         app
     }
 
@@ -119,7 +179,17 @@ impl PlanExplorerApp {
         }
         let selected = state.selected.as_deref().and_then(|id| doc.outline.index_of(id));
         // The shipped actuals are checked by the tests; without them charts show the plan alone.
-        let scenarios: Vec<Scenario> = embedded_actuals(&doc.plan).into_iter().collect();
+        let scenarios: Vec<LoadedScenario> = embedded_actuals(&doc.plan)
+            .into_iter()
+            .map(|scenario| LoadedScenario {
+                scenario,
+                path: None,
+                warnings: Vec::new(),
+                enabled: true,
+                modified: None,
+            })
+            .collect();
+        let loader = Loader::new(Arc::new(doc.plan.clone()));
         let mut app = PlanExplorerApp {
             doc,
             state,
@@ -136,6 +206,14 @@ impl PlanExplorerApp {
             toast: None,
             place_spans: vec![None; n],
             scenarios,
+            loader,
+            messages: Vec::new(),
+            dialog: None,
+            no_dialog: false,
+            typed_path: String::new(),
+            last_reload_check: 0.0,
+            progress_basis: None,
+            compare_pair: (0, 0),
             summaries: Vec::new(),
             node_status: Vec::new(),
             chart_cache: None,
@@ -149,9 +227,21 @@ impl PlanExplorerApp {
         app
     }
 
+    /// The scenarios the charts show, the progress basis first.
+    pub fn enabled_scenarios(&self) -> Vec<&Scenario> {
+        let mut out: Vec<&Scenario> = self.scenarios.iter().filter(|l| l.enabled).map(|l| &l.scenario).collect();
+        if let Some(basis) = &self.progress_basis
+            && let Some(p) = out.iter().position(|s| &s.name == basis)
+        {
+            let chosen = out.remove(p);
+            out.insert(0, chosen);
+        }
+        out
+    }
+
     /// Recomputes what depends on the loaded scenarios.
     fn refresh_summaries(&mut self) {
-        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        let scenarios = self.enabled_scenarios();
         self.summaries = summarize(&self.doc, &scenarios);
         self.node_status = rollup(&self.doc, &self.summaries);
         self.chart_cache = None;
@@ -169,7 +259,7 @@ impl PlanExplorerApp {
             let groups = Measure::group(&self.doc.plan.indicators);
             let measures: Vec<&Measure<'_>> =
                 key.0.iter().filter_map(|k| groups.iter().find(|m| m.key == k.as_str())).collect();
-            let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+            let scenarios = self.enabled_scenarios();
             let chart = build_chart(&measures, &scenarios, self.doc.plan.meta.baseline_year, key.1);
             self.chart_cache = Some((key, chart));
         }
@@ -179,7 +269,7 @@ impl PlanExplorerApp {
     fn small_chart(&mut self, measure: &str) -> Chart {
         if !self.small_charts.contains_key(measure) {
             let groups = Measure::group(&self.doc.plan.indicators);
-            let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+            let scenarios = self.enabled_scenarios();
             let chart = groups
                 .iter()
                 .find(|m| m.key == measure)
@@ -188,6 +278,147 @@ impl PlanExplorerApp {
             self.small_charts.insert(measure.to_string(), chart);
         }
         self.small_charts.get(measure).cloned().unwrap_or_default()
+    }
+
+    /// Loads files the way every entry point does (dialog, drop, command line, typed path,
+    /// recent list, reload): on a worker thread; outcomes arrive in `poll_loader`.
+    pub fn open_paths(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        for path in paths {
+            let wake_ctx = ctx.clone();
+            self.loader.request(path, move || wake_ctx.request_repaint());
+        }
+    }
+
+    pub fn loading(&self) -> usize {
+        self.loader.in_flight().len()
+    }
+
+    fn note(&mut self, severity: Severity, text: String) {
+        self.messages.push(Message { severity, text });
+        let excess = self.messages.len().saturating_sub(50);
+        self.messages.drain(..excess);
+    }
+
+    /// Applies finished loads: a good file is added (or replaces its older version), a bad
+    /// one only adds its messages — what was loaded stays.
+    fn poll_loader(&mut self) {
+        let outcomes = self.loader.poll();
+        if outcomes.is_empty() {
+            return;
+        }
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Loaded { path, scenario, warnings, modified } => {
+                    for w in &warnings {
+                        self.note(Severity::Warning, w.to_string());
+                    }
+                    let shown = path.display().to_string();
+                    self.state.recent.retain(|r| *r != shown);
+                    self.state.recent.insert(0, shown.clone());
+                    self.state.recent.truncate(MAX_RECENT);
+                    let name = scenario.name.clone();
+                    match self.scenarios.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
+                        Some(existing) => {
+                            existing.scenario = *scenario;
+                            existing.warnings = warnings;
+                            existing.modified = modified;
+                            self.note(Severity::Warning, format!("{shown}: 已重新加载“{name}”"));
+                        }
+                        None => self.scenarios.push(LoadedScenario {
+                            scenario: *scenario,
+                            path: Some(path),
+                            warnings,
+                            enabled: true,
+                            modified,
+                        }),
+                    }
+                }
+                Outcome::Failed { path, diagnostics } => {
+                    // Keep the failing version's time, so it is not retried until it changes again.
+                    if let Some(existing) = self.scenarios.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
+                        existing.modified = modified(&path);
+                    }
+                    for d in diagnostics {
+                        self.note(d.severity, d.to_string());
+                    }
+                }
+            }
+        }
+        self.refresh_summaries();
+    }
+
+    /// Reloads file-backed scenarios: all of them (F5), or those changed on disk.
+    fn reload(&mut self, ctx: &egui::Context, only_changed: bool) {
+        let paths: Vec<PathBuf> = self
+            .scenarios
+            .iter()
+            .filter_map(|l| {
+                let path = l.path.as_ref()?;
+                (!only_changed || modified(path) != l.modified).then(|| path.clone())
+            })
+            .collect();
+        self.open_paths(ctx, paths);
+    }
+
+    /// Opens the system file dialog on its own thread (it blocks while open).
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = ctx.clone();
+        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let picked = rfd::FileDialog::new().add_filter("RON", &["ron"]).set_title("打开情景文件").pick_files();
+            let _ = tx.send(picked);
+            wake.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.dialog = Some((rx, std::time::Instant::now())),
+            Err(e) => self.note(Severity::Error, format!("cannot open the file dialog: {e}")),
+        }
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some((rx, opened)) = &self.dialog else { return };
+        let Ok(picked) = rx.try_recv() else { return };
+        let quick = opened.elapsed() < std::time::Duration::from_millis(400);
+        self.dialog = None;
+        match picked {
+            Some(paths) => self.open_paths(ctx, paths),
+            // rfd gives None both for a cancel and when no dialog exists; a None that comes
+            // back at once means there was no dialog to cancel.
+            None if quick => {
+                self.no_dialog = true;
+                self.note(Severity::Warning, tr(self.state.lang, Msg::NoDialog).to_string());
+            }
+            None => {}
+        }
+    }
+
+    /// Files dropped on the window, and the periodic check for changed files.
+    fn file_events(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if !dropped.is_empty() {
+            self.open_paths(ctx, dropped);
+        }
+        self.poll_dialog(ctx);
+        self.poll_loader();
+        if ctx.input(|i| i.key_pressed(Key::F5)) {
+            self.reload(ctx, false);
+        }
+        let now = ctx.input(|i| i.time);
+        if self.scenarios.iter().any(|l| l.path.is_some()) {
+            if now - self.last_reload_check > 1.0 {
+                self.last_reload_check = now;
+                self.reload(ctx, true);
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        if self.loading() > 0 || self.dialog.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 
     pub fn selected(&self) -> Option<usize> {
@@ -470,6 +701,7 @@ impl PlanExplorerApp {
     /// Draws the whole window; also what the tests and benchmarks drive.
     pub fn ui_root(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.file_events(&ctx);
         self.keyboard(&ctx);
         self.state.zoom = ctx.zoom_factor();
         // The remembered theme wins over whatever the platform (or a test harness) set.
@@ -489,10 +721,16 @@ impl PlanExplorerApp {
                     (View::Reader, Msg::ViewReader),
                     (View::Indicators, Msg::ViewIndicators),
                     (View::Regions, Msg::ViewRegions),
+                    (View::Scenarios, Msg::ViewScenarios),
                 ] {
                     if ui.selectable_label(self.state.view == view, tr(lang, msg)).clicked() {
                         actions.push(Action::SetView(view));
                     }
+                }
+                ui.separator();
+                let open = ui.add_enabled(self.dialog.is_none(), egui::Button::new(tr(lang, Msg::OpenFile)));
+                if open.clicked() {
+                    self.open_dialog(&ctx);
                 }
                 ui.separator();
                 self.search_box(ui, &mut actions);
@@ -516,6 +754,8 @@ impl PlanExplorerApp {
             });
             ui.add_space(2.0);
         });
+
+        self.status_panel(ui);
 
         egui::Panel::left("tree_panel").resizable(true).default_size(360.0).min_size(220.0).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -574,8 +814,10 @@ impl PlanExplorerApp {
                 actions.extend(indicators_ui(ui, &props, &mut self.indicators_view));
             }
             View::Regions => actions.extend(self.regions_ui(ui)),
+            View::Scenarios => self.scenarios_ui(ui),
         });
 
+        self.drop_overlay(&ctx);
         if self.show_help {
             egui::Window::new(tr(lang, Msg::Help)).collapsible(false).resizable(false).show(&ctx, |ui| {
                 for line in tr(lang, Msg::Shortcuts).split(" · ") {
@@ -671,12 +913,128 @@ impl PlanExplorerApp {
         });
     }
 
+    /// The message panel (errors and warnings about files) and the loading line.
+    fn status_panel(&mut self, ui: &mut Ui) {
+        if self.messages.is_empty() && self.loading() == 0 {
+            return;
+        }
+        let lang = self.state.lang;
+        let mut clear = false;
+        egui::Panel::bottom("messages").resizable(true).default_size(90.0).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(tr(lang, Msg::Messages));
+                for f in self.loader.in_flight() {
+                    ui.spinner();
+                    ui.label(format!(
+                        "{} {}（{:.1} MB）",
+                        tr(lang, Msg::LoadingFile),
+                        f.path.display(),
+                        f.bytes as f64 / 1_048_576.0
+                    ));
+                }
+                if !self.messages.is_empty() && ui.small_button(tr(lang, Msg::Clear)).clicked() {
+                    clear = true;
+                }
+            });
+            egui::ScrollArea::vertical().id_salt("messages_scroll").stick_to_bottom(true).show(ui, |ui| {
+                for m in &self.messages {
+                    let color = match m.severity {
+                        Severity::Error => Color32::from_rgb(213, 94, 0),
+                        Severity::Warning => ui.visuals().text_color(),
+                    };
+                    ui.add(egui::Label::new(RichText::new(&m.text).color(color).monospace()).wrap());
+                }
+            });
+        });
+        if clear {
+            self.messages.clear();
+        }
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if !hovering {
+            return;
+        }
+        let rect = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop")));
+        painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            tr(self.state.lang, Msg::DropHere),
+            egui::FontId::proportional(28.0),
+            Color32::WHITE,
+        );
+    }
+
+    fn scenarios_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let groups = Measure::group(&self.doc.plan.indicators);
+        let scenarios = self.enabled_scenarios();
+        let at_target: Vec<(&MeasureSummary, Vec<crate::model::compare::TargetComparison>)> = groups
+            .iter()
+            .filter_map(|m| {
+                let summary = self.summaries.iter().find(|s| s.key == m.key)?;
+                let values = crate::model::compare::at_target(m, &scenarios);
+                (!values.is_empty()).then_some((summary, values))
+            })
+            .collect();
+        let (a, b) = self.compare_pair;
+        let differences = match (self.scenarios.get(a), self.scenarios.get(b)) {
+            (Some(x), Some(y)) if a != b => crate::model::compare::differences(&x.scenario, &y.scenario),
+            _ => Vec::new(),
+        };
+        let props = ScenariosProps {
+            loaded: &self.scenarios,
+            recent: &self.state.recent,
+            no_dialog: self.no_dialog,
+            basis: self.progress_basis.as_deref(),
+            pair: self.compare_pair,
+            at_target: &at_target,
+            differences: &differences,
+            lang: self.state.lang,
+        };
+        let mut typed = std::mem::take(&mut self.typed_path);
+        let actions = scenarios_ui(ui, &props, &mut typed);
+        self.typed_path = typed;
+        for action in actions {
+            match action {
+                ScenarioAction::Open(paths) => self.open_paths(&ctx, paths),
+                ScenarioAction::OpenDialog => self.open_dialog(&ctx),
+                ScenarioAction::Toggle(k) => {
+                    if let Some(l) = self.scenarios.get_mut(k) {
+                        l.enabled = !l.enabled;
+                    }
+                    self.refresh_summaries();
+                }
+                ScenarioAction::Reload(k) => {
+                    if let Some(path) = self.scenarios.get(k).and_then(|l| l.path.clone()) {
+                        self.open_paths(&ctx, vec![path]);
+                    }
+                }
+                ScenarioAction::Remove(k) => {
+                    if self.scenarios.get(k).is_some_and(|l| l.path.is_some()) {
+                        self.scenarios.remove(k);
+                        self.compare_pair = (0, 0);
+                        self.refresh_summaries();
+                    }
+                }
+                ScenarioAction::SetBasis(basis) => {
+                    self.progress_basis = basis;
+                    self.refresh_summaries();
+                }
+                ScenarioAction::SetPair(a, b) => self.compare_pair = (a, b),
+            }
+        }
+    }
+
     fn regions_ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let metric = self.regions_view.metric;
         if self.plan_counts.as_ref().is_none_or(|(m, _)| *m != metric) {
             self.plan_counts = Some((metric, PlanCounts::new(&self.doc, metric)));
         }
-        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        let scenarios = self.enabled_scenarios();
         let options = crate::model::regional::stat_options(&self.doc, &scenarios);
         let stat = options.get(self.regions_view.stat.min(options.len().saturating_sub(1))).map(|o| {
             let year = self.regions_view.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);

@@ -6,5 +6,6 @@
 pub mod app;
 pub mod cli;
 pub mod fsutil;
+pub mod loader;
 pub mod model;
 pub mod ui;

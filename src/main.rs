@@ -14,6 +14,9 @@ fn main() {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        // The embedded font covers the app's Chinese; scanning system fonts is slow and has
+        // crashed on machines without any (see assets/fonts/README.md).
+        system_font_fallback: false,
         ..Default::default()
     };
     if let Err(e) = eframe::run_native("plan-explorer", options, Box::new(|cc| Ok(Box::new(PlanExplorerApp::new(cc)))))

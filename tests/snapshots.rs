@@ -78,3 +78,31 @@ fn dark_theme_english() {
     open(&mut harness, "ch16.s1");
     harness.snapshot("reader_dark_english");
 }
+
+fn load(harness: &mut Harness<'static, PlanExplorerApp>, names: &[&str]) {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let ctx = egui::Context::default();
+    let paths = names.iter().map(|n| root.join(n)).collect();
+    harness.state_mut().open_paths(&ctx, paths);
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().loading() == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+#[test]
+fn scenarios_view() {
+    let mut harness = harness();
+    load(&mut harness, &["national-13th-fyp.ron", "trend.ron"]);
+    harness.state_mut().state.view = View::Indicators;
+    harness.run();
+    harness.snapshot("indicators_with_scenarios");
+    harness.state_mut().state.view = View::Scenarios;
+    harness.state_mut().compare_pair = (0, 2);
+    harness.run();
+    harness.snapshot("scenarios");
+}

@@ -4,7 +4,7 @@
 //! can write it.
 
 use super::indicators::{Comparator, Measure, growth_path, linear_path};
-use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
+use super::scenario::{NATIONAL, Scenario, SeriesKind, WHOLE_REGION};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -47,12 +47,21 @@ pub struct GoalZone {
     pub y: (f64, f64),
 }
 
+/// Per year, the lowest and highest value across the scenarios that have one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeBand {
+    pub measure: String,
+    /// (year, low, high), only for years at least two scenarios cover.
+    pub points: Vec<(f64, f64, f64)>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chart {
     pub title: String,
     pub unit: String,
     pub series: Vec<ChartSeries>,
     pub goals: Vec<GoalZone>,
+    pub bands: Vec<RangeBand>,
     /// Why something could not be drawn (e.g. no base-year value for the index).
     pub notes: Vec<String>,
 }
@@ -186,15 +195,40 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
             chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
         }
     }
+    // The range across scenarios: each scenario's main (first) whole-region series.
+    let mut by_year: std::collections::BTreeMap<u16, Vec<f64>> = std::collections::BTreeMap::new();
     for scenario in scenarios {
-        for s in scenario.series_for(m.key, WHOLE_REGION) {
+        if let Some(main) = scenario.series_for(m.key, WHOLE_REGION).find(|s| s.kind != SeriesKind::Target) {
+            for p in &main.points {
+                by_year.entry(p.year).or_default().push(scale(p.value));
+            }
+        }
+    }
+    let band: Vec<(f64, f64, f64)> = by_year
+        .iter()
+        .filter(|(_, v)| v.len() >= 2)
+        .map(|(y, v)| {
+            (
+                f64::from(*y),
+                v.iter().copied().fold(f64::INFINITY, f64::min),
+                v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            )
+        })
+        .collect();
+    if band.len() >= 2 {
+        chart.bands.push(RangeBand { measure: m.key.to_string(), points: band });
+    }
+    for scenario in scenarios {
+        let series = scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL));
+        for s in series {
             let role = match s.kind {
                 SeriesKind::Actual => Role::Actual,
                 SeriesKind::Projection => Role::Projection,
                 SeriesKind::Target => Role::AltTarget,
             };
+            let label = if s.region == NATIONAL { format!("全国 · {}", s.label) } else { s.label.clone() };
             chart.series.push(ChartSeries {
-                name: name(&s.label),
+                name: name(&label),
                 role,
                 measure: m.key.to_string(),
                 points: s

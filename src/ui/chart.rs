@@ -44,6 +44,7 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
     } else {
         Color32::from_rgba_unmultiplied(0, 158, 115, 30)
     };
+    let band_fill = Color32::from_rgba_unmultiplied(86, 180, 233, if dark { 45 } else { 35 });
     let hover_chart = chart.clone();
     let mut plot = Plot::new(id)
         .height(style.height)
@@ -79,6 +80,16 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
                     .fill_color(goal_fill)
                     .stroke(Stroke::NONE),
             );
+        }
+        for band in &chart.bands {
+            // egui fills convex shapes only: one trapezoid per year step, one legend entry.
+            for pair in band.points.windows(2) {
+                let [(x0, lo0, hi0), (x1, lo1, hi1)] = [pair[0], pair[1]];
+                let quad = vec![[x0, lo0], [x1, lo1], [x1, hi1], [x0, hi0]];
+                plot_ui.polygon(
+                    Polygon::new("情景区间", PlotPoints::from(quad)).fill_color(band_fill).stroke(Stroke::NONE),
+                );
+            }
         }
         for series in &chart.series {
             let pts: Vec<[f64; 2]> = series.points.iter().map(|p| [p.x, p.y]).collect();

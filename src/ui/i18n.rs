@@ -105,7 +105,35 @@ messages! {
     StatusLimited => "进展有限", "Limited progress";
     StatusDeterioration => "倒退", "Deterioration";
     StatusNoData => "无实际数据", "No actual data";
-    Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · ? help";
+    ViewScenarios => "情景", "Scenarios";
+    OpenFile => "打开情景…", "Open scenario…";
+    NoDialog => "系统未能显示文件对话框（没有可用的桌面门户或 zenity）。请在“情景”页输入文件路径，或把文件拖放到窗口上。", "No file dialog could be shown (no desktop portal or zenity). Type the path on the Scenarios page, or drop the file on the window.";
+    TypedPath => "文件路径", "File path";
+    Load => "加载", "Load";
+    Recent => "最近打开", "Recent files";
+    Loaded => "已加载的情景", "Loaded scenarios";
+    Reload => "重新加载", "Reload";
+    Remove => "移除", "Remove";
+    BuiltIn => "内置", "built in";
+    Warnings => "条警告", "warnings";
+    ProgressBasis => "进展依据", "Progress measured against";
+    DefaultBasis => "默认（内置实际值）", "Default (built-in actuals)";
+    TargetComparison => "目标年份对比", "At the target year";
+    Scenario => "情景", "Scenario";
+    Series => "序列", "Series";
+    Value => "数值", "Value";
+    Gap => "与目标之差", "Gap to target";
+    ShareAchieved => "完成比例", "Share achieved";
+    DifferencesOnly => "仅列差异", "Differences only";
+    NoDifferences => "两个情景在所有共同序列上一致", "The two scenarios agree on every point";
+    Messages => "消息", "Messages";
+    Clear => "清除", "Clear";
+    DropHere => "释放鼠标以加载情景文件", "Drop to load scenario files";
+    LoadingFile => "正在加载", "Loading";
+    DifferenceCount => "处差异", "differing points";
+    SeriesCount => "个序列", "series";
+    ScenarioRange => "情景区间", "Range across scenarios";
+    Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · ? help";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod indicators_view;
 pub mod node_view;
 pub mod regions_view;
+pub mod scenarios_view;
 pub mod status;
 pub mod tree;
 
@@ -20,6 +21,7 @@ pub enum View {
     Reader,
     Indicators,
     Regions,
+    Scenarios,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

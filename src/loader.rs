@@ -1,0 +1,100 @@
+//! Loading scenario files off the UI thread. The UI asks for paths, keeps drawing, and
+//! collects outcomes as they arrive; a file that fails never replaces what was loaded.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::SystemTime;
+
+use crate::model::Diagnostic;
+use crate::model::load::{MAX_FILE_BYTES, decode_text, read_limited};
+use crate::model::plan::Plan;
+use crate::model::scenario::{Scenario, load_scenario_str};
+
+pub enum Outcome {
+    Loaded { path: PathBuf, scenario: Box<Scenario>, warnings: Vec<Diagnostic>, modified: Option<SystemTime> },
+    Failed { path: PathBuf, diagnostics: Vec<Diagnostic> },
+}
+
+impl Outcome {
+    pub fn path(&self) -> &Path {
+        match self {
+            Outcome::Loaded { path, .. } | Outcome::Failed { path, .. } => path,
+        }
+    }
+}
+
+/// A file being read, for the progress line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InFlight {
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+pub struct Loader {
+    plan: Arc<Plan>,
+    tx: Sender<Outcome>,
+    rx: Receiver<Outcome>,
+    in_flight: Vec<InFlight>,
+}
+
+pub fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Reads and validates one scenario file (what the worker thread does).
+pub fn load_now(path: &Path, plan: &Plan) -> Outcome {
+    let name = path.display().to_string();
+    let modified = modified(path);
+    let result = read_limited(path, MAX_FILE_BYTES)
+        .and_then(|bytes| decode_text(&bytes, &name))
+        .map_err(|d| vec![d])
+        .and_then(|text| load_scenario_str(&text, &name, plan));
+    match result {
+        Ok((scenario, warnings)) => {
+            Outcome::Loaded { path: path.to_path_buf(), scenario: Box::new(scenario), warnings, modified }
+        }
+        Err(diagnostics) => Outcome::Failed { path: path.to_path_buf(), diagnostics },
+    }
+}
+
+impl Loader {
+    pub fn new(plan: Arc<Plan>) -> Self {
+        let (tx, rx) = channel();
+        Loader { plan, tx, rx, in_flight: Vec::new() }
+    }
+
+    /// Starts loading `path` on a worker thread; `wake` is called when it is done.
+    pub fn request(&mut self, path: PathBuf, wake: impl Fn() + Send + 'static) {
+        if self.in_flight.iter().any(|f| f.path == path) {
+            return;
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        self.in_flight.push(InFlight { path: path.clone(), bytes });
+        let (tx, plan) = (self.tx.clone(), Arc::clone(&self.plan));
+        let spawned = std::thread::Builder::new().name("load-scenario".into()).spawn(move || {
+            let outcome = load_now(&path, &plan);
+            let _ = tx.send(outcome);
+            wake();
+        });
+        if let Err(e) = spawned {
+            let path = self.in_flight.pop().map(|f| f.path).unwrap_or_default();
+            let name = path.display().to_string();
+            let _ = self.tx.send(Outcome::Failed {
+                path,
+                diagnostics: vec![Diagnostic::error(&name, (0, 0), format!("cannot start loading: {e}"))],
+            });
+        }
+    }
+
+    /// Outcomes that have arrived since the last call.
+    pub fn poll(&mut self) -> Vec<Outcome> {
+        let outcomes: Vec<Outcome> = self.rx.try_iter().collect();
+        self.in_flight.retain(|f| !outcomes.iter().any(|o| o.path() == f.path));
+        outcomes
+    }
+
+    pub fn in_flight(&self) -> &[InFlight] {
+        &self.in_flight
+    }
+}

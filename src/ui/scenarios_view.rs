@@ -1,0 +1,269 @@
+//! The scenario view: load files (typed path, recent list; the dialog and drop work
+//! everywhere), the loaded scenarios with their warnings, which one progress is measured
+//! against, each scenario's value at the target year against the plan's target, and the
+//! points where two scenarios differ.
+
+use egui::{Color32, Label, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::i18n::{Lang, Msg, tr};
+use super::indicators_view::fmt_value;
+use crate::app::LoadedScenario;
+use crate::model::compare::{Difference, TargetComparison};
+use crate::model::scenario::SeriesKind;
+use crate::model::summary::MeasureSummary;
+
+/// What the scenario view asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioAction {
+    Open(Vec<std::path::PathBuf>),
+    OpenDialog,
+    Toggle(usize),
+    Reload(usize),
+    Remove(usize),
+    SetBasis(Option<String>),
+    SetPair(usize, usize),
+}
+
+pub struct ScenariosProps<'a> {
+    pub loaded: &'a [LoadedScenario],
+    pub recent: &'a [String],
+    pub no_dialog: bool,
+    pub basis: Option<&'a str>,
+    pub pair: (usize, usize),
+    /// Per measure with a target: its summary and every scenario value at the target year.
+    pub at_target: &'a [(&'a MeasureSummary, Vec<TargetComparison>)],
+    pub differences: &'a [Difference],
+    pub lang: Lang,
+}
+
+fn kind_text(kind: SeriesKind) -> &'static str {
+    match kind {
+        SeriesKind::Actual => "实际",
+        SeriesKind::Projection => "预测",
+        SeriesKind::Target => "目标",
+    }
+}
+
+pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut String) -> Vec<ScenarioAction> {
+    let mut actions = Vec::new();
+    let lang = props.lang;
+    egui::ScrollArea::vertical().id_salt("scenarios").auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr(lang, Msg::OpenFile)).clicked() {
+                actions.push(ScenarioAction::OpenDialog);
+            }
+            let label = ui.label(tr(lang, Msg::TypedPath));
+            let edit = ui
+                .add(egui::TextEdit::singleline(typed_path).desired_width(420.0).hint_text("/path/to/scenario.ron"))
+                .labelled_by(label.id);
+            let submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(tr(lang, Msg::Load)).clicked() || submit) && !typed_path.trim().is_empty() {
+                actions.push(ScenarioAction::Open(vec![typed_path.trim().into()]));
+            }
+        });
+        if props.no_dialog {
+            ui.label(RichText::new(tr(lang, Msg::NoDialog)).color(Color32::from_rgb(213, 94, 0)));
+        }
+        if !props.recent.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr(lang, Msg::Recent)).weak());
+                for r in props.recent {
+                    let name =
+                        std::path::Path::new(r).file_name().map_or(r.clone(), |n| n.to_string_lossy().into_owned());
+                    if ui.link(name).on_hover_text(r).clicked() {
+                        actions.push(ScenarioAction::Open(vec![r.into()]));
+                    }
+                }
+            });
+        }
+        ui.separator();
+        ui.heading(tr(lang, Msg::Loaded));
+        egui::Grid::new("loaded_scenarios").striped(true).num_columns(5).show(ui, |ui| {
+            for (k, l) in props.loaded.iter().enumerate() {
+                let mut enabled = l.enabled;
+                if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
+                    actions.push(ScenarioAction::Toggle(k));
+                }
+                let origin = l.path.as_ref().map_or(tr(lang, Msg::BuiltIn).to_string(), |p| p.display().to_string());
+                ui.add(Label::new(RichText::new(origin).weak()).truncate());
+                ui.label(format!("{} {}", l.scenario.series.len(), tr(lang, Msg::SeriesCount)));
+                if l.warnings.is_empty() {
+                    ui.label("");
+                } else {
+                    let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
+                    ui.label(
+                        RichText::new(format!("⚠ {} {}", l.warnings.len(), tr(lang, Msg::Warnings)))
+                            .color(Color32::from_rgb(230, 159, 0)),
+                    )
+                    .on_hover_text(all.join("\n"));
+                }
+                ui.horizontal(|ui| {
+                    if l.path.is_some() {
+                        if ui.small_button(tr(lang, Msg::Reload)).clicked() {
+                            actions.push(ScenarioAction::Reload(k));
+                        }
+                        if ui.small_button(tr(lang, Msg::Remove)).clicked() {
+                            actions.push(ScenarioAction::Remove(k));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+        ui.horizontal(|ui| {
+            let current = props.basis.unwrap_or(tr(lang, Msg::DefaultBasis)).to_string();
+            egui::ComboBox::from_label(tr(lang, Msg::ProgressBasis)).selected_text(current).show_ui(ui, |ui| {
+                if ui.selectable_label(props.basis.is_none(), tr(lang, Msg::DefaultBasis)).clicked() {
+                    actions.push(ScenarioAction::SetBasis(None));
+                }
+                for l in props.loaded.iter().filter(|l| l.enabled) {
+                    if ui.selectable_label(props.basis == Some(l.scenario.name.as_str()), &l.scenario.name).clicked() {
+                        actions.push(ScenarioAction::SetBasis(Some(l.scenario.name.clone())));
+                    }
+                }
+            });
+        });
+
+        ui.add_space(8.0);
+        ui.separator();
+        ui.heading(tr(lang, Msg::TargetComparison));
+        target_table(ui, props);
+
+        ui.add_space(8.0);
+        ui.separator();
+        ui.heading(tr(lang, Msg::DifferencesOnly));
+        let names: Vec<&str> = props.loaded.iter().map(|l| l.scenario.name.as_str()).collect();
+        ui.horizontal(|ui| {
+            let (mut a, mut b) = props.pair;
+            for (slot, label) in [(&mut a, "A"), (&mut b, "B")] {
+                egui::ComboBox::from_label(label).selected_text(names.get(*slot).copied().unwrap_or("—")).show_ui(
+                    ui,
+                    |ui| {
+                        for (k, n) in names.iter().enumerate() {
+                            ui.selectable_value(slot, k, *n);
+                        }
+                    },
+                );
+            }
+            if (a, b) != props.pair {
+                actions.push(ScenarioAction::SetPair(a, b));
+            }
+        });
+        differences_table(ui, props);
+    });
+    actions
+}
+
+fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
+    let lang = props.lang;
+    let rows: Vec<(&MeasureSummary, &TargetComparison)> =
+        props.at_target.iter().flat_map(|(m, cs)| cs.iter().map(move |c| (*m, c))).collect();
+    ui.push_id("target_table", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .max_scroll_height(300.0)
+            .column(Column::initial(220.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(160.0).clip(true))
+            .column(Column::initial(220.0).clip(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(90.0))
+            .column(Column::remainder().at_least(80.0))
+            .header(22.0, |mut h| {
+                for msg in
+                    [Msg::Name, Msg::Target, Msg::Scenario, Msg::Series, Msg::Value, Msg::Gap, Msg::ShareAchieved]
+                {
+                    h.col(|ui| {
+                        ui.strong(tr(lang, msg));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, rows.len(), |mut row| {
+                    let (m, c) = rows[row.index()];
+                    row.col(|ui| {
+                        ui.add(Label::new(&m.name).truncate());
+                    });
+                    row.col(|ui| {
+                        if let Some((y, v, _)) = m.target {
+                            ui.label(format!("{}（{y}）", fmt_value(v)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(&c.scenario).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(format!("{} · {}", kind_text(c.kind), c.series)).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} {}", fmt_value(c.value), m.unit));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:+}", (c.gap * 100.0).round() / 100.0));
+                    });
+                    row.col(|ui| {
+                        if let Some(p) = c.share_achieved {
+                            ui.label(format!("{p:.1}%"));
+                        }
+                    });
+                });
+            });
+    });
+}
+
+fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
+    let lang = props.lang;
+    if props.differences.is_empty() {
+        ui.label(RichText::new(tr(lang, Msg::NoDifferences)).weak());
+        return;
+    }
+    ui.label(format!("{} {}", props.differences.len(), tr(lang, Msg::DifferenceCount)));
+    let show = |v: Option<f64>| v.map_or("—".to_string(), fmt_value);
+    ui.push_id("differences", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(300.0)
+            .columns(Column::initial(130.0).clip(true), 4)
+            .column(Column::initial(120.0))
+            .column(Column::remainder().at_least(100.0))
+            .header(22.0, |mut h| {
+                for text in [
+                    tr(lang, Msg::Name),
+                    tr(lang, Msg::RegionFilter),
+                    tr(lang, Msg::Unit),
+                    tr(lang, Msg::Year),
+                    "A",
+                    "B",
+                ] {
+                    h.col(|ui| {
+                        ui.strong(text);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, props.differences.len(), |mut row| {
+                    let d = &props.differences[row.index()];
+                    row.col(|ui| {
+                        ui.add(Label::new(&d.indicator).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(&d.region);
+                    });
+                    row.col(|ui| {
+                        ui.label(&d.unit);
+                    });
+                    row.col(|ui| {
+                        ui.label(d.year.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(show(d.a));
+                    });
+                    row.col(|ui| {
+                        ui.label(show(d.b));
+                    });
+                });
+            });
+    });
+}

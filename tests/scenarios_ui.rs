@@ -1,0 +1,149 @@
+//! Loading scenarios in the real app: the drop path (what the dialog, the command line and
+//! the typed path also use), the legend and comparison table, and a broken file that leaves
+//! what was loaded in place.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::ui::{Action, View};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios").join(name)
+}
+
+fn harness() -> Harness<'static, PlanExplorerApp> {
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| PlanExplorerApp::new(cc));
+    harness.run();
+    harness
+}
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'static, PlanExplorerApp>, path: PathBuf) {
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    harness.step();
+    wait_for_loads(harness);
+}
+
+/// Steps the UI until the worker threads have delivered every file.
+fn wait_for_loads(harness: &mut Harness<'static, PlanExplorerApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().loading() == 0 {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("loading did not finish");
+}
+
+#[test]
+fn a_dropped_scenario_appears_in_the_chart_and_the_comparison_table() {
+    let mut harness = harness();
+    assert_eq!(harness.state().scenarios.len(), 1, "the built-in actuals");
+    drop_file(&mut harness, fixture("good.ron"));
+    let app = harness.state();
+    assert_eq!(app.scenarios.len(), 2);
+    assert_eq!(app.scenarios[1].scenario.name, "测试情景");
+    assert!(app.messages.is_empty(), "{:?}", app.messages);
+
+    // The indicator chart of R&D intensity overlays the new series, dashed as a projection.
+    harness.get_by_label("指标").click();
+    harness.run();
+    let chart = harness.state_mut().current_chart().clone();
+    let series = chart.series.iter().find(|s| s.name == "R&D强度 · 测试").expect("overlaid");
+    assert_eq!(series.role, plan_explorer::model::chart::Role::Projection);
+    assert_eq!(series.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), vec![(2016.0, 0.9), (2020.0, 1.5)]);
+    // With two scenarios covering 2016–2020 the range between them is shaded.
+    assert!(chart.bands.iter().any(|b| b.measure == "rd_intensity"));
+    // In the legend.
+    harness.get_by_label_contains("R&D强度 · 测试");
+
+    // The comparison table lists its value at the target year against the plan's 2.2 %.
+    harness.get_by_label("情景").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景");
+    harness.get_by_label("预测 · R&D强度 · 测试");
+    harness.get_by_label("1.5 %");
+    harness.get_by_label("-0.7");
+    harness.get_by_label("68.2%");
+}
+
+#[test]
+fn a_broken_file_is_reported_and_the_loaded_scenarios_stay() {
+    let mut harness = harness();
+    drop_file(&mut harness, fixture("good.ron"));
+    assert_eq!(harness.state().scenarios.len(), 2);
+    drop_file(&mut harness, fixture("duplicate_year.ron"));
+    let app = harness.state();
+    assert_eq!(app.scenarios.len(), 2, "nothing lost, nothing added");
+    assert!(app.messages.iter().any(|m| m.text.contains("duplicate_year.ron:17:18: error")), "{:?}", app.messages);
+    // The message is on screen, with file, line and column.
+    harness.get_by_label_contains("duplicate_year.ron:17:18: error: series `rd.alt`: year 2016 appears twice");
+}
+
+#[test]
+fn a_warning_only_file_loads_and_shows_its_warnings() {
+    let mut harness = harness();
+    drop_file(&mut harness, fixture("far_year.ron"));
+    let app = harness.state();
+    assert_eq!(app.scenarios.len(), 2);
+    assert_eq!(app.scenarios[1].warnings.len(), 1);
+    harness.get_by_label_contains("far outside the plan's period");
+}
+
+#[test]
+fn a_changed_file_is_reloaded_and_a_bad_change_keeps_the_old_version() {
+    let dir = std::env::temp_dir().join(format!("pe-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("live.ron");
+    let good = std::fs::read_to_string(fixture("good.ron")).unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let mut harness = harness();
+    drop_file(&mut harness, path.clone());
+    assert_eq!(harness.state().scenarios[1].scenario.series[0].points[1].value, 1.5);
+
+    // F5 reloads the new content.
+    std::fs::write(&path, good.replace("value: 1.5", "value: 1.8")).unwrap();
+    harness.key_press(egui::Key::F5);
+    wait_for_loads(&mut harness);
+    assert_eq!(harness.state().scenarios[1].scenario.series[0].points[1].value, 1.8);
+
+    // A broken edit: the message names the file, the last good version stays on screen.
+    std::fs::write(&path, good.replace("value: 1.5", "value: oops")).unwrap();
+    harness.key_press(egui::Key::F5);
+    wait_for_loads(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.scenarios[1].scenario.series[0].points[1].value, 1.8);
+    assert!(app.messages.iter().any(|m| m.text.starts_with(&format!("{}:17:", path.display()))), "{:?}", app.messages);
+}
+
+#[test]
+fn disabling_a_scenario_removes_it_from_the_charts() {
+    let mut harness = harness();
+    drop_file(&mut harness, fixture("good.ron"));
+    harness.state_mut().state.view = View::Scenarios;
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景").click();
+    harness.run();
+    assert!(!harness.state().scenarios[1].enabled);
+    let app = harness.state_mut();
+    app.apply(&egui::Context::default(), Action::OpenMeasure("rd_intensity".into()));
+    assert!(app.current_chart().series.iter().all(|s| s.name != "R&D强度 · 测试"));
+}
