@@ -38,6 +38,13 @@ pub enum Command {
         #[command(subcommand)]
         command: ScenarioCommand,
     },
+    /// Write a plan N times larger than the loaded one (for tests and benchmarks).
+    Synth {
+        #[arg(long, default_value_t = 10)]
+        scale: usize,
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
     /// Compute a projection scenario from the shipped actual values (printed as RON).
     Project {
         #[arg(long, value_enum, default_value_t = Method::Trend)]
@@ -106,6 +113,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Compare { a, b } => with_plan(cli, err, |plan| compare(plan, a, b, out)),
         Command::Scenario { command: ScenarioCommand::Export { file, format } } => {
             with_plan(cli, err, |plan| export_scenario(plan, file, *format, out))
+        }
+        Command::Synth { scale, output } => {
+            with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
         }
         Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
     };
@@ -225,6 +235,17 @@ fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write
         }
     })();
     io.map(|()| 0).map_err(|e| e.to_string())
+}
+
+fn synth_command(plan: &Plan, scale: usize, output: Option<&Path>, out: &mut dyn Write) -> Result<i32, String> {
+    let big = crate::model::synth::synth(plan, scale.clamp(1, 1000));
+    let ron = plan_to_ron(&big).map_err(|e| format!("cannot write RON: {e}"))?;
+    match output {
+        Some(path) => crate::fsutil::write_atomically(path, ron.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
+    }
+    Ok(0)
 }
 
 fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use plan_explorer::model::load::{EMBEDDED_PLAN, MAX_FILE_BYTES, load_plan_file, load_plan_str};
+use plan_explorer::model::load::{EMBEDDED_PLAN, MAX_PLAN_BYTES, load_plan_file, load_plan_str};
 
 fn first_error(src: &str) -> plan_explorer::model::Diagnostic {
     let errors = load_plan_str(src, "bad.ron").expect_err("should be refused");
@@ -111,7 +111,7 @@ fn binary_noise_utf16_and_bom() {
 fn a_huge_file_is_refused_before_it_is_read() {
     let path = write_temp("huge.ron", b"");
     // A sparse file: large on paper, costs no disk and must not be read.
-    std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(MAX_PLAN_BYTES + 1).unwrap();
     let errors = load_plan_file(&path).unwrap_err();
     assert!(errors[0].message.contains("over the limit"), "{}", errors[0]);
     assert!(errors[0].file.ends_with("huge.ron"));

@@ -167,10 +167,14 @@ impl<'a> Measure<'a> {
     /// Group statements by measure, in the order measures first appear.
     pub fn group(indicators: &'a [Indicator]) -> Vec<Measure<'a>> {
         let mut measures: Vec<Measure<'a>> = Vec::new();
+        let mut index: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
         for indicator in indicators {
-            match measures.iter_mut().find(|m| m.key == indicator.measure) {
-                Some(m) => m.statements.push(indicator),
-                None => measures.push(Measure { key: &indicator.measure, statements: vec![indicator] }),
+            match index.get(indicator.measure.as_str()) {
+                Some(&k) => measures[k].statements.push(indicator),
+                None => {
+                    index.insert(&indicator.measure, measures.len());
+                    measures.push(Measure { key: &indicator.measure, statements: vec![indicator] });
+                }
             }
         }
         measures

@@ -10,8 +10,11 @@ use super::diagnostics::{Diagnostic, position_at, position_of};
 use super::indicators::{Comparator, Measure};
 use super::plan::{PLAN_FORMAT_VERSION, Plan};
 
-/// Larger files are refused before they are read: the real plan is under 1 MB.
+/// Larger scenario files are refused before they are read (100,000 series fit in 32 MB).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// Larger plan files are refused before they are read: the real plan is under 0.5 MB, a
+/// plan 100× its size about 45 MB.
+pub const MAX_PLAN_BYTES: u64 = 48 * 1024 * 1024;
 
 /// The plan the app ships with.
 pub const EMBEDDED_PLAN: &str = include_str!("../../plan.ron");
@@ -92,7 +95,7 @@ fn describe_ron_error(code: &ron::Error) -> String {
 
 /// Loads and validates a plan from RON text.
 pub fn load_plan_str(src: &str, file: &str) -> Result<Plan, Vec<Diagnostic>> {
-    if src.len() as u64 > MAX_FILE_BYTES {
+    if src.len() as u64 > MAX_PLAN_BYTES {
         return Err(vec![Diagnostic::error(file, (0, 0), "the plan is over the size limit")]);
     }
     let plan: Plan = parse_ron(src, file).map_err(|d| vec![d])?;
@@ -103,7 +106,7 @@ pub fn load_plan_str(src: &str, file: &str) -> Result<Plan, Vec<Diagnostic>> {
 /// Loads and validates a plan file.
 pub fn load_plan_file(path: &Path) -> Result<Plan, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
+    let bytes = read_limited(path, MAX_PLAN_BYTES).map_err(|d| vec![d])?;
     let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
     load_plan_str(&text, &name)
 }
@@ -210,7 +213,8 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     let node_text: HashMap<&str, &str> = plan.nodes.iter().map(|n| (n.id.as_str(), n.text.as_str())).collect();
     let mut indicator_ids: HashMap<&str, usize> = HashMap::new();
     for ind in &plan.indicators {
-        let pos = at.field("id", &ind.id, 0);
+        // Positions are looked up only for messages: a scan per indicator would be quadratic.
+        let pos = || at.field("id", &ind.id, 0);
         let count = indicator_ids.entry(ind.id.as_str()).or_insert(0);
         *count += 1;
         if *count > 1 {
@@ -234,20 +238,20 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             Some(_) => {}
         }
         if ind.baselines.is_empty() && ind.target.is_none() {
-            out.push(Diagnostic::error(file, pos, format!("indicator `{}` has neither baseline nor target", ind.id)));
+            out.push(Diagnostic::error(file, pos(), format!("indicator `{}` has neither baseline nor target", ind.id)));
         }
         for b in &ind.baselines {
             if !YEARS.contains(&b.year) || b.since.is_some_and(|s| s > b.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: baseline year {} is not plausible", ind.id, b.year),
                 ));
             }
             if !b.value.is_finite() {
                 out.push(Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: baseline value is not a finite number", ind.id),
                 ));
             }
@@ -256,34 +260,34 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             if !YEARS.contains(&t.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: target year {} is not plausible", ind.id, t.year),
                 ));
             }
             if !t.value.is_finite() || t.upper.is_some_and(|u| !u.is_finite() || u < t.value) {
                 out.push(Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: target value is not a finite number or range", ind.id),
                 ));
             }
             if (t.upper.is_some()) != (ind.comparator == Comparator::Range) {
                 out.push(Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: an upper bound goes with the Range comparator, and only with it", ind.id),
                 ));
             }
             if ind.baselines.iter().any(|b| b.year > t.year) {
                 out.push(Diagnostic::warning(
                     file,
-                    pos,
+                    pos(),
                     format!("indicator `{}`: a baseline lies after the target year", ind.id),
                 ));
             }
         }
         if ind.unit.is_empty() {
-            out.push(Diagnostic::warning(file, pos, format!("indicator `{}` has no unit", ind.id)));
+            out.push(Diagnostic::warning(file, pos(), format!("indicator `{}` has no unit", ind.id)));
         }
         if ind.unit.contains('%') && ind.comparator != Comparator::GrowthRate {
             let over = ind
@@ -293,7 +297,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
                 .chain(ind.target.iter().map(|t| t.value))
                 .any(|v| !(0.0..=100.0).contains(&v));
             if over {
-                out.push(Diagnostic::error(file, pos, format!("indicator `{}`: a share outside 0–100 %", ind.id)));
+                out.push(Diagnostic::error(file, pos(), format!("indicator `{}`: a share outside 0–100 %", ind.id)));
             }
         }
     }

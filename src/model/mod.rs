@@ -17,6 +17,7 @@ pub mod regional;
 pub mod scenario;
 pub mod search;
 pub mod summary;
+pub mod synth;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use document::Document;

@@ -55,7 +55,8 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
     let base_year = plan.meta.baseline_year;
     Measure::group(&plan.indicators)
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(order, m)| {
             let first = m.first();
             let main = m.main_target();
             let mut baselines: Vec<(u16, f64, bool)> =
@@ -94,7 +95,8 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 assessed_with,
                 source_node: doc.outline.index_of(&source.source_node),
                 conflict: !m.conflicts().is_empty(),
-                order: plan.indicators.iter().position(|i| i.measure == m.key).unwrap_or(usize::MAX),
+                // Measures are grouped in the order their first statement appears.
+                order,
             }
         })
         .collect()
@@ -104,9 +106,11 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
 pub fn rollup(doc: &Document, summaries: &[MeasureSummary]) -> Vec<Option<Status>> {
     let n = doc.plan.nodes.len();
     let mut own: Vec<Option<Status>> = vec![None; n];
+    let by_key: std::collections::HashMap<&str, Option<Status>> =
+        summaries.iter().map(|s| (s.key.as_str(), s.status())).collect();
     for ind in &doc.plan.indicators {
         let Some(i) = doc.outline.index_of(&ind.source_node) else { continue };
-        let status = summaries.iter().find(|s| s.key == ind.measure).and_then(MeasureSummary::status);
+        let status = by_key.get(ind.measure.as_str()).copied().flatten();
         if let Some(st) = status {
             own[i] = Some(own[i].map_or(st, |o| o.min(st)));
         }
