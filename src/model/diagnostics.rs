@@ -64,6 +64,20 @@ pub fn position_of(src: &str, needle: &str, from: usize) -> Option<(usize, usize
     Some(position_at(src, start + found))
 }
 
+/// Panics unless every message's line and column lie inside `src` (line 0 means the file as
+/// a whole). Used by the property tests and the fuzz targets.
+pub fn check_positions(src: &str, diagnostics: &[Diagnostic]) {
+    let lines: Vec<&str> = src.split('\n').collect();
+    for d in diagnostics {
+        if d.line == 0 {
+            continue;
+        }
+        let line = lines.get(d.line - 1).unwrap_or_else(|| panic!("{d}: line beyond the file's {} lines", lines.len()));
+        let width = line.chars().count();
+        assert!(d.col >= 1 && d.col <= width + 1, "{d}: column beyond the line's {width} chars");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,19 +94,5 @@ mod tests {
         assert_eq!(position_of(src, "x", 0), Some((2, 3)));
         assert_eq!(position_of(src, "y", 0), None);
         assert_eq!(position_at(src, 999), (3, 1));
-    }
-}
-
-/// Panics unless every message's line and column lie inside `src` (line 0 means the file as
-/// a whole). Used by the property tests and the fuzz targets.
-pub fn check_positions(src: &str, diagnostics: &[Diagnostic]) {
-    let lines: Vec<&str> = src.split('\n').collect();
-    for d in diagnostics {
-        if d.line == 0 {
-            continue;
-        }
-        let line = lines.get(d.line - 1).unwrap_or_else(|| panic!("{d}: line beyond the file's {} lines", lines.len()));
-        let width = line.chars().count();
-        assert!(d.col >= 1 && d.col <= width + 1, "{d}: column beyond the line's {width} chars");
     }
 }
