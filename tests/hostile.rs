@@ -42,7 +42,7 @@ fn empty_and_whitespace() {
 fn a_50_mb_file_is_refused_by_its_size_for_plans_and_scenarios() {
     let path = temp("50mb.ron");
     std::fs::File::create(&path).unwrap().set_len(50 * 1024 * 1024).unwrap();
-    assert!(50 * 1024 * 1024 > MAX_FILE_BYTES && 50 * 1024 * 1024 > MAX_PLAN_BYTES);
+    const { assert!(50 * 1024 * 1024 > MAX_FILE_BYTES && 50 * 1024 * 1024 > MAX_PLAN_BYTES) };
     let errs = load_scenario_file(&path, &plan()).unwrap_err();
     assert_eq!(errs[0].message, "the file is 50.0 MB, over the limit of 32 MB; it was not read");
     let errs = load_plan_file(&path).unwrap_err();

@@ -97,10 +97,10 @@ proptest! {
     #[test]
     fn mutated_plans_never_panic(mutations in proptest::collection::vec(mutation(), 1..6)) {
         let bytes = apply(small_plan_ron(), &mutations);
-        if let Ok(text) = decode_text(&bytes, "m.ron") {
-            if let Err(ds) = load_plan_str(&text, "m.ron") {
-                check_positions(&text, &ds);
-            }
+        if let Ok(text) = decode_text(&bytes, "m.ron")
+            && let Err(ds) = load_plan_str(&text, "m.ron")
+        {
+            check_positions(&text, &ds);
         }
     }
 
