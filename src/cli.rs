@@ -22,9 +22,12 @@ pub struct Cli {
     pub plan: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files to open in the window (plans or scenarios).
+    /// Scenario files to open in the window.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Start the window, print the time from process start to the first painted frame, exit.
+    #[arg(long)]
+    pub startup_report: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod crash;
 pub mod fsutil;
 pub mod loader;
 pub mod model;

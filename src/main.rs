@@ -3,6 +3,8 @@ use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::cli::{Cli, run};
 
 fn main() {
+    let started = std::time::Instant::now();
+    plan_explorer::crash::install_panic_hook();
     let cli = Cli::parse();
     if cli.command.is_some() {
         let code = run(&cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
@@ -19,8 +21,15 @@ fn main() {
         system_font_fallback: false,
         ..Default::default()
     };
-    if let Err(e) = eframe::run_native("plan-explorer", options, Box::new(|cc| Ok(Box::new(PlanExplorerApp::new(cc)))))
-    {
+    let (plan, files, startup_report) = (cli.plan, cli.files, cli.startup_report);
+    let start = Box::new(move |cc: &eframe::CreationContext<'_>| -> Result<Box<dyn eframe::App>, _> {
+        let mut app = PlanExplorerApp::start(cc, plan, files);
+        if startup_report {
+            app.report_startup(started);
+        }
+        Ok(Box::new(app))
+    });
+    if let Err(e) = eframe::run_native("plan-explorer", options, start) {
         eprintln!("plan-explorer: cannot open the window: {e}");
         std::process::exit(1);
     }

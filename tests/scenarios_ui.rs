@@ -147,3 +147,15 @@ fn disabling_a_scenario_removes_it_from_the_charts() {
     app.apply(&egui::Context::default(), Action::OpenMeasure("rd_intensity".into()));
     assert!(app.current_chart().series.iter().all(|s| s.name != "R&D强度 · 测试"));
 }
+
+#[test]
+fn files_on_the_command_line_are_loaded_at_start() {
+    // `main` hands the command line's files to `PlanExplorerApp::start`.
+    let file = fixture("good.ron");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| PlanExplorerApp::start(cc, None, vec![file.clone()]));
+    wait_for_loads(&mut harness);
+    assert_eq!(harness.state().scenarios.len(), 2);
+    assert_eq!(harness.state().scenarios[1].scenario.name, "测试情景");
+}

@@ -132,6 +132,7 @@ messages! {
     LoadingFile => "正在加载", "Loading";
     DifferenceCount => "处差异", "differing points";
     SeriesCount => "个序列", "series";
+    LastCrash => "上次运行时程序崩溃，崩溃报告：", "The app crashed last time; the report is at ";
     ScenarioRange => "情景区间", "Range across scenarios";
     Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · ? help";
 }
