@@ -1,23 +1,31 @@
-//! Loading, search and headless frames of every view (run_ui + tessellate, no window).
-//! Names follow `load/<scale>`, `search/<scale>`, `frame/<view>/<scale>` so that
-//! `cargo bench -- --output-format bencher` can be compared by a script.
+//! Loading, search and headless frames of every view (run_ui + tessellate, no window), at
+//! plan scales 1, 10 and 100 (`synth`), with egui's own realistic demo frame as the
+//! yardstick. Names follow `load/<scale>`, `search/<scale>`, `frame/<view>/<scale>` and
+//! `frame/egui_demo`, so `cargo bench -- --output-format bencher` can be compared by a script.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use plan_explorer::app::{PlanExplorerApp, UiState};
-use plan_explorer::model::Document;
-use plan_explorer::model::load::{EMBEDDED_PLAN, load_plan_str};
+use plan_explorer::cli::plan_to_ron;
+use plan_explorer::model::load::{embedded_plan, load_plan_str};
+use plan_explorer::model::synth::synth;
+use plan_explorer::model::{Document, Plan};
 use plan_explorer::ui::fonts::install_fonts;
 use plan_explorer::ui::{Action, View};
 
-fn new_app(view: View, select: &str) -> (egui::Context, PlanExplorerApp) {
+const SCALES: [usize; 3] = [1, 10, 100];
+
+fn plan_at(scale: usize) -> Plan {
+    synth(&embedded_plan().expect("embedded plan"), scale)
+}
+
+fn new_app(plan: Plan, view: View, select: &str) -> (egui::Context, PlanExplorerApp) {
     let ctx = egui::Context::default();
     install_fonts(&ctx);
-    let plan = load_plan_str(EMBEDDED_PLAN, "plan.ron").expect("embedded plan");
     let doc = Document::new(plan, "plan.ron");
     let mut app = PlanExplorerApp::with_document(doc, UiState { view, ..UiState::default() });
-    // The tree fully expanded, as the issue asks.
+    // The tree fully expanded, as the budgets require.
     app.apply(&ctx, Action::ExpandAll);
     if let Some(i) = app.doc.outline.index_of(select) {
         app.select(i);
@@ -34,42 +42,65 @@ fn input() -> egui::RawInput {
 }
 
 fn frame(ctx: &egui::Context, app: &mut PlanExplorerApp) {
-    let output = ctx.run_ui(input(), |ui| app.ui_root(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let mut output = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
     black_box(primitives);
+    output.textures_delta.clear();
 }
 
 fn frames(c: &mut Criterion) {
-    for (name, view, node) in [
-        ("tree_expanded", View::Reader, "pt1"),
-        ("reader_longest_chapter", View::Reader, "ch4"),
-        ("indicators", View::Indicators, "ch2"),
-        ("regions", View::Regions, "ch16"),
-    ] {
-        let (ctx, mut app) = new_app(view, node);
-        // Warm up: the first frames lay out and cache every galley.
-        for _ in 0..5 {
-            frame(&ctx, &mut app);
+    for scale in SCALES {
+        let plan = plan_at(scale);
+        for (name, view, node) in [
+            ("tree_expanded", View::Reader, "pt1"),
+            ("reader_longest_chapter", View::Reader, "ch4"),
+            ("indicators", View::Indicators, "ch2"),
+            ("regions", View::Regions, "ch16"),
+            ("scenarios", View::Scenarios, "ch2"),
+        ] {
+            let (ctx, mut app) = new_app(plan.clone(), view, node);
+            // Warm up: the first frames lay out and cache every galley.
+            for _ in 0..5 {
+                frame(&ctx, &mut app);
+            }
+            c.bench_function(&format!("frame/{name}/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
         }
-        c.bench_function(&format!("frame/{name}/1"), |b| b.iter(|| frame(&ctx, &mut app)));
     }
 }
 
-fn load_and_search(c: &mut Criterion) {
-    c.bench_function("load/1", |b| b.iter(|| load_plan_str(black_box(EMBEDDED_PLAN), "plan.ron").expect("valid")));
-    let doc = Document::new(load_plan_str(EMBEDDED_PLAN, "plan.ron").expect("valid"), "plan.ron");
-    c.bench_function("search/1", |b| {
+fn egui_demo(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    c.bench_function("frame/egui_demo", |b| {
         b.iter(|| {
-            for q in ["稀土", "第十三章", "科技", "box17"] {
-                black_box(doc.search.search(q));
-            }
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| demo.ui(ui));
+            black_box(ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point));
+            output.textures_delta.clear();
         })
     });
 }
 
+fn load_and_search(c: &mut Criterion) {
+    for scale in SCALES {
+        let plan = plan_at(scale);
+        let text = plan_to_ron(&plan).expect("serialises");
+        c.bench_function(&format!("load/{scale}"), |b| {
+            b.iter(|| load_plan_str(black_box(&text), "plan.ron").expect("valid"))
+        });
+        let doc = Document::new(plan, "plan.ron");
+        c.bench_function(&format!("search/{scale}"), |b| {
+            b.iter(|| {
+                for q in ["稀土", "第十三章", "科技", "box17"] {
+                    black_box(doc.search.search(q));
+                }
+            })
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = frames, load_and_search
+    config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
+    targets = egui_demo, frames, load_and_search
 }
 criterion_main!(benches);

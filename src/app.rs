@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::loader::{Loader, Outcome, modified};
 use crate::model::Measure;
 use crate::model::chart::{Chart, build_chart};
+use crate::model::deck::{Deck, Slide, SlideContent};
+use crate::model::export::{BriefingSlide, briefing_html, chart_csv, chart_svg, table_csv};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
 use crate::model::scenario::{Scenario, embedded_actuals};
@@ -25,6 +27,7 @@ use crate::ui::highlight::{Mark, Span};
 use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::indicators_view::{IndicatorsProps, IndicatorsViewState, indicators_ui, target_text};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
+use crate::ui::presenter::{PresenterAction, SlideProps, SlideView, slide_ui};
 use crate::ui::regions_view::{PlanCounts, RegionsProps, RegionsViewState, regions_ui};
 use crate::ui::scenarios_view::{ScenarioAction, ScenariosProps, scenarios_ui};
 use crate::ui::status::{status_color, status_symbol, status_text};
@@ -48,6 +51,10 @@ pub struct UiState {
     pub index_mode: bool,
     /// Scenario files opened recently, newest first.
     pub recent: Vec<String>,
+    /// The projector theme: light, black text, strong lines.
+    pub high_contrast: bool,
+    /// Presenter type scale.
+    pub presenter_scale: f32,
 }
 
 impl Default for UiState {
@@ -63,6 +70,8 @@ impl Default for UiState {
             selected_measures: vec!["rd_intensity".into()],
             index_mode: false,
             recent: Vec::new(),
+            high_contrast: false,
+            presenter_scale: 1.0,
         }
     }
 }
@@ -85,6 +94,17 @@ pub struct Message {
 }
 
 const MAX_RECENT: usize = 10;
+
+/// A running slideshow.
+pub struct Presenter {
+    pub deck: Deck,
+    pub index: usize,
+}
+
+/// Where exports go: a folder in the working directory, named so it is easy to find.
+pub fn exports_dir() -> PathBuf {
+    PathBuf::from("plan-explorer-exports")
+}
 
 #[derive(Default)]
 struct SearchState {
@@ -124,6 +144,17 @@ pub struct PlanExplorerApp {
     /// Name of the scenario progress is measured against (`None`: the shipped actuals).
     pub progress_basis: Option<String>,
     pub compare_pair: (usize, usize),
+    pub presenting: Option<Presenter>,
+    /// The presenter's own selection of slides.
+    pub my_deck: Deck,
+    pub deck_path: String,
+    /// Where exports are written.
+    pub export_dir: PathBuf,
+    note_draft: (String, String),
+    /// A PNG export waiting for its screenshot: the slide's rect and the file to write.
+    pending_png: Option<(egui::Rect, f32, PathBuf, Receiver<Arc<egui::ColorImage>>)>,
+    slide_rect: egui::Rect,
+    contrast_applied: bool,
     /// With `--startup-report`: when the process started, and frames drawn so far.
     startup: Option<(std::time::Instant, u32)>,
     summaries: Vec<MeasureSummary>,
@@ -220,6 +251,14 @@ impl PlanExplorerApp {
             progress_basis: None,
             compare_pair: (0, 0),
             startup: None,
+            presenting: None,
+            my_deck: Deck::new("自选幻灯片"),
+            deck_path: "plan-explorer-deck.ron".into(),
+            export_dir: exports_dir(),
+            note_draft: (String::new(), String::new()),
+            pending_png: None,
+            slide_rect: egui::Rect::NOTHING,
+            contrast_applied: false,
             summaries: Vec::new(),
             node_status: Vec::new(),
             chart_cache: None,
@@ -664,6 +703,18 @@ impl PlanExplorerApp {
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.key_pressed(Key::F11)) {
+            if self.presenting.is_some() {
+                self.stop_presenting(ctx);
+            } else {
+                self.start_presenting(ctx, None);
+            }
+            return;
+        }
+        if self.presenting.is_some() {
+            self.presenter_keys(ctx);
+            return;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
             self.focus_search = true;
         }
@@ -728,12 +779,32 @@ impl PlanExplorerApp {
         self.keyboard(&ctx);
         self.state.zoom = ctx.zoom_factor();
         // The remembered theme wins over whatever the platform (or a test harness) set.
-        let theme = if self.state.dark { egui::Theme::Dark } else { egui::Theme::Light };
+        let theme = if self.state.dark && !self.state.high_contrast { egui::Theme::Dark } else { egui::Theme::Light };
         if ctx.theme() != theme {
             ctx.set_theme(theme);
         }
+        if self.contrast_applied != self.state.high_contrast {
+            let on = self.state.high_contrast;
+            ctx.style_mut_of(egui::Theme::Light, |style| {
+                style.visuals = egui::Visuals::light();
+                if on {
+                    style.visuals.override_text_color = Some(Color32::BLACK);
+                    style.visuals.panel_fill = Color32::WHITE;
+                    style.visuals.window_fill = Color32::WHITE;
+                    style.visuals.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+                    style.visuals.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::BLACK);
+                }
+            });
+            self.contrast_applied = on;
+        }
+        if self.presenting.is_some() {
+            self.presenter_ui(ui);
+            self.poll_png();
+            return;
+        }
         let mut actions: Vec<Action> = Vec::new();
         let lang = self.state.lang;
+        let mut present: Option<Option<Deck>> = None;
 
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
@@ -754,6 +825,14 @@ impl PlanExplorerApp {
                 let open = ui.add_enabled(self.dialog.is_none(), egui::Button::new(tr(lang, Msg::OpenFile)));
                 if open.clicked() {
                     self.open_dialog(&ctx);
+                }
+                if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text("F11").clicked() {
+                    present = Some(None);
+                }
+                if !self.my_deck.slides.is_empty()
+                    && ui.button(format!("{}（{}）", tr(lang, Msg::MyDeck), self.my_deck.slides.len())).clicked()
+                {
+                    present = Some(Some(self.my_deck.clone()));
                 }
                 ui.separator();
                 self.search_box(ui, &mut actions);
@@ -834,7 +913,34 @@ impl PlanExplorerApp {
                     lang,
                     index_mode,
                 };
+                let mut export_table = false;
+                let mut export_briefing = false;
+                let mut export_csv = false;
+                let mut add = false;
+                ui.horizontal(|ui| {
+                    export_csv = ui.button(tr(lang, Msg::ExportCsv)).clicked();
+                    export_table = ui.button(tr(lang, Msg::ExportTable)).clicked();
+                    export_briefing = ui.button(tr(lang, Msg::ExportBriefing)).clicked();
+                    add = ui.button(tr(lang, Msg::AddToDeck)).clicked();
+                });
                 actions.extend(indicators_ui(ui, &props, &mut self.indicators_view));
+                if export_csv {
+                    let name = format!("chart-{}.csv", self.state.selected_measures.join("+"));
+                    self.write_export(&name, chart_csv(&chart).as_bytes());
+                }
+                if export_table {
+                    self.export_table();
+                }
+                if export_briefing {
+                    self.export_briefing();
+                }
+                if add && !self.state.selected_measures.is_empty() {
+                    let content = match (self.state.selected_measures.as_slice(), self.state.index_mode) {
+                        ([one], false) => SlideContent::Measure(one.clone()),
+                        (many, _) => SlideContent::Index(many.to_vec()),
+                    };
+                    self.my_deck.slides.push(Slide { content, notes: Vec::new() });
+                }
             }
             View::Regions => actions.extend(self.regions_ui(ui)),
             View::Scenarios => self.scenarios_ui(ui),
@@ -866,6 +972,11 @@ impl PlanExplorerApp {
         }
         for action in actions {
             self.apply(&ctx, action);
+        }
+        match present {
+            Some(None) => self.start_presenting(&ctx, None),
+            Some(Some(deck)) => self.start_presenting(&ctx, Some(deck)),
+            None => {}
         }
     }
 
@@ -1019,8 +1130,15 @@ impl PlanExplorerApp {
             lang: self.state.lang,
         };
         let mut typed = std::mem::take(&mut self.typed_path);
-        let actions = scenarios_ui(ui, &props, &mut typed);
+        let actions = ui
+            .push_id("scenario_page", |ui| {
+                ui.set_max_height(ui.available_height() * 0.7);
+                scenarios_ui(ui, &props, &mut typed)
+            })
+            .inner;
         self.typed_path = typed;
+        ui.separator();
+        self.deck_ui(ui);
         for action in actions {
             match action {
                 ScenarioAction::Open(paths) => self.open_paths(&ctx, paths),
@@ -1050,6 +1168,391 @@ impl PlanExplorerApp {
                 ScenarioAction::SetPair(a, b) => self.compare_pair = (a, b),
             }
         }
+    }
+
+    /// The presenter's own deck: order, remove, present, save and load.
+    fn deck_ui(&mut self, ui: &mut Ui) {
+        let lang = self.state.lang;
+        let ctx = ui.ctx().clone();
+        ui.heading(format!("{}（{}）", tr(lang, Msg::MyDeck), self.my_deck.slides.len()));
+        let mut swap: Option<(usize, usize)> = None;
+        let mut remove: Option<usize> = None;
+        egui::ScrollArea::vertical().id_salt("deck").max_height(160.0).show(ui, |ui| {
+            let n = self.my_deck.slides.len();
+            for (k, slide) in self.my_deck.slides.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let label = match &slide.content {
+                        SlideContent::Measure(key) => {
+                            self.summaries.iter().find(|s| &s.key == key).map_or(key.clone(), |s| s.name.clone())
+                        }
+                        SlideContent::Index(keys) => format!("指数：{}", keys.join("、")),
+                        SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
+                    };
+                    ui.label(format!("{}. {label}", k + 1));
+                    if k > 0 && ui.small_button(tr(lang, Msg::MoveUp)).clicked() {
+                        swap = Some((k, k - 1));
+                    }
+                    if k + 1 < n && ui.small_button(tr(lang, Msg::MoveDown)).clicked() {
+                        swap = Some((k, k + 1));
+                    }
+                    if ui.small_button(tr(lang, Msg::Remove)).clicked() {
+                        remove = Some(k);
+                    }
+                });
+            }
+        });
+        if let Some((a, b)) = swap {
+            self.my_deck.slides.swap(a, b);
+        }
+        if let Some(k) = remove {
+            self.my_deck.slides.remove(k);
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    !self.my_deck.slides.is_empty(),
+                    egui::Button::new(format!("▶ {}", tr(lang, Msg::Present))),
+                )
+                .clicked()
+            {
+                let deck = self.my_deck.clone();
+                self.start_presenting(&ctx, Some(deck));
+            }
+            let label = ui.label(tr(lang, Msg::TypedPath));
+            ui.add(egui::TextEdit::singleline(&mut self.deck_path).desired_width(300.0)).labelled_by(label.id);
+            if ui.button(tr(lang, Msg::SaveDeck)).clicked() {
+                let path = PathBuf::from(self.deck_path.trim());
+                match self.my_deck.save(&path) {
+                    Ok(()) => self.note(Severity::Warning, format!("{}{}", tr(lang, Msg::Exported), path.display())),
+                    Err(e) => self.note(Severity::Error, e),
+                }
+            }
+            if ui.button(tr(lang, Msg::LoadDeck)).clicked() {
+                match Deck::load(std::path::Path::new(self.deck_path.trim()), &self.doc) {
+                    Ok(deck) => self.my_deck = deck,
+                    Err(ds) => {
+                        for d in ds {
+                            self.note(d.severity, d.to_string());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// The latest regional statistic with every 盟市 known (GDP), for the default deck.
+    fn regional_slide(&self) -> Option<(String, String, u16)> {
+        let scenarios = self.enabled_scenarios();
+        let options = crate::model::regional::stat_options(&self.doc, &scenarios);
+        options.first().and_then(|o| Some((o.0.clone(), o.2.clone(), *o.3.last()?)))
+    }
+
+    /// Starts the slideshow: `deck`, or every chart under the selected node in plan order.
+    pub fn start_presenting(&mut self, ctx: &egui::Context, deck: Option<Deck>) {
+        let deck = deck.unwrap_or_else(|| {
+            let node = self.selected.filter(|&i| self.doc.outline.indicator_total(i) > 0);
+            Deck::from_plan(&self.doc, node, self.regional_slide())
+        });
+        if deck.slides.is_empty() {
+            return;
+        }
+        self.presenting = Some(Presenter { deck, index: 0 });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        self.presenting = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+    }
+
+    fn presenter_keys(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (prev, next, home, end, esc) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp),
+                i.key_pressed(Key::ArrowRight) || i.key_pressed(Key::PageDown) || i.key_pressed(Key::Space),
+                i.key_pressed(Key::Home),
+                i.key_pressed(Key::End),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        let bigger = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "+" || t == "=")));
+        let smaller = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "-")));
+        if esc {
+            self.stop_presenting(ctx);
+            return;
+        }
+        if let Some(p) = &mut self.presenting {
+            let last = p.deck.slides.len().saturating_sub(1);
+            if prev {
+                p.index = p.index.saturating_sub(1);
+            }
+            if next {
+                p.index = (p.index + 1).min(last);
+            }
+            if home {
+                p.index = 0;
+            }
+            if end {
+                p.index = last;
+            }
+        }
+        if bigger {
+            self.state.presenter_scale = (self.state.presenter_scale + 0.1).min(2.5);
+        }
+        if smaller {
+            self.state.presenter_scale = (self.state.presenter_scale - 0.1).max(0.6);
+        }
+    }
+
+    /// Title, unit, caption, sources and chart of a slide.
+    fn resolve_slide(
+        &mut self,
+        slide: &Slide,
+    ) -> (String, String, String, Vec<String>, Option<Chart>, Option<crate::model::regional::StatTable>) {
+        let lang = self.state.lang;
+        match &slide.content {
+            SlideContent::Measure(key) => {
+                let chart = self.small_chart(key);
+                let Some(s) = self.summaries.iter().find(|s| &s.key == key).cloned() else {
+                    return (key.clone(), String::new(), String::new(), Vec::new(), Some(chart), None);
+                };
+                let mut caption = Vec::new();
+                if let Some((y, v, _)) = s.baselines.first() {
+                    caption.push(format!(
+                        "{} {}{}（{y}）",
+                        tr(lang, Msg::Baseline),
+                        crate::model::export::fmt(*v),
+                        s.unit
+                    ));
+                }
+                let target = target_text(&s);
+                if !target.is_empty() {
+                    caption.push(format!("{} {target}", tr(lang, Msg::Target)));
+                }
+                if let Some((y, v, _)) = &s.latest {
+                    caption.push(format!(
+                        "{} {}{}（{y}）",
+                        tr(lang, Msg::Latest),
+                        crate::model::export::fmt(*v),
+                        s.unit
+                    ));
+                }
+                if let Some(st) = s.status() {
+                    caption.push(status_text(st, lang).to_string());
+                }
+                let mut sources = Vec::new();
+                if let Some(node) = s.source_node {
+                    let quote = self
+                        .doc
+                        .plan
+                        .indicators
+                        .iter()
+                        .find(|i| i.measure == s.key && i.target.is_some())
+                        .map(|i| i.quote.clone());
+                    sources.push(format!(
+                        "{}：“{}”",
+                        self.doc.outline.citation(&self.doc.plan, node),
+                        quote.unwrap_or_default()
+                    ));
+                }
+                if !s.assessed_with.is_empty() {
+                    sources.push(format!("实际值：{}", s.assessed_with));
+                }
+                (s.name.clone(), s.unit.clone(), caption.join(" · "), sources, Some(chart), None)
+            }
+            SlideContent::Index(keys) => {
+                let groups = Measure::group(&self.doc.plan.indicators);
+                let measures: Vec<&Measure<'_>> =
+                    keys.iter().filter_map(|k| groups.iter().find(|m| m.key == k.as_str())).collect();
+                let scenarios = self.enabled_scenarios();
+                let chart = build_chart(&measures, &scenarios, self.doc.plan.meta.baseline_year, true);
+                (
+                    chart.title.clone(),
+                    chart.unit.clone(),
+                    String::new(),
+                    vec!["《规划》及内置实际值".into()],
+                    Some(chart),
+                    None,
+                )
+            }
+            SlideContent::Regional { indicator, unit, year } => {
+                let scenarios = self.enabled_scenarios();
+                let table = crate::model::regional::stat_table(&self.doc, &scenarios, indicator, unit, *year);
+                let name = scenarios
+                    .iter()
+                    .find_map(|s| s.indicator_name(&self.doc.plan, indicator))
+                    .unwrap_or(indicator)
+                    .to_string();
+                let caption = match table.shares() {
+                    Some((e, w)) => format!("东部 {e:.1}% · 西部 {w:.1}%"),
+                    None => tr(lang, Msg::NotPublished).to_string(),
+                };
+                let sources = vec![self.doc.plan.places.grouping_source.clone()];
+                (format!("{name}（{year}）· 东部与西部"), unit.clone(), caption, sources, None, Some(table))
+            }
+        }
+    }
+
+    fn presenter_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let Some(p) = &self.presenting else { return };
+        let (index, count) = (p.index, p.deck.slides.len());
+        let Some(slide) = p.deck.slides.get(index).cloned() else { return };
+        let (title, unit, caption, sources, chart, table) = self.resolve_slide(&slide);
+        let view = match (&chart, &table) {
+            (Some(c), _) => SlideView::Chart(c),
+            (None, Some(t)) => SlideView::Regional(t, title.clone()),
+            (None, None) => return,
+        };
+        let props = SlideProps {
+            title: &title,
+            unit: &unit,
+            caption: &caption,
+            sources: &sources,
+            view,
+            notes: &slide.notes,
+            index,
+            count,
+            scale: self.state.presenter_scale,
+            lang: self.state.lang,
+        };
+        let mut draft = std::mem::take(&mut self.note_draft);
+        let (actions, rect) = slide_ui(ui, &props, &mut draft);
+        self.note_draft = draft;
+        self.slide_rect = rect;
+        for action in actions {
+            match action {
+                PresenterAction::Previous => {
+                    if let Some(p) = &mut self.presenting {
+                        p.index = p.index.saturating_sub(1);
+                    }
+                }
+                PresenterAction::Next => {
+                    if let Some(p) = &mut self.presenting {
+                        p.index = (p.index + 1).min(p.deck.slides.len().saturating_sub(1));
+                    }
+                }
+                PresenterAction::Exit => self.stop_presenting(&ctx),
+                PresenterAction::ExportPng => self.export_png(&ctx, &slide),
+                PresenterAction::ExportCsv => {
+                    if let Some(chart) = &chart {
+                        self.write_export(&format!("slide-{}.csv", index + 1), chart_csv(chart).as_bytes());
+                    }
+                }
+                PresenterAction::ExportBriefing => {
+                    self.export_briefing();
+                }
+                PresenterAction::AddToDeck => self.my_deck.slides.push(slide.clone()),
+                PresenterAction::AddNote(year, text) => {
+                    if let Some(p) = &mut self.presenting
+                        && let Some(s) = p.deck.slides.get_mut(index)
+                    {
+                        s.notes.push(crate::model::deck::Annotation { year, text });
+                    }
+                }
+                PresenterAction::ToggleContrast => self.state.high_contrast = !self.state.high_contrast,
+                PresenterAction::Bigger => self.state.presenter_scale = (self.state.presenter_scale + 0.1).min(2.5),
+                PresenterAction::Smaller => self.state.presenter_scale = (self.state.presenter_scale - 0.1).max(0.6),
+            }
+        }
+    }
+
+    /// Writes a file into the exports folder atomically and says where (or why not).
+    pub fn write_export(&mut self, name: &str, bytes: &[u8]) -> Option<PathBuf> {
+        let dir = self.export_dir.clone();
+        let path = dir.join(name);
+        let result = std::fs::create_dir_all(&dir).and_then(|()| crate::fsutil::write_atomically(&path, bytes));
+        match result {
+            Ok(()) => {
+                let shown = std::fs::canonicalize(&path).unwrap_or(path.clone());
+                self.note(Severity::Warning, format!("{}{}", tr(self.state.lang, Msg::Exported), shown.display()));
+                Some(path)
+            }
+            Err(e) => {
+                self.note(Severity::Error, format!("{}: cannot write: {e}", path.display()));
+                None
+            }
+        }
+    }
+
+    fn export_png(&mut self, ctx: &egui::Context, slide: &Slide) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        ctx.request_screenshot(move |image| {
+            let _ = tx.send(image);
+        });
+        let name = match &slide.content {
+            SlideContent::Measure(k) => k.clone(),
+            SlideContent::Index(_) => "index".into(),
+            SlideContent::Regional { indicator, .. } => indicator.clone(),
+        };
+        let index = self.presenting.as_ref().map_or(0, |p| p.index + 1);
+        let ppp = ctx.pixels_per_point();
+        self.pending_png = Some((self.slide_rect, ppp, self.export_dir.join(format!("slide-{index}-{name}.png")), rx));
+        ctx.request_repaint();
+    }
+
+    /// Crops the screenshot to the slide and writes the PNG when it arrives.
+    fn poll_png(&mut self) {
+        let Some((rect, ppp, path, rx)) = &self.pending_png else { return };
+        let Ok(image) = rx.try_recv() else { return };
+        let (rect, ppp, path) = (*rect, *ppp, path.clone());
+        self.pending_png = None;
+        let crop = image.region(&rect, Some(ppp));
+        let [w, h] = crop.size;
+        let rgba: Vec<u8> = crop.pixels.iter().flat_map(|c| c.to_array()).collect();
+        let mut png = Vec::new();
+        let encoded = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+            .map(|img| img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png));
+        match encoded {
+            Some(Ok(())) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.write_export(&name, &png);
+            }
+            _ => self.note(Severity::Error, format!("{}: cannot encode the image", path.display())),
+        }
+    }
+
+    /// Every slide of the current deck (or the plan's default deck) as one HTML file.
+    pub fn export_briefing(&mut self) -> Option<PathBuf> {
+        let deck = match &self.presenting {
+            Some(p) => p.deck.clone(),
+            None => Deck::from_plan(&self.doc, None, self.regional_slide()),
+        };
+        let mut slides = Vec::new();
+        for slide in &deck.slides {
+            let (title, unit, caption, sources, chart, table) = self.resolve_slide(slide);
+            let notes: Vec<(u16, String)> = slide.notes.iter().map(|n| (n.year, n.text.clone())).collect();
+            let body = match (chart, table) {
+                (Some(c), _) => chart_svg(&c, &notes),
+                (None, Some(t)) => {
+                    let rows: String = t
+                        .cities
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "<tr><th>{}</th><td>{}</td></tr>",
+                                c.city,
+                                c.value.map_or("未公布".into(), crate::model::export::fmt)
+                            )
+                        })
+                        .collect();
+                    format!("<table>{rows}</table>")
+                }
+                (None, None) => String::new(),
+            };
+            slides.push(BriefingSlide { title, unit, caption, sources, body });
+        }
+        let html = briefing_html(&deck.name, &slides);
+        self.write_export("briefing.html", html.as_bytes())
+    }
+
+    /// The indicator table as CSV.
+    pub fn export_table(&mut self) -> Option<PathBuf> {
+        let csv = table_csv(&self.summaries);
+        self.write_export("indicators.csv", csv.as_bytes())
     }
 
     fn regions_ui(&mut self, ui: &mut Ui) -> Vec<Action> {

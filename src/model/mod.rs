@@ -3,8 +3,10 @@
 
 pub mod chart;
 pub mod compare;
+pub mod deck;
 pub mod diagnostics;
 pub mod document;
+pub mod export;
 pub mod import;
 pub mod indicators;
 pub mod load;

@@ -133,8 +133,26 @@ messages! {
     DifferenceCount => "处差异", "differing points";
     SeriesCount => "个序列", "series";
     LastCrash => "上次运行时程序崩溃，崩溃报告：", "The app crashed last time; the report is at ";
+    Present => "演示", "Present";
+    ExitPresenter => "退出演示", "Exit";
+    ExportPng => "导出 PNG", "Export PNG";
+    ExportCsv => "导出数据 CSV", "Export data CSV";
+    ExportTable => "导出指标表 CSV", "Export table CSV";
+    ExportBriefing => "导出简报 HTML", "Export briefing HTML";
+    AddToDeck => "加入自选幻灯片", "Add to my deck";
+    HighContrast => "投影高对比", "High contrast";
+    NoteYear => "年份", "Year";
+    NoteText => "注释", "Note";
+    AddNote => "添加注释", "Add note";
+    MyDeck => "自选幻灯片", "My deck";
+    PlanDeck => "按规划顺序", "In the plan's order";
+    SaveDeck => "保存幻灯片", "Save deck";
+    LoadDeck => "载入幻灯片", "Load deck";
+    Exported => "已导出：", "Exported: ";
+    MoveUp => "上移", "Up";
+    MoveDown => "下移", "Down";
     ScenarioRange => "情景区间", "Range across scenarios";
-    Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · ? help";
+    Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

@@ -6,6 +6,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod indicators_view;
 pub mod node_view;
+pub mod presenter;
 pub mod regions_view;
 pub mod scenarios_view;
 pub mod status;

@@ -1,0 +1,118 @@
+//! Slide decks for presenting: by default every indicator chart under a node in the plan's
+//! order plus the regional breakdown; or a presenter's own selection and order, with notes
+//! on chart points, saved as a small RON file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::diagnostics::Diagnostic;
+use super::document::Document;
+use super::indicators::Measure;
+use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
+
+pub const DECK_FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    pub format_version: u32,
+    pub name: String,
+    pub slides: Vec<Slide>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    pub content: SlideContent,
+    /// Notes on chart points, shown on the slide and in exports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Annotation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SlideContent {
+    /// One measure's chart.
+    Measure(String),
+    /// Several measures as an index (base year = 100).
+    Index(Vec<String>),
+    /// A statistic per 盟市 with east/west totals.
+    Regional { indicator: String, unit: String, year: u16 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    pub year: u16,
+    pub text: String,
+}
+
+impl Deck {
+    pub fn new(name: impl Into<String>) -> Self {
+        Deck { format_version: DECK_FORMAT_VERSION, name: name.into(), slides: Vec::new() }
+    }
+
+    /// Every measure with a target stated at or under `node` (the whole plan for `None`), in
+    /// the plan's order, then the regional GDP breakdown when `regional` is given.
+    pub fn from_plan(doc: &Document, node: Option<usize>, regional: Option<(String, String, u16)>) -> Self {
+        let range = node.map_or(0..doc.plan.nodes.len(), |i| doc.outline.subtree(i));
+        let mut slides = Vec::new();
+        for m in Measure::group(&doc.plan.indicators) {
+            let Some((statement, _)) = m.main_target() else { continue };
+            let in_range =
+                m.statements.iter().any(|s| doc.outline.index_of(&s.source_node).is_some_and(|i| range.contains(&i)));
+            let _ = statement;
+            if in_range {
+                slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
+            }
+        }
+        if let Some((indicator, unit, year)) = regional {
+            slides.push(Slide { content: SlideContent::Regional { indicator, unit, year }, notes: Vec::new() });
+        }
+        let name = node.map_or(doc.plan.meta.title.clone(), |i| doc.plan.nodes[i].heading());
+        Deck { format_version: DECK_FORMAT_VERSION, name, slides }
+    }
+
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
+        ron::ser::to_string_pretty(self, config).map(|s| s + "\n")
+    }
+
+    /// Saves atomically: a failed write leaves an existing file as it was.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = self.to_ron().map_err(|e| e.to_string())?;
+        crate::fsutil::write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    /// Loads a deck file, checking that its measures exist in the plan.
+    pub fn load(path: &Path, doc: &Document) -> Result<Deck, Vec<Diagnostic>> {
+        let name = path.display().to_string();
+        let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
+        let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
+        let deck: Deck = parse_ron(&text, &name).map_err(|d| vec![d])?;
+        let known: Vec<&str> = Measure::group(&doc.plan.indicators).iter().map(|m| m.key).collect();
+        let mut problems = Vec::new();
+        if deck.format_version != DECK_FORMAT_VERSION {
+            problems.push(Diagnostic::error(
+                &name,
+                (1, 1),
+                format!("format_version {} is not supported", deck.format_version),
+            ));
+        }
+        for slide in &deck.slides {
+            let keys: Vec<&String> = match &slide.content {
+                SlideContent::Measure(k) => vec![k],
+                SlideContent::Index(ks) => ks.iter().collect(),
+                SlideContent::Regional { .. } => Vec::new(),
+            };
+            for k in keys {
+                if !known.contains(&k.as_str()) {
+                    let at = super::diagnostics::position_of(&text, &format!("\"{k}\""), 0).unwrap_or((1, 1));
+                    problems.push(Diagnostic::error(&name, at, format!("unknown indicator `{k}`")));
+                }
+            }
+        }
+        if problems.is_empty() { Ok(deck) } else { Err(problems) }
+    }
+}

@@ -1,0 +1,267 @@
+//! Exports: a chart's data as CSV (exactly the series shown, with units and sources), the
+//! indicator table as CSV, and a self-contained HTML briefing with every slide (an inline
+//! SVG chart, caption and sources) that opens offline and prints one slide per page.
+
+use super::chart::{Chart, Role};
+use super::summary::MeasureSummary;
+
+fn csv_text(rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Baseline => "baseline",
+        Role::Target => "target",
+        Role::LinearPath => "linear_path",
+        Role::GrowthPath => "growth_path",
+        Role::Actual => "actual",
+        Role::Projection => "projection",
+        Role::AltTarget => "alt_target",
+    }
+}
+
+pub fn fmt(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Every point of every series on the chart.
+pub fn chart_csv(chart: &Chart) -> String {
+    let mut rows =
+        vec![["chart", "series", "role", "measure", "year", "value", "unit", "source"].map(String::from).to_vec()];
+    for s in &chart.series {
+        for p in &s.points {
+            rows.push(vec![
+                chart.title.clone(),
+                s.name.clone(),
+                role_name(s.role).into(),
+                s.measure.clone(),
+                fmt(p.x),
+                fmt(p.y),
+                chart.unit.clone(),
+                p.note.replace('\n', " | "),
+            ]);
+        }
+    }
+    csv_text(rows)
+}
+
+/// The indicator table as shown: one row per measure with a target.
+pub fn table_csv(summaries: &[MeasureSummary]) -> String {
+    let mut rows = vec![
+        [
+            "measure",
+            "name",
+            "unit",
+            "baseline_year",
+            "baseline",
+            "target_year",
+            "target",
+            "comparator",
+            "required_growth_pct",
+            "latest_year",
+            "latest",
+            "status",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for s in summaries.iter().filter(|s| s.target.is_some()) {
+        let base = s.baselines.first();
+        rows.push(vec![
+            s.key.clone(),
+            s.name.clone(),
+            s.unit.clone(),
+            base.map(|b| b.0.to_string()).unwrap_or_default(),
+            base.map(|b| fmt(b.1)).unwrap_or_default(),
+            s.target.map(|t| t.0.to_string()).unwrap_or_default(),
+            s.target.map(|t| fmt(t.1)).unwrap_or_default(),
+            s.comparator.name_en().into(),
+            s.required_growth.map(|g| format!("{g:.2}")).unwrap_or_default(),
+            s.latest.as_ref().map(|l| l.0.to_string()).unwrap_or_default(),
+            s.latest.as_ref().map(|l| fmt(l.1)).unwrap_or_default(),
+            s.status().map(|st| format!("{st:?}")).unwrap_or_default(),
+        ]);
+    }
+    csv_text(rows)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Okabe–Ito, as in the app.
+const COLORS: [&str; 6] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"];
+
+/// A line chart of `chart` as standalone SVG (years across, values up).
+pub fn chart_svg(chart: &Chart, notes: &[(u16, String)]) -> String {
+    let (w, h, left, right, top, bottom) = (900.0, 420.0, 70.0, 20.0, 20.0, 40.0);
+    let points: Vec<(f64, f64)> = chart.series.iter().flat_map(|s| s.points.iter().map(|p| (p.x, p.y))).collect();
+    if points.is_empty() {
+        return String::new();
+    }
+    let (mut x0, mut x1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (mut y0, mut y1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    if x1 <= x0 {
+        x1 = x0 + 1.0;
+        x0 -= 1.0;
+    }
+    y0 = y0.min(0.0);
+    if y1 <= y0 {
+        y1 = y0 + 1.0;
+    }
+    y1 += (y1 - y0) * 0.08;
+    let sx = |x: f64| left + (x - x0) / (x1 - x0) * (w - left - right);
+    let sy = |y: f64| top + (1.0 - (y - y0) / (y1 - y0)) * (h - top - bottom);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img"><rect width="{w}" height="{h}" fill="white"/>"#
+    );
+    for year in (x0.ceil() as i64)..=(x1.floor() as i64) {
+        let x = sx(year as f64);
+        svg += &format!(
+            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#ddd"/><text x="{x:.1}" y="{:.1}" font-size="12" text-anchor="middle">{year}</text>"##,
+            h - bottom,
+            h - bottom + 16.0
+        );
+    }
+    for k in 0..=4 {
+        let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
+        svg += &format!(
+            r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#eee"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end">{}</text>"##,
+            w - right,
+            left - 6.0,
+            sy(v) + 4.0,
+            fmt((v * 100.0).round() / 100.0),
+            y = sy(v)
+        );
+    }
+    for goal in &chart.goals {
+        let (gx0, gx1) = goal.x;
+        let (gy0, gy1) = goal.y;
+        svg += &format!(
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#009E73" fill-opacity="0.15"/>"##,
+            sx(gx0),
+            sy(gy1.min(y1)),
+            sx(gx1) - sx(gx0),
+            (sy(gy0) - sy(gy1.min(y1))).abs()
+        );
+    }
+    let mut color = 0;
+    let mut legend = String::new();
+    for s in &chart.series {
+        let pts: Vec<String> = s.points.iter().map(|p| format!("{:.1},{:.1}", sx(p.x), sy(p.y))).collect();
+        let (stroke, dash, marker) = match s.role {
+            Role::Baseline => ("#333".to_string(), "", 5.0),
+            Role::Target => ("#E69F00".to_string(), "", 8.0),
+            Role::LinearPath => ("#888".to_string(), "6 4", 0.0),
+            Role::GrowthPath => ("#56B4E9".to_string(), "2 3", 0.0),
+            Role::Actual | Role::AltTarget => {
+                color += 1;
+                (COLORS[(color - 1) % COLORS.len()].to_string(), "", 3.5)
+            }
+            Role::Projection => {
+                color += 1;
+                (COLORS[(color - 1) % COLORS.len()].to_string(), "8 5", 3.5)
+            }
+        };
+        if pts.len() > 1 && !matches!(s.role, Role::Baseline | Role::Target | Role::AltTarget) {
+            svg += &format!(
+                r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
+                pts.join(" ")
+            );
+        }
+        if marker > 0.0 {
+            for p in &s.points {
+                svg += &format!(
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="{marker}" fill="{stroke}"><title>{} {}: {}</title></circle>"#,
+                    sx(p.x),
+                    sy(p.y),
+                    escape(&s.name),
+                    fmt(p.x),
+                    fmt(p.y)
+                );
+            }
+        }
+        legend += &format!(r#"<li><span style="color:{stroke}">■</span> {}</li>"#, escape(&s.name));
+    }
+    for (year, text) in notes {
+        let x = sx(f64::from(*year));
+        svg += &format!(
+            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#CC79A7" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#7a3b63">{}</text>"##,
+            h - bottom,
+            x + 4.0,
+            top + 14.0,
+            escape(text)
+        );
+    }
+    svg += "</svg>";
+    format!("{svg}<ul class=\"legend\">{legend}</ul>")
+}
+
+/// One slide of a briefing, ready to write.
+pub struct BriefingSlide {
+    pub title: String,
+    pub unit: String,
+    pub caption: String,
+    pub sources: Vec<String>,
+    /// Inline SVG (and legend), or an HTML table for regional slides.
+    pub body: String,
+}
+
+/// A self-contained HTML file: no scripts, no external resources, one slide per printed page.
+pub fn briefing_html(title: &str, slides: &[BriefingSlide]) -> String {
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
+         body{{font-family:'Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em;color:#111}}\
+         section{{page-break-after:always;break-after:page;margin-bottom:3em}}h1{{font-size:1.6em}}h2{{font-size:1.4em;margin:0.2em 0}}\
+         .unit{{color:#555}}.caption{{font-size:1.1em}}.sources{{font-size:0.85em;color:#444}}ul.legend{{list-style:none;padding:0;font-size:0.85em;columns:2}}\
+         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}\
+         @media print{{body{{margin:1cm}}}}</style></head><body><h1>{}</h1>\n",
+        escape(title),
+        escape(title)
+    );
+    for (k, s) in slides.iter().enumerate() {
+        html += &format!(
+            "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{}<p class=\"caption\">{}</p><div class=\"sources\">{}</div></section>\n",
+            k + 1,
+            escape(&s.title),
+            escape(&s.unit),
+            s.body,
+            escape(&s.caption),
+            s.sources.iter().map(|x| format!("<div>来源：{}</div>", escape(x))).collect::<String>()
+        );
+    }
+    html + "</body></html>\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::chart::{ChartPoint, ChartSeries};
+
+    #[test]
+    fn chart_csv_lists_exactly_the_points_shown() {
+        let chart = Chart {
+            title: "R&D强度".into(),
+            unit: "%".into(),
+            series: vec![ChartSeries {
+                name: "实际值".into(),
+                role: Role::Actual,
+                measure: "rd_intensity".into(),
+                points: vec![ChartPoint { x: 2016.0, y: 0.79, note: "https://a\n“0.79%”".into() }],
+            }],
+            ..Chart::default()
+        };
+        assert_eq!(
+            chart_csv(&chart),
+            "chart,series,role,measure,year,value,unit,source\nR&D强度,实际值,actual,rd_intensity,2016,0.79,%,https://a | “0.79%”\n"
+        );
+        let svg = chart_svg(&chart, &[(2016, "GDP修订".into())]);
+        assert!(svg.starts_with("<svg") && svg.contains("GDP修订"));
+    }
+}
