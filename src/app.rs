@@ -84,6 +84,8 @@ pub struct LoadedScenario {
     pub warnings: Vec<Diagnostic>,
     pub enabled: bool,
     pub modified: Option<SystemTime>,
+    /// The request number that loaded it (0: built in): the list keeps request order.
+    pub order: u64,
 }
 
 /// A line in the message panel.
@@ -94,6 +96,14 @@ pub struct Message {
 }
 
 const MAX_RECENT: usize = 10;
+
+/// The scenario page's tables for one pair: per measure (by order) its values at the target
+/// year, and the points where the pair differs.
+type ComparisonCache = (
+    (usize, usize),
+    Vec<(usize, Vec<crate::model::compare::TargetComparison>)>,
+    Vec<crate::model::compare::Difference>,
+);
 
 /// A running slideshow.
 pub struct Presenter {
@@ -164,6 +174,9 @@ pub struct PlanExplorerApp {
     small_charts: std::collections::HashMap<String, Chart>,
     indicators_view: IndicatorsViewState,
     regions_view: RegionsViewState,
+    /// The scenario page's tables: (pair they were computed for, at-target rows by measure
+    /// order, differences). Cleared when scenarios change.
+    comparison_cache: Option<ComparisonCache>,
     plan_counts: Option<(crate::model::regional::PlanMetric, PlanCounts)>,
 }
 
@@ -223,6 +236,7 @@ impl PlanExplorerApp {
                 warnings: Vec::new(),
                 enabled: true,
                 modified: None,
+                order: 0,
             })
             .collect();
         let loader = Loader::new(Arc::new(doc.plan.clone()));
@@ -265,6 +279,7 @@ impl PlanExplorerApp {
             small_charts: std::collections::HashMap::new(),
             indicators_view: IndicatorsViewState::default(),
             regions_view: RegionsViewState::default(),
+            comparison_cache: None,
             plan_counts: None,
         };
         app.refresh_summaries();
@@ -291,6 +306,7 @@ impl PlanExplorerApp {
         self.node_status = rollup(&self.doc, &self.summaries);
         self.chart_cache = None;
         self.small_charts.clear();
+        self.comparison_cache = None;
     }
 
     pub fn summaries(&self) -> &[MeasureSummary] {
@@ -363,11 +379,11 @@ impl PlanExplorerApp {
     /// Applies finished loads: a good file is added (or replaces its older version), a bad
     /// one only adds its messages — what was loaded stays.
     fn poll_loader(&mut self) {
-        let outcomes = self.loader.poll();
-        if outcomes.is_empty() {
+        let answers = self.loader.poll();
+        if answers.is_empty() {
             return;
         }
-        for outcome in outcomes {
+        for crate::loader::Answer { seq, outcome } in answers {
             match outcome {
                 Outcome::Loaded { path, scenario, warnings, modified } => {
                     for w in &warnings {
@@ -385,13 +401,19 @@ impl PlanExplorerApp {
                             existing.modified = modified;
                             self.note(Severity::Warning, format!("{shown}: 已重新加载“{name}”"));
                         }
-                        None => self.scenarios.push(LoadedScenario {
-                            scenario: *scenario,
-                            path: Some(path),
-                            warnings,
-                            enabled: true,
-                            modified,
-                        }),
+                        None => {
+                            // Files opened together keep the order they were asked for.
+                            let at = self.scenarios.iter().position(|l| l.order > seq).unwrap_or(self.scenarios.len());
+                            let loaded = LoadedScenario {
+                                scenario: *scenario,
+                                path: Some(path),
+                                warnings,
+                                enabled: true,
+                                modified,
+                                order: seq,
+                            };
+                            self.scenarios.insert(at, loaded);
+                        }
                     }
                 }
                 Outcome::Failed { path, diagnostics } => {
@@ -1104,21 +1126,28 @@ impl PlanExplorerApp {
 
     fn scenarios_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        let groups = Measure::group(&self.doc.plan.indicators);
-        let scenarios = self.enabled_scenarios();
-        let at_target: Vec<(&MeasureSummary, Vec<crate::model::compare::TargetComparison>)> = groups
-            .iter()
-            .filter_map(|m| {
-                let summary = self.summaries.iter().find(|s| s.key == m.key)?;
-                let values = crate::model::compare::at_target(m, &scenarios);
-                (!values.is_empty()).then_some((summary, values))
-            })
-            .collect();
-        let (a, b) = self.compare_pair;
-        let differences = match (self.scenarios.get(a), self.scenarios.get(b)) {
-            (Some(x), Some(y)) if a != b => crate::model::compare::differences(&x.scenario, &y.scenario),
-            _ => Vec::new(),
-        };
+        if self.comparison_cache.as_ref().is_none_or(|(pair, _, _)| *pair != self.compare_pair) {
+            let groups = Measure::group(&self.doc.plan.indicators);
+            let scenarios = self.enabled_scenarios();
+            let at_target: Vec<(usize, Vec<crate::model::compare::TargetComparison>)> = groups
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    let values = crate::model::compare::at_target(m, &scenarios);
+                    (!values.is_empty()).then_some((k, values))
+                })
+                .collect();
+            let (a, b) = self.compare_pair;
+            let differences = match (self.scenarios.get(a), self.scenarios.get(b)) {
+                (Some(x), Some(y)) if a != b => crate::model::compare::differences(&x.scenario, &y.scenario),
+                _ => Vec::new(),
+            };
+            self.comparison_cache = Some((self.compare_pair, at_target, differences));
+        }
+        let Some((_, cached_targets, differences)) = &self.comparison_cache else { return };
+        // Summaries are in measure order, so the cached index finds each one directly.
+        let at_target: Vec<(&MeasureSummary, Vec<crate::model::compare::TargetComparison>)> =
+            cached_targets.iter().filter_map(|(k, v)| Some((self.summaries.get(*k)?, v.clone()))).collect();
         let props = ScenariosProps {
             loaded: &self.scenarios,
             recent: &self.state.recent,
@@ -1126,7 +1155,7 @@ impl PlanExplorerApp {
             basis: self.progress_basis.as_deref(),
             pair: self.compare_pair,
             at_target: &at_target,
-            differences: &differences,
+            differences,
             lang: self.state.lang,
         };
         let mut typed = std::mem::take(&mut self.typed_path);

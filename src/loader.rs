@@ -16,6 +16,13 @@ pub enum Outcome {
     Failed { path: PathBuf, diagnostics: Vec<Diagnostic> },
 }
 
+/// An outcome with the number of the request it answers, so that files opened together
+/// keep the order they were asked for, whichever thread finishes first.
+pub struct Answer {
+    pub seq: u64,
+    pub outcome: Outcome,
+}
+
 impl Outcome {
     pub fn path(&self) -> &Path {
         match self {
@@ -33,9 +40,10 @@ pub struct InFlight {
 
 pub struct Loader {
     plan: Arc<Plan>,
-    tx: Sender<Outcome>,
-    rx: Receiver<Outcome>,
+    tx: Sender<Answer>,
+    rx: Receiver<Answer>,
     in_flight: Vec<InFlight>,
+    next_seq: u64,
 }
 
 pub fn modified(path: &Path) -> Option<SystemTime> {
@@ -61,7 +69,7 @@ pub fn load_now(path: &Path, plan: &Plan) -> Outcome {
 impl Loader {
     pub fn new(plan: Arc<Plan>) -> Self {
         let (tx, rx) = channel();
-        Loader { plan, tx, rx, in_flight: Vec::new() }
+        Loader { plan, tx, rx, in_flight: Vec::new(), next_seq: 1 }
     }
 
     /// Starts loading `path` on a worker thread; `wake` is called when it is done.
@@ -71,27 +79,28 @@ impl Loader {
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         self.in_flight.push(InFlight { path: path.clone(), bytes });
+        let seq = self.next_seq;
+        self.next_seq += 1;
         let (tx, plan) = (self.tx.clone(), Arc::clone(&self.plan));
         let spawned = std::thread::Builder::new().name("load-scenario".into()).spawn(move || {
             let outcome = load_now(&path, &plan);
-            let _ = tx.send(outcome);
+            let _ = tx.send(Answer { seq, outcome });
             wake();
         });
         if let Err(e) = spawned {
             let path = self.in_flight.pop().map(|f| f.path).unwrap_or_default();
             let name = path.display().to_string();
-            let _ = self.tx.send(Outcome::Failed {
-                path,
-                diagnostics: vec![Diagnostic::error(&name, (0, 0), format!("cannot start loading: {e}"))],
-            });
+            let diagnostics = vec![Diagnostic::error(&name, (0, 0), format!("cannot start loading: {e}"))];
+            let _ = self.tx.send(Answer { seq, outcome: Outcome::Failed { path, diagnostics } });
         }
     }
 
-    /// Outcomes that have arrived since the last call.
-    pub fn poll(&mut self) -> Vec<Outcome> {
-        let outcomes: Vec<Outcome> = self.rx.try_iter().collect();
-        self.in_flight.retain(|f| !outcomes.iter().any(|o| o.path() == f.path));
-        outcomes
+    /// Answers that have arrived since the last call, in request order.
+    pub fn poll(&mut self) -> Vec<Answer> {
+        let mut answers: Vec<Answer> = self.rx.try_iter().collect();
+        answers.sort_by_key(|a| a.seq);
+        self.in_flight.retain(|f| !answers.iter().any(|a| a.outcome.path() == f.path));
+        answers
     }
 
     pub fn in_flight(&self) -> &[InFlight] {

@@ -11,6 +11,7 @@ use plan_explorer::ui::{Action, View};
 fn harness() -> Harness<'static, PlanExplorerApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 880.0])
+        .with_max_steps(64)
         .with_options(SnapshotOptions::default().threshold(1.2).max_failed_pixels(400))
         .build_eframe(|cc| PlanExplorerApp::new(cc));
     harness.run();
@@ -105,4 +106,30 @@ fn scenarios_view() {
     harness.state_mut().compare_pair = (0, 2);
     harness.run();
     harness.snapshot("scenarios");
+}
+
+#[test]
+fn presenter_slide_and_png_export() {
+    let mut harness = harness();
+    let dir = std::env::temp_dir().join(format!("pe-png-{}", std::process::id()));
+    harness.state_mut().export_dir = dir.clone();
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    harness.snapshot("presenter_slide");
+    harness.get_by_label("导出 PNG").click();
+    for _ in 0..10 {
+        harness.step();
+    }
+    harness.run();
+    let png = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"));
+    let png = png.expect("a PNG was written");
+    let image = image::open(&png).expect("a valid PNG").to_rgba8();
+    // The slide area: most of the 1400×880 window, above the control line.
+    assert!(image.width() > 1000 && image.height() > 600, "{}×{}", image.width(), image.height());
+    let first = image.get_pixel(0, 0);
+    assert!(image.pixels().any(|p| p != first), "not a blank image");
 }
