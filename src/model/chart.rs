@@ -3,6 +3,7 @@
 //! scenario series — optionally as an index (base year = 100). Views draw it; exports
 //! can write it.
 
+use super::export::fmt;
 use super::indicators::{Comparator, Measure, growth_path, linear_path};
 use super::scenario::{NATIONAL, Scenario, SeriesKind, WHOLE_REGION};
 
@@ -64,12 +65,6 @@ pub struct Chart {
     pub bands: Vec<RangeBand>,
     /// Why something could not be drawn (e.g. no base-year value for the index).
     pub notes: Vec<String>,
-}
-
-fn fmt(v: f64) -> String {
-    let s = format!("{v:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
 }
 
 /// Builds the chart of one or more measures. `index_base` turns every series into an index

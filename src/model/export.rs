@@ -25,6 +25,7 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
+/// A value for people: at most four decimals, no trailing zeros (`2.2`, `136.06`, `1000`).
 pub fn fmt(v: f64) -> String {
     let s = format!("{v:.4}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()

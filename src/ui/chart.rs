@@ -55,7 +55,12 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } = hover else { return None };
             let series = hover_chart.series.iter().find(|s| s.name == *plot_name)?;
             let point = series.points.get(*index)?;
-            Some(format!("{plot_name}\n{:.0} 年：{}\n{}", position.x, trim(position.y), point.note))
+            Some(format!(
+                "{plot_name}\n{:.0} 年：{}\n{}",
+                position.x,
+                crate::model::export::fmt(position.y),
+                point.note
+            ))
         })
         .allow_zoom(style.interactive)
         .allow_drag(style.interactive)
@@ -143,9 +148,4 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
         }
     })
     .response
-}
-
-fn trim(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

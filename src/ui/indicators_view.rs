@@ -42,10 +42,7 @@ pub struct IndicatorsProps<'a> {
     pub index_mode: bool,
 }
 
-pub fn fmt_value(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+pub use crate::model::export::fmt as fmt_value;
 
 pub fn baseline_text(s: &MeasureSummary) -> String {
     s.baselines

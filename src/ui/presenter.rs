@@ -1,12 +1,12 @@
 //! Presenter mode: one slide at a time, full screen, large type, thick lines; a caption
 //! (baseline → target, latest actual, status), the source line at the bottom, a counter.
 
-use egui::{Align, Color32, FontId, Layout, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot, Text, VLine};
+use egui::{Align, FontId, Layout, RichText, Ui};
+use egui_plot::BarChart;
 
 use super::chart::{ChartStyle, chart_ui};
 use super::i18n::{Lang, Msg, tr};
-use super::regions_view::region_color;
+use super::regions_view::{bar_plot, region_color, stat_bars};
 use crate::model::chart::Chart;
 use crate::model::deck::Annotation;
 use crate::model::regional::StatTable;
@@ -140,8 +140,8 @@ fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Ann
         chart_ui(ui, "presenter_chart", chart, style, false);
         return;
     }
-    // Notes as marked years: drawn over the chart by a second, transparent plot layer would
-    // double the axes, so the chart is drawn with the notes as extra series instead.
+    // Each note becomes a labelled marker at the top of the chart in its year, so it shows
+    // in the legend too.
     let mut with_notes = chart.clone();
     let top = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.y)).fold(f64::MIN, f64::max);
     for note in notes {
@@ -153,43 +153,19 @@ fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Ann
         });
     }
     chart_ui(ui, "presenter_chart", &with_notes, style, false);
-    let _ = (VLine::new("", 0.0), Text::new("", [0.0, 0.0].into(), ""));
 }
 
 fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
-    let bars = |region| -> Vec<Bar> {
-        table
-            .cities
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.region == region)
-            .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
-            .collect()
-    };
-    Plot::new("presenter_regional")
-        .height(height)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .y_axis_label(table.unit.clone())
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot_ui| {
-            for region in crate::model::Region::ALL {
-                let label = match lang {
-                    Lang::Zh => region.name_zh(),
-                    Lang::En => region.name_en(),
-                };
-                plot_ui.bar_chart(BarChart::new(format!("{name} · {label}"), bars(region)).color(region_color(region)));
-            }
-        });
-    let _ = Color32::WHITE;
+    bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
+        for region in crate::model::Region::ALL {
+            let label = match lang {
+                Lang::Zh => region.name_zh(),
+                Lang::En => region.name_en(),
+            };
+            plot_ui.bar_chart(
+                BarChart::new(format!("{name} · {label}"), stat_bars(table, region)).color(region_color(region)),
+            );
+        }
+    });
 }

@@ -136,8 +136,19 @@ fn every_bar(input: GridInput) -> Vec<GridMark> {
     (lo..=hi).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
 
+/// One bar per 盟市 of `region` that has a value; gaps are not drawn.
+pub fn stat_bars(table: &StatTable, region: Region) -> Vec<Bar> {
+    table
+        .cities
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.region == region)
+        .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
+        .collect()
+}
+
 /// A fixed (no zoom or drag) bar plot with a legend and one named x mark per bar.
-fn bar_plot(id: &str, names: Vec<String>, height: f32) -> Plot<'static> {
+pub fn bar_plot(id: &str, names: Vec<String>, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .legend(Legend::default())
@@ -253,15 +264,6 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
         ui.selectable_value(&mut view.stacked, true, tr(lang, Msg::Stacked));
     });
     let Some(table) = props.stat else { return };
-    let bars_for = |region: Region| -> Vec<Bar> {
-        table
-            .cities
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.region == region)
-            .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
-            .collect()
-    };
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     let unit = table.unit.clone();
     ui.columns(2, |cols| {
@@ -293,7 +295,7 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
                 for region in Region::ALL {
                     plot_ui.bar_chart(
-                        BarChart::new(region_label(region, lang), bars_for(region)).color(region_color(region)),
+                        BarChart::new(region_label(region, lang), stat_bars(table, region)).color(region_color(region)),
                     );
                 }
             });
