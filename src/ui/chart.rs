@@ -62,6 +62,11 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
                 point.note
             ))
         })
+        // An honest axis: values start from zero, and the years span at least 2010–2020, so a
+        // lone target is not blown up to fill the chart.
+        .include_y(0.0)
+        .include_x(2010.0)
+        .include_x(2020.0)
         .allow_zoom(style.interactive)
         .allow_drag(style.interactive)
         .allow_scroll(false);
