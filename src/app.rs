@@ -1214,7 +1214,7 @@ impl PlanExplorerApp {
                         SlideContent::Measure(key) => {
                             self.summaries.iter().find(|s| &s.key == key).map_or(key.clone(), |s| s.name.clone())
                         }
-                        SlideContent::Index(keys) => format!("指数：{}", keys.join("、")),
+                        SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
                         SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
                     };
                     ui.label(format!("{}. {label}", k + 1));
@@ -1388,7 +1388,7 @@ impl PlanExplorerApp {
                     ));
                 }
                 if !s.assessed_with.is_empty() {
-                    sources.push(format!("实际值：{}", s.assessed_with));
+                    sources.push(format!("{}{}", tr(lang, Msg::ActualPrefix), s.assessed_with));
                 }
                 (s.name.clone(), s.unit.clone(), caption.join(" · "), sources, Some(chart), None)
             }
@@ -1416,7 +1416,11 @@ impl PlanExplorerApp {
                     .unwrap_or(indicator)
                     .to_string();
                 let caption = match table.shares() {
-                    Some((e, w)) => format!("东部 {e:.1}% · 西部 {w:.1}%"),
+                    Some((e, w)) => format!(
+                        "{} {e:.1}% · {} {w:.1}%",
+                        region_name(Region::East, lang),
+                        region_name(Region::West, lang)
+                    ),
                     None => tr(lang, Msg::NotPublished).to_string(),
                 };
                 let sources = vec![self.doc.plan.places.grouping_source.clone()];

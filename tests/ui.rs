@@ -207,5 +207,16 @@ fn regional_statistics_show_gaps_and_the_east_west_check() {
     // GDP 2021 is known for all 12 盟市: totals, shares and the check against 全区 are shown.
     harness.get_by_label("6357.8 亿元");
     harness.get_by_label_contains("东部 31.1%");
-    harness.get_by_label_contains("不符：差 -57.70");
+    harness.get_by_label_contains("不符，差 -57.70");
+}
+
+#[test]
+fn regional_checks_speak_english_too() {
+    let mut harness = harness();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("East / West").click();
+    harness.run();
+    harness.get_by_label_contains("East 31.1% · West 68.9%");
+    harness.get_by_label_contains("does not match, difference -57.70");
 }

@@ -151,6 +151,16 @@ messages! {
     Exported => "已导出：", "Exported: ";
     MoveUp => "上移", "Up";
     MoveDown => "下移", "Down";
+    SourcePrefix => "来源：", "Source: ";
+    ActualPrefix => "实际值：", "Actual values: ";
+    IndexPrefix => "指数：", "Index: ";
+    ObservedGrowth => "观察年均增速", "observed growth";
+    Needed => "所需", "required";
+    Ratio => "比值", "ratio";
+    Basis => "依据", "from";
+    Matches => "相符，差", "matches, difference";
+    Mismatch => "不符，差", "does not match, difference";
+    CannotCheck => "部分数据未公布，无法核对", "some parts not published: cannot check";
     ScenarioRange => "情景区间", "Range across scenarios";
     Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
 }

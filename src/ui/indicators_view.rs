@@ -187,14 +187,18 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                             let text =
                                 RichText::new(status_text(a.status, lang)).color(status_color(a.status)).strong();
                             let detail = format!(
-                                "{} {} → {} {}\n观察年均增速 {}，所需 {}，比值 {}\n依据：{}",
+                                "{} {} → {} {}\n{} {}, {} {}, {} {}\n{}: {}",
                                 a.base_year,
                                 fmt_value(a.base_value),
                                 a.latest_year,
                                 fmt_value(a.latest_value),
+                                tr(lang, Msg::ObservedGrowth),
                                 a.observed_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                                tr(lang, Msg::Needed),
                                 a.required_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                                tr(lang, Msg::Ratio),
                                 a.ratio.map_or("—".into(), |r| format!("{r:.2}")),
+                                tr(lang, Msg::Basis),
                                 s.assessed_with,
                             );
                             ui.label(text).on_hover_text(detail);

@@ -127,8 +127,12 @@ pub fn slide_ui(
         ui.label(RichText::new(props.caption).font(FontId::proportional(24.0 * s)));
         for source in props.sources.iter().take(3) {
             ui.add(
-                egui::Label::new(RichText::new(format!("来源：{source}")).font(FontId::proportional(14.0 * s)).weak())
-                    .truncate(),
+                egui::Label::new(
+                    RichText::new(format!("{}{source}", tr(lang, Msg::SourcePrefix)))
+                        .font(FontId::proportional(14.0 * s))
+                        .weak(),
+                )
+                .truncate(),
             );
         }
     });

@@ -317,7 +317,11 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             }
             if let Some((e, w)) = table.shares() {
                 ui.label(tr(lang, Msg::Share));
-                ui.label(format!("东部 {e:.1}% · 西部 {w:.1}%"));
+                ui.label(format!(
+                    "{} {e:.1}% · {} {w:.1}%",
+                    region_label(Region::East, lang),
+                    region_label(Region::West, lang)
+                ));
                 ui.end_row();
             }
             if let Some((whole, note)) = &table.whole {
@@ -327,13 +331,14 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             }
             ui.label(tr(lang, Msg::EastWestCheck));
             match table.check() {
-                Some(diff) if diff.abs() < 0.5 => {
-                    ui.label(RichText::new(format!("✓ 相符（差 {diff:+.2}）")).color(region_color(Region::East)))
-                }
-                Some(diff) => ui.label(
-                    RichText::new(format!("⚠ 不符：差 {diff:+.2} {}", table.unit)).color(region_color(Region::West)),
+                Some(diff) if diff.abs() < 0.5 => ui.label(
+                    RichText::new(format!("✓ {} {diff:+.2}", tr(lang, Msg::Matches))).color(region_color(Region::East)),
                 ),
-                None => ui.label(RichText::new("—（部分数据未公布，无法核对）").weak()),
+                Some(diff) => ui.label(
+                    RichText::new(format!("⚠ {} {diff:+.2} {}", tr(lang, Msg::Mismatch), table.unit))
+                        .color(region_color(Region::West)),
+                ),
+                None => ui.label(RichText::new(format!("— {}", tr(lang, Msg::CannotCheck))).weak()),
             };
             ui.end_row();
         });
