@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::compare::differences;
 use crate::model::import::{Curation, import};
-use crate::model::load::{self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
+use crate::model::load::{
+    self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
+};
 use crate::model::project::trend;
-use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file};
+use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file, load_scenario_str};
 use crate::model::search::snippet;
 use crate::model::{Diagnostic, Measure, Outline, Plan, SearchIndex};
 
@@ -260,83 +262,74 @@ fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {
     out.write_all(format!("{text}\n").as_bytes()).map(|()| 0).map_err(|e| e.to_string())
 }
 
-/// A scenario file has `series`; a plan file has `nodes`.
-fn looks_like_scenario(path: &Path) -> bool {
-    read_limited(path, MAX_FILE_BYTES)
-        .ok()
-        .and_then(|b| decode_text(&b, "").ok())
-        .is_some_and(|t| t.contains("series:") && !t.contains("nodes:"))
-}
-
+/// Validates the given plan and scenario files in order, each read once (the embedded plan, or
+/// `--plan`, when no file is given). A scenario file has `series`; a plan file has `nodes`.
 fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
-    let base = load_chosen_plan(plan);
-    let (scenarios, plans): (Vec<&PathBuf>, Vec<&PathBuf>) = files.iter().partition(|f| looks_like_scenario(f));
     let mut failed = false;
-    for path in scenarios {
-        let diagnostics = match &base {
-            Err(ds) => ds.clone(),
-            Ok(plan) => match load_scenario_file(path, plan) {
-                Ok((scenario, warnings)) => {
-                    let _ = writeln!(
-                        out,
-                        "{}: ok: scenario `{}`, {} series, {} warnings",
-                        path.display(),
-                        scenario.name,
-                        scenario.series.len(),
-                        warnings.len()
-                    );
-                    warnings
-                }
-                Err(ds) => ds,
-            },
+    let mut report = |name: &str, result: Result<String, Vec<Diagnostic>>, warnings: Vec<Diagnostic>| {
+        let diagnostics = match result {
+            Ok(summary) => {
+                let _ = writeln!(out, "{name}: ok: {summary}, {} warnings", warnings.len());
+                warnings
+            }
+            Err(ds) => ds,
         };
         failed |= diagnostics.iter().any(Diagnostic::is_error);
         for d in diagnostics {
             let _ = writeln!(out, "{d}");
         }
-    }
-    if !files.is_empty() && plans.is_empty() {
+    };
+    let plan_summary = |p: &Plan| format!("{} nodes, {} indicator statements", p.nodes.len(), p.indicators.len());
+    if files.is_empty() {
+        let (name, text) = match plan {
+            Some(p) => (p.display().to_string(), read_text(p, MAX_PLAN_BYTES)),
+            None => (EMBEDDED_PLAN_NAME.to_string(), Ok(load::EMBEDDED_PLAN.to_string())),
+        };
+        match text.and_then(|t| load::load_plan_checked(&t, &name)) {
+            Ok((p, warnings)) => report(&name, Ok(plan_summary(&p)), warnings),
+            Err(ds) => report(&name, Err(ds), Vec::new()),
+        }
         return i32::from(failed);
     }
-    let plans: Vec<PathBuf> = plans.into_iter().cloned().collect();
-    i32::from(check_plans(plan, &plans, out) != 0 || failed)
-}
-
-fn check_plans(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
-    let targets: Vec<Option<&Path>> =
-        if files.is_empty() { vec![plan] } else { files.iter().map(|f| Some(f.as_path())).collect() };
-    let mut failed = false;
-    for target in targets {
-        let name = target.map_or(EMBEDDED_PLAN_NAME.to_string(), |p| p.display().to_string());
-        let diagnostics = match load_chosen_plan(target) {
-            Ok(plan) => {
-                let src = match target {
-                    Some(p) => read_limited(p, MAX_FILE_BYTES)
-                        .ok()
-                        .and_then(|b| decode_text(&b, &name).ok())
-                        .unwrap_or_default(),
-                    None => load::EMBEDDED_PLAN.to_string(),
-                };
-                let warnings = load::validate(&plan, &src, &name);
-                let _ = writeln!(
-                    out,
-                    "{name}: ok: {} nodes, {} indicator statements, {} warnings",
-                    plan.nodes.len(),
-                    plan.indicators.len(),
-                    warnings.len()
-                );
-                warnings
-            }
-            Err(diagnostics) => {
-                failed = true;
-                diagnostics
+    let base = load_chosen_plan(plan);
+    for path in files {
+        let name = path.display().to_string();
+        let text = match read_text(path, MAX_PLAN_BYTES) {
+            Ok(text) => text,
+            Err(ds) => {
+                report(&name, Err(ds), Vec::new());
+                continue;
             }
         };
-        for d in diagnostics {
-            let _ = writeln!(out, "{d}");
+        if !(text.contains("series:") && !text.contains("nodes:")) {
+            match load::load_plan_checked(&text, &name) {
+                Ok((p, warnings)) => report(&name, Ok(plan_summary(&p)), warnings),
+                Err(ds) => report(&name, Err(ds), Vec::new()),
+            }
+            continue;
+        }
+        let result = match &base {
+            Err(ds) => Err(ds.clone()),
+            // Scenarios have the smaller limit of the two.
+            Ok(_) if text.len() as u64 > MAX_FILE_BYTES => {
+                Err(vec![load::too_large(&name, text.len() as u64, MAX_FILE_BYTES)])
+            }
+            Ok(p) => load_scenario_str(&text, &name, p),
+        };
+        match result {
+            Ok((s, warnings)) => {
+                report(&name, Ok(format!("scenario `{}`, {} series", s.name, s.series.len())), warnings)
+            }
+            Err(ds) => report(&name, Err(ds), Vec::new()),
         }
     }
     i32::from(failed)
+}
+
+/// A file's text, read once with `limit`.
+fn read_text(path: &Path, limit: u64) -> Result<String, Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    read_limited(path, limit).and_then(|b| decode_text(&b, &name)).map_err(|d| vec![d])
 }
 
 fn import_command(

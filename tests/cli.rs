@@ -99,3 +99,13 @@ fn import_reproduces_plan_ron() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, std::fs::read_to_string(format!("{root}/plan.ron")).unwrap());
 }
+
+#[test]
+fn check_reports_plans_and_scenarios_in_the_order_given() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (plan, trend) = (format!("{root}/plan.ron"), format!("{root}/scenarios/trend.ron"));
+    let (code, out, _) = run(&["check", &trend, &plan, &trend]);
+    assert_eq!(code, 0, "{out}");
+    let names: Vec<&str> = out.lines().map(|l| l.split(": ok:").next().unwrap()).collect();
+    assert_eq!(names, vec![trend.as_str(), plan.as_str(), trend.as_str()]);
+}

@@ -27,11 +27,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
         .map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot open the file: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {
-        return Err(Diagnostic::error(
-            &name,
-            (0, 0),
-            format!("the file is {:.1} MB, over the limit of {:.0} MB; it was not read", mb(size), mb(limit)),
-        ));
+        return Err(too_large(&name, size, limit));
     }
     let mut bytes = Vec::new();
     // `take` also guards files that grow while being read.
@@ -42,6 +38,15 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
         return Err(Diagnostic::error(&name, (0, 0), format!("the file is over the limit of {:.0} MB", mb(limit))));
     }
     Ok(bytes)
+}
+
+/// The message for a file over `limit` bytes.
+pub fn too_large(file: &str, size: u64, limit: u64) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        (0, 0),
+        format!("the file is {:.1} MB, over the limit of {:.0} MB; it was not read", mb(size), mb(limit)),
+    )
 }
 
 fn mb(bytes: u64) -> f64 {
@@ -95,12 +100,17 @@ fn describe_ron_error(code: &ron::Error) -> String {
 
 /// Loads and validates a plan from RON text.
 pub fn load_plan_str(src: &str, file: &str) -> Result<Plan, Vec<Diagnostic>> {
+    load_plan_checked(src, file).map(|(plan, _)| plan)
+}
+
+/// Loads and validates a plan from RON text, returning its warnings with it.
+pub fn load_plan_checked(src: &str, file: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagnostic>> {
     if src.len() as u64 > MAX_PLAN_BYTES {
         return Err(vec![Diagnostic::error(file, (0, 0), "the plan is over the size limit")]);
     }
     let plan: Plan = parse_ron(src, file).map_err(|d| vec![d])?;
     let problems = validate(&plan, src, file);
-    if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok(plan) }
+    if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok((plan, problems)) }
 }
 
 /// Loads and validates a plan file.
