@@ -301,7 +301,8 @@ fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
                 continue;
             }
         };
-        if !(text.contains("series:") && !text.contains("nodes:")) {
+        let is_scenario = text.contains("series:") && !text.contains("nodes:");
+        if !is_scenario {
             match load::load_plan_checked(&text, &name) {
                 Ok((p, warnings)) => report(&name, Ok(plan_summary(&p)), warnings),
                 Err(ds) => report(&name, Err(ds), Vec::new()),
