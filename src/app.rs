@@ -857,7 +857,7 @@ impl PlanExplorerApp {
                     present = Some(Some(self.my_deck.clone()));
                 }
                 ui.separator();
-                self.search_box(ui, &mut actions);
+                self.search_box(ui);
                 ui.separator();
                 self.region_filter_box(ui, &mut actions);
                 ui.separator();
@@ -1002,7 +1002,7 @@ impl PlanExplorerApp {
         }
     }
 
-    fn search_box(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn search_box(&mut self, ui: &mut Ui) {
         let lang = self.state.lang;
         let mut query = self.search.query.clone();
         let response = ui.add(
@@ -1039,7 +1039,6 @@ impl PlanExplorerApp {
                 self.jump_hit(true);
             }
         }
-        let _ = actions;
     }
 
     fn region_filter_box(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -1666,7 +1665,6 @@ impl PlanExplorerApp {
                     chart_ui(ui, &format!("small_{m}"), chart, &ChartStyle::small(), false);
                 }
             }
-            let _ = doc;
             out
         };
         let mut props = NodeViewProps { doc, node, spans: &span_of, lang, indicators: &mut indicators };

@@ -58,10 +58,11 @@ impl Deck {
         let range = node.map_or(0..doc.plan.nodes.len(), |i| doc.outline.subtree(i));
         let mut slides = Vec::new();
         for m in Measure::group(&doc.plan.indicators) {
-            let Some((statement, _)) = m.main_target() else { continue };
+            if m.main_target().is_none() {
+                continue;
+            }
             let in_range =
                 m.statements.iter().any(|s| doc.outline.index_of(&s.source_node).is_some_and(|i| range.contains(&i)));
-            let _ = statement;
             if in_range {
                 slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
             }

@@ -124,7 +124,7 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         ui.add_space(12.0);
         ui.separator();
         ui.heading(tr(lang, Msg::Statistics));
-        statistics(ui, props, view, &mut actions);
+        statistics(ui, props, view);
     });
     actions
 }
@@ -234,7 +234,7 @@ fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
     }
 }
 
-fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState, actions: &mut Vec<Action>) {
+fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) {
     let lang = props.lang;
     let options = props.stat_options;
     if options.is_empty() {
@@ -343,5 +343,4 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             ui.end_row();
         });
     });
-    let _ = actions;
 }
