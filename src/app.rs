@@ -1679,28 +1679,13 @@ pub fn region_name(region: Region, lang: Lang) -> &'static str {
     }
 }
 
+/// What the app shows if the embedded plan were ever invalid: nothing, but a working window.
 fn empty_plan() -> crate::model::Plan {
     use crate::model::plan::{Meta, PLAN_FORMAT_VERSION};
     crate::model::Plan {
         format_version: PLAN_FORMAT_VERSION,
-        meta: Meta {
-            title: String::new(),
-            byline: String::new(),
-            drafted_by: String::new(),
-            drafted: String::new(),
-            issued: String::new(),
-            issued_iso: String::new(),
-            period_start: 2016,
-            period_end: 2020,
-            baseline_year: 2015,
-            source: String::new(),
-        },
-        places: crate::model::Places {
-            grouping_source: String::new(),
-            cities: Vec::new(),
-            names: Vec::new(),
-            region_names: Vec::new(),
-        },
+        meta: Meta { period_start: 2016, period_end: 2020, baseline_year: 2015, ..Meta::default() },
+        places: crate::model::Places::default(),
         corrections: Vec::new(),
         nodes: Vec::new(),
         indicators: Vec::new(),

@@ -405,12 +405,7 @@ pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Pl
             baseline_year,
             source: source_name.to_string(),
         },
-        places: curation.places.clone().unwrap_or_else(|| Places {
-            grouping_source: String::new(),
-            cities: Vec::new(),
-            names: Vec::new(),
-            region_names: Vec::new(),
-        }),
+        places: curation.places.clone().unwrap_or_default(),
         corrections: curation.corrections.clone(),
         nodes: builder.nodes,
         indicators: Vec::new(),
