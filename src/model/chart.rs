@@ -93,8 +93,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
     let plan_base = baselines.iter().find(|o| o.year == base_year).map(|o| o.value);
     let actual_base = scenarios
         .iter()
-        .flat_map(|s| s.series_for(m.key, WHOLE_REGION))
-        .filter(|s| s.kind == SeriesKind::Actual)
+        .flat_map(|s| s.actual_series(m.key))
         .find_map(|s| s.points.iter().find(|p| p.year == base_year).map(|p| p.value));
     let divisor = if index {
         match plan_base.or(actual_base) {

@@ -13,7 +13,7 @@ pub fn trend(plan: &Plan, actuals: &Scenario) -> Scenario {
     let mut series = Vec::new();
     for m in Measure::group(&plan.indicators) {
         let Some((_, target)) = m.main_target() else { continue };
-        let found = actuals.series_for(m.key, WHOLE_REGION).filter(|s| s.kind == SeriesKind::Actual).find_map(|s| {
+        let found = actuals.actual_series(m.key).find_map(|s| {
             let v0 = s.points.iter().find(|p| p.year == start)?.value;
             let v1 = s.points.iter().find(|p| p.year == base)?.value;
             Some((s, v0, v1, cagr(v0, v1, f64::from(base - start))?))

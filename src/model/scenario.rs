@@ -93,6 +93,12 @@ impl Scenario {
         self.series.iter().filter(move |s| s.indicator == indicator && s.region == region)
     }
 
+    /// The observed (actual) series of a measure for the whole region: what progress is
+    /// judged against.
+    pub fn actual_series<'a>(&'a self, indicator: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
+        self.series_for(indicator, WHOLE_REGION).filter(|s| s.kind == SeriesKind::Actual)
+    }
+
     pub fn indicator_name<'a>(&'a self, plan: &'a Plan, id: &str) -> Option<&'a str> {
         plan.indicators
             .iter()

@@ -5,7 +5,7 @@
 use super::document::Document;
 use super::indicators::{Comparator, Measure, cagr};
 use super::progress::{Assessment, Status, assess};
-use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
+use super::scenario::Scenario;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureSummary {
@@ -45,8 +45,7 @@ pub fn actual_series<'a>(
 ) -> impl Iterator<Item = (Vec<(u16, f64)>, &'a str)> + 'a {
     scenarios
         .iter()
-        .flat_map(move |s| s.series_for(measure, WHOLE_REGION))
-        .filter(|s| s.kind == SeriesKind::Actual)
+        .flat_map(move |s| s.actual_series(measure))
         .map(|s| (s.points.iter().map(|p| (p.year, p.value)).collect(), s.label.as_str()))
 }
 
