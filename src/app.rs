@@ -123,6 +123,8 @@ struct SearchState {
     /// Which hit Enter last jumped to.
     current: Option<usize>,
     mask: Option<Vec<bool>>,
+    /// Node → its entry in `hits`, so views find a node's hit ranges without searching again.
+    hit_of: std::collections::HashMap<usize, usize>,
 }
 
 pub struct PlanExplorerApp {
@@ -557,6 +559,7 @@ impl PlanExplorerApp {
     pub fn set_query(&mut self, query: &str) {
         self.search.query = query.to_string();
         self.search.hits = self.doc.search.search(query);
+        self.search.hit_of = self.search.hits.iter().enumerate().map(|(k, h)| (h.node, k)).collect();
         self.search.current = None;
         self.search.mask = if query.trim().is_empty() {
             None
@@ -694,11 +697,8 @@ impl PlanExplorerApp {
             self.place_spans[i] = Some(spans);
         }
         let mut spans = self.place_spans.get(i).cloned().flatten().unwrap_or_default();
-        if !self.search.query.trim().is_empty() {
-            let text = self.doc.plan.nodes[i].text.to_ascii_lowercase();
-            for (s, e) in find_all(&text, &self.search.query.trim().to_ascii_lowercase()) {
-                spans.push(Span { start: s, end: e, mark: Mark::Hit });
-            }
+        if let Some(hit) = self.search.hit_of.get(&i).and_then(|&k| self.search.hits.get(k)) {
+            spans.extend(hit.text_hits.iter().map(|&(start, end)| Span { start, end, mark: Mark::Hit }));
         }
         spans
     }
