@@ -6,13 +6,13 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use plan_explorer::app::{PlanExplorerApp, UiState};
+use plan_explorer::app::{PlanExplorerApp, Settings};
 use plan_explorer::cli::plan_to_ron;
 use plan_explorer::model::load::{embedded_plan, load_plan_str};
 use plan_explorer::model::synth::synth;
 use plan_explorer::model::{Document, Plan};
 use plan_explorer::ui::fonts::install_fonts;
-use plan_explorer::ui::{Action, View};
+use plan_explorer::ui::{Command, View};
 
 const SCALES: [usize; 3] = [1, 10, 100];
 
@@ -24,13 +24,13 @@ fn new_app(plan: Plan, view: View, select: &str) -> (egui::Context, PlanExplorer
     let ctx = egui::Context::default();
     install_fonts(&ctx);
     let doc = Document::new(plan, "plan.ron");
-    let mut app = PlanExplorerApp::with_document(doc, UiState { view, ..UiState::default() });
+    let mut app = PlanExplorerApp::with_document(doc, Settings { view, ..Settings::default() });
     // The tree fully expanded, as the budgets require.
-    app.apply(&ctx, Action::ExpandAll);
-    if let Some(i) = app.doc.outline.index_of(select) {
-        app.select(i);
+    app.run(Command::ExpandAll);
+    if let Some(i) = app.doc().outline.index_of(select) {
+        app.run(Command::Select(i));
     }
-    app.state.view = view;
+    app.run(Command::SetView(view));
     (ctx, app)
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::compare::differences;
+use crate::model::format::exact;
 use crate::model::import::{Curation, import};
 use crate::model::load::{
     self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
@@ -179,7 +180,7 @@ fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, 
     let (sa, _) = read_scenario(plan, a)?;
     let (sb, _) = read_scenario(plan, b)?;
     let diffs = differences(&sa, &sb);
-    let show = |v: Option<f64>| v.map_or("—".to_string(), fmt_value);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), exact);
     let io = (|| -> std::io::Result<()> {
         writeln!(out, "{} points differ between `{}` and `{}`", diffs.len(), sa.name, sb.name)?;
         for d in &diffs {
@@ -220,7 +221,7 @@ fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write
                             &format!("{:?}", s.kind),
                             &s.label,
                             &p.year.to_string(),
-                            &fmt_value(p.value),
+                            &exact(p.value),
                             p.derived.as_deref().unwrap_or(""),
                             source,
                             &p.quote,
@@ -232,7 +233,7 @@ fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write
             Format::Table => {
                 for s in &scenario.series {
                     let points: Vec<String> =
-                        s.points.iter().map(|p| format!("{} {}", p.year, fmt_value(p.value))).collect();
+                        s.points.iter().map(|p| format!("{} {}", p.year, exact(p.value))).collect();
                     writeln!(out, "{:<40} {} {}（{}）: {}", s.id, s.indicator, s.region, s.unit, points.join(", "))?;
                 }
                 Ok(())
@@ -413,10 +414,6 @@ fn print_nodes(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Res
     }
 }
 
-fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
-}
-
 fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     let conflicts: Vec<_> = Measure::group(&plan.indicators).iter().flat_map(Measure::conflicts).collect();
     let conflict_of = |id: &str| conflicts.iter().find(|c| c.statements.iter().any(|(s, _)| s == id));
@@ -443,7 +440,7 @@ fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io
             for ind in &plan.indicators {
                 let base = ind.baseline_for_growth().or(ind.baselines.first());
                 let conflict = conflict_of(&ind.id).map(|c| {
-                    c.statements.iter().map(|(s, v)| format!("{s}={}", fmt_value(*v))).collect::<Vec<_>>().join(";")
+                    c.statements.iter().map(|(s, v)| format!("{s}={}", exact(*v))).collect::<Vec<_>>().join(";")
                 });
                 w.write_record([
                     ind.id.as_str(),
@@ -452,11 +449,11 @@ fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io
                     &ind.name_en,
                     &ind.unit,
                     &base.map(|b| b.year.to_string()).unwrap_or_default(),
-                    &base.map(|b| fmt_value(b.value)).unwrap_or_default(),
+                    &base.map(|b| exact(b.value)).unwrap_or_default(),
                     &base.and_then(|b| b.derived.clone()).unwrap_or_default(),
                     &ind.target.as_ref().map(|t| t.year.to_string()).unwrap_or_default(),
-                    &ind.target.as_ref().map(|t| fmt_value(t.value)).unwrap_or_default(),
-                    &ind.target.as_ref().and_then(|t| t.upper).map(fmt_value).unwrap_or_default(),
+                    &ind.target.as_ref().map(|t| exact(t.value)).unwrap_or_default(),
+                    &ind.target.as_ref().and_then(|t| t.upper).map(exact).unwrap_or_default(),
                     ind.comparator.name_en(),
                     &ind.source_node,
                     &ind.quote,
@@ -468,10 +465,10 @@ fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io
         Format::Table => {
             for ind in &plan.indicators {
                 let base: Vec<String> =
-                    ind.baselines.iter().map(|b| format!("{} {}", b.year, fmt_value(b.value))).collect();
+                    ind.baselines.iter().map(|b| format!("{} {}", b.year, exact(b.value))).collect();
                 let target = ind.target.as_ref().map(|t| {
-                    let upper = t.upper.map(|u| format!("–{}", fmt_value(u))).unwrap_or_default();
-                    format!("{} {}{} {}{upper}", t.year, ind.comparator.symbol(), "", fmt_value(t.value))
+                    let upper = t.upper.map(|u| format!("–{}", exact(u))).unwrap_or_default();
+                    format!("{} {}{} {}{upper}", t.year, ind.comparator.symbol(), "", exact(t.value))
                 });
                 let conflict = if conflict_of(&ind.id).is_some() { "  ⚠ 规划内目标不一致" } else { "" };
                 writeln!(

@@ -1,22 +1,18 @@
 //! Presenting: the slideshow in the plan's order, keys, the presenter's own deck saved and
 //! loaded, and the exports.
 
+mod common;
+
+use common::app_exporting_to as harness;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::model::deck::{Deck, SlideContent};
 
-fn harness(tag: &str) -> Harness<'static, PlanExplorerApp> {
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.state_mut().export_dir = std::env::temp_dir().join(format!("pe-exports-{tag}-{}", std::process::id()));
-    harness.run();
-    harness
-}
-
 fn slide_title(harness: &Harness<'_, PlanExplorerApp>, k: usize) -> String {
     let app = harness.state();
-    let deck = &app.presenting.as_ref().expect("presenting").deck;
+    let deck = &app.presenting().expect("presenting").deck;
     match &deck.slides[k].content {
         SlideContent::Measure(key) => app.summaries().iter().find(|s| &s.key == key).unwrap().name.clone(),
         other => panic!("{other:?}"),
@@ -28,11 +24,11 @@ fn f11_presents_arrows_move_and_escape_returns() {
     let mut harness = harness("keys");
     harness.key_press(Key::F11);
     harness.run();
-    assert!(harness.state().presenting.is_some());
+    assert!(harness.state().presenting().is_some());
     let first = slide_title(&harness, 0);
     assert_eq!(first, "研发经费占GDP比重（R&D/GDP）", "the plan's first measure with a target");
     harness.get_by_label(&first);
-    harness.get_by_label_contains(&format!("1 / {}", harness.state().presenting.as_ref().unwrap().deck.slides.len()));
+    harness.get_by_label_contains(&format!("1 / {}", harness.state().presenting().unwrap().deck.slides.len()));
     // The caption and the source line.
     harness.get_by_label_contains("目标 →2.2（2020）");
     harness.get_by_label_contains("来源：《规划》第二章");
@@ -41,14 +37,14 @@ fn f11_presents_arrows_move_and_escape_returns() {
     harness.run();
     let second = slide_title(&harness, 1);
     harness.get_by_label(&second);
-    assert_eq!(harness.state().presenting.as_ref().unwrap().index, 1);
+    assert_eq!(harness.state().presenting().unwrap().index, 1);
     harness.key_press(Key::PageUp);
     harness.run();
-    assert_eq!(harness.state().presenting.as_ref().unwrap().index, 0);
+    assert_eq!(harness.state().presenting().unwrap().index, 0);
     harness.key_press(Key::End);
     harness.run();
     let app = harness.state();
-    let p = app.presenting.as_ref().unwrap();
+    let p = app.presenting().unwrap();
     assert_eq!(p.index, p.deck.slides.len() - 1);
     assert!(
         matches!(p.deck.slides[p.index].content, SlideContent::Regional { .. }),
@@ -57,7 +53,7 @@ fn f11_presents_arrows_move_and_escape_returns() {
 
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().presenting.is_none());
+    assert!(harness.state().presenting().is_none());
     harness.get_by_label("规划全文");
 }
 
@@ -81,23 +77,32 @@ fn a_chart_added_to_my_deck_is_saved_and_loaded_again() {
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
-    let deck = harness.state().my_deck.clone();
+    let deck = harness.state().my_deck().clone();
     assert_eq!(deck.slides.len(), 2);
     assert_eq!(deck.slides[1].notes[0].text, "GDP修订");
 
-    let path = harness.state().export_dir.join("my.deck.ron");
-    std::fs::create_dir_all(harness.state().export_dir.clone()).unwrap();
-    harness.state_mut().deck_path = path.display().to_string();
+    let dir = harness.state().export_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("my.deck.ron");
     harness.get_by_label("情景").click();
+    harness.run();
+    harness.get_by_label("幻灯片文件").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("幻灯片文件").type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("保存幻灯片").click();
     harness.run();
-    harness.state_mut().my_deck = Deck::new("empty");
-    // The emptied list moves the buttons: let the layout settle before clicking.
-    harness.run();
+    assert!(path.is_file(), "{:?}", harness.state().messages());
+    // Empty the deck with its own buttons, then load it back from the file.
+    while !harness.state().my_deck().slides.is_empty() {
+        harness.get_all_by_label("移除").next().expect("a remove button").click();
+        harness.run();
+    }
     harness.get_by_label("载入幻灯片").click();
     harness.run();
-    assert_eq!(harness.state().my_deck, deck, "{:?}", harness.state().messages);
+    assert_eq!(*harness.state().my_deck(), deck, "{:?}", harness.state().messages());
 }
 
 #[test]
@@ -106,13 +111,13 @@ fn the_briefing_holds_every_slide_with_its_sources() {
     let path = harness.state_mut().export_briefing().expect("written");
     let html = std::fs::read_to_string(&path).unwrap();
     let app = harness.state();
-    let deck = Deck::from_plan(&app.doc, None, None);
+    let deck = Deck::from_plan(app.doc(), None, None);
     for slide in &deck.slides {
         let SlideContent::Measure(key) = &slide.content else { continue };
         let s = app.summaries().iter().find(|s| &s.key == key).unwrap();
         assert!(html.contains(&s.name.replace('&', "&amp;")), "{}", s.name);
         let quote =
-            app.doc.plan.indicators.iter().find(|i| i.measure == *key && i.target.is_some()).unwrap().quote.clone();
+            app.doc().plan.indicators.iter().find(|i| i.measure == *key && i.target.is_some()).unwrap().quote.clone();
         assert!(html.contains(&quote.replace('&', "&amp;")), "source of {key}");
     }
     assert!(html.contains("<svg") && !html.contains("<script") && !html.contains("http-equiv"));

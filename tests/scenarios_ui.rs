@@ -2,66 +2,23 @@
 //! the typed path also use), the legend and comparison table, and a broken file that leaves
 //! what was loaded in place.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
 
+use common::{app as harness, drop_file, fixture, wait_for_loads};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
-use plan_explorer::ui::{Action, View};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios").join(name)
-}
-
-fn harness() -> Harness<'static, PlanExplorerApp> {
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
-    harness
-}
-
-/// A file dropped on the window, as the windowing layer hands it to egui.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn drop_file(harness: &mut Harness<'static, PlanExplorerApp>, path: PathBuf) {
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
-    harness.step();
-    wait_for_loads(harness);
-}
-
-/// Steps the UI until the worker threads have delivered every file.
-fn wait_for_loads(harness: &mut Harness<'static, PlanExplorerApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().loading() == 0 {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("loading did not finish");
-}
+use plan_explorer::ui::{Command, View};
 
 #[test]
 fn a_dropped_scenario_appears_in_the_chart_and_the_comparison_table() {
     let mut harness = harness();
-    assert_eq!(harness.state().scenarios.len(), 1, "the built-in actuals");
+    assert_eq!(harness.state().scenarios().len(), 1, "the built-in actuals");
     drop_file(&mut harness, fixture("good.ron"));
     let app = harness.state();
-    assert_eq!(app.scenarios.len(), 2);
-    assert_eq!(app.scenarios[1].scenario.name, "测试情景");
-    assert!(app.messages.is_empty(), "{:?}", app.messages);
+    assert_eq!(app.scenarios().len(), 2);
+    assert_eq!(app.scenarios()[1].scenario.name, "测试情景");
+    assert!(app.messages().is_empty(), "{:?}", app.messages());
 
     // The indicator chart of R&D intensity overlays the new series, dashed as a projection.
     harness.get_by_label("指标").click();
@@ -89,11 +46,11 @@ fn a_dropped_scenario_appears_in_the_chart_and_the_comparison_table() {
 fn a_broken_file_is_reported_and_the_loaded_scenarios_stay() {
     let mut harness = harness();
     drop_file(&mut harness, fixture("good.ron"));
-    assert_eq!(harness.state().scenarios.len(), 2);
+    assert_eq!(harness.state().scenarios().len(), 2);
     drop_file(&mut harness, fixture("duplicate_year.ron"));
     let app = harness.state();
-    assert_eq!(app.scenarios.len(), 2, "nothing lost, nothing added");
-    assert!(app.messages.iter().any(|m| m.text.contains("duplicate_year.ron:17:18: error")), "{:?}", app.messages);
+    assert_eq!(app.scenarios().len(), 2, "nothing lost, nothing added");
+    assert!(app.messages().iter().any(|m| m.text.contains("duplicate_year.ron:17:18: error")), "{:?}", app.messages());
     // The message is on screen, with file, line and column.
     harness.get_by_label_contains("duplicate_year.ron:17:18: error: series `rd.alt`: year 2016 appears twice");
 }
@@ -103,8 +60,8 @@ fn a_warning_only_file_loads_and_shows_its_warnings() {
     let mut harness = harness();
     drop_file(&mut harness, fixture("far_year.ron"));
     let app = harness.state();
-    assert_eq!(app.scenarios.len(), 2);
-    assert_eq!(app.scenarios[1].warnings.len(), 1);
+    assert_eq!(app.scenarios().len(), 2);
+    assert_eq!(app.scenarios()[1].warnings.len(), 1);
     harness.get_by_label_contains("far outside the plan's period");
 }
 
@@ -117,34 +74,38 @@ fn a_changed_file_is_reloaded_and_a_bad_change_keeps_the_old_version() {
     std::fs::write(&path, &good).unwrap();
     let mut harness = harness();
     drop_file(&mut harness, path.clone());
-    assert_eq!(harness.state().scenarios[1].scenario.series[0].points[1].value, 1.5);
+    assert_eq!(harness.state().scenarios()[1].scenario.series[0].points[1].value, 1.5);
 
     // F5 reloads the new content.
     std::fs::write(&path, good.replace("value: 1.5", "value: 1.8")).unwrap();
     harness.key_press(egui::Key::F5);
     wait_for_loads(&mut harness);
-    assert_eq!(harness.state().scenarios[1].scenario.series[0].points[1].value, 1.8);
+    assert_eq!(harness.state().scenarios()[1].scenario.series[0].points[1].value, 1.8);
 
     // A broken edit: the message names the file, the last good version stays on screen.
     std::fs::write(&path, good.replace("value: 1.5", "value: oops")).unwrap();
     harness.key_press(egui::Key::F5);
     wait_for_loads(&mut harness);
     let app = harness.state();
-    assert_eq!(app.scenarios[1].scenario.series[0].points[1].value, 1.8);
-    assert!(app.messages.iter().any(|m| m.text.starts_with(&format!("{}:17:", path.display()))), "{:?}", app.messages);
+    assert_eq!(app.scenarios()[1].scenario.series[0].points[1].value, 1.8);
+    assert!(
+        app.messages().iter().any(|m| m.text.starts_with(&format!("{}:17:", path.display()))),
+        "{:?}",
+        app.messages()
+    );
 }
 
 #[test]
 fn disabling_a_scenario_removes_it_from_the_charts() {
     let mut harness = harness();
     drop_file(&mut harness, fixture("good.ron"));
-    harness.state_mut().state.view = View::Scenarios;
+    harness.state_mut().run(Command::SetView(View::Scenarios));
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景").click();
     harness.run();
-    assert!(!harness.state().scenarios[1].enabled);
+    assert!(!harness.state().scenarios()[1].enabled);
     let app = harness.state_mut();
-    app.apply(&egui::Context::default(), Action::OpenMeasure("rd_intensity".into()));
+    app.run(Command::OpenMeasure("rd_intensity".into()));
     assert!(app.current_chart().series.iter().all(|s| s.name != "R&D强度 · 测试"));
 }
 
@@ -156,6 +117,6 @@ fn files_on_the_command_line_are_loaded_at_start() {
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| PlanExplorerApp::start(cc, None, vec![file.clone()]));
     wait_for_loads(&mut harness);
-    assert_eq!(harness.state().scenarios.len(), 2);
-    assert_eq!(harness.state().scenarios[1].scenario.name, "测试情景");
+    assert_eq!(harness.state().scenarios().len(), 2);
+    assert_eq!(harness.state().scenarios()[1].scenario.name, "测试情景");
 }

@@ -1,14 +1,17 @@
-//! Snapshot images of each main view, rendered by wgpu. They need an adapter (Debian's
-//! mesa-vulkan-drivers gives a software one), so they run only with `--features snapshots`:
-//! `cargo test --features snapshots --test snapshots` (`UPDATE_SNAPSHOTS=1` to accept changes).
+//! Snapshot images of every page of the window, rendered by wgpu. They need an adapter
+//! (Debian's mesa-vulkan-drivers gives a software one), so they run only with
+//! `--features snapshots`: `cargo test --features snapshots --test snapshots`
+//! (`UPDATE_SNAPSHOTS=1` to accept changes).
 #![cfg(feature = "snapshots")]
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use plan_explorer::app::PlanExplorerApp;
-use plan_explorer::ui::{Action, View};
+use plan_explorer::ui::{Command, View};
 
-fn harness() -> Harness<'static, PlanExplorerApp> {
+type AppHarness = Harness<'static, PlanExplorerApp>;
+
+fn harness() -> AppHarness {
     let mut harness = Harness::builder()
         .with_size([1400.0, 880.0])
         .with_max_steps(64)
@@ -18,73 +21,21 @@ fn harness() -> Harness<'static, PlanExplorerApp> {
     harness
 }
 
-fn open(harness: &mut Harness<'static, PlanExplorerApp>, id: &str) {
-    let app = harness.state_mut();
-    let i = app.doc.outline.index_of(id).expect("node");
-    let ctx = egui::Context::default();
-    app.apply(&ctx, Action::Open(i));
+fn run(harness: &mut AppHarness, commands: Vec<Command>) {
+    for command in commands {
+        harness.state_mut().run(command);
+    }
     harness.run();
 }
 
-#[test]
-fn reader_view() {
-    let mut harness = harness();
-    open(&mut harness, "box17");
-    harness.snapshot("reader_box17");
-    open(&mut harness, "ch2.s3");
-    harness.snapshot("reader_targets");
+fn open(harness: &mut AppHarness, id: &str) {
+    let i = harness.state().doc().outline.index_of(id).expect("node");
+    run(harness, vec![Command::Open(i)]);
 }
 
-#[test]
-fn search_view() {
-    let mut harness = harness();
-    let search = harness.get_by_label("搜索");
-    search.focus();
-    search.type_text("稀土");
-    harness.run();
-    harness.key_press(egui::Key::Enter);
-    harness.run();
-    harness.snapshot("search_rare_earth");
-}
-
-#[test]
-fn indicators_view() {
-    let mut harness = harness();
-    harness.state_mut().state.view = View::Indicators;
-    harness.run();
-    harness.snapshot("indicators_rd_intensity");
-    let ctx = egui::Context::default();
-    let app = harness.state_mut();
-    app.apply(&ctx, Action::ToggleMeasure("invention_patents_per_10k".into()));
-    app.apply(&ctx, Action::SetIndexMode(true));
-    harness.run();
-    harness.snapshot("indicators_index_compare");
-}
-
-#[test]
-fn regions_view() {
-    let mut harness = harness();
-    harness.state_mut().state.view = View::Regions;
-    harness.run();
-    harness.snapshot("regions");
-}
-
-#[test]
-fn dark_theme_english() {
-    let mut harness = harness();
-    harness.get_by_label("深色").click();
-    harness.run();
-    harness.get_by_label("English").click();
-    harness.run();
-    open(&mut harness, "ch16.s1");
-    harness.snapshot("reader_dark_english");
-}
-
-fn load(harness: &mut Harness<'static, PlanExplorerApp>, names: &[&str]) {
+fn load(harness: &mut AppHarness, names: &[&str]) {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let ctx = egui::Context::default();
-    let paths = names.iter().map(|n| root.join(n)).collect();
-    harness.state_mut().open_paths(&ctx, paths);
+    run(harness, vec![Command::OpenFiles(names.iter().map(|n| root.join(n)).collect())]);
     for _ in 0..500 {
         harness.step();
         if harness.state().loading() == 0 {
@@ -95,27 +46,74 @@ fn load(harness: &mut Harness<'static, PlanExplorerApp>, names: &[&str]) {
     harness.run();
 }
 
+/// How a user reaches a page.
+type Reach = fn(&mut AppHarness);
+
+/// Every page, reached as a user reaches it, and the name of its snapshot.
+const PAGES: &[(&str, Reach)] = &[
+    ("reader_box17", |h| open(h, "box17")),
+    ("reader_targets", |h| open(h, "ch2.s3")),
+    ("search_rare_earth", |h| {
+        let search = h.get_by_label("搜索");
+        search.focus();
+        search.type_text("稀土");
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+    }),
+    ("reader_dark_english", |h| {
+        h.get_by_label("深色").click();
+        h.run();
+        h.get_by_label("English").click();
+        h.run();
+        open(h, "ch16.s1");
+    }),
+    ("indicators_rd_intensity", |h| run(h, vec![Command::SetView(View::Indicators)])),
+    ("indicators_index_compare", |h| {
+        run(
+            h,
+            vec![
+                Command::SetView(View::Indicators),
+                Command::ToggleMeasure("invention_patents_per_10k".into()),
+                Command::SetIndexMode(true),
+            ],
+        )
+    }),
+    ("regions", |h| run(h, vec![Command::SetView(View::Regions)])),
+    ("indicators_with_scenarios", |h| {
+        load(h, &["national-13th-fyp.ron", "trend.ron"]);
+        run(h, vec![Command::SetView(View::Indicators)]);
+    }),
+    ("scenarios", |h| {
+        load(h, &["national-13th-fyp.ron", "trend.ron"]);
+        run(h, vec![Command::SetView(View::Scenarios), Command::SetComparePair(0, 2)]);
+    }),
+    ("presenter_slide", |h| {
+        h.key_press(egui::Key::F11);
+        h.run();
+    }),
+];
+
 #[test]
-fn scenarios_view() {
-    let mut harness = harness();
-    load(&mut harness, &["national-13th-fyp.ron", "trend.ron"]);
-    harness.state_mut().state.view = View::Indicators;
-    harness.run();
-    harness.snapshot("indicators_with_scenarios");
-    harness.state_mut().state.view = View::Scenarios;
-    harness.state_mut().compare_pair = (0, 2);
-    harness.run();
-    harness.snapshot("scenarios");
+fn every_page_looks_as_it_did() {
+    let mut failures = Vec::new();
+    for (name, reach) in PAGES {
+        let mut harness = harness();
+        reach(&mut harness);
+        if let Err(e) = harness.try_snapshot(*name) {
+            failures.push(format!("{name}: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[test]
-fn presenter_slide_and_png_export() {
+fn presenter_png_export_writes_the_slide() {
     let mut harness = harness();
     let dir = std::env::temp_dir().join(format!("pe-png-{}", std::process::id()));
-    harness.state_mut().export_dir = dir.clone();
+    harness.state_mut().set_export_dir(dir.clone());
     harness.key_press(egui::Key::F11);
     harness.run();
-    harness.snapshot("presenter_slide");
     harness.get_by_label("导出 PNG").click();
     for _ in 0..10 {
         harness.step();

@@ -1,21 +1,18 @@
 //! The real app, built as `main` builds it (fonts included), driven through egui_kittest:
 //! click, type, read labels.
 
+mod common;
+
+use common::app as harness;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
-use plan_explorer::ui::View;
-
-fn harness() -> Harness<'static, PlanExplorerApp> {
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
-    harness
-}
+use plan_explorer::ui::{Command, View};
 
 fn selected_id(harness: &Harness<'_, PlanExplorerApp>) -> Option<String> {
     let app = harness.state();
-    app.selected().map(|i| app.doc.plan.nodes[i].id.clone())
+    app.selected().map(|i| app.doc().plan.nodes[i].id.clone())
 }
 
 #[test]
@@ -35,7 +32,7 @@ fn selecting_a_node_shows_its_full_text() {
     assert_eq!(selected_id(&harness).as_deref(), Some("ch11"));
     // The chapter's paragraphs are shown in full, verbatim.
     let app = harness.state();
-    let first = app.doc.plan.nodes.iter().find(|n| n.parent.as_deref() == Some("ch11")).unwrap().text.clone();
+    let first = app.doc().plan.nodes.iter().find(|n| n.parent.as_deref() == Some("ch11")).unwrap().text.clone();
     harness.get_by_label(&first);
     // Breadcrumb back to the part.
     harness.get_by_label("第四篇").click();
@@ -53,7 +50,7 @@ fn search_counts_hits_and_filters_the_tree() {
     harness.get_by_label_contains("/ 51 个条目");
     let app = harness.state_mut();
     let rows = app.visible_rows().to_vec();
-    let doc = &harness.state().doc;
+    let doc = &harness.state().doc();
     assert!(rows.iter().all(|&i| {
         let sub = doc.outline.subtree(i);
         sub.into_iter().any(|k| doc.plan.nodes[k].text.contains("稀土") || doc.plan.nodes[k].title.contains("稀土"))
@@ -73,7 +70,7 @@ fn a_chapter_opens_by_its_number() {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(selected_id(&harness).as_deref(), Some("ch13"));
-    assert_eq!(harness.state().state.view, View::Reader);
+    assert_eq!(harness.state().settings().view, View::Reader);
     // In the tree and as the node view's heading.
     assert_eq!(harness.get_all_by_label("第十三章 推动高新技术产业开发区与基地创新发展").count(), 2);
 }
@@ -81,7 +78,7 @@ fn a_chapter_opens_by_its_number() {
 #[test]
 fn region_filter_east_narrows_the_tree() {
     let mut harness = harness();
-    let all = harness.state().doc.plan.nodes.len();
+    let all = harness.state().doc().plan.nodes.len();
     harness.get_by_label("地区").click();
     harness.run();
     harness.get_by_label("东部").click();
@@ -89,7 +86,7 @@ fn region_filter_east_narrows_the_tree() {
     let app = harness.state_mut();
     let rows = app.visible_rows().to_vec();
     assert!(rows.len() < all, "{} < {all}", rows.len());
-    let doc = &harness.state().doc;
+    let doc = &harness.state().doc();
     // Every shown node concerns the east itself or has a descendant that does.
     for &i in &rows {
         let concerns =
@@ -159,7 +156,7 @@ fn an_indicator_shows_its_chart_values_and_progress() {
     harness.get_by_label("国家高新技术企业").click();
     harness.run();
     let app = harness.state();
-    assert!(app.state.selected_measures.iter().any(|m| m == "high_tech_enterprises"));
+    assert!(app.settings().selected_measures.iter().any(|m| m == "high_tech_enterprises"));
     harness.get_by_label("237（2015）");
     harness.get_by_label("→1000（2020）");
     // The chart's title names both selected measures.
@@ -172,11 +169,11 @@ fn an_indicator_shows_its_chart_values_and_progress() {
 fn an_indicator_phrase_in_the_text_opens_its_chart() {
     let mut harness = harness();
     let app = harness.state_mut();
-    let i = app.doc.outline.index_of("ch9.s4.1").unwrap();
-    app.apply(&egui::Context::default(), plan_explorer::ui::Action::OpenMeasure("academician_workstations".into()));
-    app.select(i);
+    let i = app.doc().outline.index_of("ch9.s4.1").unwrap();
+    app.run(Command::OpenMeasure("academician_workstations".into()));
+    app.run(Command::Select(i));
     harness.run();
-    assert_eq!(harness.state().state.view, View::Indicators);
+    assert_eq!(harness.state().settings().view, View::Indicators);
     // The plan contradicts itself here: the conflict is named, not hidden.
     assert!(harness.state().summaries().iter().find(|s| s.key == "academician_workstations").unwrap().conflict);
 }
@@ -191,7 +188,7 @@ fn a_region_bar_filters_the_tree() {
     harness.get_by_label_contains("目录已筛选：东部");
     let app = harness.state_mut();
     let rows = app.visible_rows().to_vec();
-    let doc = &harness.state().doc;
+    let doc = &harness.state().doc();
     assert!(rows.len() < doc.plan.nodes.len());
     assert!(rows.iter().all(|&i| doc.outline.subtree(i).any(|k| !doc.plan.nodes[k].regions.is_empty())));
     harness.get_by_label("清除筛选").click();

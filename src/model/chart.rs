@@ -3,7 +3,7 @@
 //! scenario series — optionally as an index (base year = 100). Views draw it; exports
 //! can write it.
 
-use super::export::fmt;
+use super::format::number;
 use super::indicators::{Comparator, Measure, growth_path, linear_path};
 use super::scenario::{NATIONAL, Scenario, SeriesKind, WHOLE_REGION};
 
@@ -120,7 +120,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
                     y: scale(o.value),
                     note: match &o.derived {
                         Some(f) => format!("推算：{f}"),
-                        None => format!("规划原文：{}{}", fmt(o.value), m.unit()),
+                        None => format!("规划原文：{}{}", number(o.value), m.unit()),
                     },
                 })
                 .collect(),
@@ -162,7 +162,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
                     .iter()
                     .map(|&x| {
                         let y = linear_path(bx, b, tx, target.value, x);
-                        ChartPoint { x, y: scale(y), note: format!("直线路径：{}", fmt(y)) }
+                        ChartPoint { x, y: scale(y), note: format!("直线路径：{}", number(y)) }
                     })
                     .collect(),
             });
@@ -175,7 +175,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
                         .iter()
                         .filter_map(|&x| {
                             let y = growth_path(bx, b, tx, target.value, x)?;
-                            Some(ChartPoint { x, y: scale(y), note: format!("年均增长{rate:.2}%：{}", fmt(y)) })
+                            Some(ChartPoint { x, y: scale(y), note: format!("年均增长{rate:.2}%：{}", number(y)) })
                         })
                         .collect(),
                 });

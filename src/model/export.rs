@@ -3,6 +3,8 @@
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
 use super::chart::{Chart, Role};
+use super::format::number;
+use super::regional::StatTable;
 use super::summary::MeasureSummary;
 
 fn csv_text(rows: Vec<Vec<String>>) -> String {
@@ -25,12 +27,6 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
-/// A value for people: at most four decimals, no trailing zeros (`2.2`, `136.06`, `1000`).
-pub fn fmt(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 /// Every point of every series on the chart.
 pub fn chart_csv(chart: &Chart) -> String {
     let mut rows =
@@ -42,8 +38,8 @@ pub fn chart_csv(chart: &Chart) -> String {
                 s.name.clone(),
                 role_name(s.role).into(),
                 s.measure.clone(),
-                fmt(p.x),
-                fmt(p.y),
+                number(p.x),
+                number(p.y),
                 chart.unit.clone(),
                 p.note.replace('\n', " | "),
             ]);
@@ -79,13 +75,13 @@ pub fn table_csv(summaries: &[MeasureSummary]) -> String {
             s.name.clone(),
             s.unit.clone(),
             base.map(|b| b.0.to_string()).unwrap_or_default(),
-            base.map(|b| fmt(b.1)).unwrap_or_default(),
+            base.map(|b| number(b.1)).unwrap_or_default(),
             s.target.map(|t| t.0.to_string()).unwrap_or_default(),
-            s.target.map(|t| fmt(t.1)).unwrap_or_default(),
+            s.target.map(|t| number(t.1)).unwrap_or_default(),
             s.comparator.name_en().into(),
             s.required_growth.map(|g| format!("{g:.2}")).unwrap_or_default(),
             s.latest.as_ref().map(|l| l.0.to_string()).unwrap_or_default(),
-            s.latest.as_ref().map(|l| fmt(l.1)).unwrap_or_default(),
+            s.latest.as_ref().map(|l| number(l.1)).unwrap_or_default(),
             s.status().map(|st| format!("{st:?}")).unwrap_or_default(),
         ]);
     }
@@ -137,7 +133,7 @@ pub fn chart_svg(chart: &Chart, notes: &[(u16, String)]) -> String {
             w - right,
             left - 6.0,
             sy(v) + 4.0,
-            fmt((v * 100.0).round() / 100.0),
+            number((v * 100.0).round() / 100.0),
             y = sy(v)
         );
     }
@@ -183,8 +179,8 @@ pub fn chart_svg(chart: &Chart, notes: &[(u16, String)]) -> String {
                     sx(p.x),
                     sy(p.y),
                     escape(&s.name),
-                    fmt(p.x),
-                    fmt(p.y)
+                    number(p.x),
+                    number(p.y)
                 );
             }
         }
@@ -238,6 +234,16 @@ pub fn briefing_html(title: &str, slides: &[BriefingSlide]) -> String {
         );
     }
     html + "</body></html>\n"
+}
+
+/// A regional statistic as a table for the briefing: every 盟市, a gap named as `missing`.
+pub fn regional_table_html(table: &StatTable, missing: &str) -> String {
+    let rows: String = table
+        .cities
+        .iter()
+        .map(|c| format!("<tr><th>{}</th><td>{}</td></tr>", c.city, c.value.map_or(missing.to_string(), number)))
+        .collect();
+    format!("<table>{rows}</table>")
 }
 
 #[cfg(test)]

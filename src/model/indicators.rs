@@ -180,6 +180,14 @@ impl<'a> Measure<'a> {
         measures
     }
 
+    /// The measures named by `keys`, in that order; unknown keys are skipped.
+    pub fn select(indicators: &'a [Indicator], keys: &[String]) -> Vec<Measure<'a>> {
+        let mut groups: Vec<Option<Measure<'a>>> = Measure::group(indicators).into_iter().map(Some).collect();
+        keys.iter()
+            .filter_map(|k| groups.iter_mut().find(|m| m.as_ref().is_some_and(|m| m.key == k.as_str()))?.take())
+            .collect()
+    }
+
     pub fn first(&self) -> &'a Indicator {
         self.statements[0]
     }

@@ -25,6 +25,21 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
 }
 
+impl Plan {
+    /// A plan with no nodes: what the app shows if the embedded plan were ever invalid —
+    /// nothing, but a working window.
+    pub fn empty() -> Self {
+        Plan {
+            format_version: PLAN_FORMAT_VERSION,
+            meta: Meta { period_start: 2016, period_end: 2020, baseline_year: 2015, ..Meta::default() },
+            places: Places::default(),
+            corrections: Vec::new(),
+            nodes: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {

@@ -83,6 +83,31 @@ pub fn nodes_for(doc: &Document, metric: PlanMetric, city: Option<&str>, region:
     }
 }
 
+/// Per-metric data of the plan side: which nodes concern each 盟市, region and chapter.
+pub struct PlanCounts {
+    /// (city, region, nodes) for every 盟市, east first.
+    pub cities: Vec<(String, Region, Vec<usize>)>,
+    /// (region, nodes) for 东部 and 西部 (the region itself or any of its 盟市 named).
+    pub regions: Vec<(Region, Vec<usize>)>,
+    /// (chapter, east nodes, west nodes).
+    pub chapters: Vec<(usize, Vec<usize>, Vec<usize>)>,
+}
+
+impl PlanCounts {
+    pub fn new(doc: &Document, metric: PlanMetric) -> Self {
+        let mut cities: Vec<(String, Region, Vec<usize>)> = doc
+            .plan
+            .places
+            .cities
+            .iter()
+            .map(|c| (c.name.clone(), c.region, nodes_for(doc, metric, Some(&c.name), None)))
+            .collect();
+        cities.sort_by_key(|c| c.1);
+        let regions = Region::ALL.iter().map(|&r| (r, nodes_for(doc, metric, None, Some(r)))).collect();
+        PlanCounts { cities, regions, chapters: by_chapter(doc, metric) }
+    }
+}
+
 /// Per chapter: the nodes counting for `metric` that concern the east and the west.
 pub fn by_chapter(doc: &Document, metric: PlanMetric) -> Vec<(usize, Vec<usize>, Vec<usize>)> {
     let east = nodes_for(doc, metric, None, Some(Region::East));

@@ -3,6 +3,7 @@
 //! rolled up the tree (a node shows the worst status below it).
 
 use super::document::Document;
+use super::format::number;
 use super::indicators::{Comparator, Measure, cagr};
 use super::progress::{Assessment, Status, assess};
 use super::scenario::Scenario;
@@ -32,6 +33,24 @@ pub struct MeasureSummary {
 }
 
 impl MeasureSummary {
+    /// The plan's baselines as text: `136.06（2015）`, derived values starred.
+    pub fn baseline_text(&self) -> String {
+        self.baselines
+            .iter()
+            .map(|(y, v, derived)| format!("{}{}（{y}）", number(*v), if *derived { "*" } else { "" }))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    /// The plan's target as text: `≥2.2（2020）`, or a range `1.5–2（2020）`.
+    pub fn target_text(&self) -> String {
+        match self.target {
+            Some((year, v, Some(u))) => format!("{}–{}（{year}）", number(v), number(u)),
+            Some((year, v, None)) => format!("{}{}（{year}）", self.comparator.symbol(), number(v)),
+            None => String::new(),
+        }
+    }
+
     pub fn status(&self) -> Option<Status> {
         self.assessment.as_ref().map(|a| a.status)
     }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Region;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
@@ -162,9 +164,35 @@ messages! {
     Mismatch => "不符，差", "does not match, difference";
     CannotCheck => "部分数据未公布，无法核对", "some parts not published: cannot check";
     ScenarioRange => "情景区间", "Range across scenarios";
+    GoalZone => "达标区间", "Target zone";
+    DeckFile => "幻灯片文件", "Deck file";
+    NotePrefix => "注：", "Note: ";
+    Reloaded => "已重新加载", "reloaded";
+    DialogTitle => "打开情景文件", "Open scenario files";
+    EastAndWest => "东部与西部", "east and west";
+    PlanAndActuals => "《规划》及内置实际值", "The plan and the built-in actual values";
+    WholeRegion => "全区", "Whole region";
+    KindActual => "实际", "actual";
+    KindProjection => "预测", "projection";
+    KindTarget => "目标", "target";
+    CannotWrite => "无法写入", "cannot write";
+    CannotEncode => "无法编码图像", "cannot encode the image";
+    CannotOpenDialog => "无法打开文件对话框", "cannot open the file dialog";
     Shortcuts => "Ctrl+F 搜索 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     msg.text(lang)
+}
+
+/// The Chinese or the English of a pair the model names in both languages.
+pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn region_name(region: Region, lang: Lang) -> &'static str {
+    pick(lang, region.name_zh(), region.name_en())
 }

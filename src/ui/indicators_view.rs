@@ -2,15 +2,17 @@
 //! statement, required growth, latest actual, progress, source) and the chart of the
 //! selected measures, several of which can be compared as an index.
 
-use egui::{Color32, Label, RichText, Ui};
+use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::Action;
-use super::chart::{ChartStyle, chart_ui};
-use super::i18n::{Lang, Msg, tr};
-use super::status::{status_color, status_text};
+use super::Command;
+use super::i18n::{Lang, Msg, pick, tr};
+use super::widgets::chart::{ChartStyle, chart_ui};
+use super::widgets::palette;
+use super::widgets::status::{status_color, status_text};
 use crate::model::Document;
 use crate::model::chart::Chart;
+use crate::model::format::number;
 use crate::model::summary::MeasureSummary;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,32 +44,26 @@ pub struct IndicatorsProps<'a> {
     pub index_mode: bool,
 }
 
-pub use crate::model::export::fmt as fmt_value;
-
-pub fn baseline_text(s: &MeasureSummary) -> String {
-    s.baselines
-        .iter()
-        .map(|(y, v, derived)| format!("{}{}（{y}）", fmt_value(*v), if *derived { "*" } else { "" }))
-        .collect::<Vec<_>>()
-        .join("  ")
-}
-
-pub fn target_text(s: &MeasureSummary) -> String {
-    match s.target {
-        Some((year, v, Some(u))) => format!("{}–{}（{year}）", fmt_value(v), fmt_value(u)),
-        Some((year, v, None)) => format!("{}{}（{year}）", s.comparator.symbol(), fmt_value(v)),
-        None => String::new(),
-    }
-}
-
-pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Action> {
+pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Command> {
     let mut actions = Vec::new();
     let lang = props.lang;
+    ui.horizontal(|ui| {
+        for (msg, command) in [
+            (Msg::ExportCsv, Command::ExportChartCsv),
+            (Msg::ExportTable, Command::ExportTable),
+            (Msg::ExportBriefing, Command::ExportBriefing),
+            (Msg::AddToDeck, Command::AddSelectionToDeck),
+        ] {
+            if ui.button(tr(lang, msg)).clicked() {
+                actions.push(command);
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut view.show_baseline_only, tr(lang, Msg::ShowAllStatements));
         let mut index = props.index_mode;
         if ui.checkbox(&mut index, tr(lang, Msg::IndexMode)).changed() {
-            actions.push(Action::SetIndexMode(index));
+            actions.push(Command::SetIndexMode(index));
         }
         if ui.button(tr(lang, Msg::ResetView)).clicked() {
             view.reset_chart = true;
@@ -142,35 +138,27 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     let selected = props.selected.contains(&s.key);
                     row.set_selected(selected);
                     row.col(|ui| {
-                        let name = match lang {
-                            Lang::Zh => s.name.clone(),
-                            Lang::En => s.name_en.clone(),
-                        };
-                        let mut text = RichText::new(name);
+                        let mut text = RichText::new(pick(lang, &s.name, &s.name_en));
                         if s.conflict {
-                            text = text.color(Color32::from_rgb(213, 94, 0));
+                            text = text.color(palette::ERROR);
                         }
                         let r = ui.add(egui::Button::selectable(selected, text).truncate());
                         let r = if s.conflict { r.on_hover_text(tr(lang, Msg::Conflict)) } else { r };
                         if r.clicked() {
-                            actions.push(Action::ToggleMeasure(s.key.clone()));
+                            actions.push(Command::ToggleMeasure(s.key.clone()));
                         }
                     });
                     row.col(|ui| {
                         ui.label(&s.unit);
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(baseline_text(s)).truncate());
+                        ui.add(Label::new(s.baseline_text()).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(target_text(s)).truncate());
+                        ui.add(Label::new(s.target_text()).truncate());
                     });
                     row.col(|ui| {
-                        let c = match lang {
-                            Lang::Zh => s.comparator.name_zh(),
-                            Lang::En => s.comparator.name_en(),
-                        };
-                        ui.label(c);
+                        ui.label(pick(lang, s.comparator.name_zh(), s.comparator.name_en()));
                     });
                     row.col(|ui| {
                         if let Some(g) = s.required_growth {
@@ -179,7 +167,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     });
                     row.col(|ui| {
                         if let Some((y, v, label)) = &s.latest {
-                            ui.add(Label::new(format!("{}（{y}）", fmt_value(*v))).truncate()).on_hover_text(label);
+                            ui.add(Label::new(format!("{}（{y}）", number(*v))).truncate()).on_hover_text(label);
                         }
                     });
                     row.col(|ui| match &s.assessment {
@@ -189,9 +177,9 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                             let detail = format!(
                                 "{} {} → {} {}\n{} {}, {} {}, {} {}\n{}: {}",
                                 a.base_year,
-                                fmt_value(a.base_value),
+                                number(a.base_value),
                                 a.latest_year,
-                                fmt_value(a.latest_value),
+                                number(a.latest_value),
                                 tr(lang, Msg::ObservedGrowth),
                                 a.observed_growth.map_or("—".into(), |g| format!("{g:.2}%")),
                                 tr(lang, Msg::Needed),
@@ -217,7 +205,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                                 Label::new(RichText::new(label).color(color)).truncate().sense(egui::Sense::click()),
                             );
                             if link.on_hover_text(&n.text).clicked() {
-                                actions.push(Action::Open(node));
+                                actions.push(Command::Open(node));
                             }
                         }
                     });
@@ -242,6 +230,52 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
         ui.label(RichText::new(note).weak());
     }
     let height = (ui.available_height() - 8.0).max(200.0);
-    chart_ui(ui, "indicator_chart", props.chart, &ChartStyle::full(height), std::mem::take(&mut view.reset_chart));
+    chart_ui(
+        ui,
+        "indicator_chart",
+        props.chart,
+        &ChartStyle::full(height, lang),
+        std::mem::take(&mut view.reset_chart),
+    );
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::model::scenario::embedded_actuals;
+    use crate::model::summary::summarize;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn clicking_a_measure_toggles_it_and_the_toolbar_exports() {
+        let doc = test_document();
+        let actuals = embedded_actuals(&doc.plan);
+        let scenarios: Vec<_> = actuals.iter().collect();
+        let summaries = summarize(&doc, &scenarios);
+        let chart = Chart::default();
+        let mut state = IndicatorsViewState::default();
+        let mut harness = view_harness(|ui| {
+            let props = IndicatorsProps {
+                doc: &doc,
+                summaries: &summaries,
+                selected: &[],
+                chart: &chart,
+                lang: Lang::Zh,
+                index_mode: false,
+            };
+            indicators_ui(ui, &props, &mut state)
+        });
+        harness.get_by_label("国家高新技术企业").click();
+        harness.run();
+        harness.get_by_label("导出指标表 CSV").click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::ToggleMeasure("high_tech_enterprises".into())), "{commands:?}");
+        assert!(commands.contains(&Command::ExportTable));
+        // The row's values, formatted once for everyone.
+        harness.get_by_label("237（2015）");
+    }
 }

@@ -1,58 +1,51 @@
-//! The views. Each draws from the model and returns [`Action`]s; only the app changes state.
+//! The views. Each is a function of its props — what it draws — that returns the
+//! [`Command`]s its widgets asked for; only the app changes state. What only a view reads
+//! (a table's sort order, a path being typed) lives in a small `…State` struct it is lent.
 
-pub mod chart;
+pub mod command;
+pub mod deck_editor;
 pub mod fonts;
-pub mod highlight;
 pub mod i18n;
 pub mod indicators_view;
+pub mod keys;
+pub mod messages_panel;
 pub mod node_view;
+pub mod overlays;
 pub mod presenter;
 pub mod regions_view;
 pub mod scenarios_view;
-pub mod status;
+pub mod top_bar;
 pub mod tree;
+pub mod widgets;
 
-use serde::{Deserialize, Serialize};
+pub use command::{Command, RegionFilter, SlideStep, TreeKey, View};
 
-use crate::model::Region;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Reader,
-    Indicators,
-    Regions,
-    Scenarios,
+/// Renders a view alone, as the per-view tests do: fonts installed first (a missing glyph
+/// panics in tests), then the view on every frame, collecting the commands it pushes.
+#[cfg(test)]
+pub(crate) fn view_harness<'a>(
+    mut view: impl FnMut(&mut egui::Ui) -> Vec<Command> + 'a,
+) -> egui_kittest::Harness<'a, Vec<Command>> {
+    let mut fonts_ready = false;
+    let mut harness = egui_kittest::Harness::builder().with_size([1400.0, 900.0]).build_ui_state(
+        move |ui, commands: &mut Vec<Command>| {
+            if !fonts_ready {
+                fonts::install_fonts(ui.ctx());
+                fonts_ready = true;
+                ui.ctx().request_repaint();
+                return;
+            }
+            commands.extend(view(ui));
+        },
+        Vec::new(),
+    );
+    harness.run();
+    harness
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RegionFilter {
-    #[default]
-    All,
-    Region(Region),
-    City(String),
-}
-
-/// What a view asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Select(usize),
-    /// Select and switch to the reader.
-    Open(usize),
-    Toggle(usize),
-    ExpandAll,
-    CollapseAll,
-    SetView(View),
-    /// Show this measure in the indicator view.
-    OpenMeasure(String),
-    ToggleMeasure(String),
-    SetIndexMode(bool),
-    SetRegionFilter(RegionFilter),
-    /// Narrow the tree to these nodes (and their ancestors), described by the label.
-    FilterTree {
-        label: String,
-        nodes: Vec<usize>,
-    },
-    ClearTreeFilter,
-    Copy(String),
+/// The embedded plan, for view tests.
+#[cfg(test)]
+pub(crate) fn test_document() -> crate::model::Document {
+    let plan = crate::model::load::embedded_plan().expect("the embedded plan is valid");
+    crate::model::Document::new(plan, "plan.ron")
 }

@@ -4,9 +4,15 @@
 
 use egui::{Button, FontId, Frame, Label, RichText, ScrollArea, Sense, TextStyle, Ui};
 
-use super::Action;
-use super::highlight::{Mark, Palette, Span, layout, span_at};
-use super::i18n::{Lang, Msg, tr};
+use super::Command;
+use super::i18n::{Lang, Msg, pick, region_name, tr};
+use super::widgets::chart::{ChartStyle, chart_ui};
+use super::widgets::highlight::{Mark, Span, layout, span_at};
+use super::widgets::palette::MarkColors;
+use super::widgets::status::{status_color, status_text};
+use crate::model::chart::Chart;
+use crate::model::progress::Status;
+use crate::model::summary::MeasureSummary;
 use crate::model::{Document, NodeKind};
 
 /// Reading a heading shows its whole subtree; beyond this many nodes only the contents list.
@@ -15,14 +21,15 @@ const MAX_INLINE_NODES: usize = 600;
 pub struct NodeViewProps<'a> {
     pub doc: &'a Document,
     pub node: usize,
-    /// Marked ranges of node `i`'s text (places, indicator phrases, search hits).
-    pub spans: &'a dyn Fn(usize) -> Vec<Span>,
+    /// Marked ranges (places, indicator phrases, search hits) of each node of the subtree,
+    /// in order from `node` itself.
+    pub spans: &'a [Vec<Span>],
     pub lang: Lang,
-    /// Draws the node's indicators (with their charts); returns actions.
-    pub indicators: &'a mut dyn FnMut(&mut Ui, usize) -> Vec<Action>,
+    /// The measures stated in the subtree, in plan order, with their small charts.
+    pub indicators: &'a [(&'a MeasureSummary, &'a Chart)],
 }
 
-pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
+pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
     let mut actions = Vec::new();
     let doc = props.doc;
     let lang = props.lang;
@@ -34,10 +41,7 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
     let heading = if node.kind.is_heading() { node.heading() } else { node.label() };
     ui.add(Label::new(RichText::new(heading).heading().strong()).wrap());
     ui.horizontal_wrapped(|ui| {
-        let kind = match lang {
-            Lang::Zh => node.kind.name_zh(),
-            Lang::En => node.kind.name_en(),
-        };
+        let kind = pick(lang, node.kind.name_zh(), node.kind.name_en());
         ui.label(RichText::new(kind).small().weak());
         ui.label(
             RichText::new(
@@ -49,10 +53,10 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
         ui.label(RichText::new(&node.id).small().monospace().weak());
         let citation = doc.outline.citation(&doc.plan, i);
         if ui.small_button(tr(lang, Msg::CopyCitation)).on_hover_text(&citation).clicked() {
-            actions.push(Action::Copy(citation));
+            actions.push(Command::Copy(citation));
         }
         if ui.small_button(tr(lang, Msg::CopyText)).clicked() {
-            actions.push(Action::Copy(subtree_text(doc, i)));
+            actions.push(Command::Copy(subtree_text(doc, i)));
         }
     });
     places_line(ui, doc, i, lang);
@@ -88,7 +92,7 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
                         let size = if child.kind == NodeKind::Chapter { 1.35 } else { 1.2 };
                         let text = RichText::new(child.heading()).size(body.size * size).strong();
                         if ui.add(Button::new(text).frame(false)).on_hover_text(&child.id).clicked() {
-                            actions.push(Action::Open(k));
+                            actions.push(Command::Open(k));
                         }
                     } else {
                         paragraph(ui, props, k, reading_font.clone(), &mut actions);
@@ -98,7 +102,7 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
                 ui.label(RichText::new(tr(lang, Msg::Children)).strong());
                 for &k in doc.outline.children(i) {
                     if ui.link(doc.plan.nodes[k].heading()).clicked() {
-                        actions.push(Action::Open(k));
+                        actions.push(Command::Open(k));
                     }
                 }
             }
@@ -110,13 +114,13 @@ pub fn node_view_ui(ui: &mut Ui, props: &mut NodeViewProps<'_>) -> Vec<Action> {
                 RichText::new(format!("{}（{}）", tr(lang, Msg::IndicatorsHere), doc.outline.indicator_total(i)))
                     .strong(),
             );
-            actions.extend((props.indicators)(ui, i));
+            indicator_rows(ui, props.indicators, lang, &mut actions);
         }
     });
     actions
 }
 
-fn breadcrumbs(ui: &mut Ui, doc: &Document, i: usize, lang: Lang, actions: &mut Vec<Action>) {
+fn breadcrumbs(ui: &mut Ui, doc: &Document, i: usize, lang: Lang, actions: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr(lang, Msg::Whole)).weak());
         for k in doc.outline.ancestors(i) {
@@ -124,7 +128,7 @@ fn breadcrumbs(ui: &mut Ui, doc: &Document, i: usize, lang: Lang, actions: &mut 
             let node = &doc.plan.nodes[k];
             let text = if node.number.is_empty() { node.label() } else { node.number.clone() };
             if ui.link(text).on_hover_text(node.heading()).clicked() {
-                actions.push(Action::Open(k));
+                actions.push(Command::Open(k));
             }
         }
     });
@@ -135,15 +139,11 @@ fn places_line(ui: &mut Ui, doc: &Document, i: usize, lang: Lang) {
     if node.cities.is_empty() && node.regions.is_empty() {
         return;
     }
-    let palette = Palette::for_ui(ui);
+    let palette = MarkColors::for_ui(ui);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}：", tr(lang, Msg::Places))).small());
         for region in &node.regions {
-            let name = match lang {
-                Lang::Zh => region.name_zh(),
-                Lang::En => region.name_en(),
-            };
-            ui.label(RichText::new(name).small().strong().color(palette.place));
+            ui.label(RichText::new(region_name(*region, lang)).small().strong().color(palette.place));
         }
         for city in &node.cities {
             let en = doc.plan.places.city(city).map(|c| c.name_en.as_str()).unwrap_or_default();
@@ -154,13 +154,14 @@ fn places_line(ui: &mut Ui, doc: &Document, i: usize, lang: Lang) {
 
 /// One paragraph with its marks; hovering a place shows its 盟市, clicking an indicator
 /// phrase opens its chart.
-fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, actions: &mut Vec<Action>) {
+fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, actions: &mut Vec<Command>) {
     let node = &props.doc.plan.nodes[k];
-    let spans = (props.spans)(k);
-    let galley = layout(ui, &node.text, &spans, font, ui.available_width());
+    let empty = Vec::new();
+    let spans = props.spans.get(k.wrapping_sub(props.node)).unwrap_or(&empty);
+    let galley = layout(ui, &node.text, spans, font, ui.available_width());
     let response = ui.add(Label::new(galley.clone()).selectable(true).sense(Sense::click()));
     if let Some(pos) = response.hover_pos()
-        && let Some(span) = span_at(&galley, &spans, pos - response.rect.min)
+        && let Some(span) = span_at(&galley, spans, pos - response.rect.min)
     {
         let tip = match &span.mark {
             Mark::Place(desc) => desc.clone(),
@@ -170,7 +171,7 @@ fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, act
         if let Mark::Indicator(measure) = &span.mark {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             if response.clicked() {
-                actions.push(Action::OpenMeasure(measure.clone()));
+                actions.push(Command::OpenMeasure(measure.clone()));
             }
         }
         response.on_hover_text_at_pointer(tip);
@@ -178,7 +179,65 @@ fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, act
     ui.add_space(6.0);
 }
 
+/// Each measure stated under the node: its name (a link to its chart), baseline, target and
+/// status, and a small chart when there is a line to draw.
+fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, commands: &mut Vec<Command>) {
+    for (s, chart) in rows {
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(RichText::new(&s.name).strong()).clicked() {
+                commands.push(Command::OpenMeasure(s.key.clone()));
+            }
+            ui.label(format!("（{}）", s.unit));
+            let base = s.baseline_text();
+            if !base.is_empty() {
+                ui.label(format!("{}：{base}", tr(lang, Msg::Baseline)));
+            }
+            let target = s.target_text();
+            if !target.is_empty() {
+                ui.label(format!("{}：{target}", tr(lang, Msg::Target)));
+            }
+            if let Some(st) = s.status() {
+                ui.label(RichText::new(status_text(st, lang)).color(status_color(st)).strong());
+            }
+            if s.conflict {
+                ui.label(RichText::new(format!("⚠ {}", tr(lang, Msg::Conflict))).color(status_color(Status::Limited)));
+            }
+        });
+        let has_line = chart.series.iter().filter(|c| !c.points.is_empty()).count() > 1
+            || chart.series.iter().any(|c| c.points.len() > 1);
+        if has_line {
+            chart_ui(ui, &format!("small_{}", s.key), chart, &ChartStyle::small(lang), false);
+        }
+    }
+}
+
 /// The node's text and everything below it, as plain text for the clipboard.
 pub fn subtree_text(doc: &Document, i: usize) -> String {
     doc.outline.subtree(i).map(|k| doc.plan.nodes[k].text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn a_node_shows_its_text_and_its_breadcrumbs_open_the_parent() {
+        let doc = test_document();
+        let node = doc.outline.index_of("ch11").expect("chapter 11");
+        let spans: Vec<Vec<Span>> = doc.outline.subtree(node).map(|_| Vec::new()).collect();
+        let mut harness = view_harness(|ui| {
+            let props = NodeViewProps { doc: &doc, node, spans: &spans, lang: Lang::Zh, indicators: &[] };
+            node_view_ui(ui, &props)
+        });
+        let first_child = doc.outline.children(node)[0];
+        harness.get_by_label(&doc.plan.nodes[first_child].text);
+        harness.get_by_label("第四篇").click();
+        harness.run();
+        let part = doc.outline.index_of("pt4").expect("part 4");
+        assert_eq!(harness.state().as_slice(), [Command::Open(part)]);
+    }
 }

@@ -4,9 +4,11 @@
 use egui::{Align, FontId, Layout, RichText, Ui};
 use egui_plot::BarChart;
 
-use super::chart::{ChartStyle, chart_ui};
-use super::i18n::{Lang, Msg, tr};
-use super::regions_view::{bar_plot, region_color, stat_bars};
+use super::i18n::{Lang, Msg, region_name, tr};
+use super::widgets::bars::{bar_plot, stat_bars};
+use super::widgets::chart::{ChartStyle, chart_ui};
+use super::widgets::palette::region_color;
+use super::{Command, SlideStep};
 use crate::model::chart::Chart;
 use crate::model::deck::Annotation;
 use crate::model::regional::StatTable;
@@ -31,27 +33,14 @@ pub struct SlideProps<'a> {
     pub lang: Lang,
 }
 
-/// What the presenter's control line asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PresenterAction {
-    Previous,
-    Next,
-    Exit,
-    ExportPng,
-    ExportCsv,
-    ExportBriefing,
-    AddToDeck,
-    AddNote(u16, String),
-    ToggleContrast,
-    Bigger,
-    Smaller,
+/// What only this view reads: the note being typed.
+#[derive(Default)]
+pub struct SlideViewState {
+    pub note_year: String,
+    pub note_text: String,
 }
 
-pub fn slide_ui(
-    ui: &mut Ui,
-    props: &SlideProps<'_>,
-    note_draft: &mut (String, String),
-) -> (Vec<PresenterAction>, egui::Rect) {
+pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState) -> (Vec<Command>, egui::Rect) {
     let mut actions = Vec::new();
     let s = props.scale;
     let lang = props.lang;
@@ -60,45 +49,45 @@ pub fn slide_ui(
     egui::Panel::bottom("presenter_controls").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             if ui.button("◀").on_hover_text("← / PageUp").clicked() {
-                actions.push(PresenterAction::Previous);
+                actions.push(Command::Slide(SlideStep::Previous));
             }
             ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
             if ui.button("▶").on_hover_text("→ / PageDown").clicked() {
-                actions.push(PresenterAction::Next);
+                actions.push(Command::Slide(SlideStep::Next));
             }
             ui.separator();
             for (msg, action) in [
-                (Msg::ExportPng, PresenterAction::ExportPng),
-                (Msg::ExportCsv, PresenterAction::ExportCsv),
-                (Msg::ExportBriefing, PresenterAction::ExportBriefing),
-                (Msg::AddToDeck, PresenterAction::AddToDeck),
-                (Msg::HighContrast, PresenterAction::ToggleContrast),
+                (Msg::ExportPng, Command::ExportSlidePng),
+                (Msg::ExportCsv, Command::ExportSlideCsv),
+                (Msg::ExportBriefing, Command::ExportBriefing),
+                (Msg::AddToDeck, Command::AddCurrentSlideToDeck),
+                (Msg::HighContrast, Command::ToggleContrast),
             ] {
                 if ui.button(tr(lang, msg)).clicked() {
                     actions.push(action);
                 }
             }
             if ui.button("A+").clicked() {
-                actions.push(PresenterAction::Bigger);
+                actions.push(Command::PresenterBigger);
             }
             if ui.button("A−").clicked() {
-                actions.push(PresenterAction::Smaller);
+                actions.push(Command::PresenterSmaller);
             }
             ui.separator();
             let year_label = ui.label(tr(lang, Msg::NoteYear));
-            ui.add(egui::TextEdit::singleline(&mut note_draft.0).desired_width(48.0)).labelled_by(year_label.id);
+            ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(48.0)).labelled_by(year_label.id);
             let text_label = ui.label(tr(lang, Msg::NoteText));
-            ui.add(egui::TextEdit::singleline(&mut note_draft.1).desired_width(180.0)).labelled_by(text_label.id);
+            ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(180.0)).labelled_by(text_label.id);
             if ui.button(tr(lang, Msg::AddNote)).clicked()
-                && let Ok(year) = note_draft.0.trim().parse::<u16>()
-                && !note_draft.1.trim().is_empty()
+                && let Ok(year) = draft.note_year.trim().parse::<u16>()
+                && !draft.note_text.trim().is_empty()
             {
-                actions.push(PresenterAction::AddNote(year, note_draft.1.trim().to_string()));
-                note_draft.1.clear();
+                actions.push(Command::AddNote { year, text: draft.note_text.trim().to_string() });
+                draft.note_text.clear();
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text("Esc").clicked() {
-                    actions.push(PresenterAction::Exit);
+                    actions.push(Command::StopPresenting);
                 }
             });
         });
@@ -118,7 +107,7 @@ pub fn slide_ui(
             ui.style_mut().text_styles.iter_mut().for_each(|(_, f)| f.size *= 1.35 * s);
             match &props.view {
                 SlideView::Chart(chart) => {
-                    let style = ChartStyle { height, legend: true, interactive: true, weight: 2.2 * s };
+                    let style = ChartStyle { height, legend: true, interactive: true, weight: 2.2 * s, lang };
                     chart_with_notes(ui, chart, &style, props.notes);
                 }
                 SlideView::Regional(table, name) => regional_bars(ui, table, name, height, lang),
@@ -140,6 +129,7 @@ pub fn slide_ui(
 }
 
 fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Annotation]) {
+    let prefix = tr(style.lang, Msg::NotePrefix);
     if notes.is_empty() {
         chart_ui(ui, "presenter_chart", chart, style, false);
         return;
@@ -150,7 +140,7 @@ fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Ann
     let top = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.y)).fold(f64::MIN, f64::max);
     for note in notes {
         with_notes.series.push(crate::model::chart::ChartSeries {
-            name: format!("注：{}（{}）", note.text, note.year),
+            name: format!("{prefix}{}（{}）", note.text, note.year),
             role: crate::model::chart::Role::Baseline,
             measure: String::new(),
             points: vec![crate::model::chart::ChartPoint { x: f64::from(note.year), y: top, note: note.text.clone() }],
@@ -163,13 +153,56 @@ fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: 
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
         for region in crate::model::Region::ALL {
-            let label = match lang {
-                Lang::Zh => region.name_zh(),
-                Lang::En => region.name_en(),
-            };
+            let label = region_name(region, lang);
             plot_ui.bar_chart(
                 BarChart::new(format!("{name} · {label}"), stat_bars(table, region)).color(region_color(region)),
             );
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::view_harness;
+
+    #[test]
+    fn the_control_line_moves_notes_and_exits() {
+        let chart = Chart::default();
+        let mut draft = SlideViewState::default();
+        let mut harness = view_harness(|ui| {
+            let props = SlideProps {
+                title: "研发经费投入强度",
+                unit: "%",
+                caption: "目标 2.2（2020）",
+                sources: &["《规划》第二章".to_string()],
+                view: SlideView::Chart(&chart),
+                notes: &[],
+                index: 0,
+                count: 3,
+                scale: 1.0,
+                lang: Lang::Zh,
+            };
+            slide_ui(ui, &props, &mut draft).0
+        });
+        harness.get_by_label("1 / 3");
+        harness.get_by_label("来源：《规划》第二章");
+        harness.get_by_label("▶").click();
+        harness.run();
+        harness.get_by_label("年份").focus();
+        harness.get_by_label("年份").type_text("2018");
+        harness.get_by_label("注释").focus();
+        harness.get_by_label("注释").type_text("GDP修订");
+        harness.run();
+        harness.get_by_label("添加注释").click();
+        harness.run();
+        harness.get_by_label("退出演示").click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::Slide(SlideStep::Next)), "{commands:?}");
+        assert!(commands.contains(&Command::AddNote { year: 2018, text: "GDP修订".into() }), "{commands:?}");
+        assert!(commands.contains(&Command::StopPresenting));
+    }
 }

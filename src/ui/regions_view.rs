@@ -2,23 +2,17 @@
 //! filters the tree to those nodes), and sourced statistics per 盟市 with east/west totals,
 //! shares and the check against the 全区 figure. Gaps stay gaps.
 
-use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, GridInput, GridMark, Legend, Plot};
+use egui::{RichText, Ui};
+use egui_plot::{Bar, BarChart};
 
-use super::Action;
-use super::i18n::{Lang, Msg, tr};
-use super::indicators_view::fmt_value;
+use super::Command;
+use super::i18n::{Lang, Msg, pick, region_name, tr};
+use super::widgets::bars::{bar_plot, clicked_bar, stat_bars};
+use super::widgets::palette::region_color;
 use crate::model::Document;
+use crate::model::format::number;
 use crate::model::places::Region;
-use crate::model::regional::{PlanMetric, StatTable, Total, by_chapter, nodes_for};
-
-/// Blue for the east and orange for the west: apart for every kind of colour vision.
-pub fn region_color(region: Region) -> Color32 {
-    match region {
-        Region::East => Color32::from_rgb(0, 114, 178),
-        Region::West => Color32::from_rgb(230, 159, 0),
-    }
-}
+use crate::model::regional::{PlanCounts, PlanMetric, StatTable, Total};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Grouping {
@@ -41,31 +35,6 @@ impl Default for RegionsViewState {
     }
 }
 
-/// Per-metric data of the plan side, computed once per plan.
-pub struct PlanCounts {
-    /// (city, region, nodes) for every 盟市, east first.
-    pub cities: Vec<(String, Region, Vec<usize>)>,
-    /// (region, nodes) for 东部 and 西部 (the region itself or any of its 盟市 named).
-    pub regions: Vec<(Region, Vec<usize>)>,
-    /// (chapter, east nodes, west nodes).
-    pub chapters: Vec<(usize, Vec<usize>, Vec<usize>)>,
-}
-
-impl PlanCounts {
-    pub fn new(doc: &Document, metric: PlanMetric) -> Self {
-        let mut cities: Vec<(String, Region, Vec<usize>)> = doc
-            .plan
-            .places
-            .cities
-            .iter()
-            .map(|c| (c.name.clone(), c.region, nodes_for(doc, metric, Some(&c.name), None)))
-            .collect();
-        cities.sort_by_key(|c| c.1);
-        let regions = Region::ALL.iter().map(|&r| (r, nodes_for(doc, metric, None, Some(r)))).collect();
-        PlanCounts { cities, regions, chapters: by_chapter(doc, metric) }
-    }
-}
-
 pub struct RegionsProps<'a> {
     pub doc: &'a Document,
     pub counts: &'a PlanCounts,
@@ -75,21 +44,14 @@ pub struct RegionsProps<'a> {
     pub lang: Lang,
 }
 
-fn region_label(r: Region, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => r.name_zh(),
-        Lang::En => r.name_en(),
-    }
-}
-
-pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) -> Vec<Action> {
+pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) -> Vec<Command> {
     let mut actions = Vec::new();
     let lang = props.lang;
     egui::ScrollArea::vertical().id_salt("regions").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(tr(lang, Msg::TasksPerCity));
         ui.horizontal_wrapped(|ui| {
             for metric in PlanMetric::ALL {
-                let name = if lang == Lang::Zh { metric.name_zh() } else { metric.name_en() };
+                let name = pick(lang, metric.name_zh(), metric.name_en());
                 ui.selectable_value(&mut view.metric, metric, name);
             }
             ui.separator();
@@ -99,12 +61,12 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         });
         ui.horizontal_wrapped(|ui| {
             for (region, nodes) in &props.counts.regions {
-                let text = RichText::new(format!("{}：{}", region_label(*region, lang), nodes.len()))
+                let text = RichText::new(format!("{}：{}", region_name(*region, lang), nodes.len()))
                     .strong()
                     .color(region_color(*region));
                 if ui.button(text).clicked() {
-                    actions.push(Action::FilterTree {
-                        label: region_label(*region, lang).to_string(),
+                    actions.push(Command::FilterTree {
+                        label: region_name(*region, lang).to_string(),
                         nodes: nodes.clone(),
                     });
                 }
@@ -129,54 +91,7 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
     actions
 }
 
-/// One x grid mark per bar, so that every bar gets its name.
-fn every_bar(input: GridInput) -> Vec<GridMark> {
-    let (lo, hi) = input.bounds;
-    let (lo, hi) = (lo.ceil().max(0.0) as i64, hi.floor().min(10_000.0) as i64);
-    (lo..=hi).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
-}
-
-/// One bar per 盟市 of `region` that has a value; gaps are not drawn.
-pub fn stat_bars(table: &StatTable, region: Region) -> Vec<Bar> {
-    table
-        .cities
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.region == region)
-        .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
-        .collect()
-}
-
-/// A fixed (no zoom or drag) bar plot with a legend and one named x mark per bar.
-pub fn bar_plot(id: &str, names: Vec<String>, height: f32) -> Plot<'static> {
-    Plot::new(id)
-        .height(height)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_grid_spacer(every_bar)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-}
-
-/// Which bar the pointer clicked, by its x position.
-fn clicked_bar(response: &egui::Response, transform: &egui_plot::PlotTransform) -> Option<usize> {
-    if !response.clicked() {
-        return None;
-    }
-    let pos = response.interact_pointer_pos()?;
-    let x = transform.value_from_position(pos).x.round();
-    (x >= 0.0).then_some(x as usize)
-}
-
-fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
+fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
     let cities = &props.counts.cities;
     let mut charts = Vec::new();
     for region in Region::ALL {
@@ -186,7 +101,7 @@ fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
             .filter(|(_, c)| c.1 == region)
             .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(&c.0).width(0.7))
             .collect();
-        charts.push(BarChart::new(region_label(region, props.lang), bars).color(region_color(region)));
+        charts.push(BarChart::new(region_name(region, props.lang), bars).color(region_color(region)));
     }
     let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
     let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
@@ -197,19 +112,19 @@ fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
     if let Some(i) = clicked_bar(&response.response, &response.transform)
         && let Some((city, _, nodes)) = cities.get(i)
     {
-        actions.push(Action::FilterTree { label: city.clone(), nodes: nodes.clone() });
+        actions.push(Command::FilterTree { label: city.clone(), nodes: nodes.clone() });
     }
 }
 
-fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>) {
+fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
     let chapters = &props.counts.chapters;
     let doc = props.doc;
     let east: Vec<Bar> =
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.1.len() as f64).width(0.7)).collect();
     let west: Vec<Bar> =
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).width(0.7)).collect();
-    let east_chart = BarChart::new(region_label(Region::East, props.lang), east).color(region_color(Region::East));
-    let west_chart = BarChart::new(region_label(Region::West, props.lang), west)
+    let east_chart = BarChart::new(region_name(Region::East, props.lang), east).color(region_color(Region::East));
+    let west_chart = BarChart::new(region_name(Region::West, props.lang), west)
         .color(region_color(Region::West))
         .stack_on(&[&east_chart]);
     let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
@@ -222,13 +137,13 @@ fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Action>
     {
         let mut nodes = e.clone();
         nodes.extend(w);
-        actions.push(Action::FilterTree { label: doc.plan.nodes[*chapter].heading(), nodes });
+        actions.push(Command::FilterTree { label: doc.plan.nodes[*chapter].heading(), nodes });
     }
 }
 
 fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
     if total.complete() {
-        format!("{} {unit}", fmt_value((total.sum * 100.0).round() / 100.0))
+        format!("{} {unit}", number((total.sum * 100.0).round() / 100.0))
     } else {
         format!("{}（{}/{}）", tr(lang, Msg::NotPublished), total.of - total.known, total.of)
     }
@@ -284,7 +199,7 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
                 }
                 charts.extend(below);
             }
-            let halves = Region::ALL.iter().map(|r| region_label(*r, lang).to_string()).collect();
+            let halves = Region::ALL.iter().map(|r| region_name(*r, lang).to_string()).collect();
             // The legend names each 盟市's segment.
             bar_plot("stat_stacked", halves, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
                 for c in charts {
@@ -295,7 +210,7 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
                 for region in Region::ALL {
                     plot_ui.bar_chart(
-                        BarChart::new(region_label(region, lang), stat_bars(table, region)).color(region_color(region)),
+                        BarChart::new(region_name(region, lang), stat_bars(table, region)).color(region_color(region)),
                     );
                 }
             });
@@ -305,13 +220,13 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             for c in &table.cities {
                 ui.label(RichText::new(&c.city).color(region_color(c.region)));
                 match c.value {
-                    Some(v) => ui.label(format!("{} {}", fmt_value(v), table.unit)).on_hover_text(&c.note),
+                    Some(v) => ui.label(format!("{} {}", number(v), table.unit)).on_hover_text(&c.note),
                     None => ui.label(RichText::new(tr(lang, Msg::NotPublished)).weak()),
                 };
                 ui.end_row();
             }
             for (region, total) in [(Region::East, &table.east), (Region::West, &table.west)] {
-                ui.label(RichText::new(region_label(region, lang)).strong().color(region_color(region)));
+                ui.label(RichText::new(region_name(region, lang)).strong().color(region_color(region)));
                 ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
                 ui.end_row();
             }
@@ -319,14 +234,14 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
                 ui.label(tr(lang, Msg::Share));
                 ui.label(format!(
                     "{} {e:.1}% · {} {w:.1}%",
-                    region_label(Region::East, lang),
-                    region_label(Region::West, lang)
+                    region_name(Region::East, lang),
+                    region_name(Region::West, lang)
                 ));
                 ui.end_row();
             }
             if let Some((whole, note)) = &table.whole {
-                ui.label("全区");
-                ui.label(format!("{} {}", fmt_value(*whole), table.unit)).on_hover_text(note);
+                ui.label(tr(lang, Msg::WholeRegion));
+                ui.label(format!("{} {}", number(*whole), table.unit)).on_hover_text(note);
                 ui.end_row();
             }
             ui.label(tr(lang, Msg::EastWestCheck));
@@ -343,4 +258,27 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             ui.end_row();
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn a_region_button_filters_the_tree_to_its_nodes() {
+        let doc = test_document();
+        let counts = PlanCounts::new(&doc, PlanMetric::Tasks);
+        let east = counts.regions.iter().find(|(r, _)| *r == Region::East).map(|(_, n)| n.clone()).unwrap();
+        let mut state = RegionsViewState::default();
+        let mut harness = view_harness(|ui| {
+            let props = RegionsProps { doc: &doc, counts: &counts, stat_options: &[], stat: None, lang: Lang::En };
+            regions_ui(ui, &props, &mut state)
+        });
+        harness.get_by_label(&format!("East：{}", east.len())).click();
+        harness.run();
+        assert_eq!(harness.state().as_slice(), [Command::FilterTree { label: "East".into(), nodes: east }]);
+    }
 }

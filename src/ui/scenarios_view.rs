@@ -3,26 +3,22 @@
 //! against, each scenario's value at the target year against the plan's target, and the
 //! points where two scenarios differ.
 
-use egui::{Color32, Label, RichText, Ui};
+use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::Command;
 use super::i18n::{Lang, Msg, tr};
-use super::indicators_view::fmt_value;
-use crate::app::LoadedScenario;
+use super::widgets::palette;
 use crate::model::compare::{Difference, TargetComparison};
+use crate::model::format::number;
+use crate::model::loaded::LoadedScenario;
 use crate::model::scenario::SeriesKind;
 use crate::model::summary::MeasureSummary;
 
-/// What the scenario view asks the app to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ScenarioAction {
-    Open(Vec<std::path::PathBuf>),
-    OpenDialog,
-    Toggle(usize),
-    Reload(usize),
-    Remove(usize),
-    SetBasis(Option<String>),
-    SetPair(usize, usize),
+/// What only this view reads: the path being typed.
+#[derive(Default)]
+pub struct ScenariosViewState {
+    pub typed_path: String,
 }
 
 pub struct ScenariosProps<'a> {
@@ -37,21 +33,23 @@ pub struct ScenariosProps<'a> {
     pub lang: Lang,
 }
 
-fn kind_text(kind: SeriesKind) -> &'static str {
-    match kind {
-        SeriesKind::Actual => "实际",
-        SeriesKind::Projection => "预测",
-        SeriesKind::Target => "目标",
-    }
+fn kind_text(kind: SeriesKind, lang: Lang) -> &'static str {
+    let msg = match kind {
+        SeriesKind::Actual => Msg::KindActual,
+        SeriesKind::Projection => Msg::KindProjection,
+        SeriesKind::Target => Msg::KindTarget,
+    };
+    tr(lang, msg)
 }
 
-pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut String) -> Vec<ScenarioAction> {
+pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut ScenariosViewState) -> Vec<Command> {
+    let typed_path = &mut view.typed_path;
     let mut actions = Vec::new();
     let lang = props.lang;
     egui::ScrollArea::vertical().id_salt("scenarios").auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr(lang, Msg::OpenFile)).clicked() {
-                actions.push(ScenarioAction::OpenDialog);
+                actions.push(Command::OpenDialog);
             }
             let label = ui.label(tr(lang, Msg::TypedPath));
             let edit = ui
@@ -59,11 +57,11 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
                 .labelled_by(label.id);
             let submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(tr(lang, Msg::Load)).clicked() || submit) && !typed_path.trim().is_empty() {
-                actions.push(ScenarioAction::Open(vec![typed_path.trim().into()]));
+                actions.push(Command::OpenFiles(vec![typed_path.trim().into()]));
             }
         });
         if props.no_dialog {
-            ui.label(RichText::new(tr(lang, Msg::NoDialog)).color(Color32::from_rgb(213, 94, 0)));
+            ui.label(RichText::new(tr(lang, Msg::NoDialog)).color(palette::ERROR));
         }
         if !props.recent.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -72,7 +70,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
                     let name =
                         std::path::Path::new(r).file_name().map_or(r.clone(), |n| n.to_string_lossy().into_owned());
                     if ui.link(name).on_hover_text(r).clicked() {
-                        actions.push(ScenarioAction::Open(vec![r.into()]));
+                        actions.push(Command::OpenFiles(vec![r.into()]));
                     }
                 }
             });
@@ -83,7 +81,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
             for (k, l) in props.loaded.iter().enumerate() {
                 let mut enabled = l.enabled;
                 if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
-                    actions.push(ScenarioAction::Toggle(k));
+                    actions.push(Command::ToggleScenario(k));
                 }
                 let origin = l.path.as_ref().map_or(tr(lang, Msg::BuiltIn).to_string(), |p| p.display().to_string());
                 ui.add(Label::new(RichText::new(origin).weak()).truncate());
@@ -94,17 +92,17 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
                     let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
                     ui.label(
                         RichText::new(format!("⚠ {} {}", l.warnings.len(), tr(lang, Msg::Warnings)))
-                            .color(Color32::from_rgb(230, 159, 0)),
+                            .color(palette::WARNING),
                     )
                     .on_hover_text(all.join("\n"));
                 }
                 ui.horizontal(|ui| {
                     if l.path.is_some() {
                         if ui.small_button(tr(lang, Msg::Reload)).clicked() {
-                            actions.push(ScenarioAction::Reload(k));
+                            actions.push(Command::ReloadScenario(k));
                         }
                         if ui.small_button(tr(lang, Msg::Remove)).clicked() {
-                            actions.push(ScenarioAction::Remove(k));
+                            actions.push(Command::RemoveScenario(k));
                         }
                     }
                 });
@@ -115,11 +113,11 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
             let current = props.basis.unwrap_or(tr(lang, Msg::DefaultBasis)).to_string();
             egui::ComboBox::from_label(tr(lang, Msg::ProgressBasis)).selected_text(current).show_ui(ui, |ui| {
                 if ui.selectable_label(props.basis.is_none(), tr(lang, Msg::DefaultBasis)).clicked() {
-                    actions.push(ScenarioAction::SetBasis(None));
+                    actions.push(Command::SetProgressBasis(None));
                 }
                 for l in props.loaded.iter().filter(|l| l.enabled) {
                     if ui.selectable_label(props.basis == Some(l.scenario.name.as_str()), &l.scenario.name).clicked() {
-                        actions.push(ScenarioAction::SetBasis(Some(l.scenario.name.clone())));
+                        actions.push(Command::SetProgressBasis(Some(l.scenario.name.clone())));
                     }
                 }
             });
@@ -147,7 +145,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, typed_path: &mut St
                 );
             }
             if (a, b) != props.pair {
-                actions.push(ScenarioAction::SetPair(a, b));
+                actions.push(Command::SetComparePair(a, b));
             }
         });
         differences_table(ui, props);
@@ -188,17 +186,17 @@ fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
                     });
                     row.col(|ui| {
                         if let Some((y, v, _)) = m.target {
-                            ui.label(format!("{}（{y}）", fmt_value(v)));
+                            ui.label(format!("{}（{y}）", number(v)));
                         }
                     });
                     row.col(|ui| {
                         ui.add(Label::new(&c.scenario).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(format!("{} · {}", kind_text(c.kind), c.series)).truncate());
+                        ui.add(Label::new(format!("{} · {}", kind_text(c.kind, lang), c.series)).truncate());
                     });
                     row.col(|ui| {
-                        ui.label(format!("{} {}", fmt_value(c.value), m.unit));
+                        ui.label(format!("{} {}", number(c.value), m.unit));
                     });
                     row.col(|ui| {
                         ui.label(format!("{:+}", (c.gap * 100.0).round() / 100.0));
@@ -220,7 +218,7 @@ fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
         return;
     }
     ui.label(format!("{} {}", props.differences.len(), tr(lang, Msg::DifferenceCount)));
-    let show = |v: Option<f64>| v.map_or("—".to_string(), fmt_value);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), number);
     ui.push_id("differences", |ui| {
         TableBuilder::new(ui)
             .striped(true)
@@ -266,4 +264,47 @@ fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
                 });
             });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::model::scenario::embedded_actuals;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn a_typed_path_is_opened_and_a_scenario_can_be_hidden() {
+        let doc = test_document();
+        let loaded: Vec<LoadedScenario> =
+            embedded_actuals(&doc.plan).into_iter().map(LoadedScenario::built_in).collect();
+        let name = loaded[0].scenario.name.clone();
+        let mut state = ScenariosViewState::default();
+        let mut harness = view_harness(|ui| {
+            let props = ScenariosProps {
+                loaded: &loaded,
+                recent: &[],
+                no_dialog: true,
+                basis: None,
+                pair: (0, 0),
+                at_target: &[],
+                differences: &[],
+                lang: Lang::Zh,
+            };
+            scenarios_ui(ui, &props, &mut state)
+        });
+        harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, &name).click();
+        harness.run();
+        harness.get_by_label(tr(Lang::Zh, Msg::TypedPath)).focus();
+        harness.get_by_label(tr(Lang::Zh, Msg::TypedPath)).type_text("/tmp/what-if.ron");
+        harness.run();
+        harness.get_by_label(tr(Lang::Zh, Msg::Load)).click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::ToggleScenario(0)), "{commands:?}");
+        assert!(commands.contains(&Command::OpenFiles(vec!["/tmp/what-if.ron".into()])), "{commands:?}");
+        // Without a system dialog the page says so.
+        harness.get_by_label(tr(Lang::Zh, Msg::NoDialog));
+    }
 }

@@ -2,40 +2,15 @@
 //! expanded plan 100× this size costs only the rows on screen.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Button, Color32, Layout, RichText, ScrollArea, Sense, Ui};
+use egui::{Align, Button, Layout, RichText, ScrollArea, Sense, Ui};
 
-use super::Action;
-use super::highlight::Palette;
+use super::Command;
 use super::i18n::{Lang, Msg, tr};
+use super::widgets::palette::MarkColors;
+use super::widgets::status::{status_color, status_symbol};
 use crate::model::Document;
+use crate::model::progress::Status;
 use crate::model::search::find_all;
-
-/// Which nodes are visible: all of them in document order, skipping collapsed subtrees,
-/// or, when `mask` is given, exactly the masked nodes (a filter shows its matches expanded).
-pub fn visible_rows(doc: &Document, expanded: &[bool], mask: Option<&[bool]>) -> Vec<usize> {
-    let n = doc.plan.nodes.len();
-    let mut rows = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if let Some(mask) = mask {
-            if mask.get(i).copied().unwrap_or(false) {
-                rows.push(i);
-                i += 1;
-            } else {
-                // Nothing below an unmatched node is matched (ancestors are in the mask).
-                i = doc.outline.subtree(i).end.max(i + 1);
-            }
-            continue;
-        }
-        rows.push(i);
-        if expanded.get(i).copied().unwrap_or(false) {
-            i += 1;
-        } else {
-            i = doc.outline.subtree(i).end.max(i + 1);
-        }
-    }
-    rows
-}
 
 pub struct TreeProps<'a> {
     pub doc: &'a Document,
@@ -46,12 +21,35 @@ pub struct TreeProps<'a> {
     /// Scroll so that this row is in view (after a keyboard move or a jump).
     pub scroll_to_row: Option<usize>,
     pub lang: Lang,
-    /// A short progress badge per node (rolled up), if any.
-    pub badge: &'a dyn Fn(usize) -> Option<(String, Color32)>,
+    /// The worst progress status under each node (rolled up), if any.
+    pub statuses: &'a [Option<Status>],
+    /// What a bar or map click narrowed the tree to, if anything.
+    pub filter_label: Option<&'a str>,
 }
 
-pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
+/// The buttons above the tree: expand, collapse, and the filter a chart click set.
+fn tree_header(ui: &mut Ui, props: &TreeProps<'_>, commands: &mut Vec<Command>) {
+    let lang = props.lang;
+    ui.horizontal(|ui| {
+        if ui.small_button(tr(lang, Msg::ExpandAll)).clicked() {
+            commands.push(Command::ExpandAll);
+        }
+        if ui.small_button(tr(lang, Msg::CollapseAll)).clicked() {
+            commands.push(Command::CollapseAll);
+        }
+        if let Some(label) = props.filter_label {
+            ui.label(RichText::new(format!("{}：{label}", tr(lang, Msg::TreeFiltered))).small());
+            if ui.small_button(tr(lang, Msg::ClearFilter)).clicked() {
+                commands.push(Command::ClearTreeFilter);
+            }
+        }
+    });
+    ui.separator();
+}
+
+pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Command> {
     let mut actions = Vec::new();
+    tree_header(ui, props, &mut actions);
     let row_height = ui.spacing().interact_size.y;
     let mut area = ScrollArea::vertical().id_salt("tree").auto_shrink([false, false]);
     if let Some(row) = props.scroll_to_row {
@@ -59,7 +57,7 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
         let offset = (row as f32 * step - ui.available_height() / 2.0).max(0.0);
         area = area.vertical_scroll_offset(offset);
     }
-    let palette = Palette::for_ui(ui);
+    let palette = MarkColors::for_ui(ui);
     area.show_rows(ui, row_height, props.rows.len(), |ui, range| {
         for &i in &props.rows[range] {
             let node = &props.doc.plan.nodes[i];
@@ -73,7 +71,7 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
                         .add(Button::new(RichText::new(arrow).small()).frame(false).min_size(egui::vec2(14.0, 0.0)))
                         .on_hover_text(node.heading());
                     if toggle.clicked() {
-                        actions.push(Action::Toggle(i));
+                        actions.push(Command::Toggle(i));
                     }
                 } else {
                     ui.add_space(14.0 + ui.spacing().item_spacing.x);
@@ -81,8 +79,8 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     // Room for the scroll bar, so badges are never under it.
                     ui.add_space(10.0);
-                    if let Some((text, color)) = (props.badge)(i) {
-                        ui.label(RichText::new(text).small().color(color));
+                    if let Some(status) = props.statuses.get(i).copied().flatten() {
+                        ui.label(RichText::new(status_symbol(status)).small().color(status_color(status)));
                     }
                     let count = props.doc.outline.indicator_total(i);
                     if count > 0 {
@@ -94,10 +92,10 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
                         let selected = props.selected == Some(i);
                         let response = ui.add(Button::selectable(selected, label).truncate()).interact(Sense::click());
                         if response.clicked() {
-                            actions.push(Action::Open(i));
+                            actions.push(Command::Open(i));
                         }
                         if response.double_clicked() && props.doc.outline.has_children(i) {
-                            actions.push(Action::Toggle(i));
+                            actions.push(Command::Toggle(i));
                         }
                     });
                 });
@@ -108,7 +106,7 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Action> {
 }
 
 /// The row's label with search hits marked.
-fn title_job(text: &str, query: &str, ui: &Ui, palette: &Palette) -> LayoutJob {
+fn title_job(text: &str, query: &str, ui: &Ui, palette: &MarkColors) -> LayoutJob {
     let mut job = LayoutJob::default();
     let font = egui::TextStyle::Button.resolve(ui.style());
     let plain = TextFormat { font_id: font.clone(), color: palette.text, ..Default::default() };
@@ -125,4 +123,44 @@ fn title_job(text: &str, query: &str, ui: &Ui, palette: &Palette) -> LayoutJob {
     }
     job.append(&text[byte(at)..], 0.0, plain);
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn clicking_a_row_opens_it_and_the_header_expands_everything() {
+        let doc = test_document();
+        let parts: Vec<usize> = (0..doc.plan.nodes.len()).filter(|&i| doc.outline.depth(i) == 0).collect();
+        let expanded = vec![false; doc.plan.nodes.len()];
+        let statuses = vec![None; doc.plan.nodes.len()];
+        let mut harness = view_harness(|ui| {
+            let props = TreeProps {
+                doc: &doc,
+                rows: &parts,
+                selected: None,
+                expanded: &expanded,
+                query: "",
+                scroll_to_row: None,
+                lang: Lang::Zh,
+                statuses: &statuses,
+                filter_label: Some("东部"),
+            };
+            tree_ui(ui, &props)
+        });
+        harness.get_by_label("第三篇 主要任务").click();
+        harness.run();
+        let third = doc.outline.index_of("pt3").expect("part 3");
+        assert!(harness.state().contains(&Command::Open(third)), "{:?}", harness.state());
+        harness.get_by_label("全部展开").click();
+        harness.run();
+        harness.get_by_label("清除筛选").click();
+        harness.run();
+        assert!(harness.state().contains(&Command::ExpandAll));
+        assert!(harness.state().contains(&Command::ClearTreeFilter));
+    }
 }

@@ -5,17 +5,10 @@
 use egui::{Color32, Stroke, Ui};
 use egui_plot::{Corner, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, Polygon};
 
+use super::palette;
 use crate::model::chart::{Chart, Role};
-
-/// Okabe–Ito colours for the actual and scenario series.
-const SERIES_COLORS: [Color32; 6] = [
-    Color32::from_rgb(0, 114, 178),
-    Color32::from_rgb(213, 94, 0),
-    Color32::from_rgb(0, 158, 115),
-    Color32::from_rgb(204, 121, 167),
-    Color32::from_rgb(86, 180, 233),
-    Color32::from_rgb(230, 159, 0),
-];
+use crate::model::format::number;
+use crate::ui::i18n::{Lang, Msg, tr};
 
 pub struct ChartStyle {
     pub height: f32,
@@ -23,28 +16,26 @@ pub struct ChartStyle {
     pub interactive: bool,
     /// Line and marker scale (presenters want thicker lines).
     pub weight: f32,
+    /// The language of the legend's own words (the zones).
+    pub lang: Lang,
 }
 
 impl ChartStyle {
-    pub fn full(height: f32) -> Self {
-        ChartStyle { height, legend: true, interactive: true, weight: 1.0 }
+    pub fn full(height: f32, lang: Lang) -> Self {
+        ChartStyle { height, legend: true, interactive: true, weight: 1.0, lang }
     }
 
-    pub fn small() -> Self {
-        ChartStyle { height: 140.0, legend: false, interactive: false, weight: 0.8 }
+    pub fn small(lang: Lang) -> Self {
+        ChartStyle { height: 140.0, legend: false, interactive: false, weight: 0.8, lang }
     }
 }
 
 pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
     let dark = ui.visuals().dark_mode;
     let ink = if dark { Color32::from_gray(200) } else { Color32::from_gray(60) };
-    let target_color = Color32::from_rgb(230, 159, 0);
-    let goal_fill = if dark {
-        Color32::from_rgba_unmultiplied(0, 158, 115, 40)
-    } else {
-        Color32::from_rgba_unmultiplied(0, 158, 115, 30)
-    };
-    let band_fill = Color32::from_rgba_unmultiplied(86, 180, 233, if dark { 45 } else { 35 });
+    let target_color = palette::TARGET;
+    let goal_fill = palette::goal_fill(dark);
+    let band_fill = palette::band_fill(dark);
     let hover_chart = chart.clone();
     let mut plot = Plot::new(id)
         .height(style.height)
@@ -55,12 +46,7 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } = hover else { return None };
             let series = hover_chart.series.iter().find(|s| s.name == *plot_name)?;
             let point = series.points.get(*index)?;
-            Some(format!(
-                "{plot_name}\n{:.0} 年：{}\n{}",
-                position.x,
-                crate::model::export::fmt(position.y),
-                point.note
-            ))
+            Some(format!("{plot_name}\n{:.0} 年：{}\n{}", position.x, number(position.y), point.note))
         })
         // An honest axis: values start from zero, and the years span at least 2010–2020, so a
         // lone target is not blown up to fill the chart.
@@ -86,9 +72,12 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
             let (x0, x1) = goal.x;
             let (y0, y1) = goal.y;
             plot_ui.polygon(
-                Polygon::new("达标区间", PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
-                    .fill_color(goal_fill)
-                    .stroke(Stroke::NONE),
+                Polygon::new(
+                    tr(style.lang, Msg::GoalZone),
+                    PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]),
+                )
+                .fill_color(goal_fill)
+                .stroke(Stroke::NONE),
             );
         }
         for band in &chart.bands {
@@ -97,7 +86,9 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
                 let [(x0, lo0, hi0), (x1, lo1, hi1)] = [pair[0], pair[1]];
                 let quad = vec![[x0, lo0], [x1, lo1], [x1, hi1], [x0, hi0]];
                 plot_ui.polygon(
-                    Polygon::new("情景区间", PlotPoints::from(quad)).fill_color(band_fill).stroke(Stroke::NONE),
+                    Polygon::new(tr(style.lang, Msg::ScenarioRange), PlotPoints::from(quad))
+                        .fill_color(band_fill)
+                        .stroke(Stroke::NONE),
                 );
             }
         }
@@ -119,7 +110,7 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
                         .color(target_color),
                 ),
                 Role::AltTarget => {
-                    let c = SERIES_COLORS[color_index % SERIES_COLORS.len()];
+                    let c = palette::SERIES[color_index % palette::SERIES.len()];
                     color_index += 1;
                     plot_ui.points(
                         Points::new(series.name.clone(), pts).shape(MarkerShape::Square).radius(7.0 * w).color(c),
@@ -133,12 +124,12 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
                 ),
                 Role::GrowthPath => plot_ui.line(
                     Line::new(series.name.clone(), pts)
-                        .color(Color32::from_rgb(86, 180, 233))
+                        .color(palette::SKY_BLUE)
                         .width(1.5 * w)
                         .style(LineStyle::dotted_dense()),
                 ),
                 Role::Actual | Role::Projection => {
-                    let c = SERIES_COLORS[color_index % SERIES_COLORS.len()];
+                    let c = palette::SERIES[color_index % palette::SERIES.len()];
                     color_index += 1;
                     let line_style =
                         if series.role == Role::Actual { LineStyle::Solid } else { LineStyle::dashed_dense() };

@@ -3,16 +3,17 @@
 
 use egui::Color32;
 
-use super::i18n::{Lang, Msg, tr};
+use super::palette;
 use crate::model::progress::Status;
+use crate::ui::i18n::{Lang, Msg, tr};
 
 pub fn status_color(status: Status) -> Color32 {
     match status {
-        Status::Achieved => Color32::from_rgb(0, 114, 178),
-        Status::OnTrack => Color32::from_rgb(0, 158, 115),
-        Status::Acceleration => Color32::from_rgb(230, 159, 0),
-        Status::Limited => Color32::from_rgb(213, 94, 0),
-        Status::Deterioration => Color32::from_rgb(204, 121, 167),
+        Status::Achieved => palette::BLUE,
+        Status::OnTrack => palette::BLUISH_GREEN,
+        Status::Acceleration => palette::ORANGE,
+        Status::Limited => palette::VERMILION,
+        Status::Deterioration => palette::REDDISH_PURPLE,
     }
 }
 

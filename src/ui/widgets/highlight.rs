@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Stroke, Ui};
+use egui::{FontId, Galley, Stroke, Ui};
+
+use super::palette::MarkColors;
 
 /// A marked range of a text, in chars.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,29 +25,9 @@ pub enum Mark {
     Hit,
 }
 
-pub struct Palette {
-    pub text: Color32,
-    pub place: Color32,
-    pub indicator: Color32,
-    pub hit_bg: Color32,
-}
-
-impl Palette {
-    pub fn for_ui(ui: &Ui) -> Self {
-        let dark = ui.visuals().dark_mode;
-        Palette {
-            text: ui.visuals().text_color(),
-            // Blue and orange stay apart for colour-blind readers.
-            place: if dark { Color32::from_rgb(120, 180, 255) } else { Color32::from_rgb(0, 90, 190) },
-            indicator: if dark { Color32::from_rgb(255, 176, 80) } else { Color32::from_rgb(175, 85, 0) },
-            hit_bg: if dark { Color32::from_rgb(110, 90, 0) } else { Color32::from_rgb(255, 230, 120) },
-        }
-    }
-}
-
 /// Lays out `text` at `font` wrapped to `width`, with `spans` marked.
 pub fn layout(ui: &Ui, text: &str, spans: &[Span], font: FontId, width: f32) -> Arc<Galley> {
-    let palette = Palette::for_ui(ui);
+    let palette = MarkColors::for_ui(ui);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Per char: (place, indicator, hit).
     let mut marks = vec![(false, false, false); chars.len()];

@@ -1,0 +1,296 @@
+//! The one place commands are carried out — whether a view, a key or a test sent them —
+//! and what tests and the window may read back. Nothing else changes the app's state.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::chart::Chart;
+use crate::model::deck::{Deck, Slide, SlideContent};
+use crate::model::export::{chart_csv, table_csv};
+use crate::model::loaded::LoadedScenario;
+use crate::model::messages::Message;
+use crate::model::summary::MeasureSummary;
+use crate::model::{Document, Severity};
+use crate::ui::i18n::{Lang, Msg, tr};
+use crate::ui::{Command, View};
+
+use super::presenter::{Presenter, SlideBody, default_deck, resolve_slide};
+use super::{Effect, PlanExplorerApp, Settings, exports};
+
+/// How long a confirmation such as "copied" stays, in seconds.
+const TOAST_SECONDS: f64 = 1.5;
+
+impl PlanExplorerApp {
+    pub fn run(&mut self, command: Command) {
+        let doc = &self.doc;
+        match command {
+            Command::Select(i) => self.nav.select(doc, i),
+            Command::Open(i) => {
+                self.nav.select(doc, i);
+                self.settings.view = View::Reader;
+            }
+            Command::Toggle(i) => self.nav.toggle(i),
+            Command::ExpandAll => self.nav.expand_all(doc),
+            Command::CollapseAll => self.nav.collapse_all(),
+            Command::Navigate(key) => {
+                if self.nav.key(doc, key) {
+                    self.settings.view = View::Reader;
+                }
+            }
+            Command::SetQuery(query) => self.nav.set_query(doc, &query),
+            Command::JumpHit { forward } => {
+                if self.nav.jump_hit(doc, forward) {
+                    self.settings.view = View::Reader;
+                }
+            }
+            Command::SetRegionFilter(filter) => {
+                self.nav.set_region_filter(doc, &filter);
+                self.settings.region_filter = filter;
+            }
+            Command::FilterTree { label, nodes } => self.nav.filter_tree(doc, label, nodes),
+            Command::ClearTreeFilter => self.nav.clear_tree_filter(),
+            Command::Copy(text) => {
+                self.effects.push(Effect::CopyText(text));
+                self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
+            }
+
+            Command::SetView(view) => self.settings.view = view,
+            Command::OpenMeasure(measure) => {
+                if !self.settings.selected_measures.contains(&measure) {
+                    self.settings.selected_measures = vec![measure];
+                }
+                self.settings.view = View::Indicators;
+            }
+            Command::ToggleMeasure(measure) => {
+                let selected = &mut self.settings.selected_measures;
+                match selected.iter().position(|m| *m == measure) {
+                    Some(p) => {
+                        selected.remove(p);
+                    }
+                    None => selected.push(measure),
+                }
+            }
+            Command::SetIndexMode(on) => self.settings.index_mode = on,
+            Command::ToggleLanguage => {
+                self.settings.lang = match self.settings.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                }
+            }
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::CloseHelp => self.show_help = false,
+
+            Command::OpenFiles(paths) => self.scenarios.open(paths),
+            Command::OpenDialog => self.scenarios.open_dialog(&mut self.log, self.settings.lang),
+            Command::ReloadAll => self.scenarios.reload(false),
+            Command::ReloadScenario(k) => self.scenarios.reload_one(k),
+            Command::ToggleScenario(k) => {
+                if self.scenarios.toggle(k) {
+                    self.scenarios_changed();
+                }
+            }
+            Command::RemoveScenario(k) => {
+                if self.scenarios.remove(k) {
+                    self.scenarios_changed();
+                }
+            }
+            Command::SetProgressBasis(basis) => {
+                self.scenarios.set_basis(basis);
+                self.scenarios_changed();
+            }
+            Command::SetComparePair(a, b) => self.scenarios.set_pair((a, b)),
+            Command::ClearMessages => self.log.clear(),
+
+            Command::Present(deck) => {
+                let deck = deck.unwrap_or_else(|| default_deck(doc, self.nav.selected(), &self.scenarios.enabled()));
+                self.start_presenting(deck);
+            }
+            Command::PresentMyDeck => self.start_presenting(self.my_deck.clone()),
+            Command::TogglePresenting => match self.presenter {
+                Some(_) => self.stop_presenting(),
+                None => self.run(Command::Present(None)),
+            },
+            Command::StopPresenting => self.stop_presenting(),
+            Command::Slide(step) => {
+                if let Some(p) = &mut self.presenter {
+                    p.step(step);
+                }
+            }
+            Command::PresenterBigger => self.settings.bigger_presenter_type(),
+            Command::PresenterSmaller => self.settings.smaller_presenter_type(),
+            Command::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
+            Command::AddNote { year, text } => {
+                if let Some(p) = &mut self.presenter {
+                    p.add_note(year, text);
+                }
+            }
+
+            Command::AddSelectionToDeck => {
+                let content = match (self.settings.selected_measures.as_slice(), self.settings.index_mode) {
+                    ([], _) => return,
+                    ([one], false) => SlideContent::Measure(one.clone()),
+                    (many, _) => SlideContent::Index(many.to_vec()),
+                };
+                self.my_deck.slides.push(Slide { content, notes: Vec::new() });
+            }
+            Command::AddCurrentSlideToDeck => {
+                if let Some(slide) = self.presenter.as_ref().and_then(Presenter::current) {
+                    self.my_deck.slides.push(slide.clone());
+                }
+            }
+            Command::MoveSlide { from, to } => {
+                if from < self.my_deck.slides.len() && to < self.my_deck.slides.len() {
+                    self.my_deck.slides.swap(from, to);
+                }
+            }
+            Command::RemoveSlide(k) => {
+                if k < self.my_deck.slides.len() {
+                    self.my_deck.slides.remove(k);
+                }
+            }
+            Command::SaveDeck(path) => self.save_deck(&path),
+            Command::LoadDeck(path) => match Deck::load(&path, doc) {
+                Ok(deck) => self.my_deck = deck,
+                Err(ds) => self.log.diagnostics(ds),
+            },
+
+            Command::ExportChartCsv => {
+                let name = format!("chart-{}.csv", self.settings.selected_measures.join("+"));
+                let csv = chart_csv(self.current_chart());
+                self.exports.write(&name, csv.as_bytes(), &mut self.log, self.settings.lang);
+            }
+            Command::ExportTable => {
+                self.export_table();
+            }
+            Command::ExportBriefing => {
+                self.export_briefing();
+            }
+            Command::ExportSlidePng => self.export_slide_png(),
+            Command::ExportSlideCsv => self.export_slide_csv(),
+        }
+    }
+
+    fn start_presenting(&mut self, deck: Deck) {
+        if deck.slides.is_empty() {
+            return;
+        }
+        self.presenter = Some(Presenter::new(deck));
+        self.effects.push(Effect::Fullscreen(true));
+    }
+
+    fn stop_presenting(&mut self) {
+        self.presenter = None;
+        self.effects.push(Effect::Fullscreen(false));
+    }
+
+    fn save_deck(&mut self, path: &Path) {
+        match self.my_deck.save(path) {
+            Ok(()) => self.log.info(format!("{}{}", tr(self.settings.lang, Msg::Exported), path.display())),
+            Err(e) => self.log.push(Severity::Error, e),
+        }
+    }
+
+    /// The indicator table as CSV.
+    pub fn export_table(&mut self) -> Option<PathBuf> {
+        let csv = table_csv(self.derived.summaries());
+        self.exports.write("indicators.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
+    }
+
+    /// Every slide of the running deck (or the plan's default deck) as one HTML file.
+    pub fn export_briefing(&mut self) -> Option<PathBuf> {
+        let enabled = self.scenarios.enabled();
+        let deck = match &self.presenter {
+            Some(p) => p.deck.clone(),
+            None => default_deck(&self.doc, None, &enabled),
+        };
+        let html = exports::briefing(&self.doc, &mut self.derived, &enabled, self.settings.lang, &deck);
+        self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
+    }
+
+    fn export_slide_png(&mut self) {
+        let Some(p) = &self.presenter else { return };
+        let Some(slide) = p.current() else { return };
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Pixels per point are known only to the window: the frame fills them in.
+        self.exports.expect_png(slide, p.index + 1, p.slide_rect, self.pixels_per_point, rx);
+        self.effects.push(Effect::Screenshot(tx));
+    }
+
+    fn export_slide_csv(&mut self) {
+        let Some(p) = &self.presenter else { return };
+        let Some(slide) = p.current().cloned() else { return };
+        let number = p.index + 1;
+        let enabled = self.scenarios.enabled();
+        let resolved = resolve_slide(&self.doc, &mut self.derived, &enabled, self.settings.lang, &slide);
+        if let SlideBody::Chart(chart) = resolved.body {
+            let name = format!("slide-{number}.csv");
+            self.exports.write(&name, chart_csv(&chart).as_bytes(), &mut self.log, self.settings.lang);
+        }
+    }
+
+    /// Where exports are written (tests point it at a temporary folder).
+    pub fn set_export_dir(&mut self, dir: PathBuf) {
+        self.exports = super::exports::Exports::new(dir);
+    }
+
+    // What tests and the window read back.
+
+    pub fn export_dir(&self) -> &Path {
+        self.exports.dir()
+    }
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The settings as they are saved: the current selection and expanded nodes by id.
+    pub fn saved_settings(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        settings.selected = self.nav.selected_id(&self.doc);
+        settings.expanded = self.nav.expanded_ids(&self.doc);
+        settings
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.nav.selected()
+    }
+
+    pub fn visible_rows(&mut self) -> &[usize] {
+        self.nav.rows(&self.doc)
+    }
+
+    pub fn summaries(&self) -> &[MeasureSummary] {
+        self.derived.summaries()
+    }
+
+    /// The indicator chart of the selected measures.
+    pub fn current_chart(&mut self) -> &Chart {
+        let enabled = self.scenarios.enabled();
+        self.derived.chart(&self.doc, &enabled, &self.settings.selected_measures, self.settings.index_mode)
+    }
+
+    pub fn scenarios(&self) -> &[LoadedScenario] {
+        self.scenarios.loaded()
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        self.log.lines()
+    }
+
+    /// Files being loaded.
+    pub fn loading(&self) -> usize {
+        self.scenarios.in_flight().len()
+    }
+
+    pub fn presenting(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
+
+    pub fn my_deck(&self) -> &Deck {
+        &self.my_deck
+    }
+}

@@ -1,0 +1,185 @@
+//! What the app computes from the plan and the loaded scenarios, kept until its inputs
+//! change. The one invalidation rule: everything that depends on the scenarios lives in
+//! [`ScenarioDerived`], which is rebuilt whole when they change (loaded, removed, toggled,
+//! progress basis); everything that depends on the plan alone lives as long as the plan.
+//! Caches keyed by a view's choice (measures, compare pair, metric) also check their key.
+
+use std::collections::HashMap;
+
+use crate::model::chart::{Chart, build_chart};
+use crate::model::compare::{Difference, TargetComparison, at_target, differences};
+use crate::model::loaded::LoadedScenario;
+use crate::model::places::PlaceMention;
+use crate::model::progress::Status;
+use crate::model::regional::{PlanCounts, PlanMetric};
+use crate::model::scenario::Scenario;
+use crate::model::search::find_all;
+use crate::model::summary::{MeasureSummary, rollup, summarize};
+use crate::model::{Document, Measure};
+use crate::ui::widgets::highlight::{Mark, Span};
+
+/// Per measure (by plan order) with a target: every scenario's value at the target year.
+pub type AtTarget = Vec<(usize, Vec<TargetComparison>)>;
+
+pub struct Derived {
+    /// Place names and indicator phrases per node, computed when a node is first shown.
+    marks: Vec<Option<Vec<Span>>>,
+    plan_counts: Option<(PlanMetric, PlanCounts)>,
+    scenarios: ScenarioDerived,
+}
+
+/// What depends on the enabled scenarios.
+pub struct ScenarioDerived {
+    summaries: Vec<MeasureSummary>,
+    node_status: Vec<Option<Status>>,
+    /// The indicator chart: (measures, index mode) → chart.
+    chart: Option<((Vec<String>, bool), Chart)>,
+    small_charts: HashMap<String, Chart>,
+    /// The scenario page's tables for one compare pair.
+    comparison: Option<((usize, usize), AtTarget, Vec<Difference>)>,
+}
+
+impl ScenarioDerived {
+    fn new(doc: &Document, scenarios: &[&Scenario]) -> Self {
+        let summaries = summarize(doc, scenarios);
+        let node_status = rollup(doc, &summaries);
+        ScenarioDerived { summaries, node_status, chart: None, small_charts: HashMap::new(), comparison: None }
+    }
+}
+
+impl Derived {
+    pub fn new(doc: &Document, scenarios: &[&Scenario]) -> Self {
+        Derived {
+            marks: vec![None; doc.plan.nodes.len()],
+            plan_counts: None,
+            scenarios: ScenarioDerived::new(doc, scenarios),
+        }
+    }
+
+    /// The invalidation rule: call whenever the enabled scenarios or their order change.
+    pub fn scenarios_changed(&mut self, doc: &Document, scenarios: &[&Scenario]) {
+        self.scenarios = ScenarioDerived::new(doc, scenarios);
+    }
+
+    pub fn summaries(&self) -> &[MeasureSummary] {
+        &self.scenarios.summaries
+    }
+
+    pub fn summary(&self, measure: &str) -> Option<&MeasureSummary> {
+        self.scenarios.summaries.iter().find(|s| s.key == measure)
+    }
+
+    /// The worst status under each node.
+    pub fn node_status(&self) -> &[Option<Status>] {
+        &self.scenarios.node_status
+    }
+
+    /// The chart of `measures` (several are compared; `index`: base year = 100).
+    pub fn chart(&mut self, doc: &Document, scenarios: &[&Scenario], measures: &[String], index: bool) -> &Chart {
+        let key = (measures.to_vec(), index);
+        let cache = &mut self.scenarios.chart;
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            *cache = Some((key, chart_of(doc, scenarios, measures, index)));
+        }
+        &cache.get_or_insert_with(Default::default).1
+    }
+
+    /// The small chart of one measure, as the reader and the slides show it.
+    pub fn small_chart(&mut self, doc: &Document, scenarios: &[&Scenario], measure: &str) -> &Chart {
+        self.scenarios
+            .small_charts
+            .entry(measure.to_string())
+            .or_insert_with(|| chart_of(doc, scenarios, &[measure.to_string()], false))
+    }
+
+    /// The scenario page's tables for the pair `(a, b)` of loaded scenarios.
+    pub fn comparison(
+        &mut self,
+        doc: &Document,
+        enabled: &[&Scenario],
+        loaded: &[LoadedScenario],
+        pair: (usize, usize),
+    ) -> (&AtTarget, &[Difference]) {
+        let cache = &mut self.scenarios.comparison;
+        if cache.as_ref().is_none_or(|(p, _, _)| *p != pair) {
+            let groups = Measure::group(&doc.plan.indicators);
+            let targets: AtTarget = groups
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    let values = at_target(m, enabled);
+                    (!values.is_empty()).then_some((k, values))
+                })
+                .collect();
+            let diffs = match (loaded.get(pair.0), loaded.get(pair.1)) {
+                (Some(x), Some(y)) if pair.0 != pair.1 => differences(&x.scenario, &y.scenario),
+                _ => Vec::new(),
+            };
+            *cache = Some((pair, targets, diffs));
+        }
+        let (_, targets, diffs) = cache.get_or_insert_with(|| (pair, Vec::new(), Vec::new()));
+        (&*targets, diffs.as_slice())
+    }
+
+    /// Which nodes concern each 盟市, region and chapter, for `metric`.
+    pub fn plan_counts(&mut self, doc: &Document, metric: PlanMetric) -> &PlanCounts {
+        if self.plan_counts.as_ref().is_none_or(|(m, _)| *m != metric) {
+            self.plan_counts = Some((metric, PlanCounts::new(doc, metric)));
+        }
+        &self.plan_counts.get_or_insert_with(|| (metric, PlanCounts::new(doc, metric))).1
+    }
+
+    /// The place names and indicator phrases of node `i`.
+    pub fn marks(&mut self, doc: &Document, i: usize) -> &[Span] {
+        if self.marks.get(i).is_some_and(Option::is_none) {
+            self.marks[i] = Some(marks_of(doc, i));
+        }
+        self.marks.get(i).and_then(Option::as_deref).unwrap_or(&[])
+    }
+}
+
+fn chart_of(doc: &Document, scenarios: &[&Scenario], measures: &[String], index: bool) -> Chart {
+    let selected = Measure::select(&doc.plan.indicators, measures);
+    let refs: Vec<&Measure<'_>> = selected.iter().collect();
+    build_chart(&refs, scenarios, doc.plan.meta.baseline_year, index)
+}
+
+fn marks_of(doc: &Document, i: usize) -> Vec<Span> {
+    let node = &doc.plan.nodes[i];
+    let mut spans: Vec<Span> = doc
+        .plan
+        .places
+        .mentions(&node.text)
+        .into_iter()
+        .map(|m| Span { start: m.start, end: m.end, mark: Mark::Place(describe_place(doc, &m)) })
+        .collect();
+    for &k in doc.outline.own_indicators(i) {
+        let ind = &doc.plan.indicators[k];
+        for (s, e) in find_all(&node.text, &ind.quote) {
+            spans.push(Span { start: s, end: e, mark: Mark::Indicator(ind.measure.clone()) });
+        }
+    }
+    spans
+}
+
+/// A place's tooltip: its 盟市 with their region, or its region, and the mapping's note.
+fn describe_place(doc: &Document, m: &PlaceMention) -> String {
+    let places = &doc.plan.places;
+    let mut parts: Vec<String> = m
+        .cities
+        .iter()
+        .map(|c| {
+            let region = places.region_of(c).map(|r| r.name_zh()).unwrap_or_default();
+            format!("{c}（{region}）")
+        })
+        .collect();
+    if let Some(region) = m.region {
+        parts.push(region.name_zh().to_string());
+    }
+    let note = places.names.iter().find(|n| n.name == m.name).map(|n| n.note.as_str()).unwrap_or_default();
+    let mut text = format!("{} → {}", m.name, parts.join("、"));
+    if !note.is_empty() {
+        text.push_str(&format!("\n{note}"));
+    }
+    text
+}

@@ -1,0 +1,273 @@
+//! The desktop app. This file holds only the order of a frame; each concern has its own
+//! module: `settings` (what is saved), `command` (the one place commands are carried out),
+//! `navigation` (tree, selection, search, filters), `scenarios` (loading and the dialog),
+//! `derived` (caches), `presenter`, `exports`, and `pages` (the props each view is given).
+
+pub mod command;
+pub mod derived;
+pub mod exports;
+pub mod navigation;
+mod pages;
+pub mod presenter;
+pub mod scenarios;
+pub mod settings;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
+
+use egui::Ui;
+
+use crate::model::deck::Deck;
+use crate::model::load::{EMBEDDED_PLAN_NAME, embedded_plan, load_plan_file};
+use crate::model::messages::MessageLog;
+use crate::model::{Document, Severity};
+use crate::ui::i18n::{Msg, tr};
+use crate::ui::{Command, keys};
+
+use derived::Derived;
+use exports::{Exports, default_exports_dir};
+use navigation::Navigation;
+pub use presenter::Presenter;
+use scenarios::Scenarios;
+pub use settings::Settings;
+
+/// What a command asks of the window itself; carried out at the end of the frame, so that
+/// running a command needs no egui context.
+enum Effect {
+    CopyText(String),
+    Fullscreen(bool),
+    Screenshot(Sender<Arc<egui::ColorImage>>),
+}
+
+/// What the views hold while the app runs: never saved, never read by anyone else.
+#[derive(Default)]
+struct ViewStates {
+    indicators: crate::ui::indicators_view::IndicatorsViewState,
+    regions: crate::ui::regions_view::RegionsViewState,
+    scenarios: crate::ui::scenarios_view::ScenariosViewState,
+    deck_editor: crate::ui::deck_editor::DeckEditorState,
+    slide: crate::ui::presenter::SlideViewState,
+}
+
+pub struct PlanExplorerApp {
+    doc: Document,
+    settings: Settings,
+    nav: Navigation,
+    scenarios: Scenarios,
+    derived: Derived,
+    presenter: Option<Presenter>,
+    /// The presenter's own selection of slides.
+    my_deck: Deck,
+    exports: Exports,
+    log: MessageLog,
+    views: ViewStates,
+    show_help: bool,
+    /// A short confirmation and the time it disappears.
+    toast: Option<(String, f64)>,
+    effects: Vec<Effect>,
+    /// egui's clock at the start of the frame, in seconds.
+    now: f64,
+    /// The window's pixel scale, for the slide PNG.
+    pixels_per_point: f32,
+    contrast_applied: bool,
+    /// With `--startup-report`: when the process started, and frames drawn so far.
+    startup: Option<(Instant, u32)>,
+}
+
+impl PlanExplorerApp {
+    /// The app as `main` starts it without arguments.
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::start(cc, None, Vec::new())
+    }
+
+    /// The app with the plan file and scenario files given on the command line: fonts
+    /// installed, remembered settings restored, a bad plan file reported and replaced by the
+    /// embedded plan.
+    pub fn start(cc: &eframe::CreationContext<'_>, plan_path: Option<PathBuf>, files: Vec<PathBuf>) -> Self {
+        crate::ui::fonts::install_fonts(&cc.egui_ctx);
+        let settings =
+            cc.storage.and_then(|s| eframe::get_value::<Settings>(s, settings::STATE_KEY)).unwrap_or_default();
+        let mut problems = Vec::new();
+        let doc = match plan_path.map(|p| (load_plan_file(&p), p.display().to_string())) {
+            Some((Ok(plan), name)) => Document::new(plan, name),
+            other => {
+                if let Some((Err(ds), _)) = other {
+                    problems = ds;
+                }
+                match embedded_plan() {
+                    Ok(plan) => Document::new(plan, EMBEDDED_PLAN_NAME),
+                    // The embedded plan is checked by the tests; an empty plan keeps the app usable.
+                    Err(_) => Document::new(crate::model::Plan::empty(), "—"),
+                }
+            }
+        };
+        let mut app = Self::with_document(doc, settings);
+        app.log.diagnostics(problems);
+        if let Some(report) = crate::crash::data_dir().and_then(|dir| crate::crash::take_unseen(&dir)) {
+            app.log.push(Severity::Error, format!("{}{}", tr(app.settings.lang, Msg::LastCrash), report.display()));
+        }
+        let ctx = &cc.egui_ctx;
+        if app.settings.zoom.is_finite() && (ctx.zoom_factor() - app.settings.zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(app.settings.zoom.clamp(0.5, 3.0));
+        }
+        app.scenarios.set_waker(ctx);
+        app.run(Command::OpenFiles(files));
+        app
+    }
+
+    /// The app on `doc` with `settings`, without a window (what tests and benchmarks build).
+    pub fn with_document(doc: Document, settings: Settings) -> Self {
+        let nav = Navigation::new(&doc, &settings.expanded, settings.selected.as_deref(), &settings.region_filter);
+        let scenarios = Scenarios::new(&doc);
+        let derived = Derived::new(&doc, &scenarios.enabled());
+        PlanExplorerApp {
+            my_deck: Deck::new(tr(settings.lang, Msg::MyDeck)),
+            doc,
+            settings,
+            nav,
+            scenarios,
+            derived,
+            presenter: None,
+            exports: Exports::new(default_exports_dir()),
+            log: MessageLog::default(),
+            views: ViewStates::default(),
+            show_help: false,
+            toast: None,
+            effects: Vec::new(),
+            now: 0.0,
+            pixels_per_point: 1.0,
+            contrast_applied: false,
+            startup: None,
+        }
+    }
+
+    /// Prints the time to the first painted frame, then closes the window.
+    pub fn report_startup(&mut self, started: Instant) {
+        self.startup = Some((started, 0));
+    }
+
+    /// One frame: input, then the page, then what the page asked for, then the window's
+    /// own requests. Also what the tests and benchmarks drive.
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        self.pixels_per_point = ctx.pixels_per_point();
+        self.startup_frame(&ctx);
+        self.scenarios.set_waker(&ctx);
+        let mut commands = self.input_commands(&ctx);
+        self.poll_files(&ctx);
+        for command in commands.drain(..) {
+            self.run(command);
+        }
+        self.settings.zoom = ctx.zoom_factor();
+        self.apply_theme(&ctx);
+        if self.presenter.is_some() {
+            commands = self.presenter_page(ui);
+        } else {
+            commands = self.window(ui);
+        }
+        for command in commands {
+            self.run(command);
+        }
+        self.exports.poll_png(&mut self.log, self.settings.lang);
+        self.carry_out_effects(&ctx);
+    }
+
+    /// Keys and dropped files.
+    fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = if self.presenter.is_some() { keys::presenter_keys(ctx) } else { keys::window_keys(ctx) };
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::OpenFiles(dropped));
+        }
+        commands
+    }
+
+    /// Finished loads, the dialog, and changed files; keeps polling while any is pending.
+    fn poll_files(&mut self, ctx: &egui::Context) {
+        let polled = self.scenarios.poll(self.now, &mut self.log, self.settings.lang);
+        for shown in polled.opened {
+            self.settings.remember_recent(shown);
+        }
+        if polled.changed {
+            self.scenarios_changed();
+        }
+        let (busy, watching) = self.scenarios.busy();
+        if watching {
+            ctx.request_repaint_after(Duration::from_secs(1));
+        }
+        if busy {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// The remembered theme wins over whatever the platform (or a test harness) set; the
+    /// projector theme is light with black text and strong lines.
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        let dark = self.settings.dark && !self.settings.high_contrast;
+        let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        if self.contrast_applied != self.settings.high_contrast {
+            let on = self.settings.high_contrast;
+            ctx.style_mut_of(egui::Theme::Light, |style| {
+                style.visuals = egui::Visuals::light();
+                if on {
+                    let black = egui::Color32::BLACK;
+                    style.visuals.override_text_color = Some(black);
+                    style.visuals.panel_fill = egui::Color32::WHITE;
+                    style.visuals.window_fill = egui::Color32::WHITE;
+                    style.visuals.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, black);
+                    style.visuals.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, black);
+                }
+            });
+            self.contrast_applied = on;
+        }
+    }
+
+    fn carry_out_effects(&mut self, ctx: &egui::Context) {
+        for effect in self.effects.drain(..) {
+            match effect {
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::Fullscreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
+                Effect::Screenshot(tx) => {
+                    ctx.request_screenshot(move |image| {
+                        let _ = tx.send(image);
+                    });
+                    ctx.request_repaint();
+                }
+            }
+        }
+    }
+
+    fn startup_frame(&mut self, ctx: &egui::Context) {
+        let Some((started, frames)) = &mut self.startup else { return };
+        *frames += 1;
+        // This frame starts after the previous one was painted.
+        if *frames == 2 {
+            println!("first frame painted {:.1} ms after process start", started.elapsed().as_secs_f64() * 1000.0);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
+    /// Recomputes what depends on the enabled scenarios (the one invalidation rule).
+    fn scenarios_changed(&mut self) {
+        self.derived.scenarios_changed(&self.doc, &self.scenarios.enabled());
+    }
+}
+
+impl eframe::App for PlanExplorerApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STATE_KEY, &self.saved_settings());
+    }
+}

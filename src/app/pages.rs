@@ -1,0 +1,225 @@
+//! The window's layout: which panel goes where, and the props each view is given. Views
+//! draw and return commands; nothing here changes state.
+
+use egui::{RichText, Ui};
+
+use crate::model::deck::Slide;
+use crate::ui::Command;
+use crate::ui::View;
+use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
+use crate::ui::i18n::{Msg, tr};
+use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
+use crate::ui::messages_panel::{MessagesProps, messages_ui};
+use crate::ui::node_view::{NodeViewProps, node_view_ui};
+use crate::ui::overlays::{drop_overlay, help_ui, toast_ui};
+use crate::ui::presenter::{SlideProps, SlideView, slide_ui};
+use crate::ui::regions_view::{RegionsProps, regions_ui};
+use crate::ui::scenarios_view::{ScenariosProps, scenarios_ui};
+use crate::ui::top_bar::{TopBarProps, top_bar_ui};
+use crate::ui::tree::{TreeProps, tree_ui};
+use crate::ui::widgets::highlight::{Mark, Span};
+
+use super::PlanExplorerApp;
+use super::presenter::{SlideBody, resolve_slide, slide_label};
+
+impl PlanExplorerApp {
+    /// The window outside presenter mode: top bar, messages, tree, the page, overlays.
+    pub(super) fn window(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let lang = self.settings.lang;
+        egui::Panel::top("top").show(ui, |ui| {
+            let props = TopBarProps {
+                lang,
+                view: self.settings.view,
+                dialog_open: self.scenarios.dialog_open(),
+                deck_len: self.my_deck.slides.len(),
+                dark: self.settings.dark,
+                query: self.nav.query(),
+                hits: self.nav.hit_count(),
+                region_filter: &self.settings.region_filter,
+                places: &self.doc.plan.places,
+            };
+            commands.extend(top_bar_ui(ui, &props));
+        });
+        let messages = MessagesProps { messages: self.log.lines(), loading: self.scenarios.in_flight(), lang };
+        if !messages.is_empty() {
+            egui::Panel::bottom("messages").resizable(true).default_size(90.0).show(ui, |ui| {
+                commands.extend(messages_ui(ui, &messages));
+            });
+        }
+        egui::Panel::left("tree_panel").resizable(true).default_size(360.0).min_size(220.0).show(ui, |ui| {
+            let scroll_to_row = self.nav.take_scroll_request(&self.doc);
+            self.nav.rows(&self.doc);
+            let nav = &self.nav;
+            let props = TreeProps {
+                doc: &self.doc,
+                rows: nav.last_rows(),
+                selected: nav.selected(),
+                expanded: nav.expanded(),
+                query: nav.query(),
+                scroll_to_row,
+                lang,
+                statuses: self.derived.node_status(),
+                filter_label: nav.filter_label(),
+            };
+            commands.extend(tree_ui(ui, &props));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let page = match self.settings.view {
+                View::Reader => self.reader_page(ui),
+                View::Indicators => self.indicators_page(ui),
+                View::Regions => self.regions_page(ui),
+                View::Scenarios => self.scenarios_page(ui),
+            };
+            commands.extend(page);
+        });
+        let ctx = ui.ctx().clone();
+        drop_overlay(&ctx, lang);
+        if self.show_help {
+            commands.extend(help_ui(&ctx, lang));
+        }
+        if let Some((text, until)) = &self.toast {
+            if self.now < *until {
+                toast_ui(&ctx, text);
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            } else {
+                self.toast = None;
+            }
+        }
+        commands
+    }
+
+    fn reader_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.settings.lang;
+        let Some(node) = self.nav.selected() else {
+            ui.centered_and_justified(|ui| ui.label(RichText::new(tr(lang, Msg::NoNodeSelected)).weak()));
+            return Vec::new();
+        };
+        let subtree = self.doc.outline.subtree(node);
+        // Place and indicator marks are cached; search hits change with the query.
+        let spans: Vec<Vec<Span>> = subtree
+            .clone()
+            .map(|k| {
+                let mut spans = self.derived.marks(&self.doc, k).to_vec();
+                if let Some(hit) = self.nav.hit_in(k) {
+                    spans.extend(hit.text_hits.iter().map(|&(start, end)| Span { start, end, mark: Mark::Hit }));
+                }
+                spans
+            })
+            .collect();
+        // One small chart per measure stated in the subtree, in plan order.
+        let mut measures: Vec<String> = Vec::new();
+        for k in subtree {
+            for &ind in self.doc.outline.own_indicators(k) {
+                let m = &self.doc.plan.indicators[ind].measure;
+                if !measures.contains(m) {
+                    measures.push(m.clone());
+                }
+            }
+        }
+        let enabled = self.scenarios.enabled();
+        let charts: Vec<_> =
+            measures.iter().map(|m| self.derived.small_chart(&self.doc, &enabled, m).clone()).collect();
+        let indicators: Vec<_> =
+            measures.iter().zip(&charts).filter_map(|(m, c)| Some((self.derived.summary(m)?, c))).collect();
+        let props = NodeViewProps { doc: &self.doc, node, spans: &spans, lang, indicators: &indicators };
+        node_view_ui(ui, &props)
+    }
+
+    fn indicators_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let chart = self.current_chart().clone();
+        let props = IndicatorsProps {
+            doc: &self.doc,
+            summaries: self.derived.summaries(),
+            selected: &self.settings.selected_measures,
+            chart: &chart,
+            lang: self.settings.lang,
+            index_mode: self.settings.index_mode,
+        };
+        indicators_ui(ui, &props, &mut self.views.indicators)
+    }
+
+    fn regions_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let view = &mut self.views.regions;
+        let enabled = self.scenarios.enabled();
+        let options = crate::model::regional::stat_options(&self.doc, &enabled);
+        let stat = options.get(view.stat.min(options.len().saturating_sub(1))).map(|o| {
+            let year = view.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
+            crate::model::regional::stat_table(&self.doc, &enabled, &o.0, &o.2, year)
+        });
+        if view.year.is_none() {
+            view.year = stat.as_ref().map(|s| s.year);
+        }
+        let counts = self.derived.plan_counts(&self.doc, view.metric);
+        let props = RegionsProps {
+            doc: &self.doc,
+            counts,
+            stat_options: &options,
+            stat: stat.as_ref(),
+            lang: self.settings.lang,
+        };
+        regions_ui(ui, &props, view)
+    }
+
+    fn scenarios_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.settings.lang;
+        let enabled = self.scenarios.enabled();
+        let loaded = self.scenarios.loaded();
+        let (targets, differences) = self.derived.comparison(&self.doc, &enabled, loaded, self.scenarios.pair());
+        let (targets, differences) = (targets.clone(), differences.to_vec());
+        // Summaries are in measure order, so the cached index finds each one directly.
+        let at_target: Vec<_> =
+            targets.into_iter().filter_map(|(k, v)| Some((self.derived.summaries().get(k)?, v))).collect();
+        let props = ScenariosProps {
+            loaded,
+            recent: &self.settings.recent,
+            no_dialog: self.scenarios.no_dialog(),
+            basis: self.scenarios.basis(),
+            pair: self.scenarios.pair(),
+            at_target: &at_target,
+            differences: &differences,
+            lang,
+        };
+        let mut commands = ui
+            .push_id("scenario_page", |ui| {
+                ui.set_max_height(ui.available_height() * 0.7);
+                scenarios_ui(ui, &props, &mut self.views.scenarios)
+            })
+            .inner;
+        ui.separator();
+        let labels: Vec<String> = self.my_deck.slides.iter().map(|s| slide_label(s, &self.derived, lang)).collect();
+        commands.extend(deck_editor_ui(ui, &DeckEditorProps { slides: &labels, lang }, &mut self.views.deck_editor));
+        commands
+    }
+
+    /// Presenter mode: one slide filling the window, with its control line.
+    pub(super) fn presenter_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let Some(p) = &self.presenter else { return Vec::new() };
+        let (index, count) = (p.index, p.deck.slides.len());
+        let Some(slide): Option<Slide> = p.current().cloned() else { return Vec::new() };
+        let lang = self.settings.lang;
+        let enabled = self.scenarios.enabled();
+        let resolved = resolve_slide(&self.doc, &mut self.derived, &enabled, lang, &slide);
+        let view = match &resolved.body {
+            SlideBody::Chart(c) => SlideView::Chart(c),
+            SlideBody::Regional(t) => SlideView::Regional(t, resolved.title.clone()),
+        };
+        let props = SlideProps {
+            title: &resolved.title,
+            unit: &resolved.unit,
+            caption: &resolved.caption,
+            sources: &resolved.sources,
+            view,
+            notes: &slide.notes,
+            index,
+            count,
+            scale: self.settings.presenter_scale,
+            lang,
+        };
+        let (commands, rect) = slide_ui(ui, &props, &mut self.views.slide);
+        if let Some(p) = &mut self.presenter {
+            p.slide_rect = rect;
+        }
+        commands
+    }
+}

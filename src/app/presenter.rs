@@ -1,0 +1,175 @@
+//! Presenting: the running slideshow, the default deck, and what each slide shows (title,
+//! unit, caption, sources and its chart or table), resolved the same way for the screen and
+//! for the briefing.
+
+use crate::model::Document;
+use crate::model::chart::Chart;
+use crate::model::deck::{Annotation, Deck, Slide, SlideContent};
+use crate::model::format::number;
+use crate::model::regional::{StatTable, stat_options, stat_table};
+use crate::model::scenario::Scenario;
+use crate::ui::SlideStep;
+use crate::ui::i18n::{Lang, Msg, region_name, tr};
+use crate::ui::widgets::status::status_text;
+
+use super::derived::Derived;
+
+/// A running slideshow.
+pub struct Presenter {
+    pub deck: Deck,
+    pub index: usize,
+    /// Where the slide was drawn last frame, for the PNG export.
+    pub(super) slide_rect: egui::Rect,
+}
+
+impl Presenter {
+    pub fn new(deck: Deck) -> Self {
+        Presenter { deck, index: 0, slide_rect: egui::Rect::NOTHING }
+    }
+
+    pub fn current(&self) -> Option<&Slide> {
+        self.deck.slides.get(self.index)
+    }
+
+    pub fn step(&mut self, step: SlideStep) {
+        let last = self.deck.slides.len().saturating_sub(1);
+        self.index = match step {
+            SlideStep::Previous => self.index.saturating_sub(1),
+            SlideStep::Next => (self.index + 1).min(last),
+            SlideStep::First => 0,
+            SlideStep::Last => last,
+        };
+    }
+
+    pub fn add_note(&mut self, year: u16, text: String) {
+        if let Some(slide) = self.deck.slides.get_mut(self.index) {
+            slide.notes.push(Annotation { year, text });
+        }
+    }
+}
+
+/// What a slide shows.
+pub enum SlideBody {
+    Chart(Chart),
+    Regional(StatTable),
+}
+
+pub struct ResolvedSlide {
+    pub title: String,
+    pub unit: String,
+    pub caption: String,
+    pub sources: Vec<String>,
+    pub body: SlideBody,
+}
+
+/// The latest regional statistic with every 盟市 known (GDP), for the default deck.
+pub fn regional_slide(doc: &Document, scenarios: &[&Scenario]) -> Option<(String, String, u16)> {
+    let options = stat_options(doc, scenarios);
+    options.first().and_then(|o| Some((o.0.clone(), o.2.clone(), *o.3.last()?)))
+}
+
+/// Every chart under `node` (the whole plan for `None`) in plan order, then the regional slide.
+pub fn default_deck(doc: &Document, node: Option<usize>, scenarios: &[&Scenario]) -> Deck {
+    let node = node.filter(|&i| doc.outline.indicator_total(i) > 0);
+    Deck::from_plan(doc, node, regional_slide(doc, scenarios))
+}
+
+/// A slide's name in a list.
+pub fn slide_label(slide: &Slide, derived: &Derived, lang: Lang) -> String {
+    match &slide.content {
+        SlideContent::Measure(key) => derived.summary(key).map_or(key.clone(), |s| s.name.clone()),
+        SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
+        SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
+    }
+}
+
+/// Title, unit, caption, sources and body of a slide.
+pub fn resolve_slide(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    slide: &Slide,
+) -> ResolvedSlide {
+    match &slide.content {
+        SlideContent::Measure(key) => measure_slide(doc, derived, scenarios, lang, key),
+        SlideContent::Index(keys) => {
+            let chart = derived.chart(doc, scenarios, keys, true).clone();
+            ResolvedSlide {
+                title: chart.title.clone(),
+                unit: chart.unit.clone(),
+                caption: String::new(),
+                sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
+                body: SlideBody::Chart(chart),
+            }
+        }
+        SlideContent::Regional { indicator, unit, year } => {
+            let table = stat_table(doc, scenarios, indicator, unit, *year);
+            let name = scenarios.iter().find_map(|s| s.indicator_name(&doc.plan, indicator)).unwrap_or(indicator);
+            let caption = match table.shares() {
+                Some((e, w)) => format!(
+                    "{} {e:.1}% · {} {w:.1}%",
+                    region_name(crate::model::Region::East, lang),
+                    region_name(crate::model::Region::West, lang)
+                ),
+                None => tr(lang, Msg::NotPublished).to_string(),
+            };
+            ResolvedSlide {
+                title: format!("{name}（{year}）· {}", tr(lang, Msg::EastAndWest)),
+                unit: unit.clone(),
+                caption,
+                sources: vec![doc.plan.places.grouping_source.clone()],
+                body: SlideBody::Regional(table),
+            }
+        }
+    }
+}
+
+fn measure_slide(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    key: &str,
+) -> ResolvedSlide {
+    let chart = derived.small_chart(doc, scenarios, key).clone();
+    let Some(s) = derived.summary(key) else {
+        return ResolvedSlide {
+            title: key.to_string(),
+            unit: String::new(),
+            caption: String::new(),
+            sources: Vec::new(),
+            body: SlideBody::Chart(chart),
+        };
+    };
+    let mut caption = Vec::new();
+    if let Some((y, v, _)) = s.baselines.first() {
+        caption.push(format!("{} {}{}（{y}）", tr(lang, Msg::Baseline), number(*v), s.unit));
+    }
+    let target = s.target_text();
+    if !target.is_empty() {
+        caption.push(format!("{} {target}", tr(lang, Msg::Target)));
+    }
+    if let Some((y, v, _)) = &s.latest {
+        caption.push(format!("{} {}{}（{y}）", tr(lang, Msg::Latest), number(*v), s.unit));
+    }
+    if let Some(st) = s.status() {
+        caption.push(status_text(st, lang).to_string());
+    }
+    let mut sources = Vec::new();
+    if let Some(node) = s.source_node {
+        let quote =
+            doc.plan.indicators.iter().find(|i| i.measure == s.key && i.target.is_some()).map(|i| i.quote.clone());
+        sources.push(format!("{}：“{}”", doc.outline.citation(&doc.plan, node), quote.unwrap_or_default()));
+    }
+    if !s.assessed_with.is_empty() {
+        sources.push(format!("{}{}", tr(lang, Msg::ActualPrefix), s.assessed_with));
+    }
+    ResolvedSlide {
+        title: s.name.clone(),
+        unit: s.unit.clone(),
+        caption: caption.join(" · "),
+        sources,
+        body: SlideBody::Chart(chart),
+    }
+}

@@ -1,0 +1,265 @@
+//! The scenarios the app holds: the shipped actual values and the files the user opened,
+//! the worker-thread loader every entry point goes through (dialog, drop, command line,
+//! typed path, recent list, reload), the file dialog, and which scenario progress and the
+//! comparison are measured against.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use crate::loader::{Answer, InFlight, Loader, Outcome, modified};
+use crate::model::loaded::LoadedScenario;
+use crate::model::messages::MessageLog;
+use crate::model::scenario::{Scenario, embedded_actuals};
+use crate::model::{Document, Severity};
+use crate::ui::i18n::{Lang, Msg, tr};
+
+/// rfd gives None both for a cancel and when no dialog exists; a None that comes back this
+/// quickly means there was no dialog to cancel.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+pub struct Scenarios {
+    /// The shipped actual values first, then files in the order they were asked for.
+    loaded: Vec<LoadedScenario>,
+    loader: Loader,
+    /// A file dialog running on its own thread, and when it was opened.
+    dialog: Option<(Receiver<Option<Vec<PathBuf>>>, Instant)>,
+    /// Set when the system showed no file dialog (no portal or zenity).
+    no_dialog: bool,
+    last_reload_check: f64,
+    /// Name of the scenario progress is measured against (`None`: the shipped actuals).
+    basis: Option<String>,
+    /// The two scenarios the scenario page compares.
+    pair: (usize, usize),
+    /// Wakes the window when a worker thread finishes (none in tests and benchmarks).
+    waker: Option<egui::Context>,
+}
+
+/// What became of the files that finished loading.
+#[derive(Default)]
+pub struct Polled {
+    /// The scenario list changed: what is derived from it is stale.
+    pub changed: bool,
+    /// Files that loaded, for the recent list.
+    pub opened: Vec<String>,
+}
+
+impl Scenarios {
+    pub fn new(doc: &Document) -> Self {
+        // The shipped actuals are checked by the tests; without them charts show the plan alone.
+        let loaded = embedded_actuals(&doc.plan).into_iter().map(LoadedScenario::built_in).collect();
+        Scenarios {
+            loaded,
+            loader: Loader::new(Arc::new(doc.plan.clone())),
+            dialog: None,
+            no_dialog: false,
+            last_reload_check: 0.0,
+            basis: None,
+            pair: (0, 0),
+            waker: None,
+        }
+    }
+
+    pub fn set_waker(&mut self, ctx: &egui::Context) {
+        if self.waker.is_none() {
+            self.waker = Some(ctx.clone());
+        }
+    }
+
+    pub fn loaded(&self) -> &[LoadedScenario] {
+        &self.loaded
+    }
+
+    /// The scenarios the charts show, the progress basis first.
+    pub fn enabled(&self) -> Vec<&Scenario> {
+        let mut out: Vec<&Scenario> = self.loaded.iter().filter(|l| l.enabled).map(|l| &l.scenario).collect();
+        if let Some(basis) = &self.basis
+            && let Some(p) = out.iter().position(|s| &s.name == basis)
+        {
+            let chosen = out.remove(p);
+            out.insert(0, chosen);
+        }
+        out
+    }
+
+    pub fn basis(&self) -> Option<&str> {
+        self.basis.as_deref()
+    }
+
+    pub fn set_basis(&mut self, basis: Option<String>) {
+        self.basis = basis;
+    }
+
+    pub fn pair(&self) -> (usize, usize) {
+        self.pair
+    }
+
+    pub fn set_pair(&mut self, pair: (usize, usize)) {
+        self.pair = pair;
+    }
+
+    pub fn no_dialog(&self) -> bool {
+        self.no_dialog
+    }
+
+    pub fn dialog_open(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    pub fn in_flight(&self) -> &[InFlight] {
+        self.loader.in_flight()
+    }
+
+    /// Loads files on a worker thread; outcomes arrive in [`Scenarios::poll`].
+    pub fn open(&mut self, paths: Vec<PathBuf>) {
+        for path in paths {
+            let waker = self.waker.clone();
+            self.loader.request(path, move || {
+                if let Some(ctx) = &waker {
+                    ctx.request_repaint();
+                }
+            });
+        }
+    }
+
+    /// Reloads file-backed scenarios: all of them (F5), or those changed on disk.
+    pub fn reload(&mut self, only_changed: bool) {
+        let paths: Vec<PathBuf> = self
+            .loaded
+            .iter()
+            .filter_map(|l| {
+                let path = l.path.as_ref()?;
+                (!only_changed || modified(path) != l.modified).then(|| path.clone())
+            })
+            .collect();
+        self.open(paths);
+    }
+
+    pub fn reload_one(&mut self, k: usize) {
+        if let Some(path) = self.loaded.get(k).and_then(|l| l.path.clone()) {
+            self.open(vec![path]);
+        }
+    }
+
+    /// Shows or hides scenario `k` in the charts. Returns true if it changed.
+    pub fn toggle(&mut self, k: usize) -> bool {
+        let Some(l) = self.loaded.get_mut(k) else { return false };
+        l.enabled = !l.enabled;
+        true
+    }
+
+    /// Removes a file-backed scenario (the built-in ones stay). Returns true if it did.
+    pub fn remove(&mut self, k: usize) -> bool {
+        if self.loaded.get(k).is_none_or(|l| l.path.is_none()) {
+            return false;
+        }
+        self.loaded.remove(k);
+        self.pair = (0, 0);
+        true
+    }
+
+    /// Opens the system file dialog on its own thread (it blocks while open).
+    pub fn open_dialog(&mut self, log: &mut MessageLog, lang: Lang) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = self.waker.clone();
+        let title = tr(lang, Msg::DialogTitle);
+        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let picked = rfd::FileDialog::new().add_filter("RON", &["ron"]).set_title(title).pick_files();
+            let _ = tx.send(picked);
+            if let Some(ctx) = waker {
+                ctx.request_repaint();
+            }
+        });
+        match spawned {
+            Ok(_) => self.dialog = Some((rx, Instant::now())),
+            Err(e) => log.push(Severity::Error, format!("{}: {e}", tr(lang, Msg::CannotOpenDialog))),
+        }
+    }
+
+    /// Files picked in the dialog, the periodic check for files changed on disk (`now` in
+    /// seconds), and finished loads: a good file is added (or replaces its older version), a
+    /// bad one only adds its messages — what was loaded stays.
+    pub fn poll(&mut self, now: f64, log: &mut MessageLog, lang: Lang) -> Polled {
+        self.poll_dialog(log, lang);
+        if self.loaded.iter().any(|l| l.path.is_some()) && now - self.last_reload_check > 1.0 {
+            self.last_reload_check = now;
+            self.reload(true);
+        }
+        let answers = self.loader.poll();
+        let mut polled = Polled { changed: !answers.is_empty(), opened: Vec::new() };
+        for answer in answers {
+            if let Some(shown) = self.apply(answer, log, lang) {
+                polled.opened.push(shown);
+            }
+        }
+        polled
+    }
+
+    /// Whether the window must keep polling: a load or the dialog under way, or files to watch.
+    pub fn busy(&self) -> (bool, bool) {
+        (!self.loader.in_flight().is_empty() || self.dialog.is_some(), self.loaded.iter().any(|l| l.path.is_some()))
+    }
+
+    fn poll_dialog(&mut self, log: &mut MessageLog, lang: Lang) {
+        let Some((rx, opened)) = &self.dialog else { return };
+        let Ok(picked) = rx.try_recv() else { return };
+        let quick = opened.elapsed() < NO_DIALOG_WITHIN;
+        self.dialog = None;
+        match picked {
+            Some(paths) => self.open(paths),
+            None if quick => {
+                self.no_dialog = true;
+                log.info(tr(lang, Msg::NoDialog).to_string());
+            }
+            None => {}
+        }
+    }
+
+    /// Applies one finished load; returns the file's name for the recent list if it loaded.
+    fn apply(&mut self, answer: Answer, log: &mut MessageLog, lang: Lang) -> Option<String> {
+        let Answer { seq, outcome } = answer;
+        match outcome {
+            Outcome::Loaded { path, scenario, warnings, modified } => {
+                for w in &warnings {
+                    log.push(Severity::Warning, w.to_string());
+                }
+                let shown = path.display().to_string();
+                let name = scenario.name.clone();
+                match self.loaded.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
+                    Some(existing) => {
+                        existing.scenario = *scenario;
+                        existing.warnings = warnings;
+                        existing.modified = modified;
+                        log.info(format!("{shown}: {}“{name}”", tr(lang, Msg::Reloaded)));
+                    }
+                    None => {
+                        // Files opened together keep the order they were asked for.
+                        let at = self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len());
+                        let loaded = LoadedScenario {
+                            scenario: *scenario,
+                            path: Some(path),
+                            warnings,
+                            enabled: true,
+                            modified,
+                            order: seq,
+                        };
+                        self.loaded.insert(at, loaded);
+                    }
+                }
+                Some(shown)
+            }
+            Outcome::Failed { path, diagnostics } => {
+                // Keep the failing version's time, so it is not retried until it changes again.
+                if let Some(existing) = self.loaded.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
+                    existing.modified = modified(&path);
+                }
+                log.diagnostics(diagnostics);
+                None
+            }
+        }
+    }
+}

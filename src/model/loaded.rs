@@ -1,0 +1,24 @@
+//! A scenario as the app holds it: the data, where it came from, and whether charts show it.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::diagnostics::Diagnostic;
+use super::scenario::Scenario;
+
+pub struct LoadedScenario {
+    pub scenario: Scenario,
+    /// `None` for the actual values built into the app.
+    pub path: Option<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+    pub enabled: bool,
+    pub modified: Option<SystemTime>,
+    /// The request number that loaded it (0: built in): the list keeps request order.
+    pub order: u64,
+}
+
+impl LoadedScenario {
+    pub fn built_in(scenario: Scenario) -> Self {
+        LoadedScenario { scenario, path: None, warnings: Vec::new(), enabled: true, modified: None, order: 0 }
+    }
+}

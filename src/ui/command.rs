@@ -1,0 +1,134 @@
+//! What a view can ask of the app: one [`Command`] type for every view, panel and key.
+//! Views push commands; `app::command` is the one place that carries them out.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Region;
+use crate::model::deck::Deck;
+
+/// The page shown in the centre of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Reader,
+    Indicators,
+    Regions,
+    Scenarios,
+}
+
+/// Which part of the region the tree is narrowed to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegionFilter {
+    #[default]
+    All,
+    Region(Region),
+    City(String),
+}
+
+/// A key that moves through the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeKey {
+    Down,
+    Up,
+    /// Expand, or step into the first child of an expanded node.
+    Right,
+    /// Collapse, or step out to the parent of a collapsed node.
+    Left,
+    /// Read the selected node.
+    Enter,
+}
+
+/// A move between slides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideStep {
+    Previous,
+    Next,
+    First,
+    Last,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // The tree and the reader.
+    Select(usize),
+    /// Select and switch to the reader.
+    Open(usize),
+    Toggle(usize),
+    ExpandAll,
+    CollapseAll,
+    Navigate(TreeKey),
+    SetQuery(String),
+    /// Select the next (or previous) search hit.
+    JumpHit {
+        forward: bool,
+    },
+    SetRegionFilter(RegionFilter),
+    /// Narrow the tree to these nodes (and their ancestors), described by the label.
+    FilterTree {
+        label: String,
+        nodes: Vec<usize>,
+    },
+    ClearTreeFilter,
+    Copy(String),
+
+    // Pages and settings.
+    SetView(View),
+    /// Show this measure (alone) in the indicator view.
+    OpenMeasure(String),
+    /// Add or remove a measure from the indicator chart.
+    ToggleMeasure(String),
+    SetIndexMode(bool),
+    ToggleLanguage,
+    ToggleTheme,
+    ToggleHelp,
+    CloseHelp,
+
+    // Scenario files.
+    OpenFiles(Vec<PathBuf>),
+    OpenDialog,
+    /// F5: reload every file-backed scenario.
+    ReloadAll,
+    ToggleScenario(usize),
+    ReloadScenario(usize),
+    RemoveScenario(usize),
+    /// The scenario progress is measured against (`None`: the shipped actuals).
+    SetProgressBasis(Option<String>),
+    SetComparePair(usize, usize),
+    ClearMessages,
+
+    // Presenting.
+    /// Start a slideshow of this deck, or (with `None`) of the plan under the selection.
+    Present(Option<Deck>),
+    /// Start a slideshow of the presenter's own deck.
+    PresentMyDeck,
+    TogglePresenting,
+    StopPresenting,
+    Slide(SlideStep),
+    PresenterBigger,
+    PresenterSmaller,
+    ToggleContrast,
+    AddNote {
+        year: u16,
+        text: String,
+    },
+
+    // My deck.
+    AddSelectionToDeck,
+    AddCurrentSlideToDeck,
+    MoveSlide {
+        from: usize,
+        to: usize,
+    },
+    RemoveSlide(usize),
+    SaveDeck(PathBuf),
+    LoadDeck(PathBuf),
+
+    // Exports.
+    ExportChartCsv,
+    ExportTable,
+    ExportBriefing,
+    ExportSlidePng,
+    ExportSlideCsv,
+}

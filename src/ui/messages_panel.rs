@@ -1,0 +1,73 @@
+//! The message panel at the bottom: errors and warnings about files, and the files being
+//! loaded. Shown only when there is something to say.
+
+use egui::{RichText, Ui};
+
+use super::Command;
+use super::i18n::{Lang, Msg, tr};
+use super::widgets::palette;
+use crate::loader::InFlight;
+use crate::model::Severity;
+use crate::model::messages::Message;
+
+pub struct MessagesProps<'a> {
+    pub messages: &'a [Message],
+    pub loading: &'a [InFlight],
+    pub lang: Lang,
+}
+
+impl MessagesProps<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty() && self.loading.is_empty()
+    }
+}
+
+pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = props.lang;
+    ui.horizontal(|ui| {
+        ui.strong(tr(lang, Msg::Messages));
+        for f in props.loading {
+            ui.spinner();
+            ui.label(format!(
+                "{} {}（{:.1} MB）",
+                tr(lang, Msg::LoadingFile),
+                f.path.display(),
+                f.bytes as f64 / 1_048_576.0
+            ));
+        }
+        if !props.messages.is_empty() && ui.small_button(tr(lang, Msg::Clear)).clicked() {
+            commands.push(Command::ClearMessages);
+        }
+    });
+    egui::ScrollArea::vertical().id_salt("messages_scroll").stick_to_bottom(true).show(ui, |ui| {
+        for m in props.messages {
+            let color = match m.severity {
+                Severity::Error => palette::ERROR,
+                Severity::Warning => ui.visuals().text_color(),
+            };
+            ui.add(egui::Label::new(RichText::new(&m.text).color(color).monospace()).wrap());
+        }
+    });
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::view_harness;
+
+    #[test]
+    fn messages_are_listed_and_cleared_on_request() {
+        let messages =
+            vec![Message { severity: Severity::Error, text: "bad.ron:3:7: error: unknown indicator".into() }];
+        let mut harness =
+            view_harness(|ui| messages_ui(ui, &MessagesProps { messages: &messages, loading: &[], lang: Lang::Zh }));
+        harness.get_by_label("bad.ron:3:7: error: unknown indicator");
+        harness.get_by_label(tr(Lang::Zh, Msg::Clear)).click();
+        harness.run();
+        assert_eq!(harness.state().as_slice(), [Command::ClearMessages]);
+    }
+}

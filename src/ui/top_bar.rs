@@ -1,0 +1,175 @@
+//! The bar across the top: the pages, open and present, search, the region filter, language,
+//! theme and help.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use super::i18n::{Lang, Msg, region_name, tr};
+use super::{Command, RegionFilter, View};
+use crate::model::{Places, Region};
+
+pub struct TopBarProps<'a> {
+    pub lang: Lang,
+    pub view: View,
+    /// A file dialog is open already.
+    pub dialog_open: bool,
+    /// Slides in the presenter's own deck.
+    pub deck_len: usize,
+    pub dark: bool,
+    pub query: &'a str,
+    /// (hits, nodes with hits) of the current query.
+    pub hits: (usize, usize),
+    pub region_filter: &'a RegionFilter,
+    pub places: &'a Places,
+}
+
+pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = props.lang;
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(lang, Msg::AppTitle)).strong());
+        ui.separator();
+        for (view, msg) in [
+            (View::Reader, Msg::ViewReader),
+            (View::Indicators, Msg::ViewIndicators),
+            (View::Regions, Msg::ViewRegions),
+            (View::Scenarios, Msg::ViewScenarios),
+        ] {
+            if ui.selectable_label(props.view == view, tr(lang, msg)).clicked() {
+                commands.push(Command::SetView(view));
+            }
+        }
+        ui.separator();
+        if ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile))).clicked() {
+            commands.push(Command::OpenDialog);
+        }
+        if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text("F11").clicked() {
+            commands.push(Command::Present(None));
+        }
+        if props.deck_len > 0 && ui.button(format!("{}（{}）", tr(lang, Msg::MyDeck), props.deck_len)).clicked() {
+            commands.push(Command::PresentMyDeck);
+        }
+        ui.separator();
+        search_box(ui, props, &mut commands);
+        ui.separator();
+        region_filter_box(ui, props, &mut commands);
+        ui.separator();
+        if ui.button(tr(lang, Msg::Language)).clicked() {
+            commands.push(Command::ToggleLanguage);
+        }
+        let theme_label = if props.dark { tr(lang, Msg::ThemeLight) } else { tr(lang, Msg::ThemeDark) };
+        if ui.button(theme_label).on_hover_text(tr(lang, Msg::Theme)).clicked() {
+            commands.push(Command::ToggleTheme);
+        }
+        if ui.button("?").on_hover_text(tr(lang, Msg::Help)).clicked() {
+            commands.push(Command::ToggleHelp);
+        }
+    });
+    ui.add_space(2.0);
+    commands
+}
+
+/// The search field (Ctrl+F focuses it; Enter and Shift+Enter step through the hits) and
+/// the hit count with its arrows.
+fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>) {
+    let lang = props.lang;
+    let mut query = props.query.to_string();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut query)
+            .hint_text(tr(lang, Msg::SearchHint))
+            .desired_width(220.0)
+            .id_salt("search"),
+    );
+    let response = response.labelled_by(ui.label(tr(lang, Msg::Search)).id);
+    if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
+        response.request_focus();
+    }
+    if query != props.query {
+        commands.push(Command::SetQuery(query));
+    }
+    if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+        let back = ui.input(|i| i.modifiers.shift);
+        commands.push(Command::JumpHit { forward: !back });
+        response.request_focus();
+    }
+    if !props.query.trim().is_empty() {
+        let (hits, nodes) = props.hits;
+        let text = if nodes == 0 {
+            tr(lang, Msg::NoHits).to_string()
+        } else {
+            format!("{hits} {} / {nodes} {}", tr(lang, Msg::Hits), tr(lang, Msg::Nodes))
+        };
+        ui.label(RichText::new(text).small());
+        if ui.small_button("▲").on_hover_text(tr(lang, Msg::PrevHit)).clicked() {
+            commands.push(Command::JumpHit { forward: false });
+        }
+        if ui.small_button("▼").on_hover_text(tr(lang, Msg::NextHit)).clicked() {
+            commands.push(Command::JumpHit { forward: true });
+        }
+    }
+}
+
+/// All of the region, east or west, or one 盟市.
+fn region_filter_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>) {
+    let lang = props.lang;
+    let current = match props.region_filter {
+        RegionFilter::All => tr(lang, Msg::AllRegions).to_string(),
+        RegionFilter::Region(r) => region_name(*r, lang).to_string(),
+        RegionFilter::City(c) => c.clone(),
+    };
+    egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(current).show_ui(ui, |ui| {
+        if ui.selectable_label(*props.region_filter == RegionFilter::All, tr(lang, Msg::AllRegions)).clicked() {
+            commands.push(Command::SetRegionFilter(RegionFilter::All));
+        }
+        for region in Region::ALL {
+            let f = RegionFilter::Region(region);
+            if ui.selectable_label(*props.region_filter == f, region_name(region, lang)).clicked() {
+                commands.push(Command::SetRegionFilter(f));
+            }
+            for city in props.places.cities_in(region) {
+                let f = RegionFilter::City(city.name.clone());
+                if ui.selectable_label(*props.region_filter == f, format!("　{}", city.name)).clicked() {
+                    commands.push(Command::SetRegionFilter(f));
+                }
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn pages_search_and_region_are_asked_for_not_set() {
+        let doc = test_document();
+        let mut harness = view_harness(|ui| {
+            let props = TopBarProps {
+                lang: Lang::Zh,
+                view: View::Reader,
+                dialog_open: false,
+                deck_len: 0,
+                dark: false,
+                query: "稀土",
+                hits: (3, 2),
+                region_filter: &RegionFilter::All,
+                places: &doc.plan.places,
+            };
+            top_bar_ui(ui, &props)
+        });
+        harness.get_by_label("3 处 / 2 个条目");
+        harness.get_by_label("指标").click();
+        harness.run();
+        harness.get_by_label("▼").click();
+        harness.run();
+        harness.get_by_label("English").click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::SetView(View::Indicators)), "{commands:?}");
+        assert!(commands.contains(&Command::JumpHit { forward: true }));
+        assert!(commands.contains(&Command::ToggleLanguage));
+    }
+}
