@@ -31,12 +31,7 @@ impl Outcome {
     }
 }
 
-/// A file being read, for the progress line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InFlight {
-    pub path: PathBuf,
-    pub bytes: u64,
-}
+pub use crate::model::loaded::InFlight;
 
 pub struct Loader {
     plan: Arc<Plan>,

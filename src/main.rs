@@ -7,6 +7,7 @@ fn main() {
     plan_explorer::crash::install_panic_hook();
     let cli = Cli::parse();
     if cli.command.is_some() {
+        end_quietly_on_closed_pipe();
         let code = run(&cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
         std::process::exit(code);
     }
@@ -21,6 +22,7 @@ fn main() {
         system_font_fallback: false,
         ..Default::default()
     };
+    guard_eframe_state();
     let (plan, files, startup_report) = (cli.plan, cli.files, cli.startup_report);
     let start = Box::new(move |cc: &eframe::CreationContext<'_>| -> Result<Box<dyn eframe::App>, _> {
         let mut app = PlanExplorerApp::start(cc, plan, files);
@@ -32,5 +34,27 @@ fn main() {
     if let Err(e) = eframe::run_native("plan-explorer", options, start) {
         eprintln!("plan-explorer: cannot open the window: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Rust ignores SIGPIPE, so `plan-explorer compare … | head` would report "Broken pipe" when
+/// `head` stops reading. A command-line tool should end quietly instead, as Unix tools do.
+/// (Only for the command line: the window never writes to a pipe.)
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// eframe reads its own state file (window and layout) whole at start. One larger than any
+/// real state is damaged or hostile: it is moved aside, and eframe starts from defaults.
+fn guard_eframe_state() {
+    let Some(dir) = plan_explorer::crash::data_dir() else { return };
+    let path = dir.join("app.ron");
+    let too_large = std::fs::metadata(&path).is_ok_and(|m| m.len() > plan_explorer::app::settings::MAX_SETTINGS_BYTES);
+    if too_large && std::fs::rename(&path, dir.join("app.ron.too-large")).is_ok() {
+        eprintln!("plan-explorer: {} was too large to be a saved state; moved aside", path.display());
     }
 }

@@ -41,3 +41,96 @@ fn a_corrupt_state_is_refused_by_the_decoder() {
     // eframe's get_value returns None on a decoding error; the app then starts from defaults.
     assert!(ron::from_str::<Settings>("(view: Sideways").is_err());
 }
+
+mod restart {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use plan_explorer::app::PlanExplorerApp;
+    use plan_explorer::app::settings::SETTINGS_FILE;
+    use plan_explorer::ui::View;
+    use std::path::{Path, PathBuf};
+
+    /// eframe's storage, which the app no longer keeps its settings in.
+    struct Unused;
+
+    impl eframe::Storage for Unused {
+        fn get_string(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn set_string(&mut self, _: &str, _: String) {}
+        fn remove_string(&mut self, _: &str) {}
+        fn flush(&mut self) {}
+    }
+
+    fn dir(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pe-settings-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The app as `main` starts it, keeping its settings in `dir`.
+    fn start(dir: &Path) -> Harness<'static, PlanExplorerApp> {
+        let dir = dir.to_path_buf();
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .build_eframe(move |cc| PlanExplorerApp::start_in(cc, None, Vec::new(), Some(dir.clone())));
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn what_the_user_set_is_there_after_a_restart() {
+        let dir = dir("restart");
+        let mut first = start(&dir);
+        first.get_by_label("第十一章 巩固企业创新主体地位").click();
+        first.run();
+        first.get_by_label("English").click();
+        first.run();
+        first.get_by_label("Dark").click();
+        first.run();
+        first.get_by_label("Indicators").click();
+        first.run();
+        // eframe calls this every 30 seconds and when the window closes.
+        eframe::App::save(first.state_mut(), &mut Unused);
+        drop(first);
+
+        let second = start(&dir);
+        let settings = second.state().saved_settings();
+        assert_eq!(settings.selected.as_deref(), Some("ch11"));
+        assert!(settings.expanded.contains("pt4"), "the tree opens where it was");
+        assert!(settings.dark);
+        assert_eq!(settings.view, View::Indicators);
+        // The window speaks English again, on the page it was left on.
+        second.get_by_label("Plan text");
+        second.get_by_label_contains("Export table CSV");
+    }
+
+    #[test]
+    fn a_damaged_or_oversized_settings_file_starts_from_defaults_and_says_so() {
+        let dir = dir("damaged");
+        let path = dir.join(SETTINGS_FILE);
+        // Cut short, as a kill during a non-atomic write would leave it.
+        std::fs::write(&path, "(view: Indicators, lang: E").unwrap();
+        let harness = start(&dir);
+        assert_eq!(harness.state().settings().view, View::Reader);
+        assert!(harness.state().messages().iter().any(|m| m.text.starts_with(&path.display().to_string())));
+        // Over the limit: refused unread.
+        std::fs::File::create(&path).unwrap().set_len(5 * 1024 * 1024).unwrap();
+        let harness = start(&dir);
+        assert!(
+            harness.state().messages().iter().any(|m| m.text.contains("over the limit")),
+            "{:?}",
+            harness.state().messages()
+        );
+    }
+
+    #[test]
+    fn a_settings_file_cannot_make_the_recent_list_long() {
+        let dir = dir("recent");
+        let recent: Vec<String> = (0..5_000).map(|k| format!("\"/tmp/s{k}.ron\"")).collect();
+        std::fs::write(dir.join(SETTINGS_FILE), format!("(recent: [{}])", recent.join(","))).unwrap();
+        let harness = start(&dir);
+        assert_eq!(harness.state().settings().recent.len(), 10);
+    }
+}

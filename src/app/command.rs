@@ -1,5 +1,7 @@
 //! The one place commands are carried out — whether a view, a key or a test sent them —
-//! and what tests and the window may read back. Nothing else changes the app's state.
+//! and what tests and the window may read back. Besides commands, only the frame itself
+//! changes state: finished loads, the zoom, and the bookkeeping of drawing (a scroll
+//! request taken, a toast expired).
 
 use std::path::{Path, PathBuf};
 
@@ -211,7 +213,7 @@ impl PlanExplorerApp {
         let Some(p) = &self.presenter else { return };
         let Some(slide) = p.current() else { return };
         let (tx, rx) = std::sync::mpsc::channel();
-        // Pixels per point are known only to the window: the frame fills them in.
+        // The pixel scale was read from the window at the start of this frame.
         self.exports.expect_png(slide, p.index + 1, p.slide_rect, self.pixels_per_point, rx);
         self.effects.push(Effect::Screenshot(tx));
     }
@@ -243,15 +245,20 @@ impl PlanExplorerApp {
         &self.doc
     }
 
+    /// The settings as they are now, except the selection and expanded nodes, which live in
+    /// the navigation while the app runs: [`PlanExplorerApp::saved_settings`] has them.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
 
-    /// The settings as they are saved: the current selection and expanded nodes by id.
+    /// The settings as they are saved: the current selection and expanded nodes by id. Ids
+    /// this plan does not have (remembered from another plan file) are kept as they were.
     pub fn saved_settings(&self) -> Settings {
         let mut settings = self.settings.clone();
-        settings.selected = self.nav.selected_id(&self.doc);
-        settings.expanded = self.nav.expanded_ids(&self.doc);
+        let known = |id: &String| self.doc.outline.index_of(id).is_some();
+        settings.selected = self.nav.selected_id(&self.doc).or(settings.selected.filter(|id| !known(id)));
+        settings.expanded.retain(|id| !known(id));
+        settings.expanded.extend(self.nav.expanded_ids(&self.doc));
         settings
     }
 

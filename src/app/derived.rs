@@ -32,7 +32,8 @@ pub struct Derived {
 pub struct ScenarioDerived {
     summaries: Vec<MeasureSummary>,
     node_status: Vec<Option<Status>>,
-    /// The indicator chart: (measures, index mode) → chart.
+    /// The last chart of several measures or an index (the indicator page's, or an index
+    /// slide's): (measures, index mode) → chart.
     chart: Option<((Vec<String>, bool), Chart)>,
     small_charts: HashMap<String, Chart>,
     /// The scenario page's tables for one compare pair.
@@ -119,6 +120,14 @@ impl Derived {
         }
         let (_, targets, diffs) = cache.get_or_insert_with(|| (pair, Vec::new(), Vec::new()));
         (&*targets, diffs.as_slice())
+    }
+
+    /// The scenario page's tables as last computed by [`Derived::comparison`].
+    pub fn cached_comparison(&self) -> (&[(usize, Vec<TargetComparison>)], &[Difference]) {
+        match &self.scenarios.comparison {
+            Some((_, targets, diffs)) => (targets, diffs),
+            None => (&[], &[]),
+        }
     }
 
     /// Which nodes concern each 盟市, region and chapter, for `metric`.

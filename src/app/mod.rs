@@ -1,10 +1,12 @@
 //! The desktop app. This file holds only the order of a frame; each concern has its own
 //! module: `settings` (what is saved), `command` (the one place commands are carried out),
 //! `navigation` (tree, selection, search, filters), `scenarios` (loading and the dialog),
-//! `derived` (caches), `presenter`, `exports`, and `pages` (the props each view is given).
+//! `derived` (caches), `presenter`, `exports`, `effects` (what commands ask of the window)
+//! and `pages` (the props each view is given).
 
 pub mod command;
 pub mod derived;
+mod effects;
 pub mod exports;
 pub mod navigation;
 mod pages;
@@ -13,8 +15,6 @@ pub mod scenarios;
 pub mod settings;
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use egui::Ui;
@@ -27,19 +27,12 @@ use crate::ui::i18n::{Msg, tr};
 use crate::ui::{Command, keys};
 
 use derived::Derived;
+use effects::Effect;
 use exports::{Exports, default_exports_dir};
 use navigation::Navigation;
 pub use presenter::Presenter;
 use scenarios::Scenarios;
 pub use settings::Settings;
-
-/// What a command asks of the window itself; carried out at the end of the frame, so that
-/// running a command needs no egui context.
-enum Effect {
-    CopyText(String),
-    Fullscreen(bool),
-    Screenshot(Sender<Arc<egui::ColorImage>>),
-}
 
 /// What the views hold while the app runs: never saved, never read by anyone else.
 #[derive(Default)]
@@ -74,6 +67,8 @@ pub struct PlanExplorerApp {
     contrast_applied: bool,
     /// With `--startup-report`: when the process started, and frames drawn so far.
     startup: Option<(Instant, u32)>,
+    /// Where the settings file is kept (none: settings are not kept).
+    settings_dir: Option<PathBuf>,
 }
 
 impl PlanExplorerApp {
@@ -86,10 +81,29 @@ impl PlanExplorerApp {
     /// installed, remembered settings restored, a bad plan file reported and replaced by the
     /// embedded plan.
     pub fn start(cc: &eframe::CreationContext<'_>, plan_path: Option<PathBuf>, files: Vec<PathBuf>) -> Self {
+        // Where eframe offers storage (a real window, not a test harness), settings are kept
+        // in the app's data folder.
+        let dir = cc.storage.and(crate::crash::data_dir());
+        Self::start_in(cc, plan_path, files, dir)
+    }
+
+    /// [`PlanExplorerApp::start`] keeping its settings in `settings_dir` (none: not kept).
+    pub fn start_in(
+        cc: &eframe::CreationContext<'_>,
+        plan_path: Option<PathBuf>,
+        files: Vec<PathBuf>,
+        settings_dir: Option<PathBuf>,
+    ) -> Self {
         crate::ui::fonts::install_fonts(&cc.egui_ctx);
-        let settings =
-            cc.storage.and_then(|s| eframe::get_value::<Settings>(s, settings::STATE_KEY)).unwrap_or_default();
         let mut problems = Vec::new();
+        let stored = settings_dir.as_deref().map(settings::load).transpose().unwrap_or_else(|d| {
+            problems.push(d);
+            None
+        });
+        // Versions before the settings file kept the settings in eframe's storage.
+        let carried_over = || cc.storage.and_then(|s| eframe::get_value::<Settings>(s, settings::STATE_KEY));
+        let mut settings = stored.flatten().or_else(carried_over).unwrap_or_default();
+        settings.bound();
         let doc = match plan_path.map(|p| (load_plan_file(&p), p.display().to_string())) {
             Some((Ok(plan), name)) => Document::new(plan, name),
             other => {
@@ -104,6 +118,7 @@ impl PlanExplorerApp {
             }
         };
         let mut app = Self::with_document(doc, settings);
+        app.settings_dir = settings_dir;
         app.log.diagnostics(problems);
         if let Some(report) = crate::crash::data_dir().and_then(|dir| crate::crash::take_unseen(&dir)) {
             app.log.push(Severity::Error, format!("{}{}", tr(app.settings.lang, Msg::LastCrash), report.display()));
@@ -140,6 +155,7 @@ impl PlanExplorerApp {
             pixels_per_point: 1.0,
             contrast_applied: false,
             startup: None,
+            settings_dir: None,
         }
     }
 
@@ -156,23 +172,26 @@ impl PlanExplorerApp {
         self.pixels_per_point = ctx.pixels_per_point();
         self.startup_frame(&ctx);
         self.scenarios.set_waker(&ctx);
-        let mut commands = self.input_commands(&ctx);
+        let commands = self.input_commands(&ctx);
         self.poll_files(&ctx);
-        for command in commands.drain(..) {
-            self.run(command);
-        }
+        self.run_all(&ctx, commands);
         self.settings.zoom = ctx.zoom_factor();
         self.apply_theme(&ctx);
-        if self.presenter.is_some() {
-            commands = self.presenter_page(ui);
-        } else {
-            commands = self.window(ui);
+        let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };
+        self.run_all(&ctx, commands);
+        self.exports.poll_png(&mut self.log, self.settings.lang);
+        self.carry_out_effects(&ctx);
+    }
+
+    /// Runs the commands, and draws again at once if there were any: egui repaints on input,
+    /// not on state changes, so a click's result would otherwise wait for the next mouse move.
+    fn run_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if !commands.is_empty() {
+            ctx.request_repaint();
         }
         for command in commands {
             self.run(command);
         }
-        self.exports.poll_png(&mut self.log, self.settings.lang);
-        self.carry_out_effects(&ctx);
     }
 
     /// Keys and dropped files.
@@ -230,21 +249,6 @@ impl PlanExplorerApp {
         }
     }
 
-    fn carry_out_effects(&mut self, ctx: &egui::Context) {
-        for effect in self.effects.drain(..) {
-            match effect {
-                Effect::CopyText(text) => ctx.copy_text(text),
-                Effect::Fullscreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
-                Effect::Screenshot(tx) => {
-                    ctx.request_screenshot(move |image| {
-                        let _ = tx.send(image);
-                    });
-                    ctx.request_repaint();
-                }
-            }
-        }
-    }
-
     fn startup_frame(&mut self, ctx: &egui::Context) {
         let Some((started, frames)) = &mut self.startup else { return };
         *frames += 1;
@@ -267,7 +271,9 @@ impl eframe::App for PlanExplorerApp {
         self.ui_root(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STATE_KEY, &self.saved_settings());
+    /// eframe's periodic and final save: the settings go to their own file, written
+    /// atomically (eframe's storage rewrites its file in place).
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
     }
 }

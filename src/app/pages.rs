@@ -1,5 +1,6 @@
 //! The window's layout: which panel goes where, and the props each view is given. Views
-//! draw and return commands; nothing here changes state.
+//! draw and return commands; what changes here is only drawing's bookkeeping (the tree's
+//! scroll request, an expired toast, the regional page's default year).
 
 use egui::{RichText, Ui};
 
@@ -41,7 +42,12 @@ impl PlanExplorerApp {
             };
             commands.extend(top_bar_ui(ui, &props));
         });
-        let messages = MessagesProps { messages: self.log.lines(), loading: self.scenarios.in_flight(), lang };
+        let messages = MessagesProps {
+            messages: self.log.lines(),
+            hidden: self.log.hidden(),
+            loading: self.scenarios.in_flight(),
+            lang,
+        };
         if !messages.is_empty() {
             egui::Panel::bottom("messages").resizable(true).default_size(90.0).show(ui, |ui| {
                 commands.extend(messages_ui(ui, &messages));
@@ -165,11 +171,11 @@ impl PlanExplorerApp {
         let lang = self.settings.lang;
         let enabled = self.scenarios.enabled();
         let loaded = self.scenarios.loaded();
-        let (targets, differences) = self.derived.comparison(&self.doc, &enabled, loaded, self.scenarios.pair());
-        let (targets, differences) = (targets.clone(), differences.to_vec());
+        self.derived.comparison(&self.doc, &enabled, loaded, self.scenarios.pair());
+        let (targets, differences) = self.derived.cached_comparison();
         // Summaries are in measure order, so the cached index finds each one directly.
-        let at_target: Vec<_> =
-            targets.into_iter().filter_map(|(k, v)| Some((self.derived.summaries().get(k)?, v))).collect();
+        let summaries = self.derived.summaries();
+        let at_target: Vec<_> = targets.iter().filter_map(|(k, v)| Some((summaries.get(*k)?, v.as_slice()))).collect();
         let props = ScenariosProps {
             loaded,
             recent: &self.settings.recent,
@@ -177,7 +183,7 @@ impl PlanExplorerApp {
             basis: self.scenarios.basis(),
             pair: self.scenarios.pair(),
             at_target: &at_target,
-            differences: &differences,
+            differences,
             lang,
         };
         let mut commands = ui

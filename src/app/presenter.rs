@@ -18,7 +18,7 @@ use super::derived::Derived;
 pub struct Presenter {
     pub deck: Deck,
     pub index: usize,
-    /// Where the slide was drawn last frame, for the PNG export.
+    /// Where the slide was last drawn, for the PNG export.
     pub(super) slide_rect: egui::Rect,
 }
 

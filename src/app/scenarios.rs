@@ -224,17 +224,17 @@ impl Scenarios {
         let Answer { seq, outcome } = answer;
         match outcome {
             Outcome::Loaded { path, scenario, warnings, modified } => {
-                for w in &warnings {
-                    log.push(Severity::Warning, w.to_string());
-                }
                 let shown = path.display().to_string();
+                log.forget(&shown);
+                log.diagnostics(warnings.iter().cloned());
                 let name = scenario.name.clone();
                 match self.loaded.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
                     Some(existing) => {
                         existing.scenario = *scenario;
                         existing.warnings = warnings;
                         existing.modified = modified;
-                        log.info(format!("{shown}: {}“{name}”", tr(lang, Msg::Reloaded)));
+                        let text = format!("{shown}: {}“{name}”", tr(lang, Msg::Reloaded));
+                        log.push_about(&shown, Severity::Warning, text);
                     }
                     None => {
                         // Files opened together keep the order they were asked for.

@@ -2,14 +2,26 @@
 //! hold while the app runs live elsewhere (`app::PlanExplorerApp`).
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::load::{decode_text, parse_ron, read_limited};
+use crate::model::{Diagnostic, Severity};
 use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Msg, tr};
 use crate::ui::{RegionFilter, View};
 
-/// The key of the settings in eframe's storage.
+/// The key under which versions before the settings file kept the settings in eframe's
+/// storage; read once to carry them over.
 pub const STATE_KEY: &str = "plan-explorer-state";
+
+/// The settings file in the app's data folder. Written atomically, so a crash or a full disk
+/// during a save leaves the last good settings in place.
+pub const SETTINGS_FILE: &str = "settings.ron";
+
+/// Settings are a few kilobytes; a larger file is damaged or hostile and is not read.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 
 /// Scenario files remembered in the recent list.
 pub const MAX_RECENT: usize = 10;
@@ -70,5 +82,60 @@ impl Settings {
 
     pub fn smaller_presenter_type(&mut self) {
         self.presenter_scale = (self.presenter_scale - 0.1).max(0.6);
+    }
+}
+
+/// Reads the settings file of `dir`. `Ok(None)`: there is none yet. A file that is too
+/// large or damaged gives its message; the caller starts from defaults and keeps the file
+/// until the next save replaces it.
+pub fn load(dir: &Path) -> Result<Option<Settings>, Diagnostic> {
+    let path = dir.join(SETTINGS_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let bytes = read_limited(&path, MAX_SETTINGS_BYTES)?;
+    let text = decode_text(&bytes, &name)?;
+    let mut settings: Settings = parse_ron(&text, &name)?;
+    settings.bound();
+    Ok(Some(settings))
+}
+
+/// Writes the settings into `dir` atomically.
+pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
+    let text =
+        ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
+    std::fs::create_dir_all(dir)?;
+    crate::fsutil::write_atomically(&dir.join(SETTINGS_FILE), text.as_bytes())
+}
+
+impl Settings {
+    /// Keeps what was read within what the app uses, whatever the file said.
+    pub fn bound(&mut self) {
+        self.recent.truncate(MAX_RECENT);
+        if !self.zoom.is_finite() {
+            self.zoom = 1.0;
+        }
+        self.zoom = self.zoom.clamp(0.5, 3.0);
+        if !self.presenter_scale.is_finite() {
+            self.presenter_scale = 1.0;
+        }
+        self.presenter_scale = self.presenter_scale.clamp(0.6, 2.5);
+    }
+}
+
+impl super::PlanExplorerApp {
+    /// Writes the settings file; a failure is said in the message panel and the previous
+    /// file stays as it was.
+    pub fn save_settings(&mut self) {
+        let Some(dir) = &self.settings_dir else { return };
+        if let Err(e) = save(dir, &self.saved_settings()) {
+            let file = dir.join(SETTINGS_FILE).display().to_string();
+            self.log.push_about(
+                &file,
+                Severity::Error,
+                format!("{file}: {}: {e}", tr(self.settings.lang, Msg::CannotWrite)),
+            );
+        }
     }
 }

@@ -22,3 +22,10 @@ impl LoadedScenario {
         LoadedScenario { scenario, path: None, warnings: Vec::new(), enabled: true, modified: None, order: 0 }
     }
 }
+
+/// A file being read, for the progress line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InFlight {
+    pub path: PathBuf,
+    pub bytes: u64,
+}

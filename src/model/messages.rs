@@ -1,4 +1,6 @@
 //! The log behind the message panel: what happened to files, errors and warnings, newest last.
+//! Each file has a quota of lines, so one noisy file can never push another file's refusal
+//! out of sight; what a file's quota hides is counted and said.
 
 use super::diagnostics::{Diagnostic, Severity};
 
@@ -7,21 +9,41 @@ use super::diagnostics::{Diagnostic, Severity};
 pub struct Message {
     pub severity: Severity,
     pub text: String,
+    /// The file it is about (empty for the app's own news, such as "exported").
+    pub file: String,
 }
 
-/// The most recent messages; older ones fall off so a noisy file cannot grow it forever.
 #[derive(Debug, Default)]
 pub struct MessageLog {
     lines: Vec<Message>,
+    /// Per file, how many of its messages its quota hid.
+    hidden: Vec<(String, usize)>,
 }
 
-const MAX_LINES: usize = 50;
+/// Lines kept per file (and for the app's own news).
+const PER_FILE: usize = 50;
+/// Lines kept in all: the oldest go first once this many files have spoken.
+const MAX_LINES: usize = 2_000;
 
 impl MessageLog {
-    pub fn push(&mut self, severity: Severity, text: String) {
-        self.lines.push(Message { severity, text });
+    /// A message about `file`.
+    pub fn push_about(&mut self, file: &str, severity: Severity, text: String) {
+        let shown = self.lines.iter().filter(|m| m.file == file).count();
+        if shown >= PER_FILE {
+            match self.hidden.iter_mut().find(|(f, _)| f == file) {
+                Some((_, n)) => *n += 1,
+                None => self.hidden.push((file.to_string(), 1)),
+            }
+            return;
+        }
+        self.lines.push(Message { severity, text, file: file.to_string() });
         let excess = self.lines.len().saturating_sub(MAX_LINES);
         self.lines.drain(..excess);
+    }
+
+    /// The app's own message (an export, a failed write).
+    pub fn push(&mut self, severity: Severity, text: String) {
+        self.push_about("", severity, text);
     }
 
     pub fn info(&mut self, text: String) {
@@ -29,18 +51,37 @@ impl MessageLog {
         self.push(Severity::Warning, text);
     }
 
+    /// A file's diagnostics. They replace what was said about that file before: the panel
+    /// shows each file's latest outcome.
     pub fn diagnostics(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        let mut cleared: Vec<String> = Vec::new();
         for d in diagnostics {
-            self.push(d.severity, d.to_string());
+            if !cleared.contains(&d.file) {
+                self.forget(&d.file);
+                cleared.push(d.file.clone());
+            }
+            self.push_about(&d.file.clone(), d.severity, d.to_string());
         }
+    }
+
+    /// Drops what was said about `file` (it is being loaded again).
+    pub fn forget(&mut self, file: &str) {
+        self.lines.retain(|m| m.file != file);
+        self.hidden.retain(|(f, _)| f != file);
     }
 
     pub fn lines(&self) -> &[Message] {
         &self.lines
     }
 
+    /// Per file, how many messages were not kept.
+    pub fn hidden(&self) -> &[(String, usize)] {
+        &self.hidden
+    }
+
     pub fn clear(&mut self) {
         self.lines.clear();
+        self.hidden.clear();
     }
 }
 
@@ -49,13 +90,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_log_keeps_the_newest_lines() {
+    fn a_noisy_file_cannot_push_another_files_refusal_out() {
         let mut log = MessageLog::default();
-        for k in 0..60 {
-            log.push(Severity::Error, format!("line {k}"));
+        log.push_about("quiet.ron", Severity::Error, "quiet.ron:1:1: error: refused".into());
+        for k in 0..500 {
+            log.push_about("noisy.ron", Severity::Warning, format!("noisy.ron:{k}:1: warning"));
         }
-        assert_eq!(log.lines().len(), MAX_LINES);
-        assert_eq!(log.lines()[0].text, "line 10");
-        assert_eq!(log.lines().last().unwrap().text, "line 59");
+        assert!(log.lines().iter().any(|m| m.text == "quiet.ron:1:1: error: refused"));
+        assert_eq!(log.lines().iter().filter(|m| m.file == "noisy.ron").count(), PER_FILE);
+        assert_eq!(log.hidden(), [("noisy.ron".to_string(), 450)]);
+    }
+
+    #[test]
+    fn a_files_new_outcome_replaces_its_old_one() {
+        let mut log = MessageLog::default();
+        let d = |line: usize| Diagnostic::error("a.ron", (line, 1), "bad");
+        log.diagnostics([d(1), d(2)]);
+        log.diagnostics([d(3)]);
+        let texts: Vec<&str> = log.lines().iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["a.ron:3:1: error: bad"]);
     }
 }

@@ -167,6 +167,7 @@ messages! {
     GoalZone => "达标区间", "Target zone";
     DeckFile => "幻灯片文件", "Deck file";
     NotePrefix => "注：", "Note: ";
+    MoreMessages => "条消息未显示", "more messages not shown";
     Reloaded => "已重新加载", "reloaded";
     DialogTitle => "打开情景文件", "Open scenario files";
     EastAndWest => "东部与西部", "east and west";

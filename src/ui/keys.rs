@@ -40,12 +40,16 @@ pub fn window_keys(ctx: &Context) -> Vec<Command> {
 }
 
 /// Keys while presenting: F11 and Esc leave; arrows, PageUp/PageDown, Space, Home and End
-/// move; + and − change the type size.
+/// move; + and − change the type size; F5 reloads the scenarios.
 pub fn presenter_keys(ctx: &Context) -> Vec<Command> {
     let mut commands = Vec::new();
     if ctx.input(|i| i.key_pressed(Key::F11)) {
         commands.push(Command::TogglePresenting);
         return commands;
+    }
+    // A presenter who edits a scenario file reloads it without leaving the slide.
+    if ctx.input(|i| i.key_pressed(Key::F5)) {
+        commands.push(Command::ReloadAll);
     }
     if ctx.egui_wants_keyboard_input() {
         return commands;
@@ -98,9 +102,14 @@ mod tests {
         let mut slides = view_harness(|ui| presenter_keys(ui.ctx()));
         slides.key_press(Key::ArrowDown);
         slides.key_press(Key::End);
+        slides.key_press(Key::F5);
         slides.run();
         slides.key_press(Key::Escape);
         slides.run();
-        assert_eq!(slides.state().as_slice(), [Command::Slide(SlideStep::Last), Command::StopPresenting]);
+        let commands = slides.state();
+        assert!(!commands.iter().any(|c| matches!(c, Command::Navigate(_))), "{commands:?}");
+        for expected in [Command::ReloadAll, Command::Slide(SlideStep::Last), Command::StopPresenting] {
+            assert!(commands.contains(&expected), "{commands:?}");
+        }
     }
 }

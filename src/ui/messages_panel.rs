@@ -6,19 +6,21 @@ use egui::{RichText, Ui};
 use super::Command;
 use super::i18n::{Lang, Msg, tr};
 use super::widgets::palette;
-use crate::loader::InFlight;
 use crate::model::Severity;
+use crate::model::loaded::InFlight;
 use crate::model::messages::Message;
 
 pub struct MessagesProps<'a> {
     pub messages: &'a [Message],
+    /// Per file, how many of its messages were not kept.
+    pub hidden: &'a [(String, usize)],
     pub loading: &'a [InFlight],
     pub lang: Lang,
 }
 
 impl MessagesProps<'_> {
     pub fn is_empty(&self) -> bool {
-        self.messages.is_empty() && self.loading.is_empty()
+        self.messages.is_empty() && self.hidden.is_empty() && self.loading.is_empty()
     }
 }
 
@@ -48,6 +50,10 @@ pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
             };
             ui.add(egui::Label::new(RichText::new(&m.text).color(color).monospace()).wrap());
         }
+        for (file, n) in props.hidden {
+            let text = format!("{file}: {n} {}", tr(lang, Msg::MoreMessages));
+            ui.label(RichText::new(text).monospace().weak());
+        }
     });
     commands
 }
@@ -61,11 +67,17 @@ mod tests {
 
     #[test]
     fn messages_are_listed_and_cleared_on_request() {
-        let messages =
-            vec![Message { severity: Severity::Error, text: "bad.ron:3:7: error: unknown indicator".into() }];
-        let mut harness =
-            view_harness(|ui| messages_ui(ui, &MessagesProps { messages: &messages, loading: &[], lang: Lang::Zh }));
+        let messages = vec![Message {
+            severity: Severity::Error,
+            text: "bad.ron:3:7: error: unknown indicator".into(),
+            file: "bad.ron".into(),
+        }];
+        let hidden = vec![("noisy.ron".to_string(), 450)];
+        let mut harness = view_harness(|ui| {
+            messages_ui(ui, &MessagesProps { messages: &messages, hidden: &hidden, loading: &[], lang: Lang::Zh })
+        });
         harness.get_by_label("bad.ron:3:7: error: unknown indicator");
+        harness.get_by_label("noisy.ron: 450 条消息未显示");
         harness.get_by_label(tr(Lang::Zh, Msg::Clear)).click();
         harness.run();
         assert_eq!(harness.state().as_slice(), [Command::ClearMessages]);

@@ -28,7 +28,7 @@ pub struct ScenariosProps<'a> {
     pub basis: Option<&'a str>,
     pub pair: (usize, usize),
     /// Per measure with a target: its summary and every scenario value at the target year.
-    pub at_target: &'a [(&'a MeasureSummary, Vec<TargetComparison>)],
+    pub at_target: &'a [(&'a MeasureSummary, &'a [TargetComparison])],
     pub differences: &'a [Difference],
     pub lang: Lang,
 }

@@ -1,0 +1,33 @@
+//! What a command asks of the window itself — the clipboard, full screen, a screenshot —
+//! queued while commands run and carried out at the end of the frame, so that running a
+//! command needs no egui context.
+
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use super::PlanExplorerApp;
+
+/// What a command asks of the window itself; carried out at the end of the frame, so that
+/// running a command needs no egui context.
+pub(super) enum Effect {
+    CopyText(String),
+    Fullscreen(bool),
+    Screenshot(Sender<Arc<egui::ColorImage>>),
+}
+
+impl PlanExplorerApp {
+    pub(super) fn carry_out_effects(&mut self, ctx: &egui::Context) {
+        for effect in self.effects.drain(..) {
+            match effect {
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::Fullscreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
+                Effect::Screenshot(tx) => {
+                    ctx.request_screenshot(move |image| {
+                        let _ = tx.send(image);
+                    });
+                    ctx.request_repaint();
+                }
+            }
+        }
+    }
+}
