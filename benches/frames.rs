@@ -100,9 +100,43 @@ fn load_and_search(c: &mut Criterion) {
     }
 }
 
+/// The shapes of input that used to be quadratic: a 2.3 MB plan of many small nodes with a
+/// message each (positions), a text of many same-titled items (unique ids), a deck of many
+/// unknown measures (positions on the UI thread).
+fn worst_shapes(c: &mut Criterion) {
+    let mut plan = embedded_plan().expect("embedded plan");
+    let template = plan.nodes.iter().find(|n| n.parent.is_some() && n.text.len() < 60).expect("a short node").clone();
+    for k in 0..30_000 {
+        let mut node = template.clone();
+        node.id = format!("extra{k}");
+        node.cities = vec!["不存在".into()];
+        plan.nodes.push(node);
+    }
+    let text = plan_to_ron(&plan).expect("serialises");
+    c.bench_function("check/many_small_nodes_with_messages", |b| {
+        b.iter(|| black_box(load_plan_str(black_box(&text), "many.ron").expect_err("30,000 unknown 盟市")))
+    });
+    let mut source = String::from("规划\n　第一篇　甲\n　第一章　乙\n");
+    for _ in 0..20_000 {
+        source.push_str("　　（一）同名条目\n　　段落。\n");
+    }
+    let curation = plan_explorer::model::import::Curation::default();
+    c.bench_function("import/many_same_titled_items", |b| {
+        b.iter(|| black_box(plan_explorer::model::import::import(&source, "same.txt", &curation)))
+    });
+    let doc = Document::new(embedded_plan().expect("embedded plan"), "plan.ron");
+    let slides: String = (0..20_000).map(|k| format!("(content: Measure(\"unknown{k}\")),\n")).collect();
+    let deck = format!("(format_version: 1, name: \"d\", slides: [\n{slides}])\n");
+    let path = std::env::temp_dir().join(format!("pe-bench-deck-{}.ron", std::process::id()));
+    std::fs::write(&path, deck).expect("temp file");
+    c.bench_function("deck/many_unknown_measures", |b| {
+        b.iter(|| black_box(plan_explorer::model::deck::Deck::load(&path, &doc).expect_err("unknown")))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = egui_demo, frames, load_and_search
+    targets = egui_demo, frames, load_and_search, worst_shapes
 }
 criterion_main!(benches);

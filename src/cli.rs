@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::compare::differences;
+use crate::model::export::spreadsheet_safe;
 use crate::model::format::exact;
 use crate::model::import::{Curation, import};
 use crate::model::load::{
@@ -197,35 +198,41 @@ fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut *out);
-                w.write_record([
-                    "series",
-                    "indicator",
-                    "region",
-                    "unit",
-                    "kind",
-                    "label",
-                    "year",
-                    "value",
-                    "derived",
-                    "source",
-                    "quote",
-                ])?;
+                write_safe(
+                    &mut w,
+                    [
+                        "series",
+                        "indicator",
+                        "region",
+                        "unit",
+                        "kind",
+                        "label",
+                        "year",
+                        "value",
+                        "derived",
+                        "source",
+                        "quote",
+                    ],
+                )?;
                 for s in &scenario.series {
                     for p in &s.points {
                         let source = if p.source.is_empty() { &s.source } else { &p.source };
-                        w.write_record([
-                            s.id.as_str(),
-                            &s.indicator,
-                            &s.region,
-                            &s.unit,
-                            &format!("{:?}", s.kind),
-                            &s.label,
-                            &p.year.to_string(),
-                            &exact(p.value),
-                            p.derived.as_deref().unwrap_or(""),
-                            source,
-                            &p.quote,
-                        ])?;
+                        write_safe(
+                            &mut w,
+                            [
+                                s.id.as_str(),
+                                &s.indicator,
+                                &s.region,
+                                &s.unit,
+                                &format!("{:?}", s.kind),
+                                &s.label,
+                                &p.year.to_string(),
+                                &exact(p.value),
+                                p.derived.as_deref().unwrap_or(""),
+                                source,
+                                &p.quote,
+                            ],
+                        )?;
                     }
                 }
                 w.flush()
@@ -243,13 +250,20 @@ fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write
     io.map(|()| 0).map_err(|e| e.to_string())
 }
 
+/// The largest synthetic plan (75 MB of RON at 1000×).
+const MAX_SCALE: usize = 1000;
+
 fn synth_command(plan: &Plan, scale: usize, output: Option<&Path>, out: &mut dyn Write) -> Result<i32, String> {
-    let big = crate::model::synth::synth(plan, scale.clamp(1, 1000));
+    if !(1..=MAX_SCALE).contains(&scale) {
+        return Err(format!("--scale {scale}: the scale must be 1 to {MAX_SCALE}"));
+    }
+    let big = crate::model::synth::synth(plan, scale);
     let ron = plan_to_ron(&big).map_err(|e| format!("cannot write RON: {e}"))?;
     match output {
-        Some(path) => crate::fsutil::write_atomically(path, ron.as_bytes())
+        // `-o -` is standard output, as most tools read it.
+        Some(path) if path != Path::new("-") => crate::fsutil::write_atomically(path, ron.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        None => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
+        _ => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
     }
     Ok(0)
 }
@@ -302,7 +316,7 @@ fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
                 continue;
             }
         };
-        let is_scenario = text.contains("series:") && !text.contains("nodes:");
+        let is_scenario = is_scenario_text(&text);
         if !is_scenario {
             match load::load_plan_checked(&text, &name) {
                 Ok((p, warnings)) => report(&name, Ok(plan_summary(&p)), warnings),
@@ -326,6 +340,27 @@ fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
         }
     }
     i32::from(failed)
+}
+
+/// Whether a file is a scenario (it has `series`) rather than a plan (it has `nodes`),
+/// decided by its top-level fields, not by words that may occur anywhere in its text. A file
+/// that does not parse is checked as the kind its words suggest, for the clearer message.
+fn is_scenario_text(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct TopLevel {
+        #[serde(default, deserialize_with = "present")]
+        nodes: bool,
+        #[serde(default, deserialize_with = "present")]
+        series: bool,
+    }
+    /// A field that is there, whatever its value.
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        serde::Deserialize::deserialize(d).map(|_: serde::de::IgnoredAny| true)
+    }
+    match ron::from_str::<TopLevel>(text) {
+        Ok(top) => top.series && !top.nodes,
+        Err(_) => text.contains("series:") && !text.contains("nodes:"),
+    }
 }
 
 /// A file's text, read once with `limit`.
@@ -356,9 +391,10 @@ fn import_command(
     let plan = import(&text, &file_name, &curation).map_err(|e| format!("{source_name}:{e}"))?;
     let ron = plan_to_ron(&plan).map_err(|e| format!("cannot write RON: {e}"))?;
     match output {
-        Some(path) => crate::fsutil::write_atomically(path, ron.as_bytes())
+        // `-o -` is standard output, as most tools read it.
+        Some(path) if path != Path::new("-") => crate::fsutil::write_atomically(path, ron.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        None => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
+        _ => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
     }
     Ok(0)
 }
@@ -375,20 +411,23 @@ fn print_nodes(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Res
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["id", "parent", "kind", "number", "title", "line", "cities", "regions", "corrected"])?;
+            write_safe(&mut w, ["id", "parent", "kind", "number", "title", "line", "cities", "regions", "corrected"])?;
             for n in &plan.nodes {
                 let regions: Vec<&str> = n.regions.iter().map(|r| r.name_zh()).collect();
-                w.write_record([
-                    n.id.as_str(),
-                    n.parent.as_deref().unwrap_or(""),
-                    n.kind.name_en(),
-                    &n.number,
-                    &n.title,
-                    &n.line.to_string(),
-                    &n.cities.join(";"),
-                    &regions.join(";"),
-                    if n.corrections.is_empty() { "" } else { "yes" },
-                ])?;
+                write_safe(
+                    &mut w,
+                    [
+                        n.id.as_str(),
+                        n.parent.as_deref().unwrap_or(""),
+                        n.kind.name_en(),
+                        &n.number,
+                        &n.title,
+                        &n.line.to_string(),
+                        &n.cities.join(";"),
+                        &regions.join(";"),
+                        if n.corrections.is_empty() { "" } else { "yes" },
+                    ],
+                )?;
             }
             w.flush()
         }
@@ -420,45 +459,51 @@ fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "measure",
-                "name",
-                "name_en",
-                "unit",
-                "baseline_year",
-                "baseline",
-                "baseline_derived",
-                "target_year",
-                "target",
-                "target_upper",
-                "comparator",
-                "source_node",
-                "quote",
-                "conflict",
-            ])?;
+            write_safe(
+                &mut w,
+                [
+                    "id",
+                    "measure",
+                    "name",
+                    "name_en",
+                    "unit",
+                    "baseline_year",
+                    "baseline",
+                    "baseline_derived",
+                    "target_year",
+                    "target",
+                    "target_upper",
+                    "comparator",
+                    "source_node",
+                    "quote",
+                    "conflict",
+                ],
+            )?;
             for ind in &plan.indicators {
                 let base = ind.baseline_for_growth().or(ind.baselines.first());
                 let conflict = conflict_of(&ind.id).map(|c| {
                     c.statements.iter().map(|(s, v)| format!("{s}={}", exact(*v))).collect::<Vec<_>>().join(";")
                 });
-                w.write_record([
-                    ind.id.as_str(),
-                    &ind.measure,
-                    &ind.name,
-                    &ind.name_en,
-                    &ind.unit,
-                    &base.map(|b| b.year.to_string()).unwrap_or_default(),
-                    &base.map(|b| exact(b.value)).unwrap_or_default(),
-                    &base.and_then(|b| b.derived.clone()).unwrap_or_default(),
-                    &ind.target.as_ref().map(|t| t.year.to_string()).unwrap_or_default(),
-                    &ind.target.as_ref().map(|t| exact(t.value)).unwrap_or_default(),
-                    &ind.target.as_ref().and_then(|t| t.upper).map(exact).unwrap_or_default(),
-                    ind.comparator.name_en(),
-                    &ind.source_node,
-                    &ind.quote,
-                    &conflict.unwrap_or_default(),
-                ])?;
+                write_safe(
+                    &mut w,
+                    [
+                        ind.id.as_str(),
+                        &ind.measure,
+                        &ind.name,
+                        &ind.name_en,
+                        &ind.unit,
+                        &base.map(|b| b.year.to_string()).unwrap_or_default(),
+                        &base.map(|b| exact(b.value)).unwrap_or_default(),
+                        &base.and_then(|b| b.derived.clone()).unwrap_or_default(),
+                        &ind.target.as_ref().map(|t| t.year.to_string()).unwrap_or_default(),
+                        &ind.target.as_ref().map(|t| exact(t.value)).unwrap_or_default(),
+                        &ind.target.as_ref().and_then(|t| t.upper).map(exact).unwrap_or_default(),
+                        ind.comparator.name_en(),
+                        &ind.source_node,
+                        &ind.quote,
+                        &conflict.unwrap_or_default(),
+                    ],
+                )?;
             }
             w.flush()
         }
@@ -498,4 +543,9 @@ fn print_search(plan: &Plan, query: &str, limit: usize, out: &mut dyn Write) -> 
         writeln!(out, "{:<16} {}  {}", node.id, node.heading(), text_snippet)?;
     }
     Ok(())
+}
+
+/// A CSV record whose text cells a spreadsheet will not run as formulas.
+fn write_safe<W: Write, S: AsRef<str>>(w: &mut csv::Writer<W>, record: impl IntoIterator<Item = S>) -> csv::Result<()> {
+    w.write_record(record.into_iter().map(|c| spreadsheet_safe(c.as_ref()).into_owned()))
 }

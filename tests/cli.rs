@@ -109,3 +109,76 @@ fn check_reports_plans_and_scenarios_in_the_order_given() {
     let names: Vec<&str> = out.lines().map(|l| l.split(": ok:").next().unwrap()).collect();
     assert_eq!(names, vec![trend.as_str(), plan.as_str(), trend.as_str()]);
 }
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("pe-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_tells_plans_from_scenarios_by_structure_not_by_words() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let good = std::fs::read_to_string(format!("{root}/tests/fixtures/scenarios/good.ron")).unwrap();
+    // A description that happens to contain "nodes:" does not make a scenario a plan.
+    let tricky = good.replace("A small valid scenario.", "Compare with nodes: ch2 and ch4.");
+    // Compact RON, as ron::to_string writes it, is a scenario too.
+    let compact = good.lines().map(str::trim).collect::<Vec<_>>().join("");
+    let dir = temp_dir("kind");
+    for (name, text) in [("tricky.ron", tricky), ("compact.ron", compact)] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let (code, out, _) = run(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{name}: {out}");
+        assert!(out.contains("ok: scenario `测试情景`"), "{name}: {out}");
+    }
+}
+
+#[test]
+fn output_goes_through_links_keeps_permissions_and_dash_is_standard_output() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (source, curation) = (format!("{root}/assets/source/plan.txt"), format!("{root}/assets/curation.ron"));
+    let (code, out, err) = run(&["import", &source, "--curation", &curation, "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, std::fs::read_to_string(format!("{root}/plan.ron")).unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = temp_dir("link");
+        let real = dir.join("real.ron");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.join("link.ron");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let (code, _, err) = run(&["import", &source, "--curation", &curation, "-o", link.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::read_to_string(&real).unwrap().starts_with('('));
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_scale_out_of_range_is_refused_not_clamped() {
+    let (code, _, err) = run(&["synth", "--scale", "2000"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--scale 2000: the scale must be 1 to 1000"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .args(["synth", "--scale", "5"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe's reading end is gone now, as with `| head`.
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -163,3 +163,94 @@ fn regression_corpus_from_fuzzing_never_panics() {
         let _ = plan_explorer::model::import::import(&text, "corpus", &Default::default());
     }
 }
+
+/// A named pipe would block `open` until something writes to it: every reader refuses what
+/// is not a regular file, at once, for plans, scenarios, decks and the command line.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_folder_is_refused_without_blocking() {
+    use plan_explorer::model::Document;
+    use plan_explorer::model::deck::Deck;
+
+    let pipe = temp("pipe.ron");
+    let _ = std::fs::remove_file(&pipe);
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    // A link to the pipe is followed and refused too.
+    let link = temp("link-to-pipe.ron");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&pipe, &link).unwrap();
+    let folder = temp("a-folder.ron");
+    std::fs::create_dir_all(&folder).unwrap();
+    let doc = Document::new(plan(), "plan.ron");
+    for path in [&pipe, &link] {
+        let errs = load_scenario_file(path, &plan()).unwrap_err();
+        assert!(errs[0].message.contains("not a regular file"), "{}", errs[0]);
+        assert!(load_plan_file(path).unwrap_err()[0].message.contains("not a regular file"));
+        assert!(Deck::load(path, &doc).unwrap_err()[0].message.contains("not a regular file"));
+    }
+    assert!(load_scenario_file(&folder, &plan()).unwrap_err()[0].message.contains("a folder"));
+}
+
+/// One series of `rd_intensity` with these (year, value) points.
+fn series_with(id: &str, points: &[(u16, f64)]) -> String {
+    let points: String = points.iter().map(|(y, v)| format!("(year: {y}, value: {v}),")).collect();
+    format!(
+        "(id: \"{id}\", indicator: \"rd_intensity\", region: \"全区\", unit: \"%\", kind: Projection, label: \"l\", source: \"s\", points: [{points}]),\n"
+    )
+}
+
+fn scenario_of(series: &str) -> String {
+    format!("(format_version: 1, name: \"x\", plan: \"内蒙古自治区“十三五”科技创新规划\", series: [\n{series}])\n")
+}
+
+#[test]
+fn any_number_of_warnings_never_refuses_a_file() {
+    // 500 points far outside the plan's period: a warning each, and nothing wrong.
+    let points: Vec<(u16, f64)> = (0..500).map(|k| (1950 + (k % 30) as u16, 1.0)).collect();
+    let series: String = points.chunks(25).enumerate().map(|(i, c)| series_with(&format!("s{i}"), c)).collect();
+    let src = scenario_of(&series);
+    let (_, warnings) = load_scenario_str(&src, "warnings.ron", &plan()).expect("only warnings: loaded");
+    check_positions(&src, &warnings);
+    assert_eq!(warnings.len(), 201);
+    assert_eq!(warnings.last().unwrap().message, "300 more warnings not shown");
+}
+
+#[test]
+fn an_error_after_hundreds_of_warnings_is_still_found() {
+    let points: Vec<(u16, f64)> = (0..300).map(|k| (1950 + (k % 30) as u16, 1.0)).collect();
+    let mut series: String = points.chunks(30).enumerate().map(|(i, c)| series_with(&format!("s{i}"), c)).collect();
+    series.push_str(&series_with("late", &[(2018, 250.0)]));
+    let errs = refused(&scenario_of(&series));
+    assert!(
+        errs.iter().any(|d| d.is_error() && d.message.contains("250 % for 2018 is not a possible share")),
+        "{errs:?}"
+    );
+}
+
+/// Positions come from the file's structure, not from searching for `id: "…"` as the pretty
+/// printer writes it: compact RON, raw strings and escaped ids point at the right series.
+#[test]
+fn messages_point_at_the_right_series_in_any_layout() {
+    let two = format!(
+        "{}{}",
+        series_with("a", &[(2016, 1.0)]),
+        series_with("b", &[(2016, 1.0)]).replace("rd_intensity", "rd_intensty")
+    );
+    let pretty = scenario_of(&two);
+    // What ron::to_string writes: everything on one line, no spaces.
+    let scenario: plan_explorer::model::scenario::Scenario = ron::from_str(&pretty).unwrap();
+    let compact = ron::to_string(&scenario).unwrap();
+    let raw = pretty.replace("id: \"b\"", "id: r#\"b\"#");
+    for src in [pretty.clone(), compact.clone(), raw] {
+        let errs = refused(&src);
+        let d = errs.iter().find(|d| d.message.contains("unknown indicator `rd_intensty`")).expect("the typo");
+        let line = src.lines().nth(d.line - 1).unwrap();
+        let at: String = line.chars().skip(d.col - 1).take(9).collect();
+        assert_eq!(at, "indicator", "{d} in {src}");
+        // The second series' field, not the first's.
+        let before: String = src.lines().take(d.line - 1).collect::<Vec<_>>().join("\n")
+            + &line.chars().take(d.col - 1).collect::<String>();
+        assert!(before.contains("\"rd_intensity\"") && !before.contains("rd_intensty"), "{d}");
+    }
+}

@@ -120,3 +120,22 @@ fn curation_corrections_places_and_indicator_anchoring() {
     let err = import("规划\n　第一章　甲\n　　段落一。\n　　段落二。\n", "t.txt", &bad).unwrap_err();
     assert!(err.message.contains("several nodes"), "{err}");
 }
+
+/// A text saved with old Mac (CR) or Windows (CR LF) line ends imports as the same plan: the
+/// CLI and the app decode every text through one function that normalises line ends.
+#[test]
+fn cr_only_and_crlf_texts_import_like_lf_texts() {
+    use plan_explorer::model::load::decode_text;
+    let text = "规划\n　第一篇　甲\n　第一章　乙\n　　段落一。\n　　段落二。\n";
+    let lf = import(text, "t.txt", &Curation::default()).unwrap();
+    for ending in ["\r", "\r\n"] {
+        let bytes = text.replace('\n', ending).into_bytes();
+        let decoded = decode_text(&bytes, "t.txt").unwrap();
+        let plan = import(&decoded, "t.txt", &Curation::default()).unwrap();
+        assert_eq!(plan.nodes, lf.nodes, "line ends {ending:?}");
+        assert_eq!(plan.meta.title, "规划");
+    }
+    let utf32: Vec<u8> =
+        [0xFF, 0xFE, 0, 0].into_iter().chain(text.chars().flat_map(|c| (c as u32).to_le_bytes())).collect();
+    assert_eq!(decode_text(&utf32, "t.txt").unwrap_err().message, "the file is UTF-32; save it as UTF-8");
+}

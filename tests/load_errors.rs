@@ -122,3 +122,13 @@ fn a_missing_file() {
     let errors = load_plan_file(std::path::Path::new("/nonexistent/plan.ron")).unwrap_err();
     assert!(errors[0].to_string().starts_with("/nonexistent/plan.ron:0:0: error: cannot open"), "{}", errors[0]);
 }
+
+#[test]
+fn a_reversed_period_or_a_late_baseline_is_refused() {
+    let reversed = EMBEDDED_PLAN.replacen("period_start: 2016", "period_start: 2021", 1);
+    let d = first_error(&reversed);
+    assert_eq!(d.message, "period 2021–2020 ends before it starts");
+    assert_eq!(d.line, reversed.lines().position(|l| l.contains("period_start")).unwrap() + 1);
+    let late = EMBEDDED_PLAN.replacen("baseline_year: 2015", "baseline_year: 2020", 1);
+    assert_eq!(first_error(&late).message, "baseline year 2020 does not precede the period 2016–2020");
+}

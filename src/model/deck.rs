@@ -92,25 +92,27 @@ impl Deck {
         let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
         let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
         let deck: Deck = parse_ron(&text, &name).map_err(|d| vec![d])?;
-        let known: Vec<&str> = Measure::group(&doc.plan.indicators).iter().map(|m| m.key).collect();
+        let known: std::collections::HashSet<&str> = doc.plan.indicators.iter().map(|i| i.measure.as_str()).collect();
+        let pos = super::ron_paths::Positions::new(&text);
         let mut problems = Vec::new();
         if deck.format_version != DECK_FORMAT_VERSION {
             problems.push(Diagnostic::error(
                 &name,
-                (1, 1),
+                pos.of("format_version"),
                 format!("format_version {} is not supported", deck.format_version),
             ));
         }
-        for slide in &deck.slides {
-            let keys: Vec<&String> = match &slide.content {
-                SlideContent::Measure(k) => vec![k],
-                SlideContent::Index(ks) => ks.iter().collect(),
+        for (i, slide) in deck.slides.iter().enumerate() {
+            let keys: Vec<(String, &String)> = match &slide.content {
+                SlideContent::Measure(k) => vec![(format!("slides[{i}].content"), k)],
+                SlideContent::Index(ks) => {
+                    ks.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
+                }
                 SlideContent::Regional { .. } => Vec::new(),
             };
-            for k in keys {
-                if !known.contains(&k.as_str()) {
-                    let at = super::diagnostics::position_of(&text, &format!("\"{k}\""), 0).unwrap_or((1, 1));
-                    problems.push(Diagnostic::error(&name, at, format!("unknown indicator `{k}`")));
+            for (path, k) in keys {
+                if !known.contains(k.as_str()) {
+                    problems.push(Diagnostic::error(&name, pos.of(&path), format!("unknown indicator `{k}`")));
                 }
             }
         }

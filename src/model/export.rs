@@ -10,9 +10,16 @@ use super::summary::MeasureSummary;
 fn csv_text(rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        let _ = w.write_record(&row);
+        let _ = w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula: text starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (numbers such as `-57.7` stay).
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() { format!("'{cell}").into() } else { cell.into() }
 }
 
 fn role_name(role: Role) -> &'static str {
@@ -241,7 +248,10 @@ pub fn regional_table_html(table: &StatTable, missing: &str) -> String {
     let rows: String = table
         .cities
         .iter()
-        .map(|c| format!("<tr><th>{}</th><td>{}</td></tr>", c.city, c.value.map_or(missing.to_string(), number)))
+        .map(|c| {
+            let value = c.value.map_or(missing.to_string(), number);
+            format!("<tr><th>{}</th><td>{}</td></tr>", escape(&c.city), escape(&value))
+        })
         .collect();
     format!("<table>{rows}</table>")
 }
@@ -270,5 +280,60 @@ mod tests {
         );
         let svg = chart_svg(&chart, &[(2016, "GDP修订".into())]);
         assert!(svg.starts_with("<svg") && svg.contains("GDP修订"));
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas_but_numbers_stay_numbers() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("+cmd"), "'+cmd");
+        assert_eq!(spreadsheet_safe("-57.7"), "-57.7");
+        assert_eq!(spreadsheet_safe("研发经费"), "研发经费");
+        let chart = Chart {
+            title: "=1+1".into(),
+            series: vec![ChartSeries {
+                name: "@evil".into(),
+                role: Role::Actual,
+                measure: "m".into(),
+                points: vec![ChartPoint { x: 2016.0, y: -1.5, note: String::new() }],
+            }],
+            ..Chart::default()
+        };
+        let csv = chart_csv(&chart);
+        assert!(csv.contains("'=1+1,'@evil,actual,m,2016,-1.5"), "{csv}");
+    }
+
+    #[test]
+    fn plan_text_in_the_briefing_is_escaped_not_markup() {
+        use crate::model::regional::{StatTable, Total};
+        let hostile = "<img src=x onerror=alert(1)>";
+        let table = StatTable {
+            indicator: String::new(),
+            unit: String::new(),
+            year: 2021,
+            cities: vec![crate::model::regional::CityValue {
+                city: hostile.into(),
+                region: crate::model::Region::East,
+                value: None,
+                note: String::new(),
+            }],
+            east: Total { sum: 0.0, known: 0, of: 1 },
+            west: Total { sum: 0.0, known: 0, of: 1 },
+            whole: None,
+        };
+        let html = regional_table_html(&table, "未公布");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        let page = briefing_html(
+            hostile,
+            &[BriefingSlide {
+                title: hostile.into(),
+                unit: hostile.into(),
+                caption: hostile.into(),
+                sources: vec![hostile.into()],
+                body: html,
+            }],
+        );
+        assert!(!page.contains("<img"), "{page}");
     }
 }

@@ -4,7 +4,7 @@
 //! The text gives the hierarchy; what a person must curate (places, corrections,
 //! indicators) comes from a [`Curation`] file, so a re-import never loses it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -169,16 +169,18 @@ fn period_from_title(title: &str) -> Option<(u16, u16)> {
 struct Builder {
     nodes: Vec<Node>,
     ids: HashSet<String>,
+    /// Per wanted id, the next suffix to try: many same-titled items stay linear.
+    next_suffix: HashMap<String, usize>,
     places: Option<Places>,
 }
 
 impl Builder {
     fn unique_id(&mut self, wanted: String) -> String {
         let mut id = wanted.clone();
-        let mut n = 2;
+        let n = self.next_suffix.entry(wanted.clone()).or_insert(2);
         while self.ids.contains(&id) {
             id = format!("{wanted}_{n}");
-            n += 1;
+            *n += 1;
         }
         self.ids.insert(id.clone());
         id
@@ -255,7 +257,12 @@ pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Pl
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines: Vec<(usize, String)> =
         source.lines().enumerate().map(|(i, l)| (i + 1, l.trim_matches(is_blank).to_string())).collect();
-    let mut builder = Builder { nodes: Vec::new(), ids: HashSet::new(), places: curation.places.clone() };
+    let mut builder = Builder {
+        nodes: Vec::new(),
+        ids: HashSet::new(),
+        next_suffix: HashMap::new(),
+        places: curation.places.clone(),
+    };
     let mut idx = 0;
     let next_non_empty = |idx: &mut usize| -> Option<(usize, String)> {
         while *idx < lines.len() {

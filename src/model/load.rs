@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
-use super::diagnostics::{Diagnostic, position_at, position_of};
-use super::indicators::{Comparator, Measure};
+use super::diagnostics::{Diagnostic, position_at};
+use super::indicators::Comparator;
 use super::plan::{PLAN_FORMAT_VERSION, Plan};
+use super::ron_paths::Positions;
 
 /// Larger scenario files are refused before they are read (100,000 series fit in 32 MB).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -23,6 +24,14 @@ pub const EMBEDDED_PLAN_NAME: &str = "plan.ron";
 /// Reads a file of at most `limit` bytes, refusing larger ones without reading them.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
+    // Opening a named pipe blocks until something writes to it, and a device may never end:
+    // only regular files (after following links) are read.
+    let meta =
+        std::fs::metadata(path).map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot open the file: {e}")))?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a folder" } else { "not a regular file (a pipe, socket or device)" };
+        return Err(Diagnostic::error(&name, (0, 0), format!("{what}: it was not read")));
+    }
     let file = std::fs::File::open(path)
         .map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot open the file: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -53,8 +62,13 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// Decodes bytes as UTF-8 text (a BOM is dropped), naming where the text is not UTF-8.
+/// Decodes bytes as UTF-8 text (a BOM is dropped), naming where the text is not UTF-8. Line
+/// ends are normalised: Windows' CR LF and old Macs' lone CR both become LF, so line numbers
+/// and the importer's lines mean what an editor shows.
 pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(Diagnostic::error(file, (1, 1), "the file is UTF-32; save it as UTF-8"));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::error(file, (1, 1), "the file is UTF-16; save it as UTF-8"));
     }
@@ -67,6 +81,9 @@ pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                     position_at(text, nul),
                     "the file holds NUL bytes: it is binary, not a RON text",
                 ));
+            }
+            if text.contains('\r') {
+                return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
             }
             Ok(text.to_string())
         }
@@ -126,53 +143,46 @@ pub fn embedded_plan() -> Result<Plan, Vec<Diagnostic>> {
     load_plan_str(EMBEDDED_PLAN, EMBEDDED_PLAN_NAME)
 }
 
-/// Finds where a value is written, for messages about a valid-RON but inconsistent file.
-struct Locator<'a> {
-    src: &'a str,
-}
-
-impl Locator<'_> {
-    /// Position of `field: "value"` (the n-th such occurrence, 0-based), else of the value.
-    fn field(&self, field: &str, value: &str, nth: usize) -> (usize, usize) {
-        let needle = format!("{field}: {}", ron_string(value));
-        let mut from = 0;
-        for _ in 0..nth {
-            match self.src.get(from..).and_then(|s| s.find(&needle)) {
-                Some(p) => from += p + needle.len(),
-                None => break,
-            }
-        }
-        position_of(self.src, &needle, from).or_else(|| position_of(self.src, &ron_string(value), 0)).unwrap_or((1, 1))
-    }
-}
-
-/// How `value` looks as a RON string literal (as written by ron's serializer).
-fn ron_string(value: &str) -> String {
-    ron::to_string(value).unwrap_or_else(|_| format!("{value:?}"))
-}
-
 const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
 /// Checks what RON's types cannot: unique ids, parents before children, indicators whose
 /// quote occurs in their node, sane years and values, known places.
 pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
-    let at = Locator { src };
+    let pos = Positions::new(src);
     let mut out = Vec::new();
     if plan.format_version != PLAN_FORMAT_VERSION {
         out.push(Diagnostic::error(
             file,
-            position_of(src, "format_version", 0).unwrap_or((1, 1)),
+            pos.of("format_version"),
             format!("format_version {} is not supported: expected {PLAN_FORMAT_VERSION}", plan.format_version),
         ));
     }
 
+    // The period and base year drive every chart, path and projection.
+    let meta = &plan.meta;
+    let period_problem = if !YEARS.contains(&meta.period_start) || !YEARS.contains(&meta.period_end) {
+        Some(format!("period {}–{} lies outside {}–{}", meta.period_start, meta.period_end, YEARS.start(), YEARS.end()))
+    } else if meta.period_start > meta.period_end {
+        Some(format!("period {}–{} ends before it starts", meta.period_start, meta.period_end))
+    } else if meta.baseline_year >= meta.period_end || meta.period_start.saturating_sub(meta.baseline_year) > 10 {
+        Some(format!(
+            "baseline year {} does not precede the period {}–{}",
+            meta.baseline_year, meta.period_start, meta.period_end
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = period_problem {
+        out.push(Diagnostic::error(file, pos.of("meta.period_start"), problem));
+    }
+
     let cities: HashSet<&str> = plan.places.cities.iter().map(|c| c.name.as_str()).collect();
-    for name in &plan.places.names {
+    for (i, name) in plan.places.names.iter().enumerate() {
         for city in &name.cities {
             if !cities.contains(city.as_str()) {
                 out.push(Diagnostic::error(
                     file,
-                    at.field("name", &name.name, 0),
+                    pos.of(&format!("places.names[{i}].cities")),
                     format!("place `{}` points to unknown 盟市 `{city}`", name.name),
                 ));
             }
@@ -180,40 +190,33 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     }
 
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for node in &plan.nodes {
+    for (k, node) in plan.nodes.iter().enumerate() {
+        let at = |field: &str| pos.of(&format!("nodes[{k}].{field}"));
         if node.id.is_empty() {
-            out.push(Diagnostic::error(file, at.field("id", "", 0), "a node has an empty id"));
+            out.push(Diagnostic::error(file, at("id"), "a node has an empty id"));
         }
         let count = seen.entry(node.id.as_str()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            out.push(Diagnostic::error(
-                file,
-                at.field("id", &node.id, *count - 1),
-                format!("duplicate node id `{}`", node.id),
-            ));
+            out.push(Diagnostic::error(file, at("id"), format!("duplicate node id `{}`", node.id)));
         }
         if let Some(parent) = &node.parent {
             if !seen.contains_key(parent.as_str()) {
                 out.push(Diagnostic::error(
                     file,
-                    at.field("parent", parent, 0),
+                    at("parent"),
                     format!("node `{}` names parent `{parent}`, which is not an earlier node", node.id),
                 ));
             }
             if parent == &node.id {
-                out.push(Diagnostic::error(
-                    file,
-                    at.field("id", &node.id, 0),
-                    format!("node `{}` is its own parent", node.id),
-                ));
+                out.push(Diagnostic::error(file, at("parent"), format!("node `{}` is its own parent", node.id)));
             }
         }
         for city in &node.cities {
             if !cities.contains(city.as_str()) {
                 out.push(Diagnostic::error(
                     file,
-                    at.field("id", &node.id, 0),
+                    at("cities"),
                     format!("node `{}` names unknown 盟市 `{city}`", node.id),
                 ));
             }
@@ -222,46 +225,46 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
 
     let node_text: HashMap<&str, &str> = plan.nodes.iter().map(|n| (n.id.as_str(), n.text.as_str())).collect();
     let mut indicator_ids: HashMap<&str, usize> = HashMap::new();
-    for ind in &plan.indicators {
-        // Positions are looked up only for messages: a scan per indicator would be quadratic.
-        let pos = || at.field("id", &ind.id, 0);
+    for (j, ind) in plan.indicators.iter().enumerate() {
+        let at = |field: &str| pos.of(&format!("indicators[{j}].{field}"));
         let count = indicator_ids.entry(ind.id.as_str()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            out.push(Diagnostic::error(
-                file,
-                at.field("id", &ind.id, *count - 1),
-                format!("duplicate indicator id `{}`", ind.id),
-            ));
+            out.push(Diagnostic::error(file, at("id"), format!("duplicate indicator id `{}`", ind.id)));
         }
         match node_text.get(ind.source_node.as_str()) {
             None => out.push(Diagnostic::error(
                 file,
-                at.field("source_node", &ind.source_node, 0),
+                at("source_node"),
                 format!("indicator `{}`: source node `{}` does not exist", ind.id, ind.source_node),
             )),
             Some(text) if !text.contains(&ind.quote) => out.push(Diagnostic::error(
                 file,
-                at.field("quote", &ind.quote, 0),
+                at("quote"),
                 format!("indicator `{}`: the quote does not occur in node `{}`", ind.id, ind.source_node),
             )),
             Some(_) => {}
         }
         if ind.baselines.is_empty() && ind.target.is_none() {
-            out.push(Diagnostic::error(file, pos(), format!("indicator `{}` has neither baseline nor target", ind.id)));
+            out.push(Diagnostic::error(
+                file,
+                at("id"),
+                format!("indicator `{}` has neither baseline nor target", ind.id),
+            ));
         }
-        for b in &ind.baselines {
+        for (b_at, b) in ind.baselines.iter().enumerate() {
+            let baseline = |field: &str| at(&format!("baselines[{b_at}].{field}"));
             if !YEARS.contains(&b.year) || b.since.is_some_and(|s| s > b.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos(),
+                    baseline("year"),
                     format!("indicator `{}`: baseline year {} is not plausible", ind.id, b.year),
                 ));
             }
             if !b.value.is_finite() {
                 out.push(Diagnostic::error(
                     file,
-                    pos(),
+                    baseline("value"),
                     format!("indicator `{}`: baseline value is not a finite number", ind.id),
                 ));
             }
@@ -270,34 +273,34 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             if !YEARS.contains(&t.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos(),
+                    at("target.year"),
                     format!("indicator `{}`: target year {} is not plausible", ind.id, t.year),
                 ));
             }
             if !t.value.is_finite() || t.upper.is_some_and(|u| !u.is_finite() || u < t.value) {
                 out.push(Diagnostic::error(
                     file,
-                    pos(),
+                    at("target.value"),
                     format!("indicator `{}`: target value is not a finite number or range", ind.id),
                 ));
             }
             if (t.upper.is_some()) != (ind.comparator == Comparator::Range) {
                 out.push(Diagnostic::error(
                     file,
-                    pos(),
+                    at("comparator"),
                     format!("indicator `{}`: an upper bound goes with the Range comparator, and only with it", ind.id),
                 ));
             }
             if ind.baselines.iter().any(|b| b.year > t.year) {
                 out.push(Diagnostic::warning(
                     file,
-                    pos(),
+                    at("baselines"),
                     format!("indicator `{}`: a baseline lies after the target year", ind.id),
                 ));
             }
         }
         if ind.unit.is_empty() {
-            out.push(Diagnostic::warning(file, pos(), format!("indicator `{}` has no unit", ind.id)));
+            out.push(Diagnostic::warning(file, at("unit"), format!("indicator `{}` has no unit", ind.id)));
         }
         if ind.unit.contains('%') && ind.comparator != Comparator::GrowthRate {
             let over = ind
@@ -307,23 +310,23 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
                 .chain(ind.target.iter().map(|t| t.value))
                 .any(|v| !(0.0..=100.0).contains(&v));
             if over {
-                out.push(Diagnostic::error(file, pos(), format!("indicator `{}`: a share outside 0–100 %", ind.id)));
+                out.push(Diagnostic::error(file, at("id"), format!("indicator `{}`: a share outside 0–100 %", ind.id)));
             }
         }
     }
-    for measure in Measure::group(&plan.indicators) {
-        let unit = measure.unit();
-        for s in &measure.statements {
-            if s.unit != unit && s.comparator != Comparator::GrowthRate {
-                out.push(Diagnostic::error(
-                    file,
-                    at.field("id", &s.id, 0),
-                    format!(
-                        "indicator `{}` gives measure `{}` in `{}`, another statement in `{unit}`",
-                        s.id, measure.key, s.unit
-                    ),
-                ));
-            }
+    // Each measure's unit is that of its first statement.
+    let mut units: HashMap<&str, &str> = HashMap::new();
+    for (j, s) in plan.indicators.iter().enumerate() {
+        let unit = *units.entry(s.measure.as_str()).or_insert(s.unit.as_str());
+        if s.unit != unit && s.comparator != Comparator::GrowthRate {
+            out.push(Diagnostic::error(
+                file,
+                pos.of(&format!("indicators[{j}].unit")),
+                format!(
+                    "indicator `{}` gives measure `{}` in `{}`, another statement in `{unit}`",
+                    s.id, s.measure, s.unit
+                ),
+            ));
         }
     }
     out

@@ -19,6 +19,7 @@ pub mod plan;
 pub mod progress;
 pub mod project;
 pub mod regional;
+pub mod ron_paths;
 pub mod scenario;
 pub mod search;
 pub mod summary;

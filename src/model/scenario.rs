@@ -7,10 +7,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnostics::{Diagnostic, position_of};
+use super::diagnostics::Diagnostic;
 use super::indicators::Measure;
 use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
 use super::plan::Plan;
+use super::ron_paths::Positions;
 
 pub const SCENARIO_FORMAT_VERSION: u32 = 1;
 /// The region code of the whole autonomous region.
@@ -160,74 +161,30 @@ pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
     load_scenario_str(EMBEDDED_ACTUALS, EMBEDDED_ACTUALS_NAME, plan).map(|(s, _)| s)
 }
 
-/// Finds where series and their points are written, for messages.
-struct Positions<'a> {
-    src: &'a str,
-}
-
-impl Positions<'_> {
-    /// Byte offset of the series' `id: "…"` (the `nth` occurrence, for duplicates).
-    fn series_offset(&self, id: &str, nth: usize) -> Option<usize> {
-        let needle = format!("id: {}", ron::to_string(id).unwrap_or_default());
-        let mut from = 0;
-        for _ in 0..nth {
-            from += self.src.get(from..)?.find(&needle)? + needle.len();
-        }
-        Some(from + self.src.get(from..)?.find(&needle)?)
-    }
-
-    fn series(&self, id: &str, nth: usize) -> (usize, usize) {
-        self.series_offset(id, nth).map_or((1, 1), |o| super::diagnostics::position_at(self.src, o))
-    }
-
-    /// Position of `field:` inside the series (e.g. `unit`, `region`).
-    fn field(&self, id: &str, nth: usize, field: &str) -> (usize, usize) {
-        let start = self.series_offset(id, nth).unwrap_or(0);
-        position_of(self.src, &format!("{field}:"), start).unwrap_or_else(|| self.series(id, nth))
-    }
-
-    /// Position of the `k`-th point's `year` (or `value`) inside the series.
-    fn point(&self, id: &str, nth: usize, k: usize, field: &str) -> (usize, usize) {
-        let Some(start) = self.series_offset(id, nth) else { return (1, 1) };
-        let Some(points) = self.src.get(start..).and_then(|s| s.find("points:")).map(|p| start + p) else {
-            return self.series(id, nth);
-        };
-        let needle = format!("{field}:");
-        let mut at = points;
-        for _ in 0..=k {
-            match self.src.get(at..).and_then(|s| s.find(&needle)) {
-                Some(p) => at += p + needle.len(),
-                None => return self.series(id, nth),
-            }
-        }
-        super::diagnostics::position_at(self.src, at - needle.len())
-    }
-}
-
 fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let pos = Positions { src };
+    let pos = Positions::new(src);
     if s.format_version != SCENARIO_FORMAT_VERSION {
         out.push(Diagnostic::error(
             file,
-            position_of(src, "format_version", 0).unwrap_or((1, 1)),
+            pos.of("format_version"),
             format!("format_version {} is not supported: expected {SCENARIO_FORMAT_VERSION}", s.format_version),
         ));
     }
     if s.plan != plan.meta.title {
         out.push(Diagnostic::warning(
             file,
-            position_of(src, "plan:", 0).unwrap_or((1, 1)),
+            pos.of("plan"),
             format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
         ));
     }
     let groups = Measure::group(&plan.indicators);
     let mut units: HashMap<&str, &str> = groups.iter().map(|m| (m.key, m.unit())).collect();
-    for e in &s.extra_indicators {
+    for (i, e) in s.extra_indicators.iter().enumerate() {
         if units.contains_key(e.id.as_str()) {
             out.push(Diagnostic::error(
                 file,
-                position_of(src, &format!("id: {}", ron::to_string(&e.id).unwrap_or_default()), 0).unwrap_or((1, 1)),
+                pos.of(&format!("extra_indicators[{i}].id")),
                 format!("extra indicator `{}` collides with an indicator of the plan", e.id),
             ));
         }
@@ -236,8 +193,11 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
     let regions = known_regions(plan);
     let (first_year, last_year) = (plan.meta.period_start.saturating_sub(15), plan.meta.period_end.saturating_add(15));
     let mut seen_ids: HashMap<&str, usize> = HashMap::new();
-    for series in &s.series {
-        if out.len() >= MAX_DIAGNOSTICS {
+    let mut unshown_warnings = 0usize;
+    for (i, series) in s.series.iter().enumerate() {
+        let at = |field: &str| pos.of(&format!("series[{i}].{field}"));
+        let point = |k: usize, field: &str| pos.of(&format!("series[{i}].points[{k}].{field}"));
+        if full_of_errors(&out) {
             break;
         }
         let nth = {
@@ -247,12 +207,12 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
         };
         let id = series.id.as_str();
         if nth > 0 {
-            out.push(Diagnostic::error(file, pos.series(id, nth), format!("duplicate series id `{id}`")));
+            out.push(Diagnostic::error(file, at("id"), format!("duplicate series id `{id}`")));
         }
         match units.get(series.indicator.as_str()) {
             None => out.push(Diagnostic::error(
                 file,
-                pos.field(id, nth, "indicator"),
+                at("indicator"),
                 format!(
                     "series `{id}`: unknown indicator `{}`{}",
                     series.indicator,
@@ -261,7 +221,7 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
             )),
             Some(unit) if *unit != series.unit => out.push(Diagnostic::error(
                 file,
-                pos.field(id, nth, "unit"),
+                at("unit"),
                 format!(
                     "series `{id}`: unit `{}` does not match indicator `{}`, measured in `{unit}`",
                     series.unit, series.indicator
@@ -272,7 +232,7 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
         if !regions.contains(&series.region) {
             out.push(Diagnostic::error(
                 file,
-                pos.field(id, nth, "region"),
+                at("region"),
                 format!(
                     "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
                     series.region,
@@ -281,32 +241,34 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
             ));
         }
         if series.points.is_empty() {
-            out.push(Diagnostic::warning(file, pos.series(id, nth), format!("series `{id}` has no points")));
+            out.push(Diagnostic::warning(file, at("id"), format!("series `{id}` has no points")));
         }
         let share = series.unit == "%";
         let count = COUNT_UNITS.contains(&series.unit.as_str());
         let mut years = HashSet::new();
         for (k, p) in series.points.iter().enumerate() {
-            if out.len() >= MAX_DIAGNOSTICS {
+            if full_of_errors(&out) {
                 break;
             }
             if !years.insert(p.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos.point(id, nth, k, "year"),
+                    point(k, "year"),
                     format!("series `{id}`: year {} appears twice", p.year),
                 ));
             }
             if !(1949..=2100).contains(&p.year) {
                 out.push(Diagnostic::error(
                     file,
-                    pos.point(id, nth, k, "year"),
+                    point(k, "year"),
                     format!("series `{id}`: year {} is impossible", p.year),
                 ));
+            } else if (p.year < first_year || p.year > last_year) && out.len() >= MAX_DIAGNOSTICS {
+                unshown_warnings += 1;
             } else if p.year < first_year || p.year > last_year {
                 out.push(Diagnostic::warning(
                     file,
-                    pos.point(id, nth, k, "year"),
+                    point(k, "year"),
                     format!(
                         "series `{id}`: year {} is far outside the plan's period {}–{}",
                         p.year, plan.meta.period_start, plan.meta.period_end
@@ -316,26 +278,36 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
             if !p.value.is_finite() {
                 out.push(Diagnostic::error(
                     file,
-                    pos.point(id, nth, k, "value"),
+                    point(k, "value"),
                     format!("series `{id}`: the value for {} is not a finite number", p.year),
                 ));
             } else if share && !(0.0..=100.0).contains(&p.value) {
                 out.push(Diagnostic::error(
                     file,
-                    pos.point(id, nth, k, "value"),
+                    point(k, "value"),
                     format!("series `{id}`: {} % for {} is not a possible share (0–100 %)", p.value, p.year),
                 ));
             } else if count && p.value < 0.0 {
                 out.push(Diagnostic::error(
                     file,
-                    pos.point(id, nth, k, "value"),
+                    point(k, "value"),
                     format!("series `{id}`: a count cannot be negative ({} {} for {})", p.value, series.unit, p.year),
                 ));
             }
         }
     }
-    if out.len() >= MAX_DIAGNOSTICS {
+    if full_of_errors(&out) {
         out.push(Diagnostic::error(file, (0, 0), format!("more than {MAX_DIAGNOSTICS} problems; stopped checking")));
     }
+    if unshown_warnings > 0 {
+        // Warnings never refuse a file, however many there are; errors are always looked for.
+        out.push(Diagnostic::warning(file, (0, 0), format!("{unshown_warnings} more warnings not shown")));
+    }
     out
+}
+
+/// The message cap is reached and an error is among them: checking further says nothing new
+/// about whether the file is refused.
+fn full_of_errors(out: &[Diagnostic]) -> bool {
+    out.len() >= MAX_DIAGNOSTICS && out.iter().any(Diagnostic::is_error)
 }
