@@ -171,6 +171,8 @@ struct Builder {
     ids: HashSet<String>,
     /// Per wanted id, the next suffix to try: many same-titled items stay linear.
     next_suffix: HashMap<String, usize>,
+    /// Per parent, how many paragraphs (non-heading nodes) it has so far.
+    paragraphs: HashMap<Option<String>, usize>,
     places: Option<Places>,
 }
 
@@ -199,6 +201,9 @@ impl Builder {
         corrections: Vec<AppliedCorrection>,
     ) -> String {
         let id = self.unique_id(id);
+        if !kind.is_heading() {
+            *self.paragraphs.entry(parent.clone()).or_insert(0) += 1;
+        }
         let tags = self.places.as_ref().map(|p| p.tag(&text)).unwrap_or_default();
         self.nodes.push(Node {
             id: id.clone(),
@@ -218,7 +223,7 @@ impl Builder {
     /// Id for the next paragraph under `parent`: `PARENT.K` with K counting its paragraphs.
     fn paragraph_id(&self, parent: Option<&str>) -> String {
         let prefix = parent.unwrap_or("p");
-        let k = self.nodes.iter().filter(|n| n.parent.as_deref() == parent && !n.kind.is_heading()).count() + 1;
+        let k = self.paragraphs.get(&parent.map(str::to_string)).copied().unwrap_or(0) + 1;
         format!("{prefix}.{k}")
     }
 }
@@ -261,6 +266,7 @@ pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Pl
         nodes: Vec::new(),
         ids: HashSet::new(),
         next_suffix: HashMap::new(),
+        paragraphs: HashMap::new(),
         places: curation.places.clone(),
     };
     let mut idx = 0;
