@@ -120,3 +120,33 @@ fn files_on_the_command_line_are_loaded_at_start() {
     assert_eq!(harness.state().scenarios().len(), 2);
     assert_eq!(harness.state().scenarios()[1].scenario.name, "测试情景");
 }
+
+/// Analysts' files bring traditional characters and emoji: they render (the harness panics on
+/// any character no font can draw), on the scenario page and in the chart's legend.
+#[test]
+fn traditional_characters_and_emoji_in_a_scenario_render() {
+    let mut harness = harness();
+    drop_file(&mut harness, fixture("traditional.ron"));
+    assert_eq!(harness.state().scenarios()[1].scenario.name, "繁體情景 📈");
+    harness.get_by_label("情景").click();
+    harness.run();
+    assert!(harness.get_all_by_label_contains("繁體情景").count() >= 1);
+    harness.state_mut().run(Command::OpenMeasure("rd_intensity".into()));
+    harness.run();
+    assert!(harness.state().messages().iter().all(|m| !m.text.contains("U+")), "{:?}", harness.state().messages());
+}
+
+/// A character no font here has (CJK extension B) is named in a warning, by code point,
+/// instead of appearing as an unexplained box.
+#[test]
+fn a_character_no_font_has_is_named_not_hidden() {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(common::WINDOW)
+        .allow_missing_glyphs()
+        .build_eframe(|cc| PlanExplorerApp::new(cc));
+    harness.run();
+    drop_file(&mut harness, fixture("rare.ron"));
+    let messages = harness.state().messages();
+    let warning = messages.iter().find(|m| m.text.contains("U+20000")).expect("a warning naming U+20000");
+    assert!(warning.text.starts_with(&fixture("rare.ron").display().to_string()), "{}", warning.text);
+}

@@ -210,6 +210,7 @@ impl PlanExplorerApp {
     fn poll_files(&mut self, ctx: &egui::Context) {
         let polled = self.scenarios.poll(self.now, &mut self.log, self.settings.lang);
         for shown in polled.opened {
+            self.warn_undisplayable(ctx, &shown);
             self.settings.remember_recent(shown);
         }
         if polled.changed {

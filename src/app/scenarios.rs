@@ -199,6 +199,13 @@ impl Scenarios {
         polled
     }
 
+    /// All the text of the loaded scenario from `shown` (its path as displayed), to check
+    /// that the fonts can draw it.
+    pub fn text_of(&self, shown: &str) -> Option<String> {
+        let loaded = self.loaded.iter().find(|l| l.path.as_ref().is_some_and(|p| p.display().to_string() == shown))?;
+        ron::to_string(&loaded.scenario).ok()
+    }
+
     /// Whether the window must keep polling: a load or the dialog under way, or files to watch.
     pub fn busy(&self) -> (bool, bool) {
         (!self.loader.in_flight().is_empty() || self.dialog.is_some(), self.loaded.iter().any(|l| l.path.is_some()))
@@ -261,5 +268,22 @@ impl Scenarios {
                 None
             }
         }
+    }
+}
+
+impl super::PlanExplorerApp {
+    /// Says which characters of a newly loaded file no installed font can draw, rather than
+    /// leaving the reader to wonder about boxes in its labels.
+    pub(super) fn warn_undisplayable(&mut self, ctx: &egui::Context, shown: &str) {
+        let Some(text) = self.scenarios.text_of(shown) else { return };
+        let missing = crate::ui::fonts::undisplayable(ctx, &text);
+        if missing.is_empty() {
+            return;
+        }
+        // Code points, not the characters: those would show as boxes here too.
+        let list: String = missing.iter().take(20).map(|c| format!("U+{:04X} ", u32::from(*c))).collect();
+        let text =
+            format!("{shown}: {} {}: {}", missing.len(), tr(self.settings.lang, Msg::Undisplayable), list.trim_end());
+        self.log.push_about(shown, Severity::Warning, text);
     }
 }
