@@ -39,6 +39,8 @@ pub struct Loader {
     rx: Receiver<Answer>,
     in_flight: Vec<InFlight>,
     next_seq: u64,
+    /// Requests the user cancelled: their answers are dropped when they come.
+    cancelled: Vec<u64>,
 }
 
 pub fn modified(path: &Path) -> Option<SystemTime> {
@@ -64,7 +66,7 @@ pub fn load_now(path: &Path, plan: &Plan) -> Outcome {
 impl Loader {
     pub fn new(plan: Arc<Plan>) -> Self {
         let (tx, rx) = channel();
-        Loader { plan, tx, rx, in_flight: Vec::new(), next_seq: 1 }
+        Loader { plan, tx, rx, in_flight: Vec::new(), next_seq: 1, cancelled: Vec::new() }
     }
 
     /// Starts loading `path` on a worker thread; `wake` is called when it is done.
@@ -73,8 +75,8 @@ impl Loader {
             return;
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        self.in_flight.push(InFlight { path: path.clone(), bytes });
         let seq = self.next_seq;
+        self.in_flight.push(InFlight { path: path.clone(), bytes, seq });
         self.next_seq += 1;
         let (tx, plan) = (self.tx.clone(), Arc::clone(&self.plan));
         let spawned = std::thread::Builder::new().name("load-scenario".into()).spawn(move || {
@@ -90,9 +92,30 @@ impl Loader {
         }
     }
 
+    /// Stops waiting for `path` (a load stuck on a slow or hung file system): it leaves the
+    /// progress line now, and its answer is dropped if it ever comes. The worker thread
+    /// cannot be stopped, but it holds nothing the app needs.
+    pub fn cancel(&mut self, path: &Path) {
+        if let Some(k) = self.in_flight.iter().position(|f| f.path == path) {
+            let flight = self.in_flight.remove(k);
+            self.cancelled.push(flight.seq);
+        }
+    }
+
     /// Answers that have arrived since the last call, in request order.
     pub fn poll(&mut self) -> Vec<Answer> {
-        let mut answers: Vec<Answer> = self.rx.try_iter().collect();
+        let cancelled = &mut self.cancelled;
+        let mut answers: Vec<Answer> = self
+            .rx
+            .try_iter()
+            .filter(|a| match cancelled.iter().position(|&c| c == a.seq) {
+                Some(k) => {
+                    cancelled.swap_remove(k);
+                    false
+                }
+                None => true,
+            })
+            .collect();
         answers.sort_by_key(|a| a.seq);
         self.in_flight.retain(|f| !answers.iter().any(|a| a.outcome.path() == f.path));
         answers
@@ -100,5 +123,33 @@ impl Loader {
 
     pub fn in_flight(&self) -> &[InFlight] {
         &self.in_flight
+    }
+}
+
+#[cfg(test)]
+mod cancel_tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_load_leaves_the_progress_line_and_its_answer_is_dropped() {
+        let plan = crate::model::load::embedded_plan().expect("the embedded plan is valid");
+        let mut loader = Loader::new(Arc::new(plan));
+        let good = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/good.ron");
+        let (tx, rx) = channel();
+        loader.request(good.clone(), move || {
+            let _ = tx.send(());
+        });
+        assert_eq!(loader.in_flight().len(), 1);
+        loader.cancel(&good);
+        assert!(loader.in_flight().is_empty(), "gone from the progress line at once");
+        rx.recv_timeout(std::time::Duration::from_secs(30)).expect("the worker finishes");
+        assert!(loader.poll().is_empty(), "its answer is dropped");
+        // The same file can be asked for again, and then it loads.
+        let (tx, rx) = channel();
+        loader.request(good, move || {
+            let _ = tx.send(());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(30)).expect("the worker finishes");
+        assert_eq!(loader.poll().len(), 1);
     }
 }

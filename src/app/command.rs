@@ -83,6 +83,7 @@ impl PlanExplorerApp {
             Command::CloseHelp => self.show_help = false,
 
             Command::OpenFiles(paths) => self.scenarios.open(paths),
+            Command::CancelLoad(path) => self.scenarios.cancel(&path),
             Command::OpenDialog => self.scenarios.open_dialog(&mut self.log, self.settings.lang),
             Command::ReloadAll => self.scenarios.reload(false),
             Command::ReloadScenario(k) => self.scenarios.reload_one(k),

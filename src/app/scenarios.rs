@@ -123,6 +123,10 @@ impl Scenarios {
         }
     }
 
+    pub fn cancel(&mut self, path: &std::path::Path) {
+        self.loader.cancel(path);
+    }
+
     /// Reloads file-backed scenarios: all of them (F5), or those changed on disk.
     pub fn reload(&mut self, only_changed: bool) {
         let paths: Vec<PathBuf> = self

@@ -28,4 +28,6 @@ impl LoadedScenario {
 pub struct InFlight {
     pub path: PathBuf,
     pub bytes: u64,
+    /// The request's number, to recognise its answer.
+    pub seq: u64,
 }

@@ -87,6 +87,8 @@ pub enum Command {
 
     // Scenario files.
     OpenFiles(Vec<PathBuf>),
+    /// Stop waiting for a file that is still loading.
+    CancelLoad(PathBuf),
     OpenDialog,
     /// F5: reload every file-backed scenario.
     ReloadAll,

@@ -168,6 +168,7 @@ messages! {
     DeckFile => "幻灯片文件", "Deck file";
     NotePrefix => "注：", "Note: ";
     MoreMessages => "条消息未显示", "more messages not shown";
+    Cancel => "取消", "Cancel";
     Undisplayable => "个字符在本机字体中没有字形，显示为方框（可安装含 CJK 扩展 B 的字体，如 SimSun-ExtB 或 花園明朝）", "characters have no glyph in this machine's fonts and show as boxes (a font with CJK extension B, such as SimSun-ExtB or Hanazono, adds them)";
     Reloaded => "已重新加载", "reloaded";
     DialogTitle => "打开情景文件", "Open scenario files";

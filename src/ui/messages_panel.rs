@@ -37,6 +37,9 @@ pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
                 f.path.display(),
                 f.bytes as f64 / 1_048_576.0
             ));
+            if ui.small_button(tr(lang, Msg::Cancel)).clicked() {
+                commands.push(Command::CancelLoad(f.path.clone()));
+            }
         }
         if !props.messages.is_empty() && ui.small_button(tr(lang, Msg::Clear)).clicked() {
             commands.push(Command::ClearMessages);
@@ -73,13 +76,19 @@ mod tests {
             file: "bad.ron".into(),
         }];
         let hidden = vec![("noisy.ron".to_string(), 450)];
+        let loading = vec![InFlight { path: "/mnt/slow/plan-b.ron".into(), bytes: 2_000_000, seq: 3 }];
         let mut harness = view_harness(|ui| {
-            messages_ui(ui, &MessagesProps { messages: &messages, hidden: &hidden, loading: &[], lang: Lang::Zh })
+            messages_ui(ui, &MessagesProps { messages: &messages, hidden: &hidden, loading: &loading, lang: Lang::Zh })
         });
         harness.get_by_label("bad.ron:3:7: error: unknown indicator");
         harness.get_by_label("noisy.ron: 450 条消息未显示");
         harness.get_by_label(tr(Lang::Zh, Msg::Clear)).click();
-        harness.run();
-        assert_eq!(harness.state().as_slice(), [Command::ClearMessages]);
+        harness.run_steps(2);
+        harness.get_by_label(tr(Lang::Zh, Msg::Cancel)).click();
+        harness.run_steps(2);
+        assert_eq!(
+            harness.state().as_slice(),
+            [Command::ClearMessages, Command::CancelLoad("/mnt/slow/plan-b.ron".into())]
+        );
     }
 }

@@ -39,7 +39,8 @@ pub(crate) fn view_harness<'a>(
         },
         Vec::new(),
     );
-    harness.run();
+    // A view with a spinner never settles; a few frames are enough to lay it out.
+    harness.run_ok();
     harness
 }
 
