@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::model::compare::differences;
 use crate::model::export::spreadsheet_safe;
 use crate::model::format::exact;
-use crate::model::import::{Curation, import};
+use crate::model::import::{Curation, import_checked};
 use crate::model::load::{
     self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
 };
@@ -112,7 +112,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
         Command::Check { files } => return check(cli.plan.as_deref(), files, out),
         Command::Import { source, curation, output } => {
-            import_command(source, curation.as_deref(), output.as_deref(), out)
+            import_command(source, curation.as_deref(), output.as_deref(), out, err)
         }
         Command::Nodes { format } => with_plan(cli, err, |plan| print_nodes(plan, *format, out)),
         Command::Indicators { format } => with_plan(cli, err, |plan| print_indicators(plan, *format, out)),
@@ -374,6 +374,7 @@ fn import_command(
     curation: Option<&Path>,
     output: Option<&Path>,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<i32, String> {
     let source_name = source.display().to_string();
     let text =
@@ -388,7 +389,10 @@ fn import_command(
         None => Curation::default(),
     };
     let file_name = source.file_name().map_or(source_name.clone(), |n| n.to_string_lossy().into_owned());
-    let plan = import(&text, &file_name, &curation).map_err(|e| format!("{source_name}:{e}"))?;
+    let (plan, warnings) = import_checked(&text, &file_name, &curation).map_err(|e| format!("{source_name}:{e}"))?;
+    for w in warnings {
+        let _ = writeln!(err, "{source_name}:{w}");
+    }
     let ron = plan_to_ron(&plan).map_err(|e| format!("cannot write RON: {e}"))?;
     match output {
         // `-o -` is standard output, as most tools read it.

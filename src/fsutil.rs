@@ -38,6 +38,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    remove_leftovers(dir, &file_name);
     let tmp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -52,6 +53,28 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporary files that an earlier write of `file_name` left when its process was
+/// killed (their process no longer runs). Where that cannot be told, they are kept.
+fn remove_leftovers(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && process_ended(pid)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn process_ended(pid: u32) -> bool {
+    // Linux shows every running process under /proc; elsewhere, assume it may still run.
+    cfg!(target_os = "linux") && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 #[cfg(test)]
@@ -95,5 +118,21 @@ mod tests {
         // A device is written to, not replaced.
         write_atomically(Path::new("/dev/null"), b"gone").unwrap();
         assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_writes_leftover_is_removed_by_the_next_write() {
+        let dir = std::env::temp_dir().join(format!("pe-atomic-leftover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A process number above Linux's maximum (2^22) never runs.
+        let leftover = dir.join(".report.csv.tmp-4194305");
+        std::fs::write(&leftover, "").unwrap();
+        let other = dir.join(".other.csv.tmp-4194305");
+        std::fs::write(&other, "").unwrap();
+        write_atomically(&dir.join("report.csv"), b"new").unwrap();
+        assert!(!leftover.exists(), "the dead write's temporary file is gone");
+        assert!(other.exists(), "another file's is not touched");
     }
 }

@@ -44,6 +44,57 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// Something in the text that does not fit the plan's structure, reported but imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportWarning {
+    /// 1-based line of the source text.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: warning: {}", self.line, self.message)
+    }
+}
+
+/// The last number seen at each heading level, to notice headings out of order. Chapters
+/// and boxes are numbered through the whole plan; sections within their chapter (or part),
+/// subsections within their section.
+#[derive(Default)]
+struct Numbering {
+    part: u32,
+    chapter: u32,
+    section: u32,
+    subsection: u32,
+    boxed: u32,
+}
+
+impl Numbering {
+    /// Records heading `h`; says so when it is not the one after the last of its level.
+    fn next(&mut self, h: &Heading) -> Option<String> {
+        let (last, n, what) = match *h {
+            Heading::Part(n) => {
+                (self.section, self.subsection) = (0, 0);
+                (&mut self.part, n, "篇")
+            }
+            Heading::Chapter(n) => {
+                (self.section, self.subsection) = (0, 0);
+                (&mut self.chapter, n, "章")
+            }
+            Heading::Section(n) => {
+                self.subsection = 0;
+                (&mut self.section, n, "节 (一、二、…)")
+            }
+            Heading::Subsection(n) => (&mut self.subsection, n, "小节 (（一）（二）…)"),
+            Heading::Box(n) => (&mut self.boxed, n, "专栏"),
+        };
+        let expected = *last + 1;
+        *last = n;
+        (n != expected).then(|| format!("{what} {n} follows {} (expected {expected})", expected - 1))
+    }
+}
+
 /// A heading recognised at the start of a line.
 #[derive(Clone, Debug, PartialEq)]
 enum Heading {
@@ -259,6 +310,18 @@ impl Open {
 
 /// Parses `source` (the plan's text) into a plan; `source_name` is recorded as provenance.
 pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Plan, ImportError> {
+    import_checked(source, source_name, curation).map(|(plan, _)| plan)
+}
+
+/// [`import`], with what in the text does not fit the structure (headings out of order, a
+/// 专栏 without a number, no heading at all), which is imported as found.
+pub fn import_checked(
+    source: &str,
+    source_name: &str,
+    curation: &Curation,
+) -> Result<(Plan, Vec<ImportWarning>), ImportError> {
+    let mut warnings = Vec::new();
+    let mut numbering = Numbering::default();
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines: Vec<(usize, String)> =
         source.lines().enumerate().map(|(i, l)| (i + 1, l.trim_matches(is_blank).to_string())).collect();
@@ -332,7 +395,14 @@ pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Pl
     let mut preamble_count = 0;
     while let Some((line_no, raw)) = next_non_empty(&mut idx) {
         let (line, fixes) = correct(&raw, rules);
+        if line.starts_with("●专栏") && heading(&line).is_none() {
+            let message = "a 专栏 heading without a number: read as a paragraph".to_string();
+            warnings.push(ImportWarning { line: line_no, message });
+        }
         if let Some((h, number, htitle)) = heading(&line) {
+            if let Some(message) = numbering.next(&h) {
+                warnings.push(ImportWarning { line: line_no, message });
+            }
             let (id, kind, parent) = match h {
                 Heading::Part(n) => {
                     open = Open::default();
@@ -424,7 +494,11 @@ pub fn import(source: &str, source_name: &str, curation: &Curation) -> Result<Pl
         indicators: Vec::new(),
     };
     plan.indicators = anchor_indicators(&plan.nodes, &curation.indicators)?;
-    Ok(plan)
+    if !plan.nodes.iter().any(|n| n.kind.is_heading()) {
+        let message = "no 篇, 章 or 专栏 heading was found: is this a plan laid out like the seed?".to_string();
+        warnings.push(ImportWarning { line: 1, message });
+    }
+    Ok((plan, warnings))
 }
 
 /// Fills in each indicator's source node: kept when given and its text holds the quote, else
