@@ -16,7 +16,8 @@ fn main() {
             .with_title("内蒙古自治区“十三五”科技创新规划 · plan-explorer")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(icon()),
         // The embedded font covers the app's Chinese; scanning system fonts is slow and has
         // crashed on machines without any (see assets/fonts/README.md).
         system_font_fallback: false,
@@ -57,4 +58,9 @@ fn guard_eframe_state() {
     if too_large && std::fs::rename(&path, dir.join("app.ron.too-large")).is_ok() {
         eprintln!("plan-explorer: {} was too large to be a saved state; moved aside", path.display());
     }
+}
+
+/// The window's icon (drawn by tools/make_icon.py); egui's default if it ever fails to decode.
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/plan-explorer.png")).unwrap_or_default()
 }

@@ -81,6 +81,8 @@ impl PlanExplorerApp {
             Command::ToggleTheme => self.settings.dark = !self.settings.dark,
             Command::ToggleHelp => self.show_help = !self.show_help,
             Command::CloseHelp => self.show_help = false,
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::CloseAbout => self.show_about = false,
 
             Command::OpenFiles(paths) => self.scenarios.open(paths),
             Command::CancelLoad(path) => self.scenarios.cancel(&path),

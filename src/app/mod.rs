@@ -57,6 +57,7 @@ pub struct PlanExplorerApp {
     log: MessageLog,
     views: ViewStates,
     show_help: bool,
+    show_about: bool,
     /// A short confirmation and the time it disappears.
     toast: Option<(String, f64)>,
     effects: Vec<Effect>,
@@ -149,6 +150,7 @@ impl PlanExplorerApp {
             log: MessageLog::default(),
             views: ViewStates::default(),
             show_help: false,
+            show_about: false,
             toast: None,
             effects: Vec::new(),
             now: 0.0,

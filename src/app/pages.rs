@@ -12,7 +12,7 @@ use crate::ui::i18n::{Msg, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
-use crate::ui::overlays::{drop_overlay, help_ui, toast_ui};
+use crate::ui::overlays::{AboutProps, about_ui, drop_overlay, help_ui, toast_ui};
 use crate::ui::presenter::{SlideProps, SlideView, slide_ui};
 use crate::ui::regions_view::{RegionsProps, regions_ui};
 use crate::ui::scenarios_view::{ScenariosProps, scenarios_ui};
@@ -84,6 +84,9 @@ impl PlanExplorerApp {
         if self.show_help {
             commands.extend(help_ui(&ctx, lang));
         }
+        if self.show_about {
+            commands.extend(self.about(&ctx));
+        }
         if let Some((text, until)) = &self.toast {
             if self.now < *until {
                 toast_ui(&ctx, text);
@@ -93,6 +96,27 @@ impl PlanExplorerApp {
             }
         }
         commands
+    }
+
+    fn about(&self, ctx: &egui::Context) -> Vec<Command> {
+        let meta = &self.doc.plan.meta;
+        let built_in: Vec<(String, String, usize)> = self
+            .scenarios
+            .loaded()
+            .iter()
+            .filter(|l| l.path.is_none())
+            .map(|l| (l.scenario.name.clone(), l.scenario.description.clone(), l.scenario.series.len()))
+            .collect();
+        let props = AboutProps {
+            version: env!("CARGO_PKG_VERSION"),
+            plan_title: &meta.title,
+            drafted_by: &meta.drafted_by,
+            issued: &meta.issued,
+            grouping_source: &self.doc.plan.places.grouping_source,
+            built_in: &built_in,
+            lang: self.settings.lang,
+        };
+        about_ui(ctx, &props)
     }
 
     fn reader_page(&mut self, ui: &mut Ui) -> Vec<Command> {

@@ -84,6 +84,8 @@ pub enum Command {
     ToggleTheme,
     ToggleHelp,
     CloseHelp,
+    ToggleAbout,
+    CloseAbout,
 
     // Scenario files.
     OpenFiles(Vec<PathBuf>),

@@ -64,6 +64,9 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         if ui.button("?").on_hover_text(tr(lang, Msg::Help)).clicked() {
             commands.push(Command::ToggleHelp);
         }
+        if ui.button(tr(lang, Msg::About)).clicked() {
+            commands.push(Command::ToggleAbout);
+        }
     });
     ui.add_space(2.0);
     commands
