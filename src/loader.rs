@@ -12,8 +12,19 @@ use crate::model::plan::Plan;
 use crate::model::scenario::{Scenario, load_scenario_str};
 
 pub enum Outcome {
-    Loaded { path: PathBuf, scenario: Box<Scenario>, warnings: Vec<Diagnostic>, modified: Option<SystemTime> },
-    Failed { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    Loaded {
+        path: PathBuf,
+        scenario: Box<Scenario>,
+        warnings: Vec<Diagnostic>,
+        modified: Option<SystemTime>,
+        /// Every distinct non-ASCII character of the scenario's text, gathered here rather
+        /// than on the UI thread, so the window can check its fonts cover them.
+        chars: Vec<char>,
+    },
+    Failed {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 /// An outcome with the number of the request it answers, so that files opened together
@@ -57,10 +68,20 @@ pub fn load_now(path: &Path, plan: &Plan) -> Outcome {
         .and_then(|text| load_scenario_str(&text, &name, plan));
     match result {
         Ok((scenario, warnings)) => {
-            Outcome::Loaded { path: path.to_path_buf(), scenario: Box::new(scenario), warnings, modified }
+            let chars = distinct_chars(&scenario);
+            Outcome::Loaded { path: path.to_path_buf(), scenario: Box::new(scenario), warnings, modified, chars }
         }
         Err(diagnostics) => Outcome::Failed { path: path.to_path_buf(), diagnostics },
     }
+}
+
+/// The distinct non-ASCII, non-control characters of every text in `scenario`.
+fn distinct_chars(scenario: &Scenario) -> Vec<char> {
+    let text = ron::to_string(scenario).unwrap_or_default();
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_ascii() && !c.is_control()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
 }
 
 impl Loader {

@@ -93,14 +93,25 @@ impl Derived {
             .or_insert_with(|| chart_of(doc, scenarios, &[measure.to_string()], false))
     }
 
-    /// The scenario page's tables for the pair `(a, b)` of loaded scenarios.
-    pub fn comparison(
+    /// The chart [`Derived::chart`] built last, to lend while other caches are borrowed too.
+    pub fn last_chart(&self) -> Option<&Chart> {
+        self.scenarios.chart.as_ref().map(|(_, chart)| chart)
+    }
+
+    /// A small chart [`Derived::small_chart`] has built.
+    pub fn built_small_chart(&self, measure: &str) -> Option<&Chart> {
+        self.scenarios.small_charts.get(measure)
+    }
+
+    /// Computes the scenario page's tables for the pair `(a, b)` of loaded scenarios, unless
+    /// they are already there; [`Derived::comparison`] then lends them.
+    pub fn update_comparison(
         &mut self,
         doc: &Document,
         enabled: &[&Scenario],
         loaded: &[LoadedScenario],
         pair: (usize, usize),
-    ) -> (&AtTarget, &[Difference]) {
+    ) {
         let cache = &mut self.scenarios.comparison;
         if cache.as_ref().is_none_or(|(p, _, _)| *p != pair) {
             let groups = Measure::group(&doc.plan.indicators);
@@ -118,12 +129,10 @@ impl Derived {
             };
             *cache = Some((pair, targets, diffs));
         }
-        let (_, targets, diffs) = cache.get_or_insert_with(|| (pair, Vec::new(), Vec::new()));
-        (&*targets, diffs.as_slice())
     }
 
-    /// The scenario page's tables as last computed by [`Derived::comparison`].
-    pub fn cached_comparison(&self) -> (&[(usize, Vec<TargetComparison>)], &[Difference]) {
+    /// The scenario page's tables as last computed by [`Derived::update_comparison`].
+    pub fn comparison(&self) -> (&[(usize, Vec<TargetComparison>)], &[Difference]) {
         match &self.scenarios.comparison {
             Some((_, targets, diffs)) => (targets, diffs),
             None => (&[], &[]),

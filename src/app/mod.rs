@@ -109,7 +109,7 @@ impl PlanExplorerApp {
             Some((Ok(plan), name)) => Document::new(plan, name),
             other => {
                 if let Some((Err(ds), _)) = other {
-                    problems = ds;
+                    problems.extend(ds);
                 }
                 match embedded_plan() {
                     Ok(plan) => Document::new(plan, EMBEDDED_PLAN_NAME),
@@ -125,8 +125,9 @@ impl PlanExplorerApp {
             app.log.push(Severity::Error, format!("{}{}", tr(app.settings.lang, Msg::LastCrash), report.display()));
         }
         let ctx = &cc.egui_ctx;
-        if app.settings.zoom.is_finite() && (ctx.zoom_factor() - app.settings.zoom).abs() > f32::EPSILON {
-            ctx.set_zoom_factor(app.settings.zoom.clamp(0.5, 3.0));
+        // `bound` made the remembered zoom finite and in range.
+        if (ctx.zoom_factor() - app.settings.zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(app.settings.zoom);
         }
         app.scenarios.set_waker(ctx);
         app.run(Command::OpenFiles(files));
@@ -198,7 +199,7 @@ impl PlanExplorerApp {
 
     /// Keys and dropped files.
     fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = if self.presenter.is_some() { keys::presenter_keys(ctx) } else { keys::window_keys(ctx) };
+        let mut commands = keys::keys(ctx, self.presenter.is_some());
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
@@ -211,18 +212,17 @@ impl PlanExplorerApp {
     /// Finished loads, the dialog, and changed files; keeps polling while any is pending.
     fn poll_files(&mut self, ctx: &egui::Context) {
         let polled = self.scenarios.poll(self.now, &mut self.log, self.settings.lang);
-        for shown in polled.opened {
-            self.warn_undisplayable(ctx, &shown);
+        for (shown, chars) in polled.opened {
+            self.warn_undisplayable(ctx, &shown, &chars);
             self.settings.remember_recent(shown);
         }
         if polled.changed {
             self.scenarios_changed();
         }
-        let (busy, watching) = self.scenarios.busy();
-        if watching {
+        if self.scenarios.watching_files() {
             ctx.request_repaint_after(Duration::from_secs(1));
         }
-        if busy {
+        if self.scenarios.waiting() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }

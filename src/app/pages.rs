@@ -147,22 +147,26 @@ impl PlanExplorerApp {
                 }
             }
         }
+        // Built once and cached, then lent, not copied, every frame.
         let enabled = self.scenarios.enabled();
-        let charts: Vec<_> =
-            measures.iter().map(|m| self.derived.small_chart(&self.doc, &enabled, m).clone()).collect();
+        for m in &measures {
+            self.derived.small_chart(&self.doc, &enabled, m);
+        }
+        let derived = &self.derived;
         let indicators: Vec<_> =
-            measures.iter().zip(&charts).filter_map(|(m, c)| Some((self.derived.summary(m)?, c))).collect();
+            measures.iter().filter_map(|m| Some((derived.summary(m)?, derived.built_small_chart(m)?))).collect();
         let props = NodeViewProps { doc: &self.doc, node, spans: &spans, lang, indicators: &indicators };
         node_view_ui(ui, &props)
     }
 
     fn indicators_page(&mut self, ui: &mut Ui) -> Vec<Command> {
-        let chart = self.current_chart().clone();
+        self.current_chart();
+        let no_chart = crate::model::chart::Chart::default();
         let props = IndicatorsProps {
             doc: &self.doc,
             summaries: self.derived.summaries(),
             selected: &self.settings.selected_measures,
-            chart: &chart,
+            chart: self.derived.last_chart().unwrap_or(&no_chart),
             lang: self.settings.lang,
             index_mode: self.settings.index_mode,
         };
@@ -195,8 +199,8 @@ impl PlanExplorerApp {
         let lang = self.settings.lang;
         let enabled = self.scenarios.enabled();
         let loaded = self.scenarios.loaded();
-        self.derived.comparison(&self.doc, &enabled, loaded, self.scenarios.pair());
-        let (targets, differences) = self.derived.cached_comparison();
+        self.derived.update_comparison(&self.doc, &enabled, loaded, self.scenarios.pair());
+        let (targets, differences) = self.derived.comparison();
         // Summaries are in measure order, so the cached index finds each one directly.
         let summaries = self.derived.summaries();
         let at_target: Vec<_> = targets.iter().filter_map(|(k, v)| Some((summaries.get(*k)?, v.as_slice()))).collect();

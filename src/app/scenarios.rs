@@ -41,8 +41,9 @@ pub struct Scenarios {
 pub struct Polled {
     /// The scenario list changed: what is derived from it is stale.
     pub changed: bool,
-    /// Files that loaded, for the recent list.
-    pub opened: Vec<String>,
+    /// Files that loaded (as shown), for the recent list, with their distinct non-ASCII
+    /// characters, for the font check.
+    pub opened: Vec<(String, Vec<char>)>,
 }
 
 impl Scenarios {
@@ -189,30 +190,28 @@ impl Scenarios {
     /// bad one only adds its messages — what was loaded stays.
     pub fn poll(&mut self, now: f64, log: &mut MessageLog, lang: Lang) -> Polled {
         self.poll_dialog(log, lang);
-        if self.loaded.iter().any(|l| l.path.is_some()) && now - self.last_reload_check > 1.0 {
+        if self.watching_files() && now - self.last_reload_check > 1.0 {
             self.last_reload_check = now;
             self.reload(true);
         }
         let answers = self.loader.poll();
         let mut polled = Polled { changed: !answers.is_empty(), opened: Vec::new() };
         for answer in answers {
-            if let Some(shown) = self.apply(answer, log, lang) {
-                polled.opened.push(shown);
+            if let Some(opened) = self.apply(answer, log, lang) {
+                polled.opened.push(opened);
             }
         }
         polled
     }
 
-    /// All the text of the loaded scenario from `shown` (its path as displayed), to check
-    /// that the fonts can draw it.
-    pub fn text_of(&self, shown: &str) -> Option<String> {
-        let loaded = self.loaded.iter().find(|l| l.path.as_ref().is_some_and(|p| p.display().to_string() == shown))?;
-        ron::to_string(&loaded.scenario).ok()
+    /// A load or the dialog is under way: the window polls often.
+    pub fn waiting(&self) -> bool {
+        !self.loader.in_flight().is_empty() || self.dialog.is_some()
     }
 
-    /// Whether the window must keep polling: a load or the dialog under way, or files to watch.
-    pub fn busy(&self) -> (bool, bool) {
-        (!self.loader.in_flight().is_empty() || self.dialog.is_some(), self.loaded.iter().any(|l| l.path.is_some()))
+    /// Some scenario comes from a file, which is watched for changes.
+    pub fn watching_files(&self) -> bool {
+        self.loaded.iter().any(|l| l.path.is_some())
     }
 
     fn poll_dialog(&mut self, log: &mut MessageLog, lang: Lang) {
@@ -230,11 +229,11 @@ impl Scenarios {
         }
     }
 
-    /// Applies one finished load; returns the file's name for the recent list if it loaded.
-    fn apply(&mut self, answer: Answer, log: &mut MessageLog, lang: Lang) -> Option<String> {
+    /// Applies one finished load; returns the file's name and characters if it loaded.
+    fn apply(&mut self, answer: Answer, log: &mut MessageLog, lang: Lang) -> Option<(String, Vec<char>)> {
         let Answer { seq, outcome } = answer;
         match outcome {
-            Outcome::Loaded { path, scenario, warnings, modified } => {
+            Outcome::Loaded { path, scenario, warnings, modified, chars } => {
                 let shown = path.display().to_string();
                 log.forget(&shown);
                 log.diagnostics(warnings.iter().cloned());
@@ -261,7 +260,7 @@ impl Scenarios {
                         self.loaded.insert(at, loaded);
                     }
                 }
-                Some(shown)
+                Some((shown, chars))
             }
             Outcome::Failed { path, diagnostics } => {
                 // Keep the failing version's time, so it is not retried until it changes again.
@@ -278,9 +277,8 @@ impl Scenarios {
 impl super::PlanExplorerApp {
     /// Says which characters of a newly loaded file no installed font can draw, rather than
     /// leaving the reader to wonder about boxes in its labels.
-    pub(super) fn warn_undisplayable(&mut self, ctx: &egui::Context, shown: &str) {
-        let Some(text) = self.scenarios.text_of(shown) else { return };
-        let missing = crate::ui::fonts::undisplayable(ctx, &text);
+    pub(super) fn warn_undisplayable(&mut self, ctx: &egui::Context, shown: &str, chars: &[char]) {
+        let missing = crate::ui::fonts::undisplayable(ctx, chars);
         if missing.is_empty() {
             return;
         }

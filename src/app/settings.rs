@@ -23,6 +23,13 @@ pub const SETTINGS_FILE: &str = "settings.ron";
 /// Settings are a few kilobytes; a larger file is damaged or hostile and is not read.
 pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 
+/// The window zoom the app accepts.
+const ZOOM: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+/// The presenter's type scale.
+const PRESENTER_SCALE: std::ops::RangeInclusive<f32> = 0.6..=2.5;
+/// One step of the presenter's A+ and A−.
+const PRESENTER_STEP: f32 = 0.1;
+
 /// Scenario files remembered in the recent list.
 pub const MAX_RECENT: usize = 10;
 
@@ -77,17 +84,27 @@ impl Settings {
     }
 
     pub fn bigger_presenter_type(&mut self) {
-        self.presenter_scale = (self.presenter_scale + 0.1).min(2.5);
+        self.presenter_scale = (self.presenter_scale + PRESENTER_STEP).min(*PRESENTER_SCALE.end());
     }
 
     pub fn smaller_presenter_type(&mut self) {
-        self.presenter_scale = (self.presenter_scale - 0.1).max(0.6);
+        self.presenter_scale = (self.presenter_scale - PRESENTER_STEP).max(*PRESENTER_SCALE.start());
+    }
+
+    /// Keeps what was read within what the app uses, whatever the file said.
+    pub fn bound(&mut self) {
+        self.recent.truncate(MAX_RECENT);
+        let within = |v: f32, range: &std::ops::RangeInclusive<f32>| {
+            if v.is_finite() { v.clamp(*range.start(), *range.end()) } else { 1.0 }
+        };
+        self.zoom = within(self.zoom, &ZOOM);
+        self.presenter_scale = within(self.presenter_scale, &PRESENTER_SCALE);
     }
 }
 
-/// Reads the settings file of `dir`. `Ok(None)`: there is none yet. A file that is too
-/// large or damaged gives its message; the caller starts from defaults and keeps the file
-/// until the next save replaces it.
+/// Reads the settings file of `dir` (the caller bounds what it says, as for settings from
+/// anywhere). `Ok(None)`: there is none yet. A file that is too large or damaged gives its
+/// message; the caller starts from defaults and keeps the file until the next save replaces it.
 pub fn load(dir: &Path) -> Result<Option<Settings>, Diagnostic> {
     let path = dir.join(SETTINGS_FILE);
     if !path.exists() {
@@ -96,9 +113,7 @@ pub fn load(dir: &Path) -> Result<Option<Settings>, Diagnostic> {
     let name = path.display().to_string();
     let bytes = read_limited(&path, MAX_SETTINGS_BYTES)?;
     let text = decode_text(&bytes, &name)?;
-    let mut settings: Settings = parse_ron(&text, &name)?;
-    settings.bound();
-    Ok(Some(settings))
+    parse_ron(&text, &name).map(Some)
 }
 
 /// Writes the settings into `dir` atomically.
@@ -107,21 +122,6 @@ pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
         ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
     std::fs::create_dir_all(dir)?;
     crate::fsutil::write_atomically(&dir.join(SETTINGS_FILE), text.as_bytes())
-}
-
-impl Settings {
-    /// Keeps what was read within what the app uses, whatever the file said.
-    pub fn bound(&mut self) {
-        self.recent.truncate(MAX_RECENT);
-        if !self.zoom.is_finite() {
-            self.zoom = 1.0;
-        }
-        self.zoom = self.zoom.clamp(0.5, 3.0);
-        if !self.presenter_scale.is_finite() {
-            self.presenter_scale = 1.0;
-        }
-        self.presenter_scale = self.presenter_scale.clamp(0.6, 2.5);
-    }
 }
 
 impl super::PlanExplorerApp {

@@ -54,11 +54,8 @@ fn add_font(ctx: &egui::Context, name: String, data: FontData) {
     });
 }
 
-/// The characters of `text` that no installed font can draw (they would show as boxes).
-pub fn undisplayable(ctx: &egui::Context, text: &str) -> Vec<char> {
-    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_ascii() && !c.is_control()).collect();
-    chars.sort_unstable();
-    chars.dedup();
+/// Which of `chars` no installed font can draw (they would show as boxes).
+pub fn undisplayable(ctx: &egui::Context, chars: &[char]) -> Vec<char> {
     let font = egui::FontId::proportional(14.0);
-    ctx.fonts_mut(|fonts| chars.into_iter().filter(|&c| !fonts.has_glyph(&font, c)).collect())
+    ctx.fonts_mut(|fonts| chars.iter().copied().filter(|&c| !fonts.has_glyph(&font, c)).collect())
 }

@@ -5,24 +5,34 @@ use egui::{Context, Event, Key};
 
 use super::{Command, SlideStep, TreeKey};
 
-/// Keys while the window shows the plan: F11, F5, `?`, Esc, and the tree's arrows and Enter
-/// (unless a text field has the keyboard).
-pub fn window_keys(ctx: &Context) -> Vec<Command> {
-    let mut commands = Vec::new();
-    if ctx.input(|i| i.key_pressed(Key::F11)) {
-        commands.push(Command::TogglePresenting);
-        return commands;
+/// The window's keys as commands. F11 and F5 work everywhere, even while a text field has
+/// the keyboard; the rest only when none has.
+pub fn keys(ctx: &Context, presenting: bool) -> Vec<Command> {
+    if pressed(ctx, Key::F11) {
+        return vec![Command::TogglePresenting];
     }
-    if ctx.input(|i| i.key_pressed(Key::F5)) {
+    let mut commands = Vec::new();
+    // A presenter who edits a scenario file reloads it without leaving the slide.
+    if pressed(ctx, Key::F5) {
         commands.push(Command::ReloadAll);
     }
     if ctx.egui_wants_keyboard_input() {
         return commands;
     }
+    if presenting {
+        presenter_keys(ctx, &mut commands);
+    } else {
+        window_keys(ctx, &mut commands);
+    }
+    commands
+}
+
+/// Showing the plan: `?` and Esc for help, the tree's arrows and Enter.
+fn window_keys(ctx: &Context, commands: &mut Vec<Command>) {
     if typed(ctx, &["?"]) {
         commands.push(Command::ToggleHelp);
     }
-    if ctx.input(|i| i.key_pressed(Key::Escape)) {
+    if pressed(ctx, Key::Escape) {
         commands.push(Command::CloseHelp);
     }
     for (key, tree_key) in [
@@ -32,31 +42,18 @@ pub fn window_keys(ctx: &Context) -> Vec<Command> {
         (Key::ArrowLeft, TreeKey::Left),
         (Key::Enter, TreeKey::Enter),
     ] {
-        if ctx.input(|i| i.key_pressed(key)) {
+        if pressed(ctx, key) {
             commands.push(Command::Navigate(tree_key));
         }
     }
-    commands
 }
 
-/// Keys while presenting: F11 and Esc leave; arrows, PageUp/PageDown, Space, Home and End
-/// move; + and − change the type size; F5 reloads the scenarios.
-pub fn presenter_keys(ctx: &Context) -> Vec<Command> {
-    let mut commands = Vec::new();
-    if ctx.input(|i| i.key_pressed(Key::F11)) {
-        commands.push(Command::TogglePresenting);
-        return commands;
-    }
-    // A presenter who edits a scenario file reloads it without leaving the slide.
-    if ctx.input(|i| i.key_pressed(Key::F5)) {
-        commands.push(Command::ReloadAll);
-    }
-    if ctx.egui_wants_keyboard_input() {
-        return commands;
-    }
-    if ctx.input(|i| i.key_pressed(Key::Escape)) {
+/// Presenting: Esc leaves; arrows, PageUp/PageDown, Space, Home and End move; + and −
+/// change the type size.
+fn presenter_keys(ctx: &Context, commands: &mut Vec<Command>) {
+    if pressed(ctx, Key::Escape) {
         commands.push(Command::StopPresenting);
-        return commands;
+        return;
     }
     let steps = [
         (Key::ArrowLeft, SlideStep::Previous),
@@ -68,7 +65,7 @@ pub fn presenter_keys(ctx: &Context) -> Vec<Command> {
         (Key::End, SlideStep::Last),
     ];
     for (key, step) in steps {
-        if ctx.input(|i| i.key_pressed(key)) {
+        if pressed(ctx, key) {
             commands.push(Command::Slide(step));
         }
     }
@@ -78,7 +75,10 @@ pub fn presenter_keys(ctx: &Context) -> Vec<Command> {
     if typed(ctx, &["-"]) {
         commands.push(Command::PresenterSmaller);
     }
-    commands
+}
+
+fn pressed(ctx: &Context, key: Key) -> bool {
+    ctx.input(|i| i.key_pressed(key))
 }
 
 fn typed(ctx: &Context, texts: &[&str]) -> bool {
@@ -92,14 +92,14 @@ mod tests {
 
     #[test]
     fn arrows_move_in_the_tree_but_step_slides_when_presenting() {
-        let mut tree = view_harness(|ui| window_keys(ui.ctx()));
+        let mut tree = view_harness(|ui| keys(ui.ctx(), false));
         tree.key_press(Key::ArrowDown);
         tree.key_press(Key::F5);
         tree.run();
         assert!(tree.state().contains(&Command::Navigate(TreeKey::Down)), "{:?}", tree.state());
         assert!(tree.state().contains(&Command::ReloadAll));
 
-        let mut slides = view_harness(|ui| presenter_keys(ui.ctx()));
+        let mut slides = view_harness(|ui| keys(ui.ctx(), true));
         slides.key_press(Key::ArrowDown);
         slides.key_press(Key::End);
         slides.key_press(Key::F5);
