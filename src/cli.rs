@@ -259,13 +259,7 @@ fn synth_command(plan: &Plan, scale: usize, output: Option<&Path>, out: &mut dyn
     }
     let big = crate::model::synth::synth(plan, scale);
     let ron = plan_to_ron(&big).map_err(|e| format!("cannot write RON: {e}"))?;
-    match output {
-        // `-o -` is standard output, as most tools read it.
-        Some(path) if path != Path::new("-") => crate::fsutil::write_atomically(path, ron.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        _ => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
-    }
-    Ok(0)
+    write_output(output, ron.as_bytes(), out)
 }
 
 fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {
@@ -394,13 +388,7 @@ fn import_command(
         let _ = writeln!(err, "{source_name}:{w}");
     }
     let ron = plan_to_ron(&plan).map_err(|e| format!("cannot write RON: {e}"))?;
-    match output {
-        // `-o -` is standard output, as most tools read it.
-        Some(path) if path != Path::new("-") => crate::fsutil::write_atomically(path, ron.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        _ => out.write_all(ron.as_bytes()).map_err(|e| e.to_string())?,
-    }
-    Ok(0)
+    write_output(output, ron.as_bytes(), out)
 }
 
 /// The plan as pretty RON, as `plan.ron` is written.
@@ -547,6 +535,18 @@ fn print_search(plan: &Plan, query: &str, limit: usize, out: &mut dyn Write) -> 
         writeln!(out, "{:<16} {}  {}", node.id, node.heading(), text_snippet)?;
     }
     Ok(())
+}
+
+/// Writes a command's result to `-o FILE` (atomically), or to standard output without `-o`
+/// or with `-o -`, as most tools read it.
+fn write_output(output: Option<&Path>, bytes: &[u8], out: &mut dyn Write) -> Result<i32, String> {
+    match output {
+        Some(path) if path != Path::new("-") => {
+            crate::fsutil::write_atomically(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?
+        }
+        _ => out.write_all(bytes).map_err(|e| e.to_string())?,
+    }
+    Ok(0)
 }
 
 /// A CSV record whose text cells a spreadsheet will not run as formulas.
