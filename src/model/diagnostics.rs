@@ -57,13 +57,6 @@ pub fn position_at(src: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Position of the first occurrence of `needle` in `src` at or after byte `from`, if any.
-pub fn position_of(src: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
-    let start = from.min(src.len());
-    let found = src.get(start..)?.find(needle)?;
-    Some(position_at(src, start + found))
-}
-
 /// Panics unless every message's line and column lie inside `src` (line 0 means the file as
 /// a whole). Used by the property tests and the fuzz targets.
 pub fn check_positions(src: &str, diagnostics: &[Diagnostic]) {
@@ -91,8 +84,6 @@ mod tests {
         assert_eq!(position_at(src, 9), (2, 3));
         // Inside a multi-byte char: the char's own column.
         assert_eq!(position_at(src, 4), (2, 1));
-        assert_eq!(position_of(src, "x", 0), Some((2, 3)));
-        assert_eq!(position_of(src, "y", 0), None);
         assert_eq!(position_at(src, 999), (3, 1));
     }
 }

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use super::diagnostics::position_at;
+
 /// Nesting deeper than this is not indexed (ron refuses it anyway).
 const MAX_DEPTH: usize = 256;
 
@@ -37,15 +39,14 @@ impl<'a> RonPaths<'a> {
         self.offset(path).map(|o| self.position_at(o))
     }
 
-    /// Line and column of byte `offset`.
+    /// Line and column of byte `offset`: the line found by binary search, the column counted
+    /// within it as [`position_at`] counts it.
     pub fn position_at(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.src.len());
-        while !self.src.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        (line.max(1), self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1)
+        let offset = offset.min(self.src.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let (_, col) = position_at(self.src.get(start..).unwrap_or_default(), offset - start);
+        (line, col)
     }
 }
 
