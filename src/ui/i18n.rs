@@ -174,7 +174,7 @@ messages! {
     PlanText => "规划文本", "Plan text";
     BuiltInData => "内置数据", "Built-in data";
     Licences => "许可", "Licences";
-    LicenceLines => "本程序：MIT 或 Apache-2.0 · 中文字体：Noto Sans CJK SC（SIL OFL 1.1，assets/fonts/OFL.txt）· 表情字体：Noto Emoji（SIL OFL 1.1）、emoji-icon-font（MIT）· 界面字体：Ubuntu Light（Ubuntu Font Licence 1.0）· 界面库：egui、eframe、egui_plot（MIT 或 Apache-2.0）", "This program: MIT or Apache-2.0 · Chinese font: Noto Sans CJK SC (SIL OFL 1.1, assets/fonts/OFL.txt) · Emoji fonts: Noto Emoji (SIL OFL 1.1), emoji-icon-font (MIT) · Interface font: Ubuntu Light (Ubuntu Font Licence 1.0) · Interface libraries: egui, eframe, egui_plot (MIT or Apache-2.0)";
+    LicenceLines => "本程序：MIT 或 Apache-2.0 · 中文字体：Noto Sans CJK SC（SIL OFL 1.1，assets/fonts/OFL.txt） · 表情字体：Noto Emoji（SIL OFL 1.1）、emoji-icon-font（MIT） · 界面字体：Ubuntu Light（Ubuntu Font Licence 1.0） · 界面库：egui、eframe、egui_plot（MIT 或 Apache-2.0）", "This program: MIT or Apache-2.0 · Chinese font: Noto Sans CJK SC (SIL OFL 1.1, assets/fonts/OFL.txt) · Emoji fonts: Noto Emoji (SIL OFL 1.1), emoji-icon-font (MIT) · Interface font: Ubuntu Light (Ubuntu Font Licence 1.0) · Interface libraries: egui, eframe, egui_plot (MIT or Apache-2.0)";
     ValuesSourced => "每个数值的网址与原文摘录在图表中悬停可见", "each value's URL and quote show when hovering it in a chart";
     Offline => "本程序不联网", "The program never uses the network";
     Undisplayable => "个字符在本机字体中没有字形，显示为方框（可安装含 CJK 扩展 B 的字体，如 SimSun-ExtB 或 花園明朝）", "characters have no glyph in this machine's fonts and show as boxes (a font with CJK extension B, such as SimSun-ExtB or Hanazono, adds them)";
