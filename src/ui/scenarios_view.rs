@@ -83,8 +83,19 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
                     actions.push(Command::ToggleScenario(k));
                 }
-                let origin = l.path.as_ref().map_or(tr(lang, Msg::BuiltIn).to_string(), |p| p.display().to_string());
-                ui.add(Label::new(RichText::new(origin).weak()).truncate());
+                // The file's name says which file it is; its folder is on hover, since a
+                // truncated absolute path shows only the part every file shares.
+                match &l.path {
+                    Some(p) => {
+                        let name =
+                            p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+                        ui.add(Label::new(RichText::new(name).weak()).truncate())
+                            .on_hover_text(p.display().to_string());
+                    }
+                    None => {
+                        ui.add(Label::new(RichText::new(tr(lang, Msg::BuiltIn)).weak()));
+                    }
+                }
                 ui.label(format!("{} {}", l.scenario.series.len(), tr(lang, Msg::SeriesCount)));
                 if l.warnings.is_empty() {
                     ui.label("");
@@ -277,9 +288,13 @@ mod tests {
     #[test]
     fn a_typed_path_is_opened_and_a_scenario_can_be_hidden() {
         let doc = test_document();
-        let loaded: Vec<LoadedScenario> =
+        let mut loaded: Vec<LoadedScenario> =
             embedded_actuals(&doc.plan).into_iter().map(LoadedScenario::built_in).collect();
         let name = loaded[0].scenario.name.clone();
+        let mut from_file = LoadedScenario::built_in(loaded[0].scenario.clone());
+        from_file.scenario.name = "what-if".into();
+        from_file.path = Some("/home/analyst/work/scenarios/what-if-2020.ron".into());
+        loaded.push(from_file);
         let mut state = ScenariosViewState::default();
         let mut harness = view_harness(|ui| {
             let props = ScenariosProps {
@@ -304,6 +319,8 @@ mod tests {
         let commands = harness.state();
         assert!(commands.contains(&Command::ToggleScenario(0)), "{commands:?}");
         assert!(commands.contains(&Command::OpenFiles(vec!["/tmp/what-if.ron".into()])), "{commands:?}");
+        // A loaded file is named by its file name, not by the start of its folder.
+        harness.get_by_label("what-if-2020.ron");
         // Without a system dialog the page says so.
         harness.get_by_label(tr(Lang::Zh, Msg::NoDialog));
     }
