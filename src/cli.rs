@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::compare::differences;
-use crate::model::export::spreadsheet_safe;
+use crate::model::evaluation::evaluate;
+use crate::model::export::{evaluation_csv, evaluation_markdown, spreadsheet_safe};
 use crate::model::format::exact;
 use crate::model::import::{Curation, import_checked};
 use crate::model::load::{
@@ -16,7 +17,7 @@ use crate::model::load::{
 use crate::model::project::trend;
 use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file, load_scenario_str};
 use crate::model::search::snippet;
-use crate::model::{Diagnostic, Measure, Outline, Plan, SearchIndex};
+use crate::model::{Diagnostic, Document, Measure, Outline, Plan, SearchIndex};
 
 #[derive(Parser, Debug)]
 #[command(name = "plan-explorer", version, about = "Explore 《内蒙古自治区“十三五”科技创新规划》 offline")]
@@ -73,6 +74,15 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// The final evaluation: every target, judged by the actual value in its target year (met,
+    /// not met, no data), with the year and value it was judged on and their source.
+    Evaluate {
+        #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+        format: ReportFormat,
+        /// Scenario files whose actual series count too (after the shipped actual values).
+        #[arg(value_name = "SCENARIO")]
+        scenarios: Vec<PathBuf>,
+    },
     /// Turn a plan text laid out like the seed into plan RON (printed, or written with -o).
     Import {
         source: PathBuf,
@@ -101,6 +111,13 @@ pub enum Method {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    /// A Markdown table.
+    Md,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
     Csv,
@@ -125,6 +142,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
         }
         Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
+        Command::Evaluate { format, scenarios } => {
+            with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
+        }
     };
     match result {
         Ok(code) => code,
@@ -175,6 +195,21 @@ impl PlanOutcome for Result<i32, String> {
 /// Reads and validates a scenario file against `plan`; errors as `FILE:LINE:COL: …` lines.
 fn read_scenario(plan: &Plan, path: &Path) -> Result<(Scenario, Vec<Diagnostic>), String> {
     load_scenario_file(path, plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {
+    let mut scenarios: Vec<Scenario> = embedded_actuals(plan).into_iter().collect();
+    for file in files {
+        scenarios.push(read_scenario(plan, file)?.0);
+    }
+    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let evaluations = evaluate(&doc, &refs);
+    let text = match format {
+        ReportFormat::Csv => evaluation_csv(&evaluations),
+        ReportFormat::Md => evaluation_markdown(&evaluations),
+    };
+    out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
 }
 
 fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, String> {

@@ -141,7 +141,7 @@ fn indicators_are_many_quoted_and_derived_values_are_marked() {
     let plan = plan();
     assert!(plan.indicators.len() >= 100);
     assert!(Measure::group(&plan.indicators).len() >= 50);
-    for ind in &plan.indicators {
+    for ind in plan.indicators.iter().filter(|i| i.outside_text.is_none()) {
         let node = node(&plan, &ind.source_node);
         assert!(node.text.contains(&ind.quote), "{}", ind.id);
     }
@@ -255,4 +255,40 @@ fn regional_gdp_totals_are_only_summed_when_complete() {
     // Census 2020: the 12 盟市 add up exactly to the 全区 count.
     let t = stat_table(&doc, &[&actuals], "population_census", "人", 2020);
     assert_eq!(t.check(), Some(0.0));
+}
+
+#[test]
+fn the_eleven_headline_indicators_follow_the_announcement_and_one_is_not_in_the_text() {
+    let plan = plan();
+    let keys: Vec<&str> = plan.headlines.iter().map(|h| h.measure.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "overall_st_rank",
+            "st_progress_contribution",
+            "rd_intensity",
+            "invention_patents_per_10k",
+            "high_tech_output_share",
+            "strategic_emerging_share",
+            "rd_personnel_per_10k_employed",
+            "knowledge_services_share",
+            "enterprise_rd_to_revenue",
+            "tech_contract_value",
+            "science_literacy",
+        ]
+    );
+    // Each has a target statement; the eighth alone comes from outside the text, with its
+    // source, and is the only such statement.
+    for h in &plan.headlines {
+        assert!(plan.indicators.iter().any(|i| i.measure == h.measure && i.target.is_some()), "{}", h.measure);
+        assert!(h.source.starts_with("http") && !h.quote.is_empty());
+    }
+    let outside: Vec<&str> =
+        plan.indicators.iter().filter(|i| i.outside_text.is_some()).map(|i| i.measure.as_str()).collect();
+    assert_eq!(outside, ["knowledge_services_share"]);
+    let knowledge = plan.indicators.iter().find(|i| i.measure == "knowledge_services_share").unwrap();
+    assert!(knowledge.source_node.is_empty());
+    assert_eq!(knowledge.target.as_ref().map(|t| t.value), Some(20.0));
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/source/plan.txt")).unwrap();
+    assert!(!source.contains("知识密集型服务业"), "the text does not state it");
 }

@@ -32,6 +32,7 @@ PLAN_MEASURES = {
     "tech_contract_value_inflow": ("tech_contract_value", "亿元"),
     "high_tech_enterprises": ("high_tech_enterprises", "个"),
     "st_progress_contribution": ("st_progress_contribution", "%"),
+    "science_literacy": ("science_literacy", "%"),
 }
 
 # Statistics that are not plan measures but give context (regional view, ratios).
@@ -63,6 +64,7 @@ LABELS = {
     "tech_contract_value_inflow": "技术合同成交额（技术吸纳，买方在区内）",
     "high_tech_enterprises": "国家高新技术企业",
     "st_progress_contribution": "科技进步贡献率",
+    "science_literacy": "公民具备科学素质比例",
 }
 
 
@@ -74,6 +76,8 @@ def family(row):
         return "全国科技经费投入统计公报"
     if "PhD_2022_2025" in url:
         return "CSMAR地级市数据"
+    if "fixedeals.com/policy" in url:
+        return "自治区政府文件"
     if "公报" in quote or "te-ch.tech" in url or "yfsoft" in url:
         return "自治区统计公报"
     return "新闻报道"
@@ -90,6 +94,11 @@ def num(v):
 
 rows = read("inner-mongolia-actuals.csv")
 city_rows = read("inner-mongolia-cities.csv")
+# Values this project found itself (scenarios/sources/README.md says where and how);
+# a row the shared data already hold (same indicator, region, year and value) is skipped.
+with open(os.path.join(HERE, "..", "scenarios", "sources", "actuals-extra.csv"), encoding="utf-8") as f:
+    have = {(r["indicator"], r["region"], r["year"], float(r["value"])) for r in rows}
+    rows += [r for r in csv.DictReader(f) if (r["indicator"], r["region"], r["year"], float(r["value"])) not in have]
 # The cities file repeats some 盟市 rows of the actuals file; keep one of each.
 seen = {(r["indicator"], r["region"], r["year"], r["value"], r["source_url"]) for r in rows}
 rows += [r for r in city_rows if (r["indicator"], r["region"], r["year"], r["value"], r["source_url"]) not in seen]
@@ -187,7 +196,7 @@ for y in sorted(set(pat) & set(pop)):
         dict(year=y, value=v, source=f"{p['source_url']} ; {pr['source_url']}", quote=f"{p['quote']} / {pr['quote']}",
              derived=f"{p['value']}件 ÷ {pr['value']}{pu}{' ÷ 10000' if pu == '人' else ''} = {v}件/万人"))
 
-order = {"全国科技经费投入统计公报": 0, "自治区统计公报": 1, "统计年鉴": 2, "computed": 3, "CSMAR地级市数据": 4, "新闻报道": 5}
+order = {"全国科技经费投入统计公报": 0, "自治区统计公报": 1, "自治区政府文件": 1, "统计年鉴": 2, "computed": 3, "CSMAR地级市数据": 4, "新闻报道": 5}
 items = sorted(series.values(), key=lambda s: (s["region"] != "全区", s["indicator"], order.get(s["source"], 9) if "·" in s["label"] else 9, s["id"]))
 
 units = {}

@@ -3,7 +3,8 @@
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
 use super::chart::{Chart, Role};
-use super::format::number;
+use super::evaluation::{Tally, TargetEvaluation};
+use super::format::{exact, number};
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
 
@@ -93,6 +94,70 @@ pub fn table_csv(summaries: &[MeasureSummary]) -> String {
         ]);
     }
     csv_text(rows)
+}
+
+const EVALUATION_COLUMNS: [&str; 14] = [
+    "measure",
+    "name",
+    "unit",
+    "comparator",
+    "target_year",
+    "target",
+    "target_upper",
+    "verdict",
+    "judged_year",
+    "judged_value",
+    "gap",
+    "first_year_met",
+    "series",
+    "source",
+];
+
+/// One row of the final evaluation, as text in the columns above (numbers exact, so the
+/// value can be found in its source).
+fn evaluation_row(e: &TargetEvaluation) -> Vec<String> {
+    let judged = e.judged.as_ref();
+    vec![
+        e.key.clone(),
+        e.name.clone(),
+        e.unit.clone(),
+        e.comparator.name_en().into(),
+        e.target_year.to_string(),
+        exact(e.target_value),
+        e.upper.map(exact).unwrap_or_default(),
+        e.verdict.name_en().into(),
+        judged.map(|r| r.year.to_string()).unwrap_or_default(),
+        judged.map(|r| exact(r.value)).unwrap_or_default(),
+        e.gap.map(|g| exact((g * 1e6).round() / 1e6)).unwrap_or_default(),
+        e.first_met.map(|y| y.to_string()).unwrap_or_default(),
+        judged.map(|r| r.series.clone()).unwrap_or_default(),
+        judged.map(|r| r.source.clone()).unwrap_or_default(),
+    ]
+}
+
+/// The final evaluation as CSV: every target, its verdict, the year and value it was judged
+/// on, and the source of that value.
+pub fn evaluation_csv(evaluations: &[TargetEvaluation]) -> String {
+    let mut rows = vec![EVALUATION_COLUMNS.map(String::from).to_vec()];
+    rows.extend(evaluations.iter().map(evaluation_row));
+    csv_text(rows)
+}
+
+/// The final evaluation as a Markdown table, with the tally first.
+pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let tally = Tally::of(evaluations);
+    let mut out = format!(
+        "# 终期评估 · Final evaluation\n\n{} met, {} not met, {} without data (value in the target year).\n\n",
+        tally.met, tally.not_met, tally.no_data
+    );
+    out.push_str(&format!("| {} |\n", EVALUATION_COLUMNS.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(EVALUATION_COLUMNS.len())));
+    for e in evaluations {
+        let row: Vec<String> = evaluation_row(e).iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    out
 }
 
 fn escape(s: &str) -> String {

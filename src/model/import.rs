@@ -29,6 +29,8 @@ pub struct Curation {
     pub corrections: Vec<CorrectionRule>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub headlines: Vec<super::plan::Headline>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -492,6 +494,7 @@ pub fn import_checked(
         corrections: curation.corrections.clone(),
         nodes: builder.nodes,
         indicators: Vec::new(),
+        headlines: curation.headlines.clone(),
     };
     plan.indicators = anchor_indicators(&plan.nodes, &curation.indicators)?;
     if !plan.nodes.iter().any(|n| n.kind.is_heading()) {
@@ -507,6 +510,11 @@ fn anchor_indicators(nodes: &[Node], indicators: &[Indicator]) -> Result<Vec<Ind
     let mut out = Vec::with_capacity(indicators.len());
     for indicator in indicators {
         let mut indicator = indicator.clone();
+        if indicator.outside_text.is_some() {
+            indicator.source_node.clear();
+            out.push(indicator);
+            continue;
+        }
         let given_ok = nodes.iter().any(|n| n.id == indicator.source_node && n.text.contains(&indicator.quote));
         if !given_ok {
             let holders: Vec<&Node> = nodes.iter().filter(|n| n.text.contains(&indicator.quote)).collect();

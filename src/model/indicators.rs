@@ -133,6 +133,11 @@ pub struct Indicator {
     pub source_node: String,
     /// The exact phrase of the source text that states the value(s).
     pub quote: String,
+    /// Set for a statement the plan's text does not carry (the announcement lists a target
+    /// the text omits): the address of the source, whose words `quote` holds. Such a
+    /// statement has no source node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_text: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

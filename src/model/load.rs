@@ -233,6 +233,16 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             out.push(Diagnostic::error(file, at("id"), format!("duplicate indicator id `{}`", ind.id)));
         }
         match node_text.get(ind.source_node.as_str()) {
+            // A statement from outside the text names its source instead of a node.
+            _ if ind.outside_text.is_some() => {
+                if ind.outside_text.as_deref().is_some_and(|u| u.trim().is_empty()) || ind.quote.trim().is_empty() {
+                    out.push(Diagnostic::error(
+                        file,
+                        at("outside_text"),
+                        format!("indicator `{}`: a statement outside the text needs its source and quote", ind.id),
+                    ));
+                }
+            }
             None => out.push(Diagnostic::error(
                 file,
                 at("source_node"),
@@ -326,6 +336,16 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
                     "indicator `{}` gives measure `{}` in `{}`, another statement in `{unit}`",
                     s.id, s.measure, s.unit
                 ),
+            ));
+        }
+    }
+    for (j, h) in plan.headlines.iter().enumerate() {
+        let has_target = plan.indicators.iter().any(|i| i.measure == h.measure && i.target.is_some());
+        if !has_target {
+            out.push(Diagnostic::error(
+                file,
+                pos.of(&format!("headlines[{j}].measure")),
+                format!("headline `{}`: no statement gives measure `{}` a target", h.name, h.measure),
             ));
         }
     }

@@ -23,6 +23,22 @@ pub struct Plan {
     pub nodes: Vec<Node>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// The headline indicators (主要指标) in the order the issuing announcement lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headlines: Vec<Headline>,
+}
+
+/// One of the plan's headline indicators, as the announcement of the plan lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headline {
+    /// The measure whose statements carry the target.
+    pub measure: String,
+    /// The name as the announcement writes it.
+    pub name: String,
+    /// Where the list was read, and its words for this indicator.
+    pub source: String,
+    pub quote: String,
 }
 
 impl Plan {
@@ -36,6 +52,7 @@ impl Plan {
             corrections: Vec::new(),
             nodes: Vec::new(),
             indicators: Vec::new(),
+            headlines: Vec::new(),
         }
     }
 }

@@ -1,0 +1,142 @@
+//! The plan at a glance: what the plan holds (篇, 章, 节, 专栏, tasks, statements) and one
+//! tile per headline indicator (主要指标) — baseline, target, the value in the target year,
+//! the latest value, the series to sketch and the verdict of the final evaluation.
+
+use super::document::Document;
+use super::evaluation::{Reading, TargetEvaluation, Verdict};
+use super::plan::NodeKind;
+use super::scenario::Scenario;
+use super::summary::MeasureSummary;
+
+/// How much the plan holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlanFacts {
+    pub parts: usize,
+    pub chapters: usize,
+    pub sections: usize,
+    pub boxes: usize,
+    /// Task paragraphs and the entries of boxes.
+    pub tasks: usize,
+    pub statements: usize,
+    pub measures: usize,
+    pub targets: usize,
+}
+
+impl PlanFacts {
+    pub fn of(doc: &Document, summaries: &[MeasureSummary]) -> PlanFacts {
+        let count = |kinds: &[NodeKind]| doc.plan.nodes.iter().filter(|n| kinds.contains(&n.kind)).count();
+        PlanFacts {
+            parts: count(&[NodeKind::Part]),
+            chapters: count(&[NodeKind::Chapter]),
+            sections: count(&[NodeKind::Section, NodeKind::Subsection]),
+            boxes: count(&[NodeKind::Box]),
+            tasks: count(&[NodeKind::Task, NodeKind::Item]),
+            statements: doc.plan.indicators.len(),
+            measures: summaries.len(),
+            targets: summaries.iter().filter(|s| s.target.is_some()).count(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadlineTile {
+    /// 1-based, as the announcement numbers them.
+    pub order: usize,
+    pub measure: String,
+    /// The name as the announcement writes it.
+    pub name: String,
+    pub unit: String,
+    /// False when the target is stated only outside the plan's text.
+    pub in_text: bool,
+    /// The plan's baseline in its base year.
+    pub baseline: Option<(u16, f64)>,
+    /// `→2.2（2020）`.
+    pub target_text: String,
+    pub target_year: u16,
+    /// The value in the target year, and where it was read.
+    pub in_target_year: Option<Reading>,
+    /// The latest actual value of any series, with the series' label.
+    pub latest: Option<(u16, f64, String)>,
+    /// The judging series (else the first actual series with values), by year.
+    pub sparkline: Vec<(u16, f64)>,
+    pub target_value: f64,
+    pub verdict: Verdict,
+    pub first_met: Option<u16>,
+}
+
+/// One tile per headline indicator, in the announcement's order; a headline whose measure
+/// has no target is skipped (validation reports it).
+pub fn headline_tiles(
+    doc: &Document,
+    summaries: &[MeasureSummary],
+    evaluations: &[TargetEvaluation],
+    scenarios: &[&Scenario],
+) -> Vec<HeadlineTile> {
+    let base_year = doc.plan.meta.baseline_year;
+    doc.plan
+        .headlines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| {
+            let summary = summaries.iter().find(|s| s.key == h.measure)?;
+            let evaluation = evaluations.iter().find(|e| e.key == h.measure)?;
+            let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(&h.measure)).collect();
+            let judging = evaluation.judged.as_ref().and_then(|r| series.iter().find(|s| s.label == r.series));
+            let sketched = judging.or_else(|| series.iter().find(|s| !s.points.is_empty()));
+            let mut sparkline: Vec<(u16, f64)> = sketched
+                .map(|s| s.points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect())
+                .unwrap_or_default();
+            sparkline.sort_by_key(|p| p.0);
+            let in_text = doc.plan.indicators.iter().any(|i| i.measure == h.measure && i.outside_text.is_none());
+            Some(HeadlineTile {
+                order: k + 1,
+                measure: h.measure.clone(),
+                name: h.name.clone(),
+                unit: summary.unit.clone(),
+                in_text,
+                baseline: summary.baselines.iter().find(|b| b.0 == base_year).map(|b| (b.0, b.1)),
+                target_text: summary.target_text(),
+                target_year: evaluation.target_year,
+                in_target_year: evaluation.judged.clone(),
+                latest: summary.latest.clone(),
+                sparkline,
+                target_value: evaluation.target_value,
+                verdict: evaluation.verdict,
+                first_met: evaluation.first_met,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evaluation::evaluate;
+    use crate::model::load::embedded_plan;
+    use crate::model::scenario::embedded_actuals;
+    use crate::model::summary::summarize;
+
+    #[test]
+    fn the_plan_in_numbers_and_its_eleven_tiles_from_the_shipped_data() {
+        let doc = Document::new(embedded_plan().expect("plan"), "plan.ron");
+        let actuals = embedded_actuals(&doc.plan).expect("actuals");
+        let scenarios = [&actuals];
+        let summaries = summarize(&doc, &scenarios);
+        let facts = PlanFacts::of(&doc, &summaries);
+        assert_eq!((facts.parts, facts.chapters, facts.boxes), (6, 25, 46));
+        assert_eq!(facts.statements, doc.plan.indicators.len());
+        let evaluations = evaluate(&doc, &scenarios);
+        let tiles = headline_tiles(&doc, &summaries, &evaluations, &scenarios);
+        assert_eq!(tiles.len(), 11);
+        // R&D intensity: 0.76 % in 2015, 2.2 % targeted, 0.93 % in 2020 (first published).
+        let rd = &tiles[2];
+        assert_eq!((rd.order, rd.measure.as_str()), (3, "rd_intensity"));
+        assert_eq!(rd.baseline, Some((2015, 0.76)));
+        assert_eq!(rd.in_target_year.as_ref().map(|r| (r.year, r.value)), Some((2020, 0.93)));
+        assert_eq!(rd.verdict, Verdict::NotMet);
+        assert!(rd.sparkline.windows(2).all(|w| w[0].0 < w[1].0) && rd.sparkline.len() > 5);
+        // The eighth is stated outside the text and has no data.
+        assert!(!tiles[7].in_text && tiles.iter().filter(|t| !t.in_text).count() == 1);
+        assert_eq!(tiles[7].verdict, Verdict::NoData);
+    }
+}
