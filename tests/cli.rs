@@ -182,3 +182,69 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("Broken pipe"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn evaluate_judges_every_target_by_its_value_in_the_target_year_with_the_source() {
+    let (code, out, err) = run(&["evaluate", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[..10],
+        [
+            "measure",
+            "name",
+            "unit",
+            "comparator",
+            "target_year",
+            "target",
+            "target_upper",
+            "verdict",
+            "judged_year",
+            "judged_value"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = |key: &str| rows.iter().find(|r| &r[0] == key).unwrap_or_else(|| panic!("no row {key}")).clone();
+    // 2020 values from the shipped actuals: R&D intensity 0.93 % (NBS bulletin) < 2.2 %;
+    // technology contracts 35.954 亿元 (sold side, yearbook) < 300; science literacy 8.73 % ≤ 10 %.
+    for (key, value) in [("rd_intensity", "0.93"), ("tech_contract_value", "35.954"), ("science_literacy", "8.73")] {
+        let r = row(key);
+        assert_eq!((&r[7], &r[8], &r[9]), ("not met", "2020", value), "{r:?}");
+        assert!(r[13].starts_with("http"), "{r:?}");
+    }
+    // Patents per 10,000 people: 2.89 in 2020 missed 3, but 2021 reached it — met late.
+    let patents = row("invention_patents_per_10k");
+    assert_eq!((&patents[7], &patents[9], &patents[11]), ("not met", "2.89", "2021"));
+    // The business share of R&D was above 85 % already in 2015, but no 2020 value is shipped.
+    let business = row("enterprise_rd_share");
+    assert_eq!((&business[7], &business[11]), ("no data", "2015"));
+    // A target stated as a growth rate is not judged by levels.
+    assert_eq!(&row("rd_personnel_growth")[7], "no data");
+
+    let (code, md, _) = run(&["evaluate", "--format", "md"]);
+    assert_eq!(code, 0);
+    let not_met = rows.iter().filter(|r| &r[7] == "not met").count();
+    assert!(md.contains(&format!("0 met, {not_met} not met")), "{md}");
+    // Header, rule, one line per target.
+    assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), rows.len() + 2);
+}
+
+#[test]
+fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
+    let dir = std::env::temp_dir().join(format!("pe-cli-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ranks.ron");
+    std::fs::write(
+        &path,
+        r#"(format_version: 1, name: "rank", plan: "内蒙古自治区“十三五”科技创新规划", series: [
+            (id: "r", indicator: "overall_st_rank", region: "全区", unit: "位", kind: Actual, label: "排位", source: "https://example.org/rank",
+             points: [(year: 2020, value: 19)]),
+        ])"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&["evaluate", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let line = out.lines().find(|l| l.starts_with("overall_st_rank,")).expect("rank row");
+    assert!(line.contains(",met,2020,19,"), "{line}");
+}

@@ -113,7 +113,7 @@ mod restart {
         // Cut short, as a kill during a non-atomic write would leave it.
         std::fs::write(&path, "(view: Indicators, lang: E").unwrap();
         let harness = start(&dir);
-        assert_eq!(harness.state().settings().view, View::Reader);
+        assert_eq!(harness.state().settings().view, View::Overview);
         assert!(harness.state().messages().iter().any(|m| m.text.starts_with(&path.display().to_string())));
         // Over the limit: refused unread.
         std::fs::File::create(&path).unwrap().set_len(5 * 1024 * 1024).unwrap();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::chart::Chart;
 use crate::model::deck::{Deck, Slide, SlideContent};
-use crate::model::export::{chart_csv, table_csv};
+use crate::model::export::{chart_csv, evaluation_csv, table_csv};
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::Message;
 use crate::model::summary::MeasureSummary;
@@ -56,6 +56,10 @@ impl PlanExplorerApp {
             }
 
             Command::SetView(view) => self.settings.view = view,
+            Command::ShowEvaluation(filter) => {
+                self.evaluation_filter = filter;
+                self.settings.view = View::Evaluation;
+            }
             Command::OpenMeasure(measure) => {
                 if !self.settings.selected_measures.contains(&measure) {
                     self.settings.selected_measures = vec![measure];
@@ -167,6 +171,9 @@ impl PlanExplorerApp {
             Command::ExportTable => {
                 self.export_table();
             }
+            Command::ExportEvaluation => {
+                self.export_evaluation();
+            }
             Command::ExportBriefing => {
                 self.export_briefing();
             }
@@ -193,6 +200,12 @@ impl PlanExplorerApp {
             Ok(()) => self.log.info(format!("{}{}", tr(self.settings.lang, Msg::Exported), path.display())),
             Err(e) => self.log.push(Severity::Error, e),
         }
+    }
+
+    /// The final evaluation as CSV, every target whatever the page is narrowed to.
+    pub fn export_evaluation(&mut self) -> Option<PathBuf> {
+        let csv = evaluation_csv(self.derived.evaluations());
+        self.exports.write("final-evaluation.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
     }
 
     /// The indicator table as CSV.
@@ -271,6 +284,11 @@ impl PlanExplorerApp {
 
     pub fn visible_rows(&mut self) -> &[usize] {
         self.nav.rows(&self.doc)
+    }
+
+    /// Every target judged by its value in the target year, as the evaluation page shows it.
+    pub fn evaluations(&self) -> &[crate::model::evaluation::TargetEvaluation] {
+        self.derived.evaluations()
     }
 
     pub fn summaries(&self) -> &[MeasureSummary] {

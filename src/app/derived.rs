@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use crate::model::chart::{Chart, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
+use crate::model::evaluation::{TargetEvaluation, evaluate};
 use crate::model::loaded::LoadedScenario;
+use crate::model::overview::{HeadlineTile, headline_tiles};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
 use crate::model::regional::{PlanCounts, PlanMetric};
@@ -31,6 +33,8 @@ pub struct Derived {
 /// What depends on the enabled scenarios.
 pub struct ScenarioDerived {
     summaries: Vec<MeasureSummary>,
+    evaluations: Vec<TargetEvaluation>,
+    tiles: Vec<HeadlineTile>,
     node_status: Vec<Option<Status>>,
     /// The last chart of several measures or an index (the indicator page's, or an index
     /// slide's): (measures, index mode) → chart.
@@ -44,7 +48,17 @@ impl ScenarioDerived {
     fn new(doc: &Document, scenarios: &[&Scenario]) -> Self {
         let summaries = summarize(doc, scenarios);
         let node_status = rollup(doc, &summaries);
-        ScenarioDerived { summaries, node_status, chart: None, small_charts: HashMap::new(), comparison: None }
+        let evaluations = evaluate(doc, scenarios);
+        let tiles = headline_tiles(doc, &summaries, &evaluations, scenarios);
+        ScenarioDerived {
+            summaries,
+            evaluations,
+            tiles,
+            node_status,
+            chart: None,
+            small_charts: HashMap::new(),
+            comparison: None,
+        }
     }
 }
 
@@ -64,6 +78,16 @@ impl Derived {
 
     pub fn summaries(&self) -> &[MeasureSummary] {
         &self.scenarios.summaries
+    }
+
+    /// Every target judged by its value in the target year.
+    pub fn evaluations(&self) -> &[TargetEvaluation] {
+        &self.scenarios.evaluations
+    }
+
+    /// The headline indicators' tiles for the start page.
+    pub fn tiles(&self) -> &[HeadlineTile] {
+        &self.scenarios.tiles
     }
 
     pub fn summary(&self, measure: &str) -> Option<&MeasureSummary> {

@@ -58,6 +58,8 @@ pub struct PlanExplorerApp {
     views: ViewStates,
     show_help: bool,
     show_about: bool,
+    /// The verdict the final evaluation is narrowed to (`None`: every target).
+    evaluation_filter: Option<crate::model::evaluation::Verdict>,
     /// A short confirmation and the time it disappears.
     toast: Option<(String, f64)>,
     effects: Vec<Effect>,
@@ -152,6 +154,7 @@ impl PlanExplorerApp {
             views: ViewStates::default(),
             show_help: false,
             show_about: false,
+            evaluation_filter: None,
             toast: None,
             effects: Vec::new(),
             now: 0.0,

@@ -5,14 +5,18 @@
 use egui::{RichText, Ui};
 
 use crate::model::deck::Slide;
+use crate::model::evaluation::Tally;
+use crate::model::overview::PlanFacts;
 use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
+use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
 use crate::ui::i18n::{Msg, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
 use crate::ui::overlays::{AboutProps, about_ui, drop_overlay, help_ui, toast_ui};
+use crate::ui::overview::{OverviewProps, overview_ui};
 use crate::ui::presenter::{SlideProps, SlideView, slide_ui};
 use crate::ui::regions_view::{RegionsProps, regions_ui};
 use crate::ui::scenarios_view::{ScenariosProps, scenarios_ui};
@@ -72,6 +76,8 @@ impl PlanExplorerApp {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             let page = match self.settings.view {
+                View::Overview => self.overview_page(ui),
+                View::Evaluation => self.evaluation_page(ui),
                 View::Reader => self.reader_page(ui),
                 View::Indicators => self.indicators_page(ui),
                 View::Regions => self.regions_page(ui),
@@ -117,6 +123,28 @@ impl PlanExplorerApp {
             lang: self.settings.lang,
         };
         about_ui(ctx, &props)
+    }
+
+    fn overview_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let plan = &self.doc.plan;
+        let props = OverviewProps {
+            meta: &plan.meta,
+            facts: PlanFacts::of(&self.doc, self.derived.summaries()),
+            tally: Tally::of(self.derived.evaluations()),
+            tiles: self.derived.tiles(),
+            headline_source: plan.headlines.first().map_or("", |h| h.source.as_str()),
+            lang: self.settings.lang,
+        };
+        overview_ui(ui, &props)
+    }
+
+    fn evaluation_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let props = EvaluationProps {
+            evaluations: self.derived.evaluations(),
+            filter: self.evaluation_filter,
+            lang: self.settings.lang,
+        };
+        evaluation_ui(ui, &props)
     }
 
     fn reader_page(&mut self, ui: &mut Ui) -> Vec<Command> {

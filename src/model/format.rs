@@ -1,6 +1,8 @@
 //! Numbers as text, in one place: [`number`] for people (charts, tables, captions, CSV a
 //! person opens), [`exact`] for machine-readable output that must round-trip.
 
+use super::indicators::Comparator;
+
 /// A value for people: at most four decimals, no trailing zeros (`2.2`, `136.06`, `1000`).
 pub fn number(v: f64) -> String {
     let s = format!("{v:.4}");
@@ -11,6 +13,35 @@ pub fn number(v: f64) -> String {
 /// so a value written by the command line reads back unchanged.
 pub fn exact(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+}
+
+/// A target in words a reader needs no legend for: `2.2 %（2020）`, `≥ 85 %（2020）`,
+/// `前 20 位（2020）` (`top 20 (2020)`), `5–7 项（2020）`.
+pub fn target_words(
+    comparator: Comparator,
+    value: f64,
+    upper: Option<f64>,
+    unit: &str,
+    year: u16,
+    english: bool,
+) -> String {
+    let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+    let v = number(value);
+    let text = match (comparator, upper, english) {
+        (_, Some(u), _) => format!("{v}–{}{unit}", number(u)),
+        (Comparator::RankWithin, _, false) => format!("前 {v} 位"),
+        (Comparator::RankWithin, _, true) => format!("top {v}"),
+        (Comparator::Rank, _, false) => format!("第 {v} 位"),
+        (Comparator::Rank, _, true) => format!("rank {v}"),
+        (Comparator::AtLeast, ..) => format!("≥ {v}{unit}"),
+        (Comparator::MoreThan, ..) => format!("> {v}{unit}"),
+        (Comparator::About, ..) => format!("≈ {v}{unit}"),
+        (Comparator::IncreaseBy, ..) => format!("+{v}{unit}"),
+        (Comparator::Multiple, ..) => format!("× {v}"),
+        (Comparator::GrowthRate, ..) => format!("{v}{unit}"),
+        _ => format!("{v}{unit}"),
+    };
+    if english { format!("{text} ({year})") } else { format!("{text}（{year}）") }
 }
 
 /// A value with its unit, or the word for a gap.
@@ -25,6 +56,16 @@ pub fn with_unit(v: Option<f64>, unit: &str, missing: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_read_as_words_with_unit_and_year() {
+        let zh = |c, v, u, unit| target_words(c, v, u, unit, 2020, false);
+        assert_eq!(zh(Comparator::Reach, 2.2, None, "%"), "2.2 %（2020）");
+        assert_eq!(zh(Comparator::AtLeast, 85.0, None, "%"), "≥ 85 %（2020）");
+        assert_eq!(zh(Comparator::RankWithin, 20.0, None, "位"), "前 20 位（2020）");
+        assert_eq!(zh(Comparator::Range, 5.0, Some(7.0), "项"), "5–7 项（2020）");
+        assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", 2020, true), "top 20 (2020)");
+    }
 
     #[test]
     fn people_see_at_most_four_decimals_and_no_trailing_zeros() {

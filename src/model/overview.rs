@@ -4,6 +4,7 @@
 
 use super::document::Document;
 use super::evaluation::{Reading, TargetEvaluation, Verdict};
+use super::indicators::Comparator;
 use super::plan::NodeKind;
 use super::scenario::Scenario;
 use super::summary::MeasureSummary;
@@ -45,6 +46,7 @@ pub struct HeadlineTile {
     pub measure: String,
     /// The name as the announcement writes it.
     pub name: String,
+    pub name_en: String,
     pub unit: String,
     /// False when the target is stated only outside the plan's text.
     pub in_text: bool,
@@ -55,11 +57,13 @@ pub struct HeadlineTile {
     pub target_year: u16,
     /// The value in the target year, and where it was read.
     pub in_target_year: Option<Reading>,
-    /// The latest actual value of any series, with the series' label.
+    /// The latest actual value of any series (not before the base year), with the series' label.
     pub latest: Option<(u16, f64, String)>,
     /// The judging series (else the first actual series with values), by year.
     pub sparkline: Vec<(u16, f64)>,
     pub target_value: f64,
+    pub upper: Option<f64>,
+    pub comparator: Comparator,
     pub verdict: Verdict,
     pub first_met: Option<u16>,
 }
@@ -83,8 +87,17 @@ pub fn headline_tiles(
             let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(&h.measure)).collect();
             let judging = evaluation.judged.as_ref().and_then(|r| series.iter().find(|s| s.label == r.series));
             let sketched = judging.or_else(|| series.iter().find(|s| !s.points.is_empty()));
+            // From the plan's earliest baseline (five years before the base year) on: older
+            // points say nothing about this plan.
+            let since = base_year.saturating_sub(5);
             let mut sparkline: Vec<(u16, f64)> = sketched
-                .map(|s| s.points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect())
+                .map(|s| {
+                    s.points
+                        .iter()
+                        .filter(|p| p.value.is_finite() && p.year >= since)
+                        .map(|p| (p.year, p.value))
+                        .collect()
+                })
                 .unwrap_or_default();
             sparkline.sort_by_key(|p| p.0);
             let in_text = doc.plan.indicators.iter().any(|i| i.measure == h.measure && i.outside_text.is_none());
@@ -92,15 +105,19 @@ pub fn headline_tiles(
                 order: k + 1,
                 measure: h.measure.clone(),
                 name: h.name.clone(),
+                name_en: summary.name_en.clone(),
                 unit: summary.unit.clone(),
                 in_text,
                 baseline: summary.baselines.iter().find(|b| b.0 == base_year).map(|b| (b.0, b.1)),
                 target_text: summary.target_text(),
                 target_year: evaluation.target_year,
                 in_target_year: evaluation.judged.clone(),
-                latest: summary.latest.clone(),
+                // A "latest" value older than the base year is not news about this plan.
+                latest: summary.latest.clone().filter(|l| l.0 >= base_year),
                 sparkline,
                 target_value: evaluation.target_value,
+                upper: evaluation.upper,
+                comparator: evaluation.comparator,
                 verdict: evaluation.verdict,
                 first_met: evaluation.first_met,
             })

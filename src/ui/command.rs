@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Region;
 use crate::model::deck::Deck;
+use crate::model::evaluation::Verdict;
 
 /// The page shown in the centre of the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum View {
+    /// The start page: the plan at a glance.
     #[default]
+    Overview,
     Reader,
     Indicators,
     Regions,
     Scenarios,
+    Evaluation,
 }
 
 /// Which part of the region the tree is narrowed to.
@@ -80,6 +84,8 @@ pub enum Command {
     /// Add or remove a measure from the indicator chart.
     ToggleMeasure(String),
     SetIndexMode(bool),
+    /// Show the final evaluation, narrowed to one verdict (`None`: every target).
+    ShowEvaluation(Option<Verdict>),
     ToggleLanguage,
     ToggleTheme,
     ToggleHelp,
@@ -132,6 +138,7 @@ pub enum Command {
     // Exports.
     ExportChartCsv,
     ExportTable,
+    ExportEvaluation,
     ExportBriefing,
     ExportSlidePng,
     ExportSlideCsv,

@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod deck_editor;
+pub mod evaluation_view;
 pub mod fonts;
 pub mod i18n;
 pub mod indicators_view;
@@ -11,6 +12,7 @@ pub mod keys;
 pub mod messages_panel;
 pub mod node_view;
 pub mod overlays;
+pub mod overview;
 pub mod presenter;
 pub mod regions_view;
 pub mod scenarios_view;

@@ -30,8 +30,10 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         ui.label(RichText::new(tr(lang, Msg::AppTitle)).strong());
         ui.separator();
         for (view, msg) in [
+            (View::Overview, Msg::ViewOverview),
             (View::Reader, Msg::ViewReader),
             (View::Indicators, Msg::ViewIndicators),
+            (View::Evaluation, Msg::ViewEvaluation),
             (View::Regions, Msg::ViewRegions),
             (View::Scenarios, Msg::ViewScenarios),
         ] {

@@ -4,6 +4,9 @@
 use egui::Color32;
 
 use super::palette;
+use crate::model::Comparator;
+use crate::model::evaluation::Verdict;
+use crate::model::format::target_words;
 use crate::model::progress::Status;
 use crate::ui::i18n::{Lang, Msg, tr};
 
@@ -39,4 +42,37 @@ pub fn status_symbol(status: Status) -> &'static str {
         Status::Limited => "▲",
         Status::Deterioration => "▼",
     }
+}
+
+/// The final evaluation's verdicts: met in blue (as achieved), not met in vermilion, no data
+/// in grey — always with the word.
+pub fn verdict_color(verdict: Verdict) -> Color32 {
+    match verdict {
+        Verdict::Met => palette::BLUE,
+        Verdict::NotMet => palette::VERMILION,
+        Verdict::NoData => Color32::GRAY,
+    }
+}
+
+pub fn verdict_text(verdict: Verdict, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match verdict {
+            Verdict::Met => Msg::VerdictMet,
+            Verdict::NotMet => Msg::VerdictNotMet,
+            Verdict::NoData => Msg::VerdictNoData,
+        },
+    )
+}
+
+/// A target in words a reader needs no legend for (see [`target_words`]).
+pub fn target_phrase(
+    comparator: Comparator,
+    value: f64,
+    upper: Option<f64>,
+    unit: &str,
+    year: u16,
+    lang: Lang,
+) -> String {
+    target_words(comparator, value, upper, unit, year, lang == Lang::En)
 }

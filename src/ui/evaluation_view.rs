@@ -1,0 +1,178 @@
+//! The final evaluation page: every target, judged by the actual value in its target year,
+//! narrowed by verdict; a click on a name opens its chart, hovering a source shows the quote.
+
+use egui::{Label, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Command;
+use super::i18n::{Lang, Msg, pick, tr};
+use super::widgets::status::{target_phrase, verdict_color, verdict_text};
+use crate::model::evaluation::{Reading, Tally, TargetEvaluation, Verdict};
+use crate::model::format::{number, with_unit};
+
+pub struct EvaluationProps<'a> {
+    pub evaluations: &'a [TargetEvaluation],
+    pub filter: Option<Verdict>,
+    pub lang: Lang,
+}
+
+/// A reading's source on hover: the series, the address, the quote and any formula.
+pub fn reading_hover(r: &Reading) -> String {
+    let mut lines = vec![r.series.clone(), r.source.clone()];
+    if !r.quote.is_empty() {
+        lines.push(format!("“{}”", r.quote));
+    }
+    if let Some(d) = &r.derived {
+        lines.push(d.clone());
+    }
+    lines.join("\n")
+}
+
+pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = props.lang;
+    ui.heading(tr(lang, Msg::EvaluationTitle));
+    ui.label(RichText::new(tr(lang, Msg::EvaluationExplain)).weak());
+    let tally = Tally::of(props.evaluations);
+    ui.horizontal_wrapped(|ui| {
+        let all = format!("{} {}", tr(lang, Msg::EvaluationAll), props.evaluations.len());
+        if ui.selectable_label(props.filter.is_none(), all).clicked() {
+            commands.push(Command::ShowEvaluation(None));
+        }
+        for verdict in Verdict::ALL {
+            let text = RichText::new(format!("{} {}", verdict_text(verdict, lang), tally.count(verdict)))
+                .color(verdict_color(verdict));
+            if ui.selectable_label(props.filter == Some(verdict), text).clicked() {
+                commands.push(Command::ShowEvaluation(Some(verdict)));
+            }
+        }
+        ui.separator();
+        if ui.button(tr(lang, Msg::ExportEvaluation)).clicked() {
+            commands.push(Command::ExportEvaluation);
+        }
+    });
+    ui.add_space(4.0);
+    let rows: Vec<&TargetEvaluation> =
+        props.evaluations.iter().filter(|e| props.filter.is_none_or(|f| e.verdict == f)).collect();
+    TableBuilder::new(ui)
+        .striped(true)
+        .column(Column::initial(300.0).at_least(160.0).clip(true))
+        .column(Column::initial(130.0).at_least(90.0))
+        .column(Column::initial(80.0).at_least(60.0))
+        .column(Column::initial(140.0).at_least(90.0))
+        .column(Column::initial(90.0).at_least(60.0))
+        .column(Column::initial(110.0).at_least(70.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .header(24.0, |mut h| {
+            for msg in
+                [Msg::Name, Msg::Target, Msg::Verdict, Msg::ValueInTargetYear, Msg::Gap, Msg::FirstMet, Msg::Source]
+            {
+                h.col(|ui| {
+                    ui.strong(tr(lang, msg));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, rows.len(), |mut row| {
+                let e = rows[row.index()];
+                row.col(|ui| {
+                    let name = pick(lang, &e.name, &e.name_en);
+                    if ui.add(Label::new(RichText::new(name).underline()).truncate().sense(Sense::click())).clicked() {
+                        commands.push(Command::OpenMeasure(e.key.clone()));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(target_phrase(e.comparator, e.target_value, e.upper, &e.unit, e.target_year, lang));
+                });
+                row.col(|ui| {
+                    let verdict =
+                        ui.label(RichText::new(verdict_text(e.verdict, lang)).color(verdict_color(e.verdict)));
+                    if !e.judgeable {
+                        verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
+                    } else if e.sources_disagree {
+                        verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(r) = &e.judged {
+                        ui.label(with_unit(Some(r.value), &e.unit, "—"));
+                    } else {
+                        ui.label("—");
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(
+                        e.gap.map_or("—".to_string(), |g| format!("{}{}", if g > 0.0 { "+" } else { "" }, number(g))),
+                    );
+                });
+                row.col(|ui| match e.first_met {
+                    Some(y) if y > e.target_year => {
+                        ui.label(format!("{y}")).on_hover_text(tr(lang, Msg::MetLate));
+                    }
+                    Some(y) => {
+                        ui.label(y.to_string());
+                    }
+                    None => {
+                        ui.label("—");
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(r) = &e.judged {
+                        let mut hover = reading_hover(r);
+                        for o in &e.others {
+                            hover.push_str(&format!(
+                                "\n\n{}：{} {}\n{}",
+                                tr(lang, Msg::OtherSources),
+                                number(o.value),
+                                e.unit,
+                                reading_hover(o)
+                            ));
+                        }
+                        let text = if e.others.is_empty() {
+                            r.series.clone()
+                        } else {
+                            format!("{}（+{}）", r.series, e.others.len())
+                        };
+                        ui.add(Label::new(RichText::new(text).weak()).truncate()).on_hover_text(hover);
+                    }
+                });
+            });
+        });
+    commands
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::model::evaluation::evaluate;
+    use crate::model::scenario::embedded_actuals;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn a_verdict_narrows_the_table_and_a_name_opens_its_chart() {
+        let doc = test_document();
+        let actuals = embedded_actuals(&doc.plan).expect("actuals");
+        let evaluations = evaluate(&doc, &[&actuals]);
+        let mut harness = view_harness(|ui| {
+            let props = EvaluationProps { evaluations: &evaluations, filter: Some(Verdict::NotMet), lang: Lang::Zh };
+            evaluation_ui(ui, &props)
+        });
+        // Narrowed to "not met": R&D intensity is listed with the 2020 value it was judged on,
+        // a target without data is not.
+        harness.get_by_label("0.93 %");
+        assert!(harness.query_by_label("自治区工程技术研究中心总数").is_none());
+        harness.get_by_label("研发经费占GDP比重（R&D/GDP）").click();
+        harness.run();
+        let tally = Tally::of(&evaluations);
+        harness.get_by_label(&format!("已实现 {}", tally.met)).click();
+        harness.run();
+        harness.get_by_label(tr(Lang::Zh, Msg::ExportEvaluation)).click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::OpenMeasure("rd_intensity".into())), "{commands:?}");
+        assert!(commands.contains(&Command::ShowEvaluation(Some(Verdict::Met))), "{commands:?}");
+        assert!(commands.contains(&Command::ExportEvaluation), "{commands:?}");
+    }
+}
