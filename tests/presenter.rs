@@ -125,6 +125,23 @@ fn the_briefing_holds_every_slide_with_its_sources() {
 }
 
 #[test]
+fn the_briefing_opens_with_the_final_evaluation() {
+    let mut harness = harness("brief-eval");
+    let path = harness.state_mut().export_briefing().expect("written");
+    let html = std::fs::read_to_string(&path).unwrap();
+    let first = html.find("<section>").expect("a section");
+    let evaluation = html.find("终期评估：各目标在目标年份的实际值").expect("the evaluation section");
+    assert!(evaluation > first && html[first..evaluation].matches("<section>").count() == 1, "it is the first section");
+    // Every target has a row; R&D intensity missed 2.2 % with 0.93 % in 2020.
+    let app = harness.state();
+    let section = &html[first..html[first..].find("</section>").unwrap() + first];
+    // The header row, then one row per target.
+    assert_eq!(section.matches("<tr><th>").count(), app.evaluations().len() + 1);
+    let row = section.split("<tr>").find(|r| r.contains("研发经费占GDP比重")).expect("R&D row");
+    assert!(row.contains("2.2 %（2020）") && row.contains("0.93 %") && row.contains("未实现"), "{row}");
+}
+
+#[test]
 fn the_indicator_table_exports_as_csv() {
     let mut harness = harness("table");
     let path = harness.state_mut().export_table().expect("written");

@@ -7,6 +7,7 @@
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::model::evaluation::Verdict;
 use plan_explorer::ui::{Command, View};
 
 type AppHarness = Harness<'static, PlanExplorerApp>;
@@ -51,6 +52,9 @@ type Reach = fn(&mut AppHarness);
 
 /// Every page, reached as a user reaches it, and the name of its snapshot.
 const PAGES: &[(&str, Reach)] = &[
+    // The window opens on the start page.
+    ("overview", |_| {}),
+    ("evaluation_not_met", |h| run(h, vec![Command::ShowEvaluation(Some(Verdict::NotMet))])),
     ("reader_box17", |h| open(h, "box17")),
     ("reader_targets", |h| open(h, "ch2.s3")),
     ("search_rare_earth", |h| {

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::model::deck::{Deck, Slide, SlideContent};
-use crate::model::export::{BriefingSlide, briefing_html, chart_svg, regional_table_html};
+use crate::model::evaluation::Tally;
+use crate::model::export::{BriefingSlide, briefing_html, chart_svg, evaluation_table_html, regional_table_html};
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
 use crate::model::{Document, Severity};
@@ -100,7 +101,25 @@ impl Exports {
 
 /// Every slide of `deck` as one printable HTML file, charts drawn as SVG.
 pub fn briefing(doc: &Document, derived: &mut Derived, scenarios: &[&Scenario], lang: Lang, deck: &Deck) -> String {
-    let mut slides = Vec::new();
+    // The question everyone asks first: which targets were met?
+    let evaluations = derived.evaluations();
+    let tally = Tally::of(evaluations);
+    let mut slides = vec![BriefingSlide {
+        title: tr(lang, Msg::EvaluationTitle).to_string(),
+        unit: String::new(),
+        caption: format!(
+            "{} {} · {} {} · {} {}。{}",
+            tr(lang, Msg::VerdictMet),
+            tally.met,
+            tr(lang, Msg::VerdictNotMet),
+            tally.not_met,
+            tr(lang, Msg::VerdictNoData),
+            tally.no_data,
+            tr(lang, Msg::EvaluationExplain)
+        ),
+        sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
+        body: evaluation_table_html(evaluations),
+    }];
     for slide in &deck.slides {
         let resolved = resolve_slide(doc, derived, scenarios, lang, slide);
         let notes: Vec<(u16, String)> = slide.notes.iter().map(|n| (n.year, n.text.clone())).collect();

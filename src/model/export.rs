@@ -3,8 +3,8 @@
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
 use super::chart::{Chart, Role};
-use super::evaluation::{Tally, TargetEvaluation};
-use super::format::{exact, number};
+use super::evaluation::{Tally, TargetEvaluation, Verdict};
+use super::format::{exact, number, target_words};
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
 
@@ -319,6 +319,39 @@ pub fn regional_table_html(table: &StatTable, missing: &str) -> String {
         })
         .collect();
     format!("<table>{rows}</table>")
+}
+
+/// The final evaluation as a briefing section: every target, its value in the target year,
+/// the verdict, the first year met and the series the value comes from (its address on hover).
+pub fn evaluation_table_html(evaluations: &[TargetEvaluation]) -> String {
+    let head =
+        ["指标", "目标", "目标年份实际值", "判定", "首次达到", "数据来源"].map(|h| format!("<th>{h}</th>")).concat();
+    let rows: String = evaluations
+        .iter()
+        .map(|e| {
+            let target = target_words(e.comparator, e.target_value, e.upper, &e.unit, e.target_year, false);
+            let (value, source) = e.judged.as_ref().map_or(("—".to_string(), String::new()), |r| {
+                (
+                    format!("{} {}", number(r.value), e.unit),
+                    format!("<span title=\"{}\">{}</span>", escape(&r.source), escape(&r.series)),
+                )
+            });
+            let color = match e.verdict {
+                Verdict::Met => "#0072B2",
+                Verdict::NotMet => "#D55E00",
+                Verdict::NoData => "#777",
+            };
+            format!(
+                "<tr><th>{}</th><td>{}</td><td>{}</td><td style=\"color:{color}\">{}</td><td>{}</td><td class=\"sources\">{source}</td></tr>",
+                escape(&e.name),
+                escape(&target),
+                escape(&value),
+                e.verdict.name_zh(),
+                e.first_met.map_or("—".to_string(), |y| y.to_string()),
+            )
+        })
+        .collect();
+    format!("<table><tr>{head}</tr>{rows}</table>")
 }
 
 #[cfg(test)]

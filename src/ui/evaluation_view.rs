@@ -56,16 +56,16 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
         props.evaluations.iter().filter(|e| props.filter.is_none_or(|f| e.verdict == f)).collect();
     TableBuilder::new(ui)
         .striped(true)
-        .column(Column::initial(300.0).at_least(160.0).clip(true))
+        .column(Column::initial(250.0).at_least(140.0).clip(true))
         .column(Column::initial(130.0).at_least(90.0))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::initial(140.0).at_least(90.0))
-        .column(Column::initial(90.0).at_least(60.0))
+        .column(Column::initial(70.0).at_least(60.0))
+        .column(Column::initial(120.0).at_least(80.0))
         .column(Column::initial(110.0).at_least(70.0))
-        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::initial(80.0).at_least(60.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
         .header(24.0, |mut h| {
             for msg in
-                [Msg::Name, Msg::Target, Msg::Verdict, Msg::ValueInTargetYear, Msg::Gap, Msg::FirstMet, Msg::Source]
+                [Msg::Name, Msg::Target, Msg::Verdict, Msg::ValueInTargetYear, Msg::Gap, Msg::FirstMet, Msg::DataSource]
             {
                 h.col(|ui| {
                     ui.strong(tr(lang, msg));
@@ -101,9 +101,9 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                     }
                 });
                 row.col(|ui| {
-                    ui.label(
-                        e.gap.map_or("—".to_string(), |g| format!("{}{}", if g > 0.0 { "+" } else { "" }, number(g))),
-                    );
+                    let unit = if e.unit.is_empty() { String::new() } else { format!(" {}", e.unit) };
+                    let sign = |g: f64| if g > 0.0 { "+" } else { "" };
+                    ui.label(e.gap.map_or("—".to_string(), |g| format!("{}{}{unit}", sign(g), number(g))));
                 });
                 row.col(|ui| match e.first_met {
                     Some(y) if y > e.target_year => {

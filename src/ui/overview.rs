@@ -158,7 +158,7 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                     }
                 });
                 if !tile.in_text {
-                    text(ui, RichText::new(tr(lang, Msg::NotInText)).small().color(palette::WARNING));
+                    text(ui, RichText::new(tr(lang, Msg::NotInText)).color(palette::WARNING));
                 }
             });
         })
