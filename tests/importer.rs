@@ -173,3 +173,26 @@ fn the_real_plan_warns_only_of_its_missing_box_1() {
     let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(shown, ["95: warning: 专栏 2 follows 0 (expected 1)"]);
 }
+
+#[test]
+fn a_curated_box_end_returns_the_following_paragraphs_to_the_section_and_is_checked() {
+    use plan_explorer::model::import::BoxEnd;
+    let text = "规划\n　第一篇　甲\n　第一章　乙\n　　一、丙\n　　任务一。说明。\n　　●专栏2 示范\n　　条目甲。内容。\n　　条目乙。内容。\n　　任务二。说明。\n　　二、丁\n";
+    let curation = |items| Curation {
+        box_ends: vec![BoxEnd { number: 2, items, reason: "任务二是本节任务".into() }],
+        ..Curation::default()
+    };
+    let plan = import(text, "t.txt", &curation(2)).unwrap();
+    let node = |title: &str| plan.nodes.iter().find(|n| n.title == title).unwrap();
+    assert_eq!(node("条目乙").parent.as_deref(), Some("box2"));
+    assert_eq!((node("任务二").parent.as_deref(), node("任务二").kind), (Some("ch1.s1"), NodeKind::Task));
+    assert_eq!(node("示范").boundary, "任务二是本节任务");
+    // Without curation the box runs to the next heading.
+    assert_eq!(kinds(text).iter().find(|k| k.3 == "任务二").unwrap().2.as_deref(), Some("box2"));
+    // A box asked to hold more entries than it has, or a box the text lacks, is an error.
+    let too_many = import(text, "t.txt", &curation(4)).unwrap_err();
+    assert!(too_many.message.contains("more entries"), "{too_many}");
+    let missing =
+        Curation { box_ends: vec![BoxEnd { number: 9, items: 1, reason: String::new() }], ..Curation::default() };
+    assert!(import(text, "t.txt", &missing).unwrap_err().message.contains("专栏9"));
+}

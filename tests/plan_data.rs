@@ -292,3 +292,25 @@ fn the_eleven_headline_indicators_follow_the_announcement_and_one_is_not_in_the_
     let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/source/plan.txt")).unwrap();
     assert!(!source.contains("知识密集型服务业"), "the text does not state it");
 }
+
+#[test]
+fn boxes_end_where_curated_and_the_sections_own_tasks_stay_in_the_section() {
+    let plan = plan();
+    let outline = Outline::new(&plan);
+    let entries = |id: &str| outline.children(outline.index_of(id).unwrap()).len();
+    // 专栏24 holds three entries; "“互联网＋”技术集成应用。" (line 574) is the section's task that
+    // 专栏25 details, not a fourth entry of 专栏24.
+    assert_eq!((entries("box24"), entries("box25"), entries("box36")), (3, 5, 8));
+    for (line, section) in [(574, "ch4.s10"), (588, "ch4.s10"), (590, "ch4.s10"), (809, "ch6.s2")] {
+        let n = plan.nodes.iter().find(|n| n.line == line).unwrap();
+        assert_eq!((n.parent.as_deref(), n.kind), (Some(section), NodeKind::Task), "line {line}");
+    }
+    // Exactly the curated boxes carry their reason; the others run to the next heading.
+    let curated: Vec<&str> = plan.nodes.iter().filter(|n| !n.boundary.is_empty()).map(|n| n.id.as_str()).collect();
+    assert_eq!(curated, ["box24", "box25", "box36"]);
+    for n in plan.nodes.iter().filter(|n| n.kind == NodeKind::Box && n.boundary.is_empty()) {
+        let i = outline.index_of(&n.id).unwrap();
+        let next = outline.subtree(i).end;
+        assert!(plan.nodes.get(next).is_none_or(|m| m.kind.is_heading()), "{} runs to the next heading", n.id);
+    }
+}

@@ -217,3 +217,21 @@ fn regional_checks_speak_english_too() {
     harness.get_by_label_contains("East 31.1% · West 68.9%");
     harness.get_by_label_contains("does not match, difference -57.70");
 }
+
+#[test]
+fn a_box_whose_end_was_curated_says_so_and_why() {
+    let mut harness = harness();
+    let i = harness.state().doc().outline.index_of("box24").unwrap();
+    harness.state_mut().run(Command::Open(i));
+    harness.run();
+    harness.get_by_label_contains("专栏的结束处经人工核定：专栏24列出");
+    // Its entries say so too; the section's own task that follows does not.
+    let entry = harness.state().doc().outline.index_of("box24.3").unwrap();
+    harness.state_mut().run(Command::Open(entry));
+    harness.run();
+    harness.get_by_label_contains("专栏的结束处经人工核定");
+    let task = harness.state().doc().outline.index_of("ch4.s10.4").unwrap();
+    harness.state_mut().run(Command::Open(task));
+    harness.run();
+    assert!(harness.query_by_label_contains("专栏的结束处经人工核定").is_none());
+}

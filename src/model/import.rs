@@ -31,6 +31,20 @@ pub struct Curation {
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub headlines: Vec<super::plan::Headline>,
+    /// Boxes that end before the next heading: the text marks where a 专栏 starts, not
+    /// where it ends, and a section's own tasks may follow a box.
+    #[serde(default)]
+    pub box_ends: Vec<BoxEnd>,
+}
+
+/// Where a 专栏 ends: after its first `items` paragraphs, for the stated reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoxEnd {
+    /// The box's number (`24` for 专栏24).
+    pub number: u32,
+    pub items: usize,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -269,6 +283,7 @@ impl Builder {
             cities: tags.cities,
             regions: tags.regions,
             corrections,
+            boundary: String::new(),
         });
         id
     }
@@ -289,6 +304,8 @@ struct Open {
     section: Option<String>,
     subsection: Option<String>,
     boxed: Option<String>,
+    /// Paragraphs the open box still holds when its end was curated.
+    box_room: Option<usize>,
 }
 
 impl Open {
@@ -405,6 +422,12 @@ pub fn import_checked(
             if let Some(message) = numbering.next(&h) {
                 warnings.push(ImportWarning { line: line_no, message });
             }
+            if let Some(room) = open.box_room.take().filter(|&r| r > 0) {
+                return Err(ImportError {
+                    line: line_no,
+                    message: format!("a curated box end asks for {room} more entries than the box holds"),
+                });
+            }
             let (id, kind, parent) = match h {
                 Heading::Part(n) => {
                     open = Open::default();
@@ -449,9 +472,24 @@ pub fn import_checked(
                 Heading::Chapter(_) => open.chapter = Some(id),
                 Heading::Section(_) => open.section = Some(id),
                 Heading::Subsection(_) => open.subsection = Some(id),
-                Heading::Box(_) => open.boxed = Some(id),
+                Heading::Box(n) => {
+                    let end = curation.box_ends.iter().find(|e| e.number == n);
+                    if let (Some(end), Some(node)) = (end, builder.nodes.last_mut()) {
+                        node.boundary = end.reason.clone();
+                    }
+                    open.box_room = end.map(|e| e.items);
+                    open.boxed = Some(id);
+                }
             }
             continue;
+        }
+        // A box whose curated number of entries is reached ends here.
+        if open.box_room == Some(0) {
+            open.boxed = None;
+            open.box_room = None;
+        }
+        if let Some(room) = &mut open.box_room {
+            *room -= 1;
         }
         let parent = open.innermost();
         let lead = lead_phrase(&line).map(str::to_string);
@@ -471,6 +509,12 @@ pub fn import_checked(
         builder.push(id, parent, kind, String::new(), lead.unwrap_or_default(), line, line_no, fixes);
     }
 
+    if let Some(room) = open.box_room.filter(|&r| r > 0) {
+        return Err(ImportError {
+            line: 0,
+            message: format!("a curated box end asks for {room} more entries than the last box holds"),
+        });
+    }
     let (period_start, period_end) = match (curation.period_start, curation.period_end) {
         (Some(s), Some(e)) => (s, e),
         _ => period_from_title(&title).unwrap_or((0, 0)),
@@ -496,6 +540,13 @@ pub fn import_checked(
         indicators: Vec::new(),
         headlines: curation.headlines.clone(),
     };
+    if let Some(end) = curation.box_ends.iter().find(|e| !plan.nodes.iter().any(|n| n.id == format!("box{}", e.number)))
+    {
+        return Err(ImportError {
+            line: 0,
+            message: format!("a curated box end names 专栏{}, which the text lacks", end.number),
+        });
+    }
     plan.indicators = anchor_indicators(&plan.nodes, &curation.indicators)?;
     if !plan.nodes.iter().any(|n| n.kind.is_heading()) {
         let message = "no 篇, 章 or 专栏 heading was found: is this a plan laid out like the seed?".to_string();

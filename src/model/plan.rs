@@ -182,6 +182,10 @@ pub struct Node {
     /// Corrections applied to this node's text, so a reader can see what the source said.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<AppliedCorrection>,
+    /// For a 专栏 whose end was curated (the text marks only where a box starts): why it
+    /// ends where it does.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub boundary: String,
 }
 
 impl Node {

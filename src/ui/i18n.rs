@@ -58,6 +58,7 @@ messages! {
     EvaluationExplain => "只看目标年份当年的实际值。“指标”页的“进展”不同：它按截至最新年份的增长趋势判断（Open SDG 方法）。", "Only the actual value in the target year counts. The Indicators page's progress is different: it judges the growth trend up to the latest year (Open SDG's method).";
     EvaluationAll => "全部", "All";
     Verdict => "判定", "Verdict";
+    BoxBoundaryCurated => "专栏的结束处经人工核定：", "Where this box ends was curated: ";
     DataSource => "数据来源", "Source of the value";
     ValueInTargetYear => "目标年份实际值", "Value in target year";
     OtherSources => "其他来源", "Other sources";

@@ -74,6 +74,15 @@ pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
             ));
         });
     }
+    // Where a box ends is read from the text's layout; where that reading was curated, say so.
+    let boxed = if node.kind == NodeKind::Box { Some(node) } else { doc.outline.parent(i).map(|p| &doc.plan.nodes[p]) };
+    if let Some(b) = boxed.filter(|b| b.kind == NodeKind::Box && !b.boundary.is_empty()) {
+        Frame::group(ui.style()).show(ui, |ui| {
+            ui.add(
+                Label::new(RichText::new(format!("{}{}", tr(lang, Msg::BoxBoundaryCurated), b.boundary)).weak()).wrap(),
+            );
+        });
+    }
     ui.separator();
 
     ScrollArea::vertical().id_salt(("node", i)).auto_shrink([false, false]).show(ui, |ui| {
