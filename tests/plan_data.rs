@@ -184,10 +184,19 @@ fn nodes_carry_their_cities_and_regions() {
     assert!(west.cities.iter().any(|c| c == "鄂尔多斯"), "呼包鄂 names Ordos: {:?}", west.cities);
     let east = plan.nodes.iter().find(|n| n.text.starts_with("东部地区。")).unwrap();
     assert_eq!(east.regions, vec![Region::East]);
+    // 科尔沁 spans three 盟市, but 科尔沁肉牛科技产业园 is a park of 通辽's agricultural park:
+    // the shared name must not assign the paragraph to 赤峰 and 兴安盟 too.
     let horqin = plan.nodes.iter().find(|n| n.text.contains("科尔沁肉牛科技产业园")).unwrap();
+    assert_eq!(horqin.cities, vec!["通辽"]);
+    let desert = plan.nodes.iter().find(|n| n.text.contains("科尔沁沙地、浑善达克沙地")).unwrap();
     for city in ["通辽", "赤峰", "兴安盟"] {
-        assert!(horqin.cities.iter().any(|c| c == city), "{city} in {:?}", horqin.cities);
+        assert!(desert.cities.iter().any(|c| c == city), "the desert itself spans {city}: {:?}", desert.cities);
     }
+    // Reservoirs and rivers point to their 盟市: 巴图湾水库 is in 乌审旗, 鄂尔多斯.
+    let reservoir = plan.nodes.iter().find(|n| n.text.contains("巴图湾水库")).unwrap();
+    assert!(reservoir.cities.iter().any(|c| c == "鄂尔多斯"), "{:?}", reservoir.cities);
+    let tributaries = plan.nodes.iter().find(|n| n.text.contains("十大孔兑")).unwrap();
+    assert!(tributaries.cities.iter().any(|c| c == "鄂尔多斯"), "{:?}", tributaries.cities);
     // 蒙西医 (Mongolian–Western medicine) is not a place.
     let medicine = plan.nodes.iter().find(|n| n.text.contains("蒙西医结合治疗")).unwrap();
     assert!(medicine.regions.is_empty() && medicine.cities.is_empty(), "{:?}", medicine.cities);
@@ -313,4 +322,57 @@ fn boxes_end_where_curated_and_the_sections_own_tasks_stay_in_the_section() {
         let next = outline.subtree(i).end;
         assert!(plan.nodes.get(next).is_none_or(|m| m.kind.is_heading()), "{} runs to the next heading", n.id);
     }
+}
+
+#[test]
+fn a_stated_multiple_and_growth_rate_that_disagree_are_flagged() {
+    use plan_explorer::model::indicators::rate_mismatches;
+    let plan = plan();
+    let found = rate_mismatches(&plan.indicators, |id| plan.nodes.iter().find(|n| n.id == id).map(|n| n.text.as_str()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let m = &found[0];
+    // "2015年的拨款规模是2010年的1.8倍，平均增速为15.68%": 1.8× in 5 years is 12.47 % a year;
+    // 15.68 % a year for 5 years is 1.1568⁵ = 2.07×.
+    assert_eq!(
+        (m.multiple_id.as_str(), m.rate_id.as_str()),
+        ("fiscal_st_appropriation_multiple.2015", "fiscal_st_appropriation_growth.2011_2015")
+    );
+    assert_eq!(m.years, 5);
+    assert!((m.implied_rate - 12.47).abs() < 0.01, "{m:?}");
+    assert!((m.implied_multiple - 2.072).abs() < 0.001, "{m:?}");
+    // The R&D spending in the same paragraph (16.38 % a year) states no multiple: not paired.
+    assert!(found.iter().all(|m| !m.rate_id.starts_with("rd_expenditure")));
+}
+
+#[test]
+fn statements_the_audit_found_are_curated_with_the_unit_word_of_their_sentence() {
+    let plan = plan();
+    let statement = |id: &str| plan.indicators.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no {id}"));
+    let ratio = statement("invention_patents_per_10k_vs_national.2015");
+    assert_eq!(ratio.baselines[0].value, 0.2);
+    assert!(ratio.baselines[0].derived.as_deref().is_some_and(|d| d.contains("1/5")));
+    assert_eq!(statement("productivity_centres_county_coverage.target").target.as_ref().map(|t| t.value), Some(100.0));
+    assert_eq!(statement("leave_to_start_business_years.rule").comparator, plan_explorer::model::Comparator::AtMost);
+    for id in [
+        "internet_plus_tech_markets.2015",
+        "printed_building_lines.target",
+        "nuclear_fuel_park_scale.target",
+        "research_time_share.rule",
+        "st_programme_directions.target",
+    ] {
+        statement(id);
+    }
+    // Units as written: 工作站 "100家" in 第九章 and "150个" in 第十七章; 众创空间 "100个" and "100家".
+    for ind in &plan.indicators {
+        let count_word = ind.unit == "个" || ind.unit == "家";
+        if count_word && !ind.quote.contains(&ind.unit) {
+            panic!("{} says {} but its quote `{}` does not", ind.id, ind.unit, ind.quote);
+        }
+    }
+    let workstations: Vec<&str> = Measure::group(&plan.indicators)
+        .into_iter()
+        .find(|m| m.key == "academician_workstations")
+        .unwrap()
+        .units_as_written();
+    assert_eq!(workstations, ["家", "个"]);
 }

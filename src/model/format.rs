@@ -35,6 +35,7 @@ pub fn target_words(
         (Comparator::Rank, _, true) => format!("rank {v}"),
         (Comparator::AtLeast, ..) => format!("≥ {v}{unit}"),
         (Comparator::MoreThan, ..) => format!("> {v}{unit}"),
+        (Comparator::AtMost, ..) => format!("≤ {v}{unit}"),
         (Comparator::About, ..) => format!("≈ {v}{unit}"),
         (Comparator::IncreaseBy, ..) => format!("+{v}{unit}"),
         (Comparator::Multiple, ..) => format!("× {v}"),

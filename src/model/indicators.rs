@@ -15,6 +15,8 @@ pub enum Comparator {
     AtLeast,
     /// 超过: more than the value.
     MoreThan,
+    /// 以内 / 不超过 / 至多: at most the value.
+    AtMost,
     /// 左右: about the value.
     About,
     /// A range, `value` to `upper` (`5-7项`).
@@ -38,6 +40,7 @@ impl Comparator {
             Comparator::Reach => "→",
             Comparator::AtLeast => "≥",
             Comparator::MoreThan => ">",
+            Comparator::AtMost => "≤",
             Comparator::About => "≈",
             Comparator::Range => "–",
             Comparator::IncreaseBy => "+",
@@ -54,6 +57,7 @@ impl Comparator {
             Comparator::Reach => "达到",
             Comparator::AtLeast => "以上",
             Comparator::MoreThan => "超过",
+            Comparator::AtMost => "以内",
             Comparator::About => "左右",
             Comparator::Range => "区间",
             Comparator::IncreaseBy => "新增",
@@ -70,6 +74,7 @@ impl Comparator {
             Comparator::Reach => "reach",
             Comparator::AtLeast => "at_least",
             Comparator::MoreThan => "more_than",
+            Comparator::AtMost => "at_most",
             Comparator::About => "about",
             Comparator::Range => "range",
             Comparator::IncreaseBy => "increase_by",
@@ -80,9 +85,9 @@ impl Comparator {
         }
     }
 
-    /// For ranks a smaller number is better.
+    /// For ranks (and limits) a smaller number is better.
     pub fn lower_is_better(self) -> bool {
-        matches!(self, Comparator::Rank | Comparator::RankWithin)
+        matches!(self, Comparator::Rank | Comparator::RankWithin | Comparator::AtMost)
     }
 }
 
@@ -153,6 +158,15 @@ impl Indicator {
     }
 }
 
+/// Count words the text uses for the same kind of count (工作站 "100家" and "150个"): a
+/// measure's statements keep the word of their own sentence, and may differ in it.
+const COUNT_WORDS: [&str; 2] = ["个", "家"];
+
+/// Whether two statements' units measure the same quantity.
+pub fn same_unit(a: &str, b: &str) -> bool {
+    a == b || (COUNT_WORDS.contains(&a) && COUNT_WORDS.contains(&b))
+}
+
 /// All statements about one quantity.
 #[derive(Clone, Debug)]
 pub struct Measure<'a> {
@@ -205,6 +219,18 @@ impl<'a> Measure<'a> {
         &self.first().unit
     }
 
+    /// The unit words of its statements as written, first one first, each once (growth-rate
+    /// statements, in %/年, aside).
+    pub fn units_as_written(&self) -> Vec<&'a str> {
+        let mut units: Vec<&'a str> = Vec::new();
+        for s in self.statements.iter().filter(|s| s.comparator != Comparator::GrowthRate) {
+            if !units.contains(&s.unit.as_str()) {
+                units.push(&s.unit);
+            }
+        }
+        units
+    }
+
     /// Every baseline of every statement, by year (first statement wins a tie).
     pub fn baselines(&self) -> Vec<&'a Observation> {
         let mut all: Vec<&Observation> = Vec::new();
@@ -250,6 +276,77 @@ impl<'a> Measure<'a> {
     }
 }
 
+/// A multiple stated over a period and an average growth rate stated for the same period,
+/// in the same sentence, that cannot both be true (the plan contradicting itself the way two
+/// targets can).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateMismatch {
+    pub multiple_id: String,
+    pub rate_id: String,
+    pub multiple: f64,
+    pub years: u16,
+    /// % a year, as stated.
+    pub rate: f64,
+    /// The rate the multiple needs, and the multiple the stated rate gives.
+    pub implied_rate: f64,
+    pub implied_multiple: f64,
+}
+
+impl RateMismatch {
+    /// `1.8倍（5年）需年均增长12.47%，文中为15.68%（五年合2.07倍）`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}倍（{}年）需年均增长{:.2}%，文中年均增速为{}%（{}年合{:.2}倍）",
+            super::format::number(self.multiple),
+            self.years,
+            self.implied_rate,
+            super::format::number(self.rate),
+            self.years,
+            self.implied_multiple
+        )
+    }
+}
+
+/// Pairs of a multiple and a growth rate stated in one sentence (no 。 or ； between their
+/// quotes), ending in the same year, whose compound growth disagrees by more than 2 % of the
+/// multiple (rounding stays inside). `node_text` gives a node's text by id.
+pub fn rate_mismatches<'a>(indicators: &[Indicator], node_text: impl Fn(&str) -> Option<&'a str>) -> Vec<RateMismatch> {
+    let dated = |i: &'_ Indicator, c: Comparator| {
+        (i.comparator == c).then(|| i.baselines.first().map(|o| (o.year, o.value, o.since))).flatten()
+    };
+    let one_sentence = |a: &Indicator, b: &Indicator| {
+        let Some(text) = node_text(&a.source_node) else { return false };
+        let (Some(x), Some(y)) = (text.find(&a.quote), text.find(&b.quote)) else { return false };
+        let (first, second) = if x <= y { ((x, &a.quote), y) } else { ((y, &b.quote), x) };
+        let between = text.get(first.0 + first.1.len()..second).unwrap_or("。");
+        !between.contains(['。', '；'])
+    };
+    let mut out = Vec::new();
+    for m in indicators {
+        let Some((end, multiple, Some(start))) = dated(m, Comparator::Multiple) else { continue };
+        let years = end.saturating_sub(start);
+        for r in indicators.iter().filter(|r| r.source_node == m.source_node && !r.source_node.is_empty()) {
+            let Some((rate_end, rate, _)) = dated(r, Comparator::GrowthRate) else { continue };
+            if rate_end != end || years == 0 || multiple <= 0.0 || !one_sentence(m, r) {
+                continue;
+            }
+            let implied_multiple = (1.0 + rate / 100.0).powi(i32::from(years));
+            if ((implied_multiple - multiple) / multiple).abs() > 0.02 {
+                out.push(RateMismatch {
+                    multiple_id: m.id.clone(),
+                    rate_id: r.id.clone(),
+                    multiple,
+                    years,
+                    rate,
+                    implied_rate: cagr(1.0, multiple, f64::from(years)).unwrap_or(f64::NAN),
+                    implied_multiple,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Compound annual growth rate between two values, in % a year.
 pub fn cagr(from: f64, to: f64, years: f64) -> Option<f64> {
     if from <= 0.0 || to <= 0.0 || years <= 0.0 || !from.is_finite() || !to.is_finite() {
@@ -272,6 +369,40 @@ pub fn growth_path(y0: f64, v0: f64, y1: f64, v1: f64, year: f64) -> Option<f64>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn statement(id: &str, comparator: Comparator, value: f64, since: u16, quote: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            measure: id.into(),
+            name: id.into(),
+            name_en: id.into(),
+            unit: String::new(),
+            comparator,
+            baselines: vec![Observation { year: 2015, value, derived: None, since: Some(since) }],
+            target: None,
+            source_node: "n".into(),
+            quote: quote.into(),
+            outside_text: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_multiple_and_a_rate_are_checked_only_within_one_sentence() {
+        // Doubling in 5 years is 14.87 % a year: consistent. 1.8× is 12.47 %: not with 15.68 %.
+        let text = "投入是2010年的2倍，年均增长14.87%；拨款是2010年的1.8倍，平均增速为15.68%。";
+        let mismatches = |a: &Indicator, b: &Indicator| rate_mismatches(&[a.clone(), b.clone()], |_| Some(text));
+        let double = statement("a", Comparator::Multiple, 2.0, 2010, "投入是2010年的2倍");
+        let double_rate = statement("b", Comparator::GrowthRate, 14.87, 2011, "年均增长14.87%");
+        let more = statement("c", Comparator::Multiple, 1.8, 2010, "拨款是2010年的1.8倍");
+        let more_rate = statement("d", Comparator::GrowthRate, 15.68, 2011, "平均增速为15.68%");
+        assert!(mismatches(&double, &double_rate).is_empty());
+        let found = mismatches(&more, &more_rate);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].describe().contains("12.47%"), "{}", found[0].describe());
+        // Across a ； they are different statements, whatever their numbers.
+        assert!(mismatches(&double, &more_rate).is_empty());
+    }
 
     #[test]
     fn cagr_of_rd_intensity_target_is_hand_worked() {

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::diagnostics::{Diagnostic, position_at};
-use super::indicators::Comparator;
+use super::indicators::{Comparator, same_unit};
 use super::plan::{PLAN_FORMAT_VERSION, Plan};
 use super::ron_paths::Positions;
 
@@ -328,7 +328,7 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     let mut units: HashMap<&str, &str> = HashMap::new();
     for (j, s) in plan.indicators.iter().enumerate() {
         let unit = *units.entry(s.measure.as_str()).or_insert(s.unit.as_str());
-        if s.unit != unit && s.comparator != Comparator::GrowthRate {
+        if !same_unit(&s.unit, unit) && s.comparator != Comparator::GrowthRate {
             out.push(Diagnostic::error(
                 file,
                 pos.of(&format!("indicators[{j}].unit")),

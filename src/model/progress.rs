@@ -39,7 +39,7 @@ pub struct Assessment {
 /// Whether `value` meets a target stated with `comparator` (ranks: smaller is better).
 pub fn meets(comparator: Comparator, value: f64, target: f64, upper: Option<f64>) -> bool {
     match comparator {
-        Comparator::Rank | Comparator::RankWithin => value <= target,
+        Comparator::Rank | Comparator::RankWithin | Comparator::AtMost => value <= target,
         Comparator::MoreThan => value > target,
         Comparator::Range => value >= target && upper.is_none_or(|u| value <= u),
         _ => value >= target,

@@ -4,7 +4,7 @@
 
 use super::document::Document;
 use super::format::number;
-use super::indicators::{Comparator, Measure, cagr};
+use super::indicators::{Comparator, Measure, RateMismatch, cagr, rate_mismatches};
 use super::progress::{Assessment, Status, assess};
 use super::scenario::Scenario;
 
@@ -14,6 +14,8 @@ pub struct MeasureSummary {
     pub name: String,
     pub name_en: String,
     pub unit: String,
+    /// When the statements write the unit differently (家 / 个): every word, first one first.
+    pub units_as_written: Vec<String>,
     pub comparator: Comparator,
     /// The plan's baselines, latest first: (year, value, derived?).
     pub baselines: Vec<(u16, f64, bool)>,
@@ -28,6 +30,8 @@ pub struct MeasureSummary {
     /// Index of the node the target (or first statement) is quoted from.
     pub source_node: Option<usize>,
     pub conflict: bool,
+    /// A stated multiple and growth rate of this measure that disagree, described.
+    pub inconsistency: Option<String>,
     /// Index of the measure's first statement in `plan.indicators` (document order).
     pub order: usize,
 }
@@ -71,6 +75,9 @@ pub fn actual_series<'a>(
 pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary> {
     let plan = &doc.plan;
     let base_year = plan.meta.baseline_year;
+    let mismatches = rate_mismatches(&plan.indicators, |id| {
+        doc.outline.index_of(id).and_then(|i| plan.nodes.get(i)).map(|n| n.text.as_str())
+    });
     Measure::group(&plan.indicators)
         .iter()
         .enumerate()
@@ -104,6 +111,10 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 name: m.name().to_string(),
                 name_en: first.name_en.clone(),
                 unit: m.unit().to_string(),
+                units_as_written: match m.units_as_written().as_slice() {
+                    [_] | [] => Vec::new(),
+                    many => many.iter().map(ToString::to_string).collect(),
+                },
                 comparator: main.map(|(s, _)| s.comparator).unwrap_or(first.comparator),
                 baselines,
                 target,
@@ -113,6 +124,10 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 assessed_with,
                 source_node: doc.outline.index_of(&source.source_node),
                 conflict: !m.conflicts().is_empty(),
+                inconsistency: mismatches
+                    .iter()
+                    .find(|x| m.statements.iter().any(|s| s.id == x.multiple_id || s.id == x.rate_id))
+                    .map(RateMismatch::describe),
                 // Measures are grouped in the order their first statement appears.
                 order,
             }

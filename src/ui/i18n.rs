@@ -58,6 +58,7 @@ messages! {
     EvaluationExplain => "只看目标年份当年的实际值。“指标”页的“进展”不同：它按截至最新年份的增长趋势判断（Open SDG 方法）。", "Only the actual value in the target year counts. The Indicators page's progress is different: it judges the growth trend up to the latest year (Open SDG's method).";
     EvaluationAll => "全部", "All";
     Verdict => "判定", "Verdict";
+    UnitsDiffer => "规划各处表述此指标所用的单位字不同，按原文保留", "The plan's statements of this quantity write its unit differently; each is kept as written";
     BoxBoundaryCurated => "专栏的结束处经人工核定：", "Where this box ends was curated: ";
     DataSource => "数据来源", "Source of the value";
     ValueInTargetYear => "目标年份实际值", "Value in target year";
@@ -110,6 +111,7 @@ messages! {
     Source => "出处", "Source";
     Latest => "最新实际值", "Latest actual";
     Conflict => "规划内目标不一致", "Plan contradicts itself";
+    Inconsistent => "规划内倍数与增速不一致", "The plan's multiple and growth rate disagree";
     IndexMode => "指数（2015=100）", "Index (2015 = 100)";
     ResetView => "重置视图", "Reset view";
     LinearPath => "直线路径", "Linear path";

@@ -139,17 +139,25 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     row.set_selected(selected);
                     row.col(|ui| {
                         let mut text = RichText::new(pick(lang, &s.name, &s.name_en));
-                        if s.conflict {
+                        if s.conflict || s.inconsistency.is_some() {
                             text = text.color(palette::ERROR);
                         }
                         let r = ui.add(egui::Button::selectable(selected, text).truncate());
-                        let r = if s.conflict { r.on_hover_text(tr(lang, Msg::Conflict)) } else { r };
+                        let r = match (&s.inconsistency, s.conflict) {
+                            (Some(why), _) => r.on_hover_text(format!("{}：{why}", tr(lang, Msg::Inconsistent))),
+                            (None, true) => r.on_hover_text(tr(lang, Msg::Conflict)),
+                            (None, false) => r,
+                        };
                         if r.clicked() {
                             actions.push(Command::ToggleMeasure(s.key.clone()));
                         }
                     });
                     row.col(|ui| {
-                        ui.label(&s.unit);
+                        if s.units_as_written.is_empty() {
+                            ui.label(&s.unit);
+                        } else {
+                            ui.label(s.units_as_written.join(" / ")).on_hover_text(tr(lang, Msg::UnitsDiffer));
+                        }
                     });
                     row.col(|ui| {
                         ui.add(Label::new(s.baseline_text()).truncate());

@@ -212,6 +212,12 @@ fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, c
             if s.conflict {
                 ui.label(RichText::new(format!("⚠ {}", tr(lang, Msg::Conflict))).color(status_color(Status::Limited)));
             }
+            if let Some(why) = &s.inconsistency {
+                ui.label(
+                    RichText::new(format!("⚠ {}", tr(lang, Msg::Inconsistent))).color(status_color(Status::Limited)),
+                )
+                .on_hover_text(why);
+            }
         });
         let has_line = chart.series.iter().filter(|c| !c.points.is_empty()).count() > 1
             || chart.series.iter().any(|c| c.points.len() > 1);
