@@ -84,6 +84,9 @@ const PAGES: &[(&str, Reach)] = &[
         )
     }),
     ("regions", |h| run(h, vec![Command::SetView(View::Regions)])),
+    ("map", |h| run(h, vec![Command::SetView(View::Map)])),
+    ("map_dark", |h| run(h, vec![Command::ToggleTheme, Command::SetView(View::Map)])),
+    ("map_projector", |h| run(h, vec![Command::ToggleContrast, Command::SetView(View::Map)])),
     ("indicators_with_scenarios", |h| {
         load(h, &["national-13th-fyp.ron", "trend.ron"]);
         run(h, vec![Command::SetView(View::Indicators)]);

@@ -10,6 +10,7 @@ use crate::model::deck::{Deck, Slide, SlideContent};
 use crate::model::export::{chart_csv, evaluation_csv, table_csv};
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::Message;
+use crate::model::regional::{PlanMetric, nodes_for};
 use crate::model::summary::MeasureSummary;
 use crate::model::{Document, Severity};
 use crate::ui::i18n::{Lang, Msg, tr};
@@ -50,6 +51,10 @@ impl PlanExplorerApp {
             }
             Command::FilterTree { label, nodes } => self.nav.filter_tree(doc, label, nodes),
             Command::ClearTreeFilter => self.nav.clear_tree_filter(),
+            Command::FilterCity(city) => {
+                let nodes = nodes_for(doc, PlanMetric::Tasks, Some(&city), None);
+                self.nav.filter_tree(doc, city, nodes);
+            }
             Command::Copy(text) => {
                 self.effects.push(Effect::CopyText(text));
                 self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
@@ -284,6 +289,11 @@ impl PlanExplorerApp {
 
     pub fn visible_rows(&mut self) -> &[usize] {
         self.nav.rows(&self.doc)
+    }
+
+    /// What the tree is narrowed to by a bar or the map (a 盟市, a region, a chapter).
+    pub fn tree_filter(&self) -> Option<&str> {
+        self.nav.filter_label()
     }
 
     /// Every target judged by its value in the target year, as the evaluation page shows it.

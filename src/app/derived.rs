@@ -10,6 +10,7 @@ use crate::model::chart::{Chart, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
 use crate::model::evaluation::{TargetEvaluation, evaluate};
 use crate::model::loaded::LoadedScenario;
+use crate::model::map::MapGeometry;
 use crate::model::overview::{HeadlineTile, headline_tiles};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
@@ -26,6 +27,8 @@ pub type AtTarget = Vec<(usize, Vec<TargetComparison>)>;
 pub struct Derived {
     /// Place names and indicator phrases per node, computed when a node is first shown.
     marks: Vec<Option<Vec<Span>>>,
+    /// The map's boundaries, projected and triangulated when the map is first shown.
+    map: Option<Result<MapGeometry, String>>,
     plan_counts: Option<(PlanMetric, PlanCounts)>,
     scenarios: ScenarioDerived,
 }
@@ -66,6 +69,7 @@ impl Derived {
     pub fn new(doc: &Document, scenarios: &[&Scenario]) -> Self {
         Derived {
             marks: vec![None; doc.plan.nodes.len()],
+            map: None,
             plan_counts: None,
             scenarios: ScenarioDerived::new(doc, scenarios),
         }
@@ -169,6 +173,11 @@ impl Derived {
             self.plan_counts = Some((metric, PlanCounts::new(doc, metric)));
         }
         &self.plan_counts.get_or_insert_with(|| (metric, PlanCounts::new(doc, metric))).1
+    }
+
+    /// The map of the 盟市 (built on first use; the boundaries ship with the binary).
+    pub fn map(&mut self) -> Result<&MapGeometry, &str> {
+        self.map.get_or_insert_with(MapGeometry::embedded).as_ref().map_err(String::as_str)
     }
 
     /// The place names and indicator phrases of node `i`.

@@ -42,6 +42,7 @@ struct ViewStates {
     scenarios: crate::ui::scenarios_view::ScenariosViewState,
     deck_editor: crate::ui::deck_editor::DeckEditorState,
     slide: crate::ui::presenter::SlideViewState,
+    map: crate::ui::map_view::MapViewState,
 }
 
 pub struct PlanExplorerApp {

@@ -7,12 +7,14 @@ use egui::{RichText, Ui};
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
 use crate::model::overview::PlanFacts;
+use crate::model::regional::{PlanMetric, stat_options, stat_table};
 use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
 use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
-use crate::ui::i18n::{Msg, tr};
+use crate::ui::i18n::{Msg, pick, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
+use crate::ui::map_view::{MapPageProps, MapProps, MapValue, map_page_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
 use crate::ui::node_view::{NodeViewProps, node_view_ui};
 use crate::ui::overlays::{AboutProps, about_ui, drop_overlay, help_ui, toast_ui};
@@ -78,6 +80,7 @@ impl PlanExplorerApp {
             let page = match self.settings.view {
                 View::Overview => self.overview_page(ui),
                 View::Evaluation => self.evaluation_page(ui),
+                View::Map => self.map_page(ui),
                 View::Reader => self.reader_page(ui),
                 View::Indicators => self.indicators_page(ui),
                 View::Regions => self.regions_page(ui),
@@ -136,6 +139,87 @@ impl PlanExplorerApp {
             lang: self.settings.lang,
         };
         overview_ui(ui, &props)
+    }
+
+    fn map_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.settings.lang;
+        let enabled = self.scenarios.enabled();
+        let plan = &self.doc.plan;
+        // The plan's own counts first, then every per-盟市 statistic of the enabled scenarios.
+        let options = stat_options(&self.doc, &enabled);
+        let mut quantities: Vec<String> =
+            PlanMetric::ALL.iter().map(|m| pick(lang, m.name_zh(), m.name_en()).to_string()).collect();
+        quantities.extend(options.iter().map(|o| format!("{}（{}）", o.1, o.2)));
+        let mut years: Vec<Vec<u16>> = vec![Vec::new(); PlanMetric::ALL.len()];
+        years.extend(options.iter().map(|o| o.3.clone()));
+        let state = &mut self.views.map;
+        state.quantity = state.quantity.min(quantities.len().saturating_sub(1));
+        let full_name = |city: &str| plan.places.cities.iter().find(|c| c.name == city);
+        let (values, unit, year): (Vec<MapValue>, String, Option<u16>) = match PlanMetric::ALL.get(state.quantity) {
+            Some(&metric) => {
+                let counts = self.derived.plan_counts(&self.doc, metric);
+                let values = counts
+                    .cities
+                    .iter()
+                    .filter_map(|(city, region, nodes)| {
+                        let c = full_name(city)?;
+                        Some(MapValue {
+                            city: city.clone(),
+                            city_en: c.name_en.clone(),
+                            full_name: c.full_name.clone(),
+                            region: *region,
+                            value: Some(nodes.len() as f64),
+                            projected: false,
+                            note: tr(lang, Msg::MapCounts).to_string(),
+                        })
+                    })
+                    .collect();
+                (values, String::new(), None)
+            }
+            None => {
+                let Some(o) = options.get(state.quantity - PlanMetric::ALL.len()) else { return Vec::new() };
+                let year = state.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
+                let table = stat_table(&self.doc, &enabled, &o.0, &o.2, year);
+                let values = table
+                    .cities
+                    .iter()
+                    .filter_map(|v| {
+                        let c = full_name(&v.city)?;
+                        Some(MapValue {
+                            city: v.city.clone(),
+                            city_en: c.name_en.clone(),
+                            full_name: c.full_name.clone(),
+                            region: v.region,
+                            value: v.value,
+                            projected: v.projected,
+                            note: v.note.clone(),
+                        })
+                    })
+                    .collect();
+                (values, o.2.clone(), Some(year))
+            }
+        };
+        let source = format!(
+            "{}：{} · {}",
+            tr(lang, Msg::GroupingSource),
+            plan.places.grouping_source,
+            tr(lang, Msg::MapBoundaries)
+        );
+        let selected = self.nav.filter_label().map(str::to_string);
+        let map = match self.derived.map() {
+            Ok(map) => map,
+            Err(e) => {
+                ui.label(e);
+                return Vec::new();
+            }
+        };
+        let props = MapPageProps {
+            quantities: &quantities,
+            years: &years,
+            source: &source,
+            map: MapProps { map, values: &values, unit: &unit, year, selected: selected.as_deref(), lang },
+        };
+        map_page_ui(ui, &props, &mut self.views.map)
     }
 
     fn evaluation_page(&mut self, ui: &mut Ui) -> Vec<Command> {

@@ -414,6 +414,7 @@ mod tests {
                 region: crate::model::Region::East,
                 value: None,
                 note: String::new(),
+                projected: false,
             }],
             east: Total { sum: 0.0, known: 0, of: 1 },
             west: Total { sum: 0.0, known: 0, of: 1 },

@@ -13,6 +13,7 @@ pub mod import;
 pub mod indicators;
 pub mod load;
 pub mod loaded;
+pub mod map;
 pub mod messages;
 pub mod outline;
 pub mod overview;

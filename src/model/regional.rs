@@ -5,7 +5,7 @@
 use super::document::Document;
 use super::places::Region;
 use super::plan::NodeKind;
-use super::scenario::{Scenario, WHOLE_REGION};
+use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
 
 /// Words that name a platform or park in the plan's text.
 pub const PLATFORM_WORDS: [&str; 12] = [
@@ -152,6 +152,8 @@ pub struct CityValue {
     /// `None`: not published (a gap, never filled).
     pub value: Option<f64>,
     pub note: String,
+    /// The value comes from a projection, not an observation.
+    pub projected: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -220,7 +222,7 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
         scenarios.iter().flat_map(|s| s.series_for(indicator, region)).filter(|s| s.unit == unit).find_map(|s| {
             s.points.iter().find(|p| p.year == year).map(|p| {
                 let src = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
-                (p.value, format!("{}\n{src}", s.label))
+                (p.value, format!("{}\n{src}", s.label), s.kind == SeriesKind::Projection)
             })
         })
     };
@@ -235,6 +237,7 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
                 city: c.name.clone(),
                 region: c.region,
                 value: found.as_ref().map(|f| f.0),
+                projected: found.as_ref().is_some_and(|f| f.2),
                 note: found.map(|f| f.1).unwrap_or_default(),
             }
         })
@@ -253,7 +256,7 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
         unit: unit.to_string(),
         east: total(Region::East),
         west: total(Region::West),
-        whole: find(WHOLE_REGION),
+        whole: find(WHOLE_REGION).map(|(v, note, _)| (v, note)),
         cities,
     }
 }

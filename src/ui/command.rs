@@ -20,6 +20,7 @@ pub enum View {
     Regions,
     Scenarios,
     Evaluation,
+    Map,
 }
 
 /// Which part of the region the tree is narrowed to.
@@ -75,6 +76,8 @@ pub enum Command {
         nodes: Vec<usize>,
     },
     ClearTreeFilter,
+    /// Narrow the tree to what names this 盟市 (its plan text, not a statistic).
+    FilterCity(String),
     Copy(String),
 
     // Pages and settings.

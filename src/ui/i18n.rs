@@ -58,6 +58,10 @@ messages! {
     EvaluationExplain => "只看目标年份当年的实际值。“指标”页的“进展”不同：它按截至最新年份的增长趋势判断（Open SDG 方法）。", "Only the actual value in the target year counts. The Indicators page's progress is different: it judges the growth trend up to the latest year (Open SDG's method).";
     EvaluationAll => "全部", "All";
     Verdict => "判定", "Verdict";
+    ViewMap => "地图", "Map";
+    MapQuantity => "着色依据", "Colour by";
+    MapBoundaries => "边界：echarts 内蒙古地图（Apache-2.0，assets/map/），阿尔伯斯等积圆锥投影", "Boundaries: echarts' map of Inner Mongolia (Apache-2.0, assets/map/), Albers equal-area conic projection";
+    MapCounts => "计数：规划正文中提及该盟市或其地名的条目", "Counts: entries of the plan's text naming the league/city or one of its places";
     UnitsDiffer => "规划各处表述此指标所用的单位字不同，按原文保留", "The plan's statements of this quantity write its unit differently; each is kept as written";
     BoxBoundaryCurated => "专栏的结束处经人工核定：", "Where this box ends was curated: ";
     DataSource => "数据来源", "Source of the value";

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod indicators_view;
 pub mod keys;
+pub mod map_view;
 pub mod messages_panel;
 pub mod node_view;
 pub mod overlays;

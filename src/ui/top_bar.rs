@@ -35,6 +35,7 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             (View::Indicators, Msg::ViewIndicators),
             (View::Evaluation, Msg::ViewEvaluation),
             (View::Regions, Msg::ViewRegions),
+            (View::Map, Msg::ViewMap),
             (View::Scenarios, Msg::ViewScenarios),
         ] {
             if ui.selectable_label(props.view == view, tr(lang, msg)).clicked() {

@@ -1,0 +1,210 @@
+//! The map of the 12 盟市: their boundaries (`assets/map/`, from echarts' map of Inner
+//! Mongolia, Apache-2.0) projected once with an Albers equal-area conic, simplified and
+//! triangulated for drawing; which 盟市 a point falls in; and the classes of a choropleth.
+//! Plain data, no egui.
+
+use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon, Simplify, TriangulateEarcut};
+
+/// The 12 盟市 as GeoJSON (longitude, latitude), embedded so the map works offline.
+pub const LEAGUES_GEOJSON: &str = include_str!("../../assets/map/inner-mongolia-leagues.geojson");
+
+/// Albers equal-area conic for Inner Mongolia (37–54 °N, 97–126 °E): standard parallels
+/// 40° and 50°, origin 45 °N 112 °E. Areas stay true, so a large 盟市 is not exaggerated.
+const PARALLELS: (f64, f64) = (40.0, 50.0);
+const ORIGIN: (f64, f64) = (112.0, 45.0);
+/// Earth radius in km: projected coordinates are kilometres.
+const RADIUS: f64 = 6371.0;
+/// Douglas–Peucker tolerance in km: under a pixel at any size the window gives the map.
+const SIMPLIFY_KM: f64 = 1.0;
+
+/// (longitude, latitude) in degrees → (x east, y north) in km.
+pub fn project(lon: f64, lat: f64) -> [f64; 2] {
+    let (p1, p2) = (PARALLELS.0.to_radians(), PARALLELS.1.to_radians());
+    let n = (p1.sin() + p2.sin()) / 2.0;
+    let c = p1.cos().powi(2) + 2.0 * n * p1.sin();
+    let rho = |lat: f64| (c - 2.0 * n * lat.to_radians().sin()).max(0.0).sqrt() / n;
+    let theta = n * (lon - ORIGIN.0).to_radians();
+    let r = rho(lat);
+    [RADIUS * r * theta.sin(), RADIUS * (rho(ORIGIN.1) - r * theta.cos())]
+}
+
+/// One 盟市 ready to draw.
+#[derive(Clone, Debug)]
+pub struct LeagueShape {
+    /// The name as the boundary file writes it (`呼和浩特市`, `兴安盟`).
+    pub full_name: String,
+    /// Triangles of its area, three points each, in projected km.
+    pub triangles: Vec<[[f64; 2]; 3]>,
+    /// Its outlines (outer rings and holes), closed.
+    pub rings: Vec<Vec<[f64; 2]>>,
+    /// Where its label goes.
+    pub label: [f64; 2],
+    area: MultiPolygon<f64>,
+}
+
+/// The map's geometry: every 盟市 and the extent of them all.
+#[derive(Clone, Debug)]
+pub struct MapGeometry {
+    pub leagues: Vec<LeagueShape>,
+    /// (min x, min y), (max x, max y) in projected km.
+    pub bounds: ([f64; 2], [f64; 2]),
+}
+
+impl MapGeometry {
+    /// The embedded boundaries, projected, simplified and triangulated.
+    pub fn embedded() -> Result<MapGeometry, String> {
+        Self::from_geojson(LEAGUES_GEOJSON)
+    }
+
+    pub fn from_geojson(text: &str) -> Result<MapGeometry, String> {
+        let json: geojson::GeoJson = text.parse().map_err(|e| format!("map boundaries: {e}"))?;
+        let geojson::GeoJson::FeatureCollection(collection) = json else {
+            return Err("map boundaries: not a FeatureCollection".into());
+        };
+        let mut leagues = Vec::new();
+        for feature in collection.features {
+            let name = feature.property("name").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            let label_point = feature.property("cp").and_then(|v| v.as_array()).cloned();
+            let polygons: Vec<Vec<Vec<Vec<f64>>>> = match feature.geometry.map(|g| g.value) {
+                Some(geojson::Value::Polygon(p)) => vec![p],
+                Some(geojson::Value::MultiPolygon(m)) => m,
+                _ => continue,
+            };
+            let ring = |r: &Vec<Vec<f64>>| -> LineString<f64> {
+                r.iter()
+                    .filter_map(|p| match p.as_slice() {
+                        [lon, lat, ..] => {
+                            let [x, y] = project(*lon, *lat);
+                            Some(Coord { x, y })
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let area: MultiPolygon<f64> = polygons
+                .iter()
+                .filter_map(|rings| {
+                    let (outer, holes) = rings.split_first()?;
+                    Some(Polygon::new(ring(outer), holes.iter().map(ring).collect()).simplify(SIMPLIFY_KM))
+                })
+                .collect();
+            let label = label_point
+                .and_then(|a| Some(project(a.first()?.as_f64()?, a.get(1)?.as_f64()?)))
+                .unwrap_or_else(|| centre(&area));
+            let triangles = area
+                .iter()
+                .flat_map(|p| p.earcut_triangles())
+                .map(|t| [t.v1(), t.v2(), t.v3()].map(|c| [c.x, c.y]))
+                .collect();
+            let rings = area
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .map(|r| r.coords().map(|c| [c.x, c.y]).collect())
+                .collect();
+            leagues.push(LeagueShape { full_name: name, triangles, rings, label, area });
+        }
+        if leagues.is_empty() {
+            return Err("map boundaries: no 盟市".into());
+        }
+        let points = leagues.iter().flat_map(|l| l.rings.iter().flatten());
+        let bounds = points.fold(([f64::MAX; 2], [f64::MIN; 2]), |(lo, hi), p| {
+            ([lo[0].min(p[0]), lo[1].min(p[1])], [hi[0].max(p[0]), hi[1].max(p[1])])
+        });
+        Ok(MapGeometry { leagues, bounds })
+    }
+
+    /// The 盟市 at a projected point, if any.
+    pub fn league_at(&self, p: [f64; 2]) -> Option<usize> {
+        let point = Point::new(p[0], p[1]);
+        self.leagues.iter().position(|l| l.area.contains(&point))
+    }
+
+    /// How many boundary points are drawn (for the benchmark's record).
+    pub fn point_count(&self) -> usize {
+        self.leagues.iter().map(|l| l.rings.iter().map(Vec::len).sum::<usize>()).sum()
+    }
+}
+
+fn centre(area: &MultiPolygon<f64>) -> [f64; 2] {
+    let pts: Vec<&Coord<f64>> = area.iter().flat_map(|p| p.exterior().coords()).collect();
+    let n = pts.len().max(1) as f64;
+    [pts.iter().map(|c| c.x).sum::<f64>() / n, pts.iter().map(|c| c.y).sum::<f64>() / n]
+}
+
+/// Class boundaries for a choropleth of `values`: `classes` equal steps from 0 (or from the
+/// smallest value, when some are negative) to a round number at or above the largest, so a
+/// class reads as "2000–3000" and the same value always gets the same colour.
+pub fn class_breaks(values: &[f64], classes: usize) -> Vec<f64> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let classes = classes.max(1);
+    let (lo, hi) = finite.iter().fold((0.0_f64, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    if finite.is_empty() || hi <= lo {
+        return vec![lo, lo + 1.0];
+    }
+    let step = nice_step((hi - lo) / classes as f64);
+    let start = (lo / step).floor() * step;
+    let count = (((hi - start) / step).ceil() as usize).max(1);
+    (0..=count).map(|k| start + step * k as f64).collect()
+}
+
+/// The class (0-based) of `value` for `breaks` from [`class_breaks`]: a value on a boundary
+/// belongs to the class above it, the largest to the last class.
+pub fn class_of(value: f64, breaks: &[f64]) -> usize {
+    let last = breaks.len().saturating_sub(2);
+    breaks.windows(2).position(|w| value < w[1]).unwrap_or(last).min(last)
+}
+
+/// 1, 2, 2.5 or 5 × 10ⁿ, at or above `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_map_holds_the_twelve_leagues_and_finds_them() {
+        let map = MapGeometry::embedded().expect("map");
+        assert_eq!(map.leagues.len(), 12);
+        // Simplified for drawing, yet every league keeps its shape.
+        assert!(map.point_count() < 8000, "{}", map.point_count());
+        assert!(map.leagues.iter().all(|l| l.triangles.len() > 10));
+        // A point in Ordos (Dongsheng, 109.99 °E 39.82 °N) lies in 鄂尔多斯市, one in Hulunbuir's
+        // Hailar in 呼伦贝尔市, one in Beijing in none.
+        let at = |lon, lat| map.league_at(project(lon, lat)).map(|i| map.leagues[i].full_name.as_str());
+        assert_eq!(at(109.99, 39.82), Some("鄂尔多斯市"));
+        assert_eq!(at(119.76, 49.21), Some("呼伦贝尔市"));
+        assert_eq!(at(116.40, 39.90), None);
+        // The region spans about 2,200 km from west to east (2,400 km along its diagonal).
+        let width = map.bounds.1[0] - map.bounds.0[0];
+        assert!((2000.0..2500.0).contains(&width), "{width}");
+    }
+
+    #[test]
+    fn the_projection_keeps_areas_true() {
+        // A 1° × 1° cell at 40 °N and at 50 °N: areas on the sphere differ by cos(lat);
+        // an equal-area projection keeps that ratio (cos 50.5° / cos 40.5° ≈ 0.837).
+        let cell = |lat: f64| {
+            let [a, b, c] = [project(110.0, lat), project(111.0, lat), project(110.0, lat + 1.0)];
+            let (u, v) = ([b[0] - a[0], b[1] - a[1]], [c[0] - a[0], c[1] - a[1]]);
+            (u[0] * v[1] - u[1] * v[0]).abs()
+        };
+        let ratio = cell(50.0) / cell(40.0);
+        let expected = 50.5f64.to_radians().cos() / 40.5f64.to_radians().cos();
+        assert!((ratio - expected).abs() < 0.01, "{ratio} vs {expected}");
+    }
+
+    #[test]
+    fn classes_are_round_equal_steps_from_zero() {
+        assert_eq!(class_breaks(&[363.6, 4715.7, 1975.1], 5), vec![0.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0]);
+        assert_eq!(class_breaks(&[3.0, 17.0, 12.0], 5), vec![0.0, 5.0, 10.0, 15.0, 20.0]);
+        let breaks = class_breaks(&[3.0, 17.0], 5);
+        assert_eq!(class_of(0.0, &breaks), 0);
+        assert_eq!(class_of(5.0, &breaks), 1, "a boundary value belongs to the class above");
+        assert_eq!(class_of(17.0, &breaks), 3);
+        assert_eq!(class_of(20.0, &breaks), 3, "the top value stays in the last class");
+        assert_eq!(class_breaks(&[], 5), vec![0.0, 1.0]);
+    }
+}

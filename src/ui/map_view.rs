@@ -1,0 +1,322 @@
+//! The map of the 12 盟市: a choropleth of one per-盟市 quantity (classes of round steps, a
+//! colour-blind-safe sequential palette, gaps hatched and named, projections marked), east
+//! and west as blue and orange outlines, labels that keep out of each other's way, hover for
+//! the value and its source, click to narrow the tree to a 盟市.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2};
+
+use super::Command;
+use super::i18n::{Lang, Msg, pick, region_name, tr};
+use super::widgets::palette::region_color;
+use crate::model::Region;
+use crate::model::format::{number, with_unit};
+use crate::model::map::{MapGeometry, class_breaks, class_of};
+
+/// Viridis in five steps, light (low) to dark (high): ordered in lightness, so it reads in
+/// grey and for every kind of colour vision.
+pub const CLASS_COLORS: [Color32; 5] = [
+    Color32::from_rgb(0xfd, 0xe7, 0x25),
+    Color32::from_rgb(0x5e, 0xc9, 0x62),
+    Color32::from_rgb(0x21, 0x91, 0x8c),
+    Color32::from_rgb(0x3b, 0x52, 0x8b),
+    Color32::from_rgb(0x44, 0x01, 0x54),
+];
+const MISSING_FILL: Color32 = Color32::from_rgb(0xdd, 0xdd, 0xdd);
+const HATCH: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+
+/// One 盟市's value on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapValue {
+    /// The plan's short name (`呼和浩特`), and in English.
+    pub city: String,
+    pub city_en: String,
+    /// As the boundary file writes it (`呼和浩特市`).
+    pub full_name: String,
+    pub region: Region,
+    /// `None`: not published — hatched, never coloured as zero.
+    pub value: Option<f64>,
+    pub projected: bool,
+    /// The series and where the value was read.
+    pub note: String,
+}
+
+pub struct MapProps<'a> {
+    pub map: &'a MapGeometry,
+    pub values: &'a [MapValue],
+    pub unit: &'a str,
+    /// The year of the values, when they have one.
+    pub year: Option<u16>,
+    /// The 盟市 the tree is narrowed to.
+    pub selected: Option<&'a str>,
+    pub lang: Lang,
+}
+
+/// Draws the map and its legend in the space given; returns the 盟市 clicked.
+pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
+    let lang = props.lang;
+    let values: Vec<f64> = props.values.iter().filter_map(|v| v.value).collect();
+    let breaks = class_breaks(&values, CLASS_COLORS.len());
+    let classes = breaks.len().saturating_sub(1).min(CLASS_COLORS.len());
+    // Spread the used classes over the palette's whole range.
+    let color_of_class = |k: usize| {
+        let at = if classes <= 1 { 0 } else { k * (CLASS_COLORS.len() - 1) / (classes - 1) };
+        CLASS_COLORS[at.min(CLASS_COLORS.len() - 1)]
+    };
+    let legend_height = 26.0;
+    let size = Vec2::new(ui.available_width(), (ui.available_height() - legend_height - 8.0).max(200.0));
+    let (response, painter) = ui.allocate_painter(size, Sense::click());
+    let rect = response.rect;
+    let (lo, hi) = props.map.bounds;
+    let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
+    let scale = ((rect.width() - 16.0) as f64 / w).min((rect.height() - 16.0) as f64 / h);
+    let offset = Vec2::new((rect.width() - (w * scale) as f32) / 2.0, (rect.height() - (h * scale) as f32) / 2.0);
+    let to_screen = |p: [f64; 2]| {
+        Pos2::new(
+            rect.left() + offset.x + ((p[0] - lo[0]) * scale) as f32,
+            rect.bottom() - offset.y - ((p[1] - lo[1]) * scale) as f32,
+        )
+    };
+    let to_map = |p: Pos2| {
+        [
+            lo[0] + f64::from(p.x - rect.left() - offset.x) / scale,
+            lo[1] + f64::from(rect.bottom() - offset.y - p.y) / scale,
+        ]
+    };
+    let value_of = |full_name: &str| props.values.iter().find(|v| v.full_name == full_name);
+    let hovered = response.hover_pos().and_then(|p| props.map.league_at(to_map(p)));
+
+    // Areas: one mesh for every filled 盟市, then hatching over the gaps.
+    let mut mesh = Mesh::default();
+    let mut hatches = Vec::new();
+    for league in &props.map.leagues {
+        let value = value_of(&league.full_name);
+        let fill = match value.and_then(|v| v.value) {
+            Some(x) => {
+                let c = color_of_class(class_of(x, &breaks));
+                if value.is_some_and(|v| v.projected) { c.gamma_multiply(0.55) } else { c }
+            }
+            None => MISSING_FILL,
+        };
+        for t in &league.triangles {
+            let base = mesh.vertices.len() as u32;
+            for p in t {
+                mesh.vertices.push(Vertex { pos: to_screen(*p), uv: WHITE_UV, color: fill });
+            }
+            mesh.indices.extend([base, base + 1, base + 2]);
+            if value.and_then(|v| v.value).is_none() {
+                hatch_triangle(t.map(&to_screen), &mut hatches);
+            }
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+    for (a, b) in hatches {
+        painter.line_segment([a, b], Stroke::new(1.0, HATCH));
+    }
+    // Outlines: east blue, west orange; the hovered and the selected 盟市 drawn strong.
+    let text_color = ui.visuals().strong_text_color();
+    for (i, league) in props.map.leagues.iter().enumerate() {
+        let value = value_of(&league.full_name);
+        let region = value.map(|v| v.region);
+        let selected = value.is_some_and(|v| props.selected == Some(v.city.as_str()));
+        let stroke = match (selected, hovered == Some(i)) {
+            (true, _) => Stroke::new(3.5, text_color),
+            (false, true) => Stroke::new(2.5, text_color),
+            _ => Stroke::new(1.6, region.map_or(Color32::GRAY, region_color)),
+        };
+        for ring in &league.rings {
+            let points: Vec<Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
+            painter.add(Shape::closed_line(points, stroke));
+        }
+    }
+    // Labels: large 盟市 first; a label that would cover one already placed tries below,
+    // above, right and left of its point.
+    let mut placed: Vec<Rect> = Vec::new();
+    // Labels go in a child that takes no room of its own: the map has taken it.
+    let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    let font = FontId::proportional(13.0);
+    let mut order: Vec<usize> = (0..props.map.leagues.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(props.map.leagues[i].triangles.len()));
+    for i in order {
+        let league = &props.map.leagues[i];
+        let Some(v) = value_of(&league.full_name) else { continue };
+        let number = match v.value {
+            Some(x) if v.projected => format!("{}（{}）", number(x), tr(lang, Msg::KindProjection)),
+            Some(x) => number(x),
+            None => tr(lang, Msg::NotPublished).to_string(),
+        };
+        let text = format!("{}\n{number}", pick(lang, &v.city, &v.city_en));
+        let galley = painter.layout(text, font.clone(), text_color, f32::INFINITY);
+        let at = to_screen(league.label);
+        let size = galley.size();
+        let tries = [
+            Vec2::ZERO,
+            Vec2::new(0.0, size.y),
+            Vec2::new(0.0, -size.y),
+            Vec2::new(size.x, 0.0),
+            Vec2::new(-size.x, 0.0),
+        ];
+        let spot = tries
+            .iter()
+            .map(|d| Rect::from_center_size(at + *d, size + Vec2::splat(2.0)))
+            .find(|r| !placed.iter().any(|p| p.intersects(*r)))
+            .unwrap_or_else(|| Rect::from_center_size(at, size));
+        let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
+        painter.rect_filled(spot, 3.0, halo);
+        // A label widget (it senses nothing, so hover and clicks reach the map below), so
+        // screen readers and tests find each 盟市 by its name and value.
+        labels.put(spot, egui::Label::new(galley).selectable(false));
+        placed.push(spot);
+    }
+    let clicked = response.clicked().then_some(hovered).flatten();
+    if let Some(i) = hovered
+        && let Some(v) = value_of(&props.map.leagues[i].full_name)
+    {
+        let value = with_unit(v.value, props.unit, tr(lang, Msg::NotPublished));
+        let year = props.year.map(|y| format!("（{y}）")).unwrap_or_default();
+        let kind = if v.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
+        response.clone().on_hover_text(format!(
+            "{} · {}\n{value}{year}{kind}\n{}",
+            v.city,
+            region_name(v.region, lang),
+            v.note
+        ));
+    }
+    legend(ui, &breaks, classes, &color_of_class, props);
+    clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| v.city.clone())
+}
+
+/// What the map page may colour by: the plan's own counts, then each statistic with years.
+pub struct MapPageProps<'a> {
+    /// Names of the quantities, in order; `years[k]` are the years of quantity `k` (empty:
+    /// it has none).
+    pub quantities: &'a [String],
+    pub years: &'a [Vec<u16>],
+    /// The source line under the map (the grouping's source, the values' sources).
+    pub source: &'a str,
+    pub map: MapProps<'a>,
+}
+
+/// The map page's choices, kept while the app runs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapViewState {
+    pub quantity: usize,
+    pub year: Option<u16>,
+}
+
+/// The map page: quantity and year, the map, its source; a click narrows the tree.
+pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewState) -> Vec<Command> {
+    let lang = props.map.lang;
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let current = props.quantities.get(state.quantity).cloned().unwrap_or_default();
+        egui::ComboBox::from_label(tr(lang, Msg::MapQuantity)).selected_text(current).width(320.0).show_ui(ui, |ui| {
+            for (k, q) in props.quantities.iter().enumerate() {
+                if ui.selectable_label(state.quantity == k, q).clicked() {
+                    state.quantity = k;
+                    state.year = None;
+                }
+            }
+        });
+        let years = props.years.get(state.quantity).map(Vec::as_slice).unwrap_or_default();
+        if !years.is_empty() {
+            ui.separator();
+            ui.label(tr(lang, Msg::Year));
+            for y in years {
+                if ui.selectable_label(props.map.year == Some(*y), y.to_string()).clicked() {
+                    state.year = Some(*y);
+                }
+            }
+        }
+        ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
+    });
+    ui.label(RichText::new(props.source).weak().small());
+    if let Some(city) = map_ui(ui, &props.map) {
+        commands.push(Command::FilterCity(city));
+    }
+    commands
+}
+
+/// Class swatches with their ranges, the hatched swatch for gaps, and the outline colours.
+fn legend(
+    ui: &mut Ui,
+    breaks: &[f64],
+    classes: usize,
+    color_of_class: &dyn Fn(usize) -> Color32,
+    props: &MapProps<'_>,
+) {
+    let lang = props.lang;
+    ui.horizontal_wrapped(|ui| {
+        let swatch = |ui: &mut Ui, fill: Color32, hatched: bool| {
+            let (r, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), Sense::hover());
+            ui.painter().rect_filled(r, 2.0, fill);
+            if hatched {
+                let mut lines = Vec::new();
+                hatch_triangle([r.left_top(), r.right_top(), r.left_bottom()], &mut lines);
+                hatch_triangle([r.right_top(), r.right_bottom(), r.left_bottom()], &mut lines);
+                for (a, b) in lines {
+                    ui.painter().line_segment([a, b], Stroke::new(1.0, HATCH));
+                }
+            }
+        };
+        for k in 0..classes {
+            swatch(ui, color_of_class(k), false);
+            let (a, b) = (breaks.get(k).copied().unwrap_or(0.0), breaks.get(k + 1).copied().unwrap_or(0.0));
+            ui.label(format!("{}–{}", number(a), number(b)));
+        }
+        swatch(ui, MISSING_FILL, true);
+        ui.label(tr(lang, Msg::NotPublished));
+        ui.separator();
+        for region in [Region::East, Region::West] {
+            let (r, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), Sense::hover());
+            ui.painter().rect_stroke(r, 2.0, Stroke::new(2.0, region_color(region)), egui::StrokeKind::Inside);
+            ui.label(RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+        }
+        if !props.unit.is_empty() {
+            ui.separator();
+            ui.label(RichText::new(format!("{}：{}", tr(lang, Msg::Unit), props.unit)).weak());
+        }
+    });
+}
+
+/// Diagonal hatch lines (6 px apart) clipped to a screen triangle.
+fn hatch_triangle(t: [Pos2; 3], out: &mut Vec<(Pos2, Pos2)>) {
+    const GAP: f32 = 6.0;
+    // Lines x − y = c; each meets the triangle's edges in at most two points.
+    let c_of = |p: Pos2| p.x - p.y;
+    let (lo, hi) = t.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(c_of(*p)), hi.max(c_of(*p))));
+    let mut c = (lo / GAP).ceil() * GAP;
+    while c <= hi {
+        let mut hits: Vec<Pos2> = Vec::with_capacity(2);
+        for k in 0..3 {
+            let (a, b) = (t[k], t[(k + 1) % 3]);
+            let (fa, fb) = (c_of(a) - c, c_of(b) - c);
+            if (fa <= 0.0 && fb >= 0.0 || fa >= 0.0 && fb <= 0.0) && fa != fb {
+                let s = fa / (fa - fb);
+                hits.push(a + (b - a) * s);
+            }
+        }
+        if let [a, b, ..] = hits.as_slice() {
+            out.push((*a, *b));
+        }
+        c += GAP;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatching_stays_inside_its_triangle() {
+        let t = [Pos2::new(0.0, 0.0), Pos2::new(60.0, 0.0), Pos2::new(0.0, 60.0)];
+        let mut lines = Vec::new();
+        hatch_triangle(t, &mut lines);
+        assert!(lines.len() >= 15, "{}", lines.len());
+        for (a, b) in lines {
+            for p in [a, b] {
+                assert!(p.x >= -0.01 && p.y >= -0.01 && p.x + p.y <= 60.01, "{p:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The map page, driven as a user would: hover a 盟市 for its value, click it to narrow the
+//! tree, choose a statistic whose gaps stay gaps.
+
+mod common;
+
+use common::app;
+use egui_kittest::kittest::Queryable;
+use plan_explorer::model::NodeKind;
+use plan_explorer::ui::View;
+
+fn open_map() -> egui_kittest::Harness<'static, plan_explorer::app::PlanExplorerApp> {
+    let mut harness = app();
+    harness.get_by_label("地图").click();
+    harness.run();
+    assert_eq!(harness.state().settings().view, View::Map);
+    harness
+}
+
+#[test]
+fn every_league_is_labelled_with_its_count_and_hover_names_region_and_value() {
+    let mut harness = open_map();
+    // The plan's own counts: paragraphs naming each 盟市 (or one of its places).
+    // Counted here from plan.ron: prose paragraphs whose places include 鄂尔多斯.
+    let prose = [NodeKind::Task, NodeKind::Item, NodeKind::Paragraph, NodeKind::Overview];
+    let ordos = harness
+        .state()
+        .doc()
+        .plan
+        .nodes
+        .iter()
+        .filter(|n| prose.contains(&n.kind) && n.cities.iter().any(|c| c == "鄂尔多斯"))
+        .count();
+    assert!(ordos > 5);
+    assert!(ordos > 0);
+    for city in [
+        "呼伦贝尔",
+        "兴安盟",
+        "通辽",
+        "赤峰",
+        "锡林郭勒盟",
+        "呼和浩特",
+        "包头",
+        "乌兰察布",
+        "鄂尔多斯",
+        "巴彦淖尔",
+        "乌海",
+        "阿拉善盟",
+    ] {
+        harness.get_by_label_contains(&format!("{city}\n"));
+    }
+    harness.get_by_label_contains("鄂尔多斯\n").hover();
+    harness.run();
+    // The tooltip: name, region, the count.
+    assert!(harness.query_all_by_label_contains(&format!("鄂尔多斯 · 西部\n{ordos}\n")).count() >= 1);
+}
+
+#[test]
+fn clicking_a_league_narrows_the_tree_to_what_names_it() {
+    let mut harness = open_map();
+    harness.get_by_label_contains("鄂尔多斯\n").click();
+    harness.run();
+    assert_eq!(harness.state().tree_filter(), Some("鄂尔多斯"));
+    // Every paragraph left in the tree names 鄂尔多斯 or holds one that does.
+    let rows = harness.state_mut().visible_rows().to_vec();
+    let doc = harness.state().doc();
+    assert!(!rows.is_empty());
+    let names = |i: usize| doc.outline.subtree(i).any(|k| doc.plan.nodes[k].cities.iter().any(|c| c == "鄂尔多斯"));
+    assert!(rows.iter().all(|&i| names(i)), "a row in the tree does not concern 鄂尔多斯");
+}
+
+#[test]
+fn a_statistic_with_gaps_draws_them_as_not_published() {
+    let mut harness = open_map();
+    harness.get_by_label("着色依据").click();
+    harness.run();
+    harness.get_by_label_contains("全社会研发经费").click();
+    harness.run();
+    // R&D spending is published for a few 盟市 only: the others say 未公布, never 0.
+    let gaps = harness.query_all_by_label_contains("\n未公布").count();
+    assert!(gaps >= 6, "{gaps} gaps");
+    assert!(harness.query_all_by_label_contains("\n0\n").count() == 0);
+}
