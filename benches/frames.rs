@@ -57,6 +57,9 @@ fn frames(c: &mut Criterion) {
             ("indicators", View::Indicators, "ch2"),
             ("regions", View::Regions, "ch16"),
             ("scenarios", View::Scenarios, "ch2"),
+            ("overview", View::Overview, "ch2"),
+            ("evaluation", View::Evaluation, "ch2"),
+            ("map", View::Map, "ch16"),
         ] {
             let (ctx, mut app) = new_app(plan.clone(), view, node);
             // Warm up: the first frames lay out and cache every galley.

@@ -66,9 +66,7 @@ impl PlanExplorerApp {
                 self.settings.view = View::Evaluation;
             }
             Command::OpenMeasure(measure) => {
-                if !self.settings.selected_measures.contains(&measure) {
-                    self.settings.selected_measures = vec![measure];
-                }
+                self.settings.selected_measures = vec![measure];
                 self.settings.view = View::Indicators;
             }
             Command::ToggleMeasure(measure) => {

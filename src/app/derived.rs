@@ -180,6 +180,11 @@ impl Derived {
         self.map.get_or_insert_with(MapGeometry::embedded).as_ref().map_err(String::as_str)
     }
 
+    /// The map, once [`Derived::map`] has built it.
+    pub fn built_map(&self) -> Option<&MapGeometry> {
+        self.map.as_ref().and_then(|m| m.as_ref().ok())
+    }
+
     /// The place names and indicator phrases of node `i`.
     pub fn marks(&mut self, doc: &Document, i: usize) -> &[Span] {
         if self.marks.get(i).is_some_and(Option::is_none) {

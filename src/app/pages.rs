@@ -129,9 +129,15 @@ impl PlanExplorerApp {
     }
 
     fn overview_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        // Built on first use; a failure only leaves the picture out.
+        let _ = self.derived.map();
         let plan = &self.doc.plan;
+        let region_of =
+            |full_name: &str| plan.places.cities.iter().find(|c| c.full_name == full_name).map(|c| c.region);
         let props = OverviewProps {
             meta: &plan.meta,
+            map: self.derived.built_map(),
+            region_of: &region_of,
             facts: PlanFacts::of(&self.doc, self.derived.summaries()),
             tally: Tally::of(self.derived.evaluations()),
             tiles: self.derived.tiles(),

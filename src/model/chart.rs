@@ -5,7 +5,7 @@
 
 use super::format::number;
 use super::indicators::{Comparator, Measure, growth_path, linear_path};
-use super::scenario::{NATIONAL, Scenario, SeriesKind, WHOLE_REGION};
+use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -71,6 +71,12 @@ pub struct Chart {
 /// with the measure's value in that year = 100.
 pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, index_base: bool) -> Chart {
     let mut chart = Chart::default();
+    // Quantities in different units never share an axis: compared, they become an index.
+    let mixed = measures.windows(2).any(|w| w[0].unit() != w[1].unit());
+    if mixed && !index_base {
+        chart.notes.push(format!("单位不同，已换算为指数（{base_year}=100）后比较"));
+    }
+    let index_base = index_base || mixed;
     if let [one] = measures {
         chart.title = one.name().to_string();
         chart.unit = one.unit().to_string();
@@ -95,19 +101,34 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
         .iter()
         .flat_map(|s| s.actual_series(m.key))
         .find_map(|s| s.points.iter().find(|p| p.year == base_year).map(|p| p.value));
-    let divisor = if index {
-        match plan_base.or(actual_base) {
-            Some(v) if v != 0.0 => v / 100.0,
-            _ => {
-                chart.notes.push(format!("{}：无{base_year}年基数，无法换算为指数", m.name()));
-                return;
-            }
+    // The plan's own values (baselines, target, paths) are rebased on the plan's base-year
+    // value; without one they cannot be shown as an index, but the actual series still can.
+    let divisor = match (index, plan_base.or(actual_base)) {
+        (false, _) => Some(1.0),
+        (true, Some(v)) if v != 0.0 => Some(v / 100.0),
+        (true, _) => {
+            chart.notes.push(format!("{}：无{base_year}年基数，规划值无法换算为指数", m.name()));
+            None
         }
-    } else {
-        1.0
     };
-    let scale = |v: f64| v / divisor;
+    if let Some(divisor) = divisor {
+        add_plan_values(chart, m, &name, plan_base.or(actual_base), base_year, divisor);
+    }
+    add_scenario_series(chart, m, scenarios, &name, base_year, index);
+}
 
+/// The plan's baselines, target(s), the straight and constant-growth paths and the goal zone,
+/// divided by `divisor`.
+fn add_plan_values(
+    chart: &mut Chart,
+    m: &Measure<'_>,
+    name: &dyn Fn(&str) -> String,
+    base: Option<f64>,
+    base_year: u16,
+    divisor: f64,
+) {
+    let scale = |v: f64| v / divisor;
+    let baselines = m.baselines();
     if !baselines.is_empty() {
         chart.series.push(ChartSeries {
             name: name("规划基期值"),
@@ -151,7 +172,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
         }
         let reachable =
             !matches!(statement.comparator, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple);
-        if let (Some(b), true) = (plan_base.or(actual_base), reachable) {
+        if let (Some(b), true) = (base, reachable) {
             let bx = f64::from(base_year);
             let years: Vec<f64> = (base_year..=target.year).map(f64::from).collect();
             chart.series.push(ChartSeries {
@@ -189,12 +210,39 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
             chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
         }
     }
+}
+
+/// Every scenario's whole-region (and national) series of the measure, and the range band
+/// between the scenarios' main series.
+fn add_scenario_series(
+    chart: &mut Chart,
+    m: &Measure<'_>,
+    scenarios: &[&Scenario],
+    name: &dyn Fn(&str) -> String,
+    base_year: u16,
+    index: bool,
+) {
+    // In index mode each scenario series is rebased on its own value in the base year (or,
+    // lacking one, in the year nearest to it, which its name then says): a series is never
+    // divided by another series' base.
+    let own_base = |s: &Series| -> Option<(f64, u16)> {
+        if !index {
+            return Some((1.0, base_year));
+        }
+        s.points
+            .iter()
+            .filter(|p| p.value.is_finite() && p.value != 0.0)
+            .min_by_key(|p| (i32::from(p.year) - i32::from(base_year)).abs() * 2 + i32::from(p.year < base_year))
+            .map(|p| (p.value / 100.0, p.year))
+    };
     // The range across scenarios: each scenario's main (first) whole-region series.
     let mut by_year: std::collections::BTreeMap<u16, Vec<f64>> = std::collections::BTreeMap::new();
     for scenario in scenarios {
-        if let Some(main) = scenario.series_for(m.key, WHOLE_REGION).find(|s| s.kind != SeriesKind::Target) {
+        if let Some(main) = scenario.series_for(m.key, WHOLE_REGION).find(|s| s.kind != SeriesKind::Target)
+            && let Some((divisor, _)) = own_base(main)
+        {
             for p in &main.points {
-                by_year.entry(p.year).or_default().push(scale(p.value));
+                by_year.entry(p.year).or_default().push(p.value / divisor);
             }
         }
     }
@@ -220,7 +268,14 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
                 SeriesKind::Projection => Role::Projection,
                 SeriesKind::Target => Role::AltTarget,
             };
-            let label = if s.region == NATIONAL { format!("全国 · {}", s.label) } else { s.label.clone() };
+            let Some((divisor, rebased_on)) = own_base(s) else {
+                chart.notes.push(format!("{}：无非零值，无法换算为指数", s.label));
+                continue;
+            };
+            let mut label = if s.region == NATIONAL { format!("全国 · {}", s.label) } else { s.label.clone() };
+            if rebased_on != base_year {
+                label.push_str(&format!("（{rebased_on}=100）"));
+            }
             chart.series.push(ChartSeries {
                 name: name(&label),
                 role,
@@ -236,7 +291,7 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
                         if !p.quote.is_empty() {
                             note.push_str(&format!("\n“{}”", p.quote));
                         }
-                        ChartPoint { x: f64::from(p.year), y: scale(p.value), note }
+                        ChartPoint { x: f64::from(p.year), y: p.value / divisor, note }
                     })
                     .collect(),
             });

@@ -124,7 +124,7 @@ messages! {
     ActualSeries => "实际值", "Actual";
     Derived => "推算", "Derived";
     Year => "年份", "Year";
-    SelectIndicator => "在表中选择指标（可多选比较）", "Select indicators in the table (several to compare)";
+    SelectIndicator => "点击指标查看其图表；Ctrl+点击加入比较", "Click an indicator for its chart; Ctrl+click adds it to compare";
     ShowAllStatements => "显示仅有基期值的指标", "Show baseline-only indicators";
     OpenSource => "打开出处", "Open source";
     TasksPerCity => "涉及各盟市的任务与专栏", "Tasks and boxes naming each league/city";

@@ -149,7 +149,12 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                             (None, false) => r,
                         };
                         if r.clicked() {
-                            actions.push(Command::ToggleMeasure(s.key.clone()));
+                            // A click shows the measure; comparing is deliberate: Ctrl/⌘-click.
+                            if ui.input(|i| i.modifiers.command) {
+                                actions.push(Command::ToggleMeasure(s.key.clone()));
+                            } else {
+                                actions.push(Command::OpenMeasure(s.key.clone()));
+                            }
                         }
                     });
                     row.col(|ui| {
@@ -278,10 +283,14 @@ mod tests {
         });
         harness.get_by_label("国家高新技术企业").click();
         harness.run();
+        harness.get_by_label("技术市场合同交易总额").click_modifiers(egui::Modifiers::COMMAND);
+        harness.run();
         harness.get_by_label("导出指标表 CSV").click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::ToggleMeasure("high_tech_enterprises".into())), "{commands:?}");
+        // A click shows one measure; a Ctrl/⌘-click adds one to compare.
+        assert!(commands.contains(&Command::OpenMeasure("high_tech_enterprises".into())), "{commands:?}");
+        assert!(commands.contains(&Command::ToggleMeasure("tech_contract_value".into())), "{commands:?}");
         assert!(commands.contains(&Command::ExportTable));
         // The row's values, formatted once for everyone.
         harness.get_by_label("237（2015）");

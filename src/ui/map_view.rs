@@ -186,6 +186,48 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
     clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| v.city.clone())
 }
 
+/// A small map with east and west tinted in their colours (blue, orange): the start page's
+/// east/west picture. Returns its response, so a click can lead on.
+pub fn region_map_ui(
+    ui: &mut Ui,
+    map: &MapGeometry,
+    region_of: &dyn Fn(&str) -> Option<Region>,
+    size: Vec2,
+) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(size, Sense::click());
+    let rect = response.rect;
+    let (lo, hi) = map.bounds;
+    let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
+    let scale = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h);
+    let offset = Vec2::new((rect.width() - (w * scale) as f32) / 2.0, (rect.height() - (h * scale) as f32) / 2.0);
+    let to_screen = |p: [f64; 2]| {
+        Pos2::new(
+            rect.left() + offset.x + ((p[0] - lo[0]) * scale) as f32,
+            rect.bottom() - offset.y - ((p[1] - lo[1]) * scale) as f32,
+        )
+    };
+    let mut mesh = Mesh::default();
+    for league in &map.leagues {
+        let color = region_of(&league.full_name).map_or(Color32::GRAY, region_color);
+        let fill = color.gamma_multiply(0.45);
+        for t in &league.triangles {
+            let base = mesh.vertices.len() as u32;
+            for p in t {
+                mesh.vertices.push(Vertex { pos: to_screen(*p), uv: WHITE_UV, color: fill });
+            }
+            mesh.indices.extend([base, base + 1, base + 2]);
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+    for league in &map.leagues {
+        let color = region_of(&league.full_name).map_or(Color32::GRAY, region_color);
+        for ring in &league.rings {
+            painter.add(Shape::closed_line(ring.iter().map(|p| to_screen(*p)).collect(), Stroke::new(1.0, color)));
+        }
+    }
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
+}
+
 /// What the map page may colour by: the plan's own counts, then each statistic with years.
 pub struct MapPageProps<'a> {
     /// Names of the quantities, in order; `years[k]` are the years of quantity `k` (empty:

@@ -6,16 +6,22 @@ use egui::{Align, Color32, Frame, Label, Layout, Pos2, RichText, Sense, Stroke, 
 
 use super::Command;
 use super::View;
-use super::i18n::{Lang, Msg, pick, tr};
-use super::widgets::palette;
+use super::i18n::{Lang, Msg, pick, region_name, tr};
+use super::map_view::region_map_ui;
+use super::widgets::palette::{self, region_color};
 use super::widgets::status::{target_phrase, verdict_color, verdict_text};
+use crate::model::Region;
 use crate::model::evaluation::{Tally, Verdict};
 use crate::model::format::with_unit;
+use crate::model::map::MapGeometry;
 use crate::model::overview::{HeadlineTile, PlanFacts};
 use crate::model::plan::Meta;
 
 pub struct OverviewProps<'a> {
     pub meta: &'a Meta,
+    /// The map for the east/west picture, and each boundary name's region.
+    pub map: Option<&'a MapGeometry>,
+    pub region_of: &'a dyn Fn(&str) -> Option<Region>,
     pub facts: PlanFacts,
     pub tally: Tally,
     pub tiles: &'a [HeadlineTile],
@@ -31,48 +37,28 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = props.lang;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let meta = props.meta;
-        ui.add(Label::new(RichText::new(&meta.title).size(26.0).strong()).wrap());
-        ui.label(format!(
-            "{}：{} · {}：{} · {}：{}–{} · {}：{}",
-            tr(lang, Msg::DraftedBy),
-            meta.drafted_by,
-            tr(lang, Msg::IssuedOn),
-            meta.issued,
-            tr(lang, Msg::PlanPeriod),
-            meta.period_start,
-            meta.period_end,
-            tr(lang, Msg::BaseYear),
-            meta.baseline_year
-        ));
-        let f = props.facts;
-        let facts: Vec<String> = [
-            (f.parts, Msg::FactParts),
-            (f.chapters, Msg::FactChapters),
-            (f.sections, Msg::FactSections),
-            (f.boxes, Msg::FactBoxes),
-            (f.tasks, Msg::FactTasks),
-            (f.statements, Msg::FactStatements),
-            (f.targets, Msg::FactTargets),
-        ]
-        .iter()
-        .map(|&(n, msg)| format!("{n} {}", tr(lang, msg)))
-        .collect();
-        ui.label(RichText::new(facts.join(" · ")).weak());
-        ui.add_space(6.0);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr(lang, Msg::TargetsByVerdict));
-            for verdict in Verdict::ALL {
-                let text = RichText::new(format!("{} {}", verdict_text(verdict, lang), props.tally.count(verdict)))
-                    .strong()
-                    .color(verdict_color(verdict));
-                if ui.button(text).clicked() {
-                    commands.push(Command::ShowEvaluation(Some(verdict)));
-                }
-            }
-            ui.separator();
-            if ui.button(tr(lang, Msg::ToRegions)).clicked() {
-                commands.push(Command::SetView(View::Regions));
+        ui.horizontal_top(|ui| {
+            // The east/west picture, at the right of the plan's facts; a click leads to the
+            // regional page.
+            let picture = Vec2::new(240.0, 150.0);
+            ui.vertical(|ui| {
+                ui.set_width((ui.available_width() - picture.x - 16.0).max(300.0));
+                commands.extend(facts_ui(ui, props));
+            });
+            if let Some(map) = props.map {
+                ui.vertical(|ui| {
+                    if region_map_ui(ui, map, props.region_of, picture)
+                        .on_hover_text(tr(lang, Msg::ToRegions))
+                        .clicked()
+                    {
+                        commands.push(Command::SetView(View::Regions));
+                    }
+                    ui.horizontal(|ui| {
+                        for region in [Region::East, Region::West] {
+                            ui.label(RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+                        }
+                    });
+                });
             }
         });
         ui.separator();
@@ -99,6 +85,58 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
             ui.label(RichText::new(tr(lang, Msg::HeadlineSource)).weak().small());
             ui.label(RichText::new(props.headline_source).weak().small());
         });
+    });
+    commands
+}
+
+/// The title, dates, what the plan holds, and the verdict counts.
+fn facts_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
+    let lang = props.lang;
+    let meta = props.meta;
+    let mut commands = Vec::new();
+    ui.add(Label::new(RichText::new(&meta.title).size(26.0).strong()).wrap());
+    let c = if lang == Lang::En { ": " } else { "：" };
+    ui.label(format!(
+        "{}{c}{} · {}{c}{} · {}{c}{}–{} · {}{c}{}",
+        tr(lang, Msg::DraftedBy),
+        meta.drafted_by,
+        tr(lang, Msg::IssuedOn),
+        meta.issued,
+        tr(lang, Msg::PlanPeriod),
+        meta.period_start,
+        meta.period_end,
+        tr(lang, Msg::BaseYear),
+        meta.baseline_year
+    ));
+    let f = props.facts;
+    let facts: Vec<String> = [
+        (f.parts, Msg::FactParts),
+        (f.chapters, Msg::FactChapters),
+        (f.sections, Msg::FactSections),
+        (f.boxes, Msg::FactBoxes),
+        (f.tasks, Msg::FactTasks),
+        (f.statements, Msg::FactStatements),
+        (f.targets, Msg::FactTargets),
+    ]
+    .iter()
+    .map(|&(n, msg)| format!("{n} {}", tr(lang, msg)))
+    .collect();
+    ui.label(RichText::new(facts.join(" · ")).weak());
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, Msg::TargetsByVerdict));
+        for verdict in Verdict::ALL {
+            let text = RichText::new(format!("{} {}", verdict_text(verdict, lang), props.tally.count(verdict)))
+                .strong()
+                .color(verdict_color(verdict));
+            if ui.button(text).clicked() {
+                commands.push(Command::ShowEvaluation(Some(verdict)));
+            }
+        }
+        ui.separator();
+        if ui.button(tr(lang, Msg::ToRegions)).clicked() {
+            commands.push(Command::SetView(View::Regions));
+        }
     });
     commands
 }
@@ -233,6 +271,8 @@ mod tests {
         let mut harness = view_harness(|ui| {
             let props = OverviewProps {
                 meta: &doc.plan.meta,
+                map: None,
+                region_of: &|_| None,
                 facts: PlanFacts::of(&doc, &summaries),
                 tally,
                 tiles: &tiles,
