@@ -79,6 +79,8 @@ fn a_chapter_opens_by_its_number() {
 fn region_filter_east_narrows_the_tree() {
     let mut harness = harness();
     let all = harness.state().doc().plan.nodes.len();
+    harness.get_by_label("规划全文").click();
+    harness.run();
     harness.get_by_label("地区").click();
     harness.run();
     harness.get_by_label("东部").click();
@@ -155,12 +157,16 @@ fn an_indicator_shows_its_chart_values_and_progress() {
     // The table lists every measure with a target; pick high-tech enterprises.
     harness.get_by_label("国家高新技术企业").click();
     harness.run();
-    let app = harness.state();
-    assert!(app.settings().selected_measures.iter().any(|m| m == "high_tech_enterprises"));
+    // A click shows that measure alone.
+    assert_eq!(harness.state().settings().selected_measures, vec!["high_tech_enterprises".to_string()]);
     harness.get_by_label("237（2015）");
     harness.get_by_label("→1000（2020）");
-    // The chart's title names both selected measures.
-    harness.get_by_label_contains("研发经费占GDP比重（R&D/GDP） / 国家高新技术企业");
+    // Ctrl-click adds R&D intensity to compare: the title names both, and as 个 and % cannot
+    // share an axis the comparison is an index.
+    harness.get_by_label("研发经费占GDP比重（R&D/GDP）").click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label_contains("国家高新技术企业 / 研发经费占GDP比重（R&D/GDP）");
+    harness.get_by_label_contains("单位不同");
     // R&D intensity: 0.76 % → 0.93 % against 2.2 %: limited progress (so are technology contracts).
     assert_eq!(harness.get_all_by_label("进展有限").count(), 2);
 }
