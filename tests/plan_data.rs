@@ -376,3 +376,30 @@ fn statements_the_audit_found_are_curated_with_the_unit_word_of_their_sentence()
         .units_as_written();
     assert_eq!(workstations, ["家", "个"]);
 }
+
+#[test]
+fn every_regional_table_lists_the_leagues_east_then_west_in_one_order() {
+    use plan_explorer::model::Document;
+    use plan_explorer::model::regional::{PlanCounts, PlanMetric, stat_table};
+    use plan_explorer::model::scenario::embedded_actuals;
+    let doc = Document::new(plan(), "plan.ron");
+    let actuals = embedded_actuals(&doc.plan).unwrap();
+    let expected = [
+        "呼伦贝尔",
+        "兴安盟",
+        "通辽",
+        "赤峰",
+        "锡林郭勒盟",
+        "呼和浩特",
+        "包头",
+        "乌兰察布",
+        "鄂尔多斯",
+        "巴彦淖尔",
+        "乌海",
+        "阿拉善盟",
+    ];
+    let table = stat_table(&doc, &[&actuals], "gdp", "亿元", 2021);
+    assert_eq!(table.cities.iter().map(|c| c.city.as_str()).collect::<Vec<_>>(), expected);
+    let counts = PlanCounts::new(&doc, PlanMetric::Tasks);
+    assert_eq!(counts.cities.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), expected);
+}

@@ -98,6 +98,12 @@ impl Places {
         self.cities.iter().filter(move |c| c.region == region)
     }
 
+    /// The 盟市 in the one order every chart, table, map and export uses: east, then west,
+    /// each in the curation's order.
+    pub fn cities_east_then_west(&self) -> impl Iterator<Item = &City> {
+        Region::ALL.into_iter().flat_map(|r| self.cities_in(r))
+    }
+
     /// Every place or region name in `text`, leftmost-longest, not overlapping. Offsets are
     /// in chars so that views can slice by char.
     pub fn mentions(&self, text: &str) -> Vec<PlaceMention> {

@@ -229,8 +229,7 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
     let cities: Vec<CityValue> = doc
         .plan
         .places
-        .cities
-        .iter()
+        .cities_east_then_west()
         .map(|c| {
             let found = find(&c.name);
             CityValue {
