@@ -8,13 +8,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::compare::differences;
 use crate::model::evaluation::evaluate;
-use crate::model::export::{evaluation_csv, evaluation_markdown, spreadsheet_safe};
+use crate::model::export::{MapExport, evaluation_csv, evaluation_markdown, map_json, map_svg, spreadsheet_safe};
 use crate::model::format::exact;
 use crate::model::import::{Curation, import_checked};
 use crate::model::load::{
     self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
 };
+use crate::model::map::{MapGeometry, values_from_counts, values_from_table};
 use crate::model::project::trend;
+use crate::model::regional::{PlanCounts, PlanMetric, stat_options, stat_table};
 use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file, load_scenario_str};
 use crate::model::search::snippet;
 use crate::model::{Diagnostic, Document, Measure, Outline, Plan, SearchIndex};
@@ -83,6 +85,22 @@ pub enum Command {
         #[arg(value_name = "SCENARIO")]
         scenarios: Vec<PathBuf>,
     },
+    /// Write the map of the 12 盟市, coloured by the plan's counts or a per-盟市 statistic.
+    Map {
+        /// `tasks`, `boxes`, `platforms`, or an indicator with per-盟市 values (e.g. `gdp`).
+        #[arg(long, default_value = "tasks")]
+        series: String,
+        /// The year of a statistic (default: its latest).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Scenario files whose per-盟市 series count too (after the shipped actual values).
+        #[arg(long = "scenario", value_name = "F.ron")]
+        scenarios: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = MapFormat::Svg)]
+        format: MapFormat,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Turn a plan text laid out like the seed into plan RON (printed, or written with -o).
     Import {
         source: PathBuf,
@@ -108,6 +126,13 @@ pub enum ScenarioCommand {
 pub enum Method {
     /// Each indicator continues its 2010–2015 compound annual growth.
     Trend,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    Svg,
+    /// Each 盟市 with its value, class and colour, and the legend's classes.
+    Json,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -142,6 +167,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
         }
         Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
+        Command::Map { series, year, scenarios, format, output } => {
+            with_plan(cli, err, |plan| map_command(plan, series, *year, scenarios, *format, output.as_deref(), out))
+        }
         Command::Evaluate { format, scenarios } => {
             with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
         }
@@ -195,6 +223,75 @@ impl PlanOutcome for Result<i32, String> {
 /// Reads and validates a scenario file against `plan`; errors as `FILE:LINE:COL: …` lines.
 fn read_scenario(plan: &Plan, path: &Path) -> Result<(Scenario, Vec<Diagnostic>), String> {
     load_scenario_file(path, plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+fn map_command(
+    plan: &Plan,
+    series: &str,
+    year: Option<u16>,
+    files: &[PathBuf],
+    format: MapFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let mut scenarios: Vec<Scenario> = embedded_actuals(plan).into_iter().collect();
+    for file in files {
+        scenarios.push(read_scenario(plan, file)?.0);
+    }
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
+    let places = &doc.plan.places;
+    let metric = PlanMetric::ALL.into_iter().find(|m| format!("{m:?}").eq_ignore_ascii_case(series));
+    let (title, unit, year, values) = match metric {
+        Some(metric) => {
+            let counts = PlanCounts::new(&doc, metric);
+            let note = "计数：规划正文中提及该盟市或其地名的条目";
+            (
+                format!("涉及各盟市的{}", metric.name_zh()),
+                String::new(),
+                None,
+                values_from_counts(places, &counts, note),
+            )
+        }
+        None => {
+            let options = stat_options(&doc, &refs);
+            let Some(o) = options.iter().find(|o| o.0 == series) else {
+                let known: Vec<&str> = options.iter().map(|o| o.0.as_str()).collect();
+                return Err(format!(
+                    "no per-盟市 series `{series}`: try tasks, boxes, platforms or {}",
+                    known.join(", ")
+                ));
+            };
+            let year = match year {
+                Some(y) if o.3.contains(&y) => y,
+                Some(y) => {
+                    let years: Vec<String> = o.3.iter().map(u16::to_string).collect();
+                    return Err(format!("`{series}` has no values for {y}: it has {}", years.join(", ")));
+                }
+                None => o.3.last().copied().unwrap_or(0),
+            };
+            let table = stat_table(&doc, &refs, &o.0, &o.2, year);
+            (o.1.clone(), o.2.clone(), Some(year), values_from_table(places, &table))
+        }
+    };
+    let source = format!(
+        "东西部划分依据：{} · 边界：echarts 内蒙古地图（Apache-2.0），阿尔伯斯等积圆锥投影",
+        places.grouping_source
+    );
+    let export = MapExport {
+        title: &title,
+        unit: &unit,
+        year,
+        values: &values,
+        source: &source,
+        missing: "未公布",
+        projected: "预测",
+    };
+    let text = match format {
+        MapFormat::Svg => map_svg(&MapGeometry::embedded()?, &export),
+        MapFormat::Json => map_json(&export),
+    };
+    write_output(output, text.as_bytes(), out)
 }
 
 fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {

@@ -248,3 +248,45 @@ fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
     let line = out.lines().find(|l| l.starts_with("overall_st_rank,")).expect("rank row");
     assert!(line.contains(",met,2020,19,"), "{line}");
 }
+
+#[test]
+fn map_writes_each_league_with_its_value_class_and_colour() {
+    let (code, out, err) = run(&["map", "--series", "rd_expenditure", "--year", "2015", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let leagues = json["leagues"].as_array().expect("leagues");
+    let names: Vec<&str> = leagues.iter().map(|l| l["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..5], ["呼伦贝尔", "兴安盟", "通辽", "赤峰", "锡林郭勒盟"], "east first");
+    assert_eq!(names.len(), 12);
+    // R&D spending 2015 is published for a few 盟市 only; the others are gaps, grey, not 0.
+    let hulunbuir = &leagues[0];
+    assert!(hulunbuir["value"].is_null() && hulunbuir["class"].is_null());
+    assert_eq!(hulunbuir["color"], "#dddddd");
+    // Each value sits in the legend class whose colour it has.
+    let legend = json["legend"].as_array().unwrap();
+    for l in leagues.iter().filter(|l| !l["value"].is_null()) {
+        let v = l["value"].as_f64().unwrap();
+        let class = &legend[l["class"].as_u64().unwrap() as usize];
+        assert!(class["from"].as_f64().unwrap() <= v && v <= class["to"].as_f64().unwrap(), "{l}");
+        assert_eq!(class["color"], l["color"]);
+    }
+    assert!(leagues.iter().filter(|l| !l["value"].is_null()).count() >= 3);
+}
+
+#[test]
+fn map_draws_svg_and_names_what_it_cannot_draw() {
+    let dir = std::env::temp_dir().join(format!("pe-cli-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("map.svg");
+    let (code, _, err) = run(&["map", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(svg.matches("<path ").count(), 12);
+    assert!(svg.contains("<title>鄂尔多斯市</title>") && svg.contains("涉及各盟市的任务与条目"));
+    let (code, _, err) = run(&["map", "--series", "no_such_series"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("no per-盟市 series `no_such_series`") && err.contains("gdp"), "{err}");
+    let (code, _, err) = run(&["map", "--series", "gdp", "--year", "1999"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("no values for 1999"), "{err}");
+}

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
+use crate::model::map::{values_from_counts, values_from_table};
 use crate::model::overview::PlanFacts;
 use crate::model::regional::{PlanMetric, stat_options, stat_table};
 use crate::ui::Command;
@@ -160,49 +161,16 @@ impl PlanExplorerApp {
         years.extend(options.iter().map(|o| o.3.clone()));
         let state = &mut self.views.map;
         state.quantity = state.quantity.min(quantities.len().saturating_sub(1));
-        let full_name = |city: &str| plan.places.cities.iter().find(|c| c.name == city);
         let (values, unit, year): (Vec<MapValue>, String, Option<u16>) = match PlanMetric::ALL.get(state.quantity) {
             Some(&metric) => {
                 let counts = self.derived.plan_counts(&self.doc, metric);
-                let values = counts
-                    .cities
-                    .iter()
-                    .filter_map(|(city, region, nodes)| {
-                        let c = full_name(city)?;
-                        Some(MapValue {
-                            city: city.clone(),
-                            city_en: c.name_en.clone(),
-                            full_name: c.full_name.clone(),
-                            region: *region,
-                            value: Some(nodes.len() as f64),
-                            projected: false,
-                            note: tr(lang, Msg::MapCounts).to_string(),
-                        })
-                    })
-                    .collect();
-                (values, String::new(), None)
+                (values_from_counts(&plan.places, counts, tr(lang, Msg::MapCounts)), String::new(), None)
             }
             None => {
                 let Some(o) = options.get(state.quantity - PlanMetric::ALL.len()) else { return Vec::new() };
                 let year = state.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
                 let table = stat_table(&self.doc, &enabled, &o.0, &o.2, year);
-                let values = table
-                    .cities
-                    .iter()
-                    .filter_map(|v| {
-                        let c = full_name(&v.city)?;
-                        Some(MapValue {
-                            city: v.city.clone(),
-                            city_en: c.name_en.clone(),
-                            full_name: c.full_name.clone(),
-                            region: v.region,
-                            value: v.value,
-                            projected: v.projected,
-                            note: v.note.clone(),
-                        })
-                    })
-                    .collect();
-                (values, o.2.clone(), Some(year))
+                (values_from_table(&plan.places, &table), o.2.clone(), Some(year))
             }
         };
         let source = format!(

@@ -5,6 +5,8 @@
 use super::chart::{Chart, Role};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
 use super::format::{exact, number, target_words};
+use super::map::{CLASS_RGB, LeagueValue, MISSING_RGB, MapGeometry, class_breaks, class_of, class_rgb};
+use super::places::Region;
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
 
@@ -352,6 +354,150 @@ pub fn evaluation_table_html(evaluations: &[TargetEvaluation]) -> String {
         })
         .collect();
     format!("<table><tr>{head}</tr>{rows}</table>")
+}
+
+fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn region_hex(region: Region) -> &'static str {
+    match region {
+        Region::East => COLORS[0],
+        Region::West => COLORS[5],
+    }
+}
+
+/// What a map export shows: the quantity and its values, with the words around them.
+pub struct MapExport<'a> {
+    pub title: &'a str,
+    pub unit: &'a str,
+    pub year: Option<u16>,
+    pub values: &'a [LeagueValue],
+    /// The line under the map: the grouping's source and the boundaries'.
+    pub source: &'a str,
+    /// The word for a gap (未公布) and for a projection (预测).
+    pub missing: &'a str,
+    pub projected: &'a str,
+}
+
+/// The map as standalone SVG, drawn from the same geometry, classes and colours as the app.
+pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
+    let (lo, hi) = map.bounds;
+    let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
+    let (top, legend) = (70.0, 110.0);
+    let values: Vec<f64> = m.values.iter().filter_map(|v| v.value).collect();
+    let breaks = class_breaks(&values, CLASS_RGB.len());
+    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
+    let xy = |p: &[f64; 2]| (p[0] - lo[0] + 20.0, hi[1] - p[1] + top);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
+         <defs><pattern id=\"gap\" width=\"12\" height=\"12\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"20\" y=\"44\" font-size=\"34\" font-weight=\"bold\">{}{}</text>\n",
+        1100.0 * (h + top + legend) / (w + 40.0),
+        w + 40.0,
+        h + top + legend,
+        hex(MISSING_RGB),
+        escape(m.title),
+        m.year.map(|y| format!("（{y}）")).unwrap_or_default(),
+    );
+    let value_of = |full: &str| m.values.iter().find(|v| v.full_name == full);
+    for league in &map.leagues {
+        let v = value_of(&league.full_name);
+        let fill = match v.and_then(|v| v.value) {
+            Some(x) => hex(class_rgb(class_of(x, &breaks), classes)),
+            None => "url(#gap)".into(),
+        };
+        let d: String = league
+            .rings
+            .iter()
+            .map(|ring| {
+                let pts: Vec<String> = ring.iter().map(&xy).map(|(x, y)| format!("{x:.1} {y:.1}")).collect();
+                format!("M{}Z", pts.join("L"))
+            })
+            .collect();
+        let stroke = v.map_or("#888", |v| region_hex(v.region));
+        let opacity = if v.is_some_and(|v| v.projected) { " fill-opacity=\"0.55\"" } else { "" };
+        svg += &format!(
+            "<path d=\"{d}\" fill=\"{fill}\"{opacity} fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"3\"><title>{}</title></path>\n",
+            escape(&league.full_name)
+        );
+    }
+    for league in &map.leagues {
+        let Some(v) = value_of(&league.full_name) else { continue };
+        let (x, y) = xy(&league.label);
+        let number = match v.value {
+            Some(x) if v.projected => format!("{}（{}）", number(x), m.projected),
+            Some(x) => number(x),
+            None => m.missing.to_string(),
+        };
+        svg += &format!(
+            "<text x=\"{x:.0}\" y=\"{y:.0}\" font-size=\"24\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"white\" stroke-width=\"5\">\
+             <tspan x=\"{x:.0}\">{}</tspan><tspan x=\"{x:.0}\" dy=\"26\">{}</tspan></text>\n",
+            escape(&v.city),
+            escape(&number)
+        );
+    }
+    // The legend: every class with its range, the gap swatch, the unit; then the source.
+    let y0 = h + top + 30.0;
+    let mut x = 20.0;
+    for k in 0..classes {
+        let (a, b) = (breaks.get(k).copied().unwrap_or(0.0), breaks.get(k + 1).copied().unwrap_or(0.0));
+        svg += &format!(
+            "<rect x=\"{x:.0}\" y=\"{y0:.0}\" width=\"40\" height=\"24\" fill=\"{}\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"24\">{}–{}</text>\n",
+            hex(class_rgb(k, classes)),
+            x + 48.0,
+            y0 + 21.0,
+            number(a),
+            number(b)
+        );
+        x += 200.0;
+    }
+    svg += &format!(
+        "<rect x=\"{x:.0}\" y=\"{y0:.0}\" width=\"40\" height=\"24\" fill=\"url(#gap)\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"24\">{}{}</text>\n",
+        x + 48.0,
+        y0 + 21.0,
+        escape(m.missing),
+        if m.unit.is_empty() { String::new() } else { format!(" · {}", escape(m.unit)) }
+    );
+    svg += &format!(
+        "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"#444\">{}</text>\n</svg>\n",
+        y0 + 70.0,
+        escape(m.source)
+    );
+    svg
+}
+
+/// The map as JSON: each 盟市 with its value, class and colour, and the legend's classes.
+pub fn map_json(m: &MapExport<'_>) -> String {
+    let values: Vec<f64> = m.values.iter().filter_map(|v| v.value).collect();
+    let breaks = class_breaks(&values, CLASS_RGB.len());
+    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
+    let legend: Vec<serde_json::Value> = (0..classes)
+        .map(|k| {
+            serde_json::json!({
+                "from": breaks.get(k), "to": breaks.get(k + 1), "color": hex(class_rgb(k, classes)),
+            })
+        })
+        .collect();
+    let leagues: Vec<serde_json::Value> = m
+        .values
+        .iter()
+        .map(|v| {
+            let class = v.value.map(|x| class_of(x, &breaks));
+            serde_json::json!({
+                "name": v.city, "name_en": v.city_en, "region": v.region.name_en(),
+                "value": v.value, "projected": v.projected,
+                "class": class, "color": class.map_or(hex(MISSING_RGB), |k| hex(class_rgb(k, classes))),
+                "source": v.note,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "title": m.title, "unit": m.unit, "year": m.year, "missing": m.missing,
+        "legend": legend, "leagues": leagues, "source": m.source,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
 #[cfg(test)]

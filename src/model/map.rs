@@ -5,6 +5,9 @@
 
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon, Simplify, TriangulateEarcut};
 
+use super::places::{Places, Region};
+use super::regional::{PlanCounts, StatTable};
+
 /// The 12 盟市 as GeoJSON (longitude, latitude), embedded so the map works offline.
 pub const LEAGUES_GEOJSON: &str = include_str!("../../assets/map/inner-mongolia-leagues.geojson");
 
@@ -129,6 +132,76 @@ fn centre(area: &MultiPolygon<f64>) -> [f64; 2] {
     let pts: Vec<&Coord<f64>> = area.iter().flat_map(|p| p.exterior().coords()).collect();
     let n = pts.len().max(1) as f64;
     [pts.iter().map(|c| c.x).sum::<f64>() / n, pts.iter().map(|c| c.y).sum::<f64>() / n]
+}
+
+/// Viridis in five steps, light (low) to dark (high): ordered in lightness, so it reads in
+/// grey and for every kind of colour vision. The app, the SVG and the JSON use these.
+pub const CLASS_RGB: [(u8, u8, u8); 5] =
+    [(0xfd, 0xe7, 0x25), (0x5e, 0xc9, 0x62), (0x21, 0x91, 0x8c), (0x3b, 0x52, 0x8b), (0x44, 0x01, 0x54)];
+/// The fill of a 盟市 without a value (hatched over it).
+pub const MISSING_RGB: (u8, u8, u8) = (0xdd, 0xdd, 0xdd);
+
+/// The colour of class `k` of `classes`: the classes in use spread over the whole palette.
+pub fn class_rgb(k: usize, classes: usize) -> (u8, u8, u8) {
+    let last = CLASS_RGB.len() - 1;
+    let at = if classes <= 1 { 0 } else { k * last / (classes - 1) };
+    CLASS_RGB[at.min(last)]
+}
+
+/// One 盟市's value on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeagueValue {
+    /// The plan's short name (`呼和浩特`), and in English.
+    pub city: String,
+    pub city_en: String,
+    /// As the boundary file writes it (`呼和浩特市`).
+    pub full_name: String,
+    pub region: Region,
+    /// `None`: not published — hatched, never coloured as zero.
+    pub value: Option<f64>,
+    pub projected: bool,
+    /// The series and where the value was read.
+    pub note: String,
+}
+
+/// The plan's own count per 盟市 (east, then west).
+pub fn values_from_counts(places: &Places, counts: &PlanCounts, note: &str) -> Vec<LeagueValue> {
+    counts
+        .cities
+        .iter()
+        .filter_map(|(city, region, nodes)| {
+            let c = places.cities.iter().find(|c| &c.name == city)?;
+            Some(LeagueValue {
+                city: city.clone(),
+                city_en: c.name_en.clone(),
+                full_name: c.full_name.clone(),
+                region: *region,
+                value: Some(nodes.len() as f64),
+                projected: false,
+                note: note.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A statistic's value per 盟市 in one year (east, then west); gaps stay gaps.
+pub fn values_from_table(places: &Places, table: &StatTable) -> Vec<LeagueValue> {
+    table
+        .cities
+        .iter()
+        .filter_map(|v| {
+            let c = places.cities.iter().find(|c| c.name == v.city)?;
+            Some(LeagueValue {
+                city: v.city.clone(),
+                city_en: c.name_en.clone(),
+                full_name: c.full_name.clone(),
+                region: v.region,
+                value: v.value,
+                projected: v.projected,
+                note: v.note.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Class boundaries for a choropleth of `values`: `classes` equal steps from 0 (or from the

@@ -11,35 +11,16 @@ use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::palette::region_color;
 use crate::model::Region;
 use crate::model::format::{number, with_unit};
-use crate::model::map::{MapGeometry, class_breaks, class_of};
+use crate::model::map::{CLASS_RGB, LeagueValue, MISSING_RGB, MapGeometry, class_breaks, class_of, class_rgb};
 
-/// Viridis in five steps, light (low) to dark (high): ordered in lightness, so it reads in
-/// grey and for every kind of colour vision.
-pub const CLASS_COLORS: [Color32; 5] = [
-    Color32::from_rgb(0xfd, 0xe7, 0x25),
-    Color32::from_rgb(0x5e, 0xc9, 0x62),
-    Color32::from_rgb(0x21, 0x91, 0x8c),
-    Color32::from_rgb(0x3b, 0x52, 0x8b),
-    Color32::from_rgb(0x44, 0x01, 0x54),
-];
-const MISSING_FILL: Color32 = Color32::from_rgb(0xdd, 0xdd, 0xdd);
+const fn rgb(c: (u8, u8, u8)) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+const MISSING_FILL: Color32 = rgb(MISSING_RGB);
 const HATCH: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
 
-/// One 盟市's value on the map.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MapValue {
-    /// The plan's short name (`呼和浩特`), and in English.
-    pub city: String,
-    pub city_en: String,
-    /// As the boundary file writes it (`呼和浩特市`).
-    pub full_name: String,
-    pub region: Region,
-    /// `None`: not published — hatched, never coloured as zero.
-    pub value: Option<f64>,
-    pub projected: bool,
-    /// The series and where the value was read.
-    pub note: String,
-}
+/// One 盟市's value on the map (the model's, drawn as is).
+pub type MapValue = LeagueValue;
 
 pub struct MapProps<'a> {
     pub map: &'a MapGeometry,
@@ -56,13 +37,9 @@ pub struct MapProps<'a> {
 pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
     let lang = props.lang;
     let values: Vec<f64> = props.values.iter().filter_map(|v| v.value).collect();
-    let breaks = class_breaks(&values, CLASS_COLORS.len());
-    let classes = breaks.len().saturating_sub(1).min(CLASS_COLORS.len());
-    // Spread the used classes over the palette's whole range.
-    let color_of_class = |k: usize| {
-        let at = if classes <= 1 { 0 } else { k * (CLASS_COLORS.len() - 1) / (classes - 1) };
-        CLASS_COLORS[at.min(CLASS_COLORS.len() - 1)]
-    };
+    let breaks = class_breaks(&values, CLASS_RGB.len());
+    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
+    let color_of_class = |k: usize| rgb(class_rgb(k, classes));
     let legend_height = 26.0;
     let size = Vec2::new(ui.available_width(), (ui.available_height() - legend_height - 8.0).max(200.0));
     let (response, painter) = ui.allocate_painter(size, Sense::click());
