@@ -234,7 +234,7 @@ fn map_command(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let mut scenarios: Vec<Scenario> = embedded_actuals(plan).into_iter().collect();
+    let mut scenarios = vec![shipped_actuals(plan)?];
     for file in files {
         scenarios.push(read_scenario(plan, file)?.0);
     }
@@ -295,7 +295,7 @@ fn map_command(
 }
 
 fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {
-    let mut scenarios: Vec<Scenario> = embedded_actuals(plan).into_iter().collect();
+    let mut scenarios = vec![shipped_actuals(plan)?];
     for file in files {
         scenarios.push(read_scenario(plan, file)?.0);
     }
@@ -394,9 +394,14 @@ fn synth_command(plan: &Plan, scale: usize, output: Option<&Path>, out: &mut dyn
     write_output(output, ron.as_bytes(), out)
 }
 
+/// The shipped actual values, checked against `plan`: a plan they do not fit (given with
+/// `--plan`) is an error with the reasons, not a silent "no data" everywhere.
+fn shipped_actuals(plan: &Plan) -> Result<Scenario, String> {
+    embedded_actuals(plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
 fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {
-    let actuals =
-        embedded_actuals(plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let actuals = shipped_actuals(plan)?;
     let scenario = trend(plan, &actuals);
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
     let text = ron::ser::to_string_pretty(&scenario, config).map_err(|e| e.to_string())?;

@@ -7,12 +7,13 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::model::deck::{Deck, Slide, SlideContent};
-use crate::model::evaluation::Tally;
+use crate::model::evaluation::{Tally, Verdict};
 use crate::model::export::{BriefingSlide, briefing_html, chart_svg, evaluation_table_html, regional_table_html};
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
 use crate::model::{Document, Severity};
 use crate::ui::i18n::{Lang, Msg, tr};
+use crate::ui::widgets::status::verdict_text;
 
 use super::derived::Derived;
 use super::presenter::{SlideBody, resolve_slide};
@@ -108,13 +109,12 @@ pub fn briefing(doc: &Document, derived: &mut Derived, scenarios: &[&Scenario], 
         title: tr(lang, Msg::EvaluationTitle).to_string(),
         unit: String::new(),
         caption: format!(
-            "{} {} · {} {} · {} {}。{}",
-            tr(lang, Msg::VerdictMet),
-            tally.met,
-            tr(lang, Msg::VerdictNotMet),
-            tally.not_met,
-            tr(lang, Msg::VerdictNoData),
-            tally.no_data,
+            "{}。{}",
+            Verdict::ALL
+                .iter()
+                .map(|&v| format!("{} {}", verdict_text(v, lang), tally.count(v)))
+                .collect::<Vec<_>>()
+                .join(" · "),
             tr(lang, Msg::EvaluationExplain)
         ),
         sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],

@@ -4,7 +4,7 @@
 //! can write it.
 
 use super::format::number;
-use super::indicators::{Comparator, Measure, growth_path, linear_path};
+use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub struct Chart {
 pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, index_base: bool) -> Chart {
     let mut chart = Chart::default();
     // Quantities in different units never share an axis: compared, they become an index.
-    let mixed = measures.windows(2).any(|w| w[0].unit() != w[1].unit());
+    let mixed = measures.windows(2).any(|w| !same_unit(w[0].unit(), w[1].unit()));
     if mixed && !index_base {
         chart.notes.push(format!("单位不同，已换算为指数（{base_year}=100）后比较"));
     }

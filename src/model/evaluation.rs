@@ -13,16 +13,19 @@ pub enum Verdict {
     Met,
     NotMet,
     NoData,
+    /// Stated as a change (a growth rate, an increase, a multiple): a level cannot judge it.
+    NotJudged,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 3] = [Verdict::Met, Verdict::NotMet, Verdict::NoData];
+    pub const ALL: [Verdict; 4] = [Verdict::Met, Verdict::NotMet, Verdict::NoData, Verdict::NotJudged];
 
     pub fn name_zh(self) -> &'static str {
         match self {
             Verdict::Met => "已实现",
             Verdict::NotMet => "未实现",
             Verdict::NoData => "无数据",
+            Verdict::NotJudged => "不按水平值判定",
         }
     }
 
@@ -31,6 +34,7 @@ impl Verdict {
             Verdict::Met => "met",
             Verdict::NotMet => "not met",
             Verdict::NoData => "no data",
+            Verdict::NotJudged => "not judged",
         }
     }
 }
@@ -57,6 +61,8 @@ pub struct TargetEvaluation {
     pub unit: String,
     pub comparator: Comparator,
     pub target_year: u16,
+    /// The statement names no year: the plan's end is meant.
+    pub year_implied: bool,
     pub target_value: f64,
     pub upper: Option<f64>,
     /// The value in the target year from the first actual series that has one (bulletins
@@ -68,7 +74,10 @@ pub struct TargetEvaluation {
     /// The first year any actual series meets the target, if one does (it may be after the
     /// target year: met late).
     pub first_met: Option<u16>,
-    /// Judged value minus target (for a range, the distance to the nearer end; 0 inside).
+    /// How far the judged value is past the target (positive) or short of it (negative), in
+    /// the target's unit: for ranks and limits, where lower is better, the sign follows
+    /// "better", so a rank five places too low is −5. For a range, the distance to the nearer
+    /// end; 0 inside.
     pub gap: Option<f64>,
     /// False for targets stated as a change (a growth rate, an increase, a multiple): a level
     /// series cannot judge them, so they stay "no data" until such a series exists.
@@ -85,6 +94,7 @@ pub struct Tally {
     pub met: usize,
     pub not_met: usize,
     pub no_data: usize,
+    pub not_judged: usize,
 }
 
 impl Tally {
@@ -95,6 +105,7 @@ impl Tally {
                 Verdict::Met => t.met += 1,
                 Verdict::NotMet => t.not_met += 1,
                 Verdict::NoData => t.no_data += 1,
+                Verdict::NotJudged => t.not_judged += 1,
             }
         }
         t
@@ -105,6 +116,7 @@ impl Tally {
             Verdict::Met => self.met,
             Verdict::NotMet => self.not_met,
             Verdict::NoData => self.no_data,
+            Verdict::NotJudged => self.not_judged,
         }
     }
 }
@@ -122,30 +134,36 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
             let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
             let meets_target = |v: f64| meets(statement.comparator, v, target.value, target.upper);
             let mut readings: Vec<Reading> = Vec::new();
-            let mut first_met: Option<u16> = None;
             if judgeable {
                 for s in &series {
-                    for p in s.points.iter().filter(|p| p.value.is_finite()) {
-                        if p.year == target.year {
-                            readings.push(Reading {
-                                year: p.year,
-                                value: p.value,
-                                series: s.label.clone(),
-                                source: if p.source.is_empty() { s.source.clone() } else { p.source.clone() },
-                                quote: p.quote.clone(),
-                                derived: p.derived.clone(),
-                            });
-                        }
-                        if p.year >= base_year && meets_target(p.value) && first_met.is_none_or(|y| p.year < y) {
-                            first_met = Some(p.year);
-                        }
+                    for p in s.points.iter().filter(|p| p.value.is_finite() && p.year == target.year) {
+                        readings.push(Reading {
+                            year: p.year,
+                            value: p.value,
+                            series: s.label.clone(),
+                            source: if p.source.is_empty() { s.source.clone() } else { p.source.clone() },
+                            quote: p.quote.clone(),
+                            derived: p.derived.clone(),
+                        });
                     }
                 }
             }
+            // The first year met is read from the judging series only, so it never mixes the
+            // sold side of a quantity with the bought side, or a yearbook with a news report;
+            // without a value in the target year there is no verdict to date either.
+            let reference = readings.first().and_then(|r| series.iter().find(|s| s.label == r.series));
+            let first_met = reference.filter(|_| judgeable).and_then(|s| {
+                s.points
+                    .iter()
+                    .filter(|p| p.value.is_finite() && p.year >= base_year && meets_target(p.value))
+                    .map(|p| p.year)
+                    .min()
+            });
             let mut readings = readings.into_iter();
             let judged = readings.next();
             let others: Vec<Reading> = readings.collect();
             let verdict = match &judged {
+                _ if !judgeable => Verdict::NotJudged,
                 Some(r) if meets_target(r.value) => Verdict::Met,
                 Some(_) => Verdict::NotMet,
                 None => Verdict::NoData,
@@ -155,6 +173,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
             let gap = judged.as_ref().map(|r| match (statement.comparator, target.upper) {
                 (Comparator::Range, Some(upper)) if r.value > upper => r.value - upper,
                 (Comparator::Range, _) if r.value >= target.value => 0.0,
+                (c, _) if c.lower_is_better() => target.value - r.value,
                 _ => r.value - target.value,
             });
             Some(TargetEvaluation {
@@ -164,6 +183,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
                 unit: m.unit().to_string(),
                 comparator: statement.comparator,
                 target_year: target.year,
+                year_implied: target.year_implied,
                 target_value: target.value,
                 upper: target.upper,
                 judged,
@@ -249,8 +269,11 @@ mod tests {
         assert_eq!(find(&all, "rd_intensity").verdict, Verdict::Met);
         assert_eq!(find(&all, "overall_st_rank").verdict, Verdict::Met);
         assert_eq!(find(&all, "science_literacy").verdict, Verdict::NotMet);
-        let worse = scenario(vec![series("overall_st_rank", "b", SeriesKind::Actual, &[(2020, 21.0)])]);
-        assert_eq!(find(&evaluate(&doc, &[&worse]), "overall_st_rank").verdict, Verdict::NotMet);
+        let worse = scenario(vec![series("overall_st_rank", "b", SeriesKind::Actual, &[(2020, 25.0)])]);
+        let rank = evaluate(&doc, &[&worse]).into_iter().find(|e| e.key == "overall_st_rank").unwrap();
+        assert_eq!(rank.verdict, Verdict::NotMet);
+        // Five places short of the top 20 is a gap of −5, as a shortfall reads everywhere else.
+        assert_eq!(rank.gap, Some(-5.0));
     }
 
     #[test]
@@ -259,6 +282,21 @@ mod tests {
         let s = scenario(vec![series("rd_intensity", "trend", SeriesKind::Projection, &[(2020, 5.0)])]);
         let e = evaluate(&doc, &[&s]).into_iter().find(|e| e.key == "rd_intensity").unwrap();
         assert_eq!(e.verdict, Verdict::NoData);
+        assert_eq!(e.first_met, None);
+    }
+
+    #[test]
+    fn the_first_year_met_comes_from_the_judging_series_only() {
+        // Contracts sold never reach 300; contracts bought do in 2021. The verdict is judged
+        // on the sold side, so "first met 2021" would be read from the other series.
+        let doc = doc();
+        let s = scenario(vec![
+            series("tech_contract_value", "sold", SeriesKind::Actual, &[(2020, 36.0), (2021, 50.0)]),
+            series("tech_contract_value", "bought", SeriesKind::Actual, &[(2020, 251.0), (2021, 376.0)]),
+        ]);
+        let all = evaluate(&doc, &[&s]);
+        let e = find(&all, "tech_contract_value");
+        assert_eq!(e.judged.as_ref().map(|r| r.series.as_str()), Some("sold"));
         assert_eq!(e.first_met, None);
     }
 
@@ -280,13 +318,36 @@ mod tests {
     #[test]
     fn targets_stated_as_growth_are_not_judged_by_levels() {
         let doc = doc();
-        let all = evaluate(&doc, &[]);
-        let growth = all.iter().find(|e| e.comparator == Comparator::GrowthRate).expect("a growth-rate target");
+        // A level series under a growth-rate measure (R&D personnel growing 4 % a year): a
+        // level of 10 in 2020 says nothing about the rate, so it must not count as met.
+        let key = Measure::group(&doc.plan.indicators)
+            .iter()
+            .find(|m| m.main_target().is_some_and(|(s, _)| s.comparator == Comparator::GrowthRate))
+            .map(|m| m.key.to_string())
+            .expect("a growth-rate target");
+        let levels = scenario(vec![series(&key, "levels", SeriesKind::Actual, &[(2020, 10.0)])]);
+        let judged = evaluate(&doc, &[&levels]);
+        let growth = judged.iter().find(|e| e.key == key).unwrap();
         assert!(!growth.judgeable);
-        assert_eq!(growth.verdict, Verdict::NoData);
-        // Every measure with a target has one row; nothing is judged without data.
-        let with_target = Measure::group(&doc.plan.indicators).iter().filter(|m| m.main_target().is_some()).count();
+        assert_eq!(growth.verdict, Verdict::NotJudged);
+        assert_eq!(growth.first_met, None);
+        // Every measure with a target has one row; nothing is judged without data, and the
+        // targets stated as a change are counted apart from those that lack data.
+        let all = evaluate(&doc, &[]);
+        let groups = Measure::group(&doc.plan.indicators);
+        let with_target = groups.iter().filter(|m| m.main_target().is_some()).count();
+        let as_change = groups
+            .iter()
+            .filter_map(|m| m.main_target())
+            .filter(|(s, _)| {
+                matches!(s.comparator, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple)
+            })
+            .count();
+        assert!(as_change >= 3);
         assert_eq!(all.len(), with_target);
-        assert_eq!(Tally::of(&all), Tally { met: 0, not_met: 0, no_data: with_target });
+        assert_eq!(
+            Tally::of(&all),
+            Tally { met: 0, not_met: 0, no_data: with_target - as_change, not_judged: as_change }
+        );
     }
 }

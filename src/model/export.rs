@@ -150,8 +150,8 @@ pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let tally = Tally::of(evaluations);
     let mut out = format!(
-        "# 终期评估 · Final evaluation\n\n{} met, {} not met, {} without data (value in the target year).\n\n",
-        tally.met, tally.not_met, tally.no_data
+        "# 终期评估 · Final evaluation\n\n{} met, {} not met, {} without data, {} stated as a change and not judged by a level (value in the target year).\n\n",
+        tally.met, tally.not_met, tally.no_data, tally.not_judged
     );
     out.push_str(&format!("| {} |\n", EVALUATION_COLUMNS.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(EVALUATION_COLUMNS.len())));
@@ -331,7 +331,7 @@ pub fn evaluation_table_html(evaluations: &[TargetEvaluation]) -> String {
     let rows: String = evaluations
         .iter()
         .map(|e| {
-            let target = target_words(e.comparator, e.target_value, e.upper, &e.unit, e.target_year, false);
+            let target = target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), false);
             let (value, source) = e.judged.as_ref().map_or(("—".to_string(), String::new()), |r| {
                 (
                     format!("{} {}", number(r.value), e.unit),
@@ -341,7 +341,7 @@ pub fn evaluation_table_html(evaluations: &[TargetEvaluation]) -> String {
             let color = match e.verdict {
                 Verdict::Met => "#0072B2",
                 Verdict::NotMet => "#D55E00",
-                Verdict::NoData => "#777",
+                Verdict::NoData | Verdict::NotJudged => "#777",
             };
             format!(
                 "<tr><th>{}</th><td>{}</td><td>{}</td><td style=\"color:{color}\">{}</td><td>{}</td><td class=\"sources\">{source}</td></tr>",

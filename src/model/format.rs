@@ -16,13 +16,14 @@ pub fn exact(v: f64) -> String {
 }
 
 /// A target in words a reader needs no legend for: `2.2 %（2020）`, `≥ 85 %（2020）`,
-/// `前 20 位（2020）` (`top 20 (2020)`), `5–7 项（2020）`.
+/// `前 20 位（2020）` (`top 20 (2020)`), `5–7 项（2020）`. A year the statement does not
+/// write (the plan's end is meant) says so: `100 个（2020，推定）`.
 pub fn target_words(
     comparator: Comparator,
     value: f64,
     upper: Option<f64>,
     unit: &str,
-    year: u16,
+    (year, implied): (u16, bool),
     english: bool,
 ) -> String {
     let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
@@ -42,7 +43,12 @@ pub fn target_words(
         (Comparator::GrowthRate, ..) => format!("{v}{unit}"),
         _ => format!("{v}{unit}"),
     };
-    if english { format!("{text} ({year})") } else { format!("{text}（{year}）") }
+    match (english, implied) {
+        (true, false) => format!("{text} ({year})"),
+        (true, true) => format!("{text} ({year}, implied)"),
+        (false, false) => format!("{text}（{year}）"),
+        (false, true) => format!("{text}（{year}，推定）"),
+    }
 }
 
 /// A value with its unit, or the word for a gap.
@@ -60,12 +66,14 @@ mod tests {
 
     #[test]
     fn targets_read_as_words_with_unit_and_year() {
-        let zh = |c, v, u, unit| target_words(c, v, u, unit, 2020, false);
+        let zh = |c, v, u, unit| target_words(c, v, u, unit, (2020, false), false);
         assert_eq!(zh(Comparator::Reach, 2.2, None, "%"), "2.2 %（2020）");
         assert_eq!(zh(Comparator::AtLeast, 85.0, None, "%"), "≥ 85 %（2020）");
         assert_eq!(zh(Comparator::RankWithin, 20.0, None, "位"), "前 20 位（2020）");
         assert_eq!(zh(Comparator::Range, 5.0, Some(7.0), "项"), "5–7 项（2020）");
-        assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", 2020, true), "top 20 (2020)");
+        assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", (2020, false), true), "top 20 (2020)");
+        // A year the statement does not write is marked as inferred.
+        assert_eq!(target_words(Comparator::Reach, 100.0, None, "个", (2020, true), false), "100 个（2020，推定）");
     }
 
     #[test]

@@ -296,7 +296,7 @@ impl RateMismatch {
     /// `1.8倍（5年）需年均增长12.47%，文中为15.68%（五年合2.07倍）`.
     pub fn describe(&self) -> String {
         format!(
-            "{}倍（{}年）需年均增长{:.2}%，文中年均增速为{}%（{}年合{:.2}倍）",
+            "{}倍（{}年）按复合增长需年均{:.2}%，文中年均增速为{}%（按复合增长{}年合{:.2}倍）",
             super::format::number(self.multiple),
             self.years,
             self.implied_rate,

@@ -214,10 +214,16 @@ pub fn class_breaks(values: &[f64], classes: usize) -> Vec<f64> {
     if finite.is_empty() || hi <= lo {
         return vec![lo, lo + 1.0];
     }
-    let step = nice_step((hi - lo) / classes as f64);
-    let start = (lo / step).floor() * step;
-    let count = (((hi - start) / step).ceil() as usize).max(1);
-    (0..=count).map(|k| start + step * k as f64).collect()
+    // Starting below zero can need one step more than asked: then take the next round step.
+    let mut step = nice_step((hi - lo) / classes as f64);
+    loop {
+        let start = (lo / step).floor() * step;
+        let count = (((hi - start) / step).ceil() as usize).max(1);
+        if count <= classes || !step.is_finite() {
+            return (0..=count.min(classes)).map(|k| start + step * k as f64).collect();
+        }
+        step = nice_step(step * 1.000_001);
+    }
 }
 
 /// The class (0-based) of `value` for `breaks` from [`class_breaks`]: a value on a boundary
@@ -279,5 +285,8 @@ mod tests {
         assert_eq!(class_of(17.0, &breaks), 3);
         assert_eq!(class_of(20.0, &breaks), 3, "the top value stays in the last class");
         assert_eq!(class_breaks(&[], 5), vec![0.0, 1.0]);
+        // Negative values: never more classes than colours.
+        let negative = class_breaks(&[-1.0, 24.0], 5);
+        assert!(negative.len() <= 6 && negative[0] <= -1.0 && *negative.last().unwrap() >= 24.0, "{negative:?}");
     }
 }

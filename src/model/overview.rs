@@ -4,7 +4,7 @@
 
 use super::document::Document;
 use super::evaluation::{Reading, TargetEvaluation, Verdict};
-use super::indicators::Comparator;
+use super::indicators::{Comparator, Measure};
 use super::plan::NodeKind;
 use super::scenario::Scenario;
 use super::summary::MeasureSummary;
@@ -55,9 +55,11 @@ pub struct HeadlineTile {
     /// `→2.2（2020）`.
     pub target_text: String,
     pub target_year: u16,
+    /// The statement names no year: the plan's end is meant.
+    pub year_implied: bool,
     /// The value in the target year, and where it was read.
     pub in_target_year: Option<Reading>,
-    /// The latest actual value of any series (not before the base year), with the series' label.
+    /// The latest actual value of the sketched series (not before the base year), with its label.
     pub latest: Option<(u16, f64, String)>,
     /// The judging series (else the first actual series with values), by year.
     pub sparkline: Vec<(u16, f64)>,
@@ -100,7 +102,13 @@ pub fn headline_tiles(
                 })
                 .unwrap_or_default();
             sparkline.sort_by_key(|p| p.0);
-            let in_text = doc.plan.indicators.iter().any(|i| i.measure == h.measure && i.outside_text.is_none());
+            // Whether the target itself is stated in the text (other statements of the same
+            // quantity may be).
+            let in_text = Measure::group(&doc.plan.indicators)
+                .iter()
+                .find(|m| m.key == h.measure)
+                .and_then(Measure::main_target)
+                .is_none_or(|(s, _)| s.outside_text.is_none());
             Some(HeadlineTile {
                 order: k + 1,
                 measure: h.measure.clone(),
@@ -111,9 +119,14 @@ pub fn headline_tiles(
                 baseline: summary.baselines.iter().find(|b| b.0 == base_year).map(|b| (b.0, b.1)),
                 target_text: summary.target_text(),
                 target_year: evaluation.target_year,
+                year_implied: evaluation.year_implied,
                 in_target_year: evaluation.judged.clone(),
-                // A "latest" value older than the base year is not news about this plan.
-                latest: summary.latest.clone().filter(|l| l.0 >= base_year),
+                // The latest value of the same series the tile sketches and judges (never one
+                // older than the base year: that is not news about this plan).
+                latest: sketched.and_then(|s| {
+                    let p = s.points.iter().filter(|p| p.value.is_finite()).max_by_key(|p| p.year)?;
+                    (p.year >= base_year).then(|| (p.year, p.value, s.label.clone()))
+                }),
                 sparkline,
                 target_value: evaluation.target_value,
                 upper: evaluation.upper,

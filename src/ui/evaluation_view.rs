@@ -82,7 +82,14 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                     }
                 });
                 row.col(|ui| {
-                    ui.label(target_phrase(e.comparator, e.target_value, e.upper, &e.unit, e.target_year, lang));
+                    ui.label(target_phrase(
+                        e.comparator,
+                        e.target_value,
+                        e.upper,
+                        &e.unit,
+                        (e.target_year, e.year_implied),
+                        lang,
+                    ));
                 });
                 row.col(|ui| {
                     let verdict =

@@ -73,6 +73,7 @@ messages! {
     VerdictMet => "已实现", "Met";
     VerdictNotMet => "未实现", "Not met";
     VerdictNoData => "无数据", "No data";
+    VerdictNotJudged => "以增速等表述", "Stated as a change";
     ViewIndicators => "指标", "Indicators";
     ViewRegions => "东西部", "East / West";
     Search => "搜索", "Search";

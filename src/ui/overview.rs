@@ -168,7 +168,7 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                             tile.target_value,
                             tile.upper,
                             &tile.unit,
-                            tile.target_year,
+                            (tile.target_year, tile.year_implied),
                             lang
                         )
                     ))

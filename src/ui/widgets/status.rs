@@ -50,7 +50,7 @@ pub fn verdict_color(verdict: Verdict) -> Color32 {
     match verdict {
         Verdict::Met => palette::BLUE,
         Verdict::NotMet => palette::VERMILION,
-        Verdict::NoData => Color32::GRAY,
+        Verdict::NoData | Verdict::NotJudged => Color32::GRAY,
     }
 }
 
@@ -61,6 +61,7 @@ pub fn verdict_text(verdict: Verdict, lang: Lang) -> &'static str {
             Verdict::Met => Msg::VerdictMet,
             Verdict::NotMet => Msg::VerdictNotMet,
             Verdict::NoData => Msg::VerdictNoData,
+            Verdict::NotJudged => Msg::VerdictNotJudged,
         },
     )
 }
@@ -71,7 +72,7 @@ pub fn target_phrase(
     value: f64,
     upper: Option<f64>,
     unit: &str,
-    year: u16,
+    year: (u16, bool),
     lang: Lang,
 ) -> String {
     target_words(comparator, value, upper, unit, year, lang == Lang::En)
