@@ -86,6 +86,9 @@ pub struct TargetEvaluation {
     pub source_node: Option<usize>,
     /// Whether the other sources would give a different verdict.
     pub sources_disagree: bool,
+    /// Other targets the plan sets for the same quantity and year (it contradicts itself):
+    /// the verdict is on the first; these are shown beside it.
+    pub rival_targets: Vec<f64>,
 }
 
 /// How many targets have each verdict.
@@ -194,6 +197,12 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
                 judgeable,
                 source_node: doc.outline.index_of(&statement.source_node),
                 sources_disagree,
+                rival_targets: m
+                    .conflicts()
+                    .iter()
+                    .filter(|c| c.year == target.year)
+                    .flat_map(|c| c.statements.iter().skip(1).map(|(_, v)| *v))
+                    .collect(),
             })
         })
         .collect()
@@ -274,6 +283,15 @@ mod tests {
         assert_eq!(rank.verdict, Verdict::NotMet);
         // Five places short of the top 20 is a gap of −5, as a shortfall reads everywhere else.
         assert_eq!(rank.gap, Some(-5.0));
+    }
+
+    #[test]
+    fn a_target_the_plan_contradicts_carries_its_rival() {
+        // 院士专家工作站: 100 in 第九章, 150 in 第十七章, both for 2020.
+        let all = evaluate(&doc(), &[]);
+        let e = find(&all, "academician_workstations");
+        assert_eq!((e.target_value, e.rival_targets.as_slice()), (100.0, [150.0].as_slice()));
+        assert!(find(&all, "rd_intensity").rival_targets.is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Command;
 use super::i18n::{Lang, Msg, pick, tr};
+use super::widgets::palette;
 use super::widgets::status::{target_phrase, verdict_color, verdict_text};
 use crate::model::evaluation::{Reading, Tally, TargetEvaluation, Verdict};
 use crate::model::format::{number, with_unit};
@@ -82,14 +83,26 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                     }
                 });
                 row.col(|ui| {
-                    ui.label(target_phrase(
+                    let target = target_phrase(
                         e.comparator,
                         e.target_value,
                         e.upper,
                         &e.unit,
                         (e.target_year, e.year_implied),
                         lang,
-                    ));
+                    );
+                    if e.rival_targets.is_empty() {
+                        ui.label(target);
+                    } else {
+                        // The plan contradicts itself: say so where the target is read.
+                        let rivals: Vec<String> = e.rival_targets.iter().map(|v| number(*v)).collect();
+                        ui.label(RichText::new(format!("⚠ {target}")).color(palette::ERROR)).on_hover_text(format!(
+                            "{}：{} {}",
+                            tr(lang, Msg::Conflict),
+                            rivals.join(" / "),
+                            e.unit
+                        ));
+                    }
                 });
                 row.col(|ui| {
                     let verdict =
