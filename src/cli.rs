@@ -234,10 +234,7 @@ fn map_command(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let mut scenarios = vec![shipped_actuals(plan)?];
-    for file in files {
-        scenarios.push(read_scenario(plan, file)?.0);
-    }
+    let scenarios = actuals_and(plan, files)?;
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
     let places = &doc.plan.places;
@@ -295,10 +292,7 @@ fn map_command(
 }
 
 fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {
-    let mut scenarios = vec![shipped_actuals(plan)?];
-    for file in files {
-        scenarios.push(read_scenario(plan, file)?.0);
-    }
+    let scenarios = actuals_and(plan, files)?;
     let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let evaluations = evaluate(&doc, &refs);
@@ -398,6 +392,15 @@ fn synth_command(plan: &Plan, scale: usize, output: Option<&Path>, out: &mut dyn
 /// `--plan`) is an error with the reasons, not a silent "no data" everywhere.
 fn shipped_actuals(plan: &Plan) -> Result<Scenario, String> {
     embedded_actuals(plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+/// The shipped actual values, then the given scenario files, each checked against `plan`.
+fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> {
+    let mut scenarios = vec![shipped_actuals(plan)?];
+    for file in files {
+        scenarios.push(read_scenario(plan, file)?.0);
+    }
+    Ok(scenarios)
 }
 
 fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {

@@ -11,7 +11,7 @@ use crate::model::compare::{Difference, TargetComparison, at_target, differences
 use crate::model::evaluation::{TargetEvaluation, evaluate};
 use crate::model::loaded::LoadedScenario;
 use crate::model::map::MapGeometry;
-use crate::model::overview::{HeadlineTile, headline_tiles};
+use crate::model::overview::{HeadlineTile, PlanFacts, headline_tiles};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
 use crate::model::regional::{PlanCounts, PlanMetric};
@@ -38,6 +38,8 @@ pub struct ScenarioDerived {
     summaries: Vec<MeasureSummary>,
     evaluations: Vec<TargetEvaluation>,
     tiles: Vec<HeadlineTile>,
+    /// What the plan holds, counted once (the start page shows it every frame).
+    facts: PlanFacts,
     node_status: Vec<Option<Status>>,
     /// The last chart of several measures or an index (the indicator page's, or an index
     /// slide's): (measures, index mode) → chart.
@@ -54,6 +56,7 @@ impl ScenarioDerived {
         let evaluations = evaluate(doc, scenarios);
         let tiles = headline_tiles(doc, &summaries, &evaluations, scenarios);
         ScenarioDerived {
+            facts: PlanFacts::of(doc, &summaries),
             summaries,
             evaluations,
             tiles,
@@ -87,6 +90,11 @@ impl Derived {
     /// Every target judged by its value in the target year.
     pub fn evaluations(&self) -> &[TargetEvaluation] {
         &self.scenarios.evaluations
+    }
+
+    /// How many parts, chapters, boxes, tasks, statements and targets the plan holds.
+    pub fn facts(&self) -> PlanFacts {
+        self.scenarios.facts
     }
 
     /// The headline indicators' tiles for the start page.

@@ -7,7 +7,6 @@ use egui::{RichText, Ui};
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
 use crate::model::map::{values_from_counts, values_from_table};
-use crate::model::overview::PlanFacts;
 use crate::model::regional::{PlanMetric, stat_options, stat_table};
 use crate::ui::Command;
 use crate::ui::View;
@@ -139,7 +138,7 @@ impl PlanExplorerApp {
             meta: &plan.meta,
             map: self.derived.built_map(),
             region_of: &region_of,
-            facts: PlanFacts::of(&self.doc, self.derived.summaries()),
+            facts: self.derived.facts(),
             tally: Tally::of(self.derived.evaluations()),
             tiles: self.derived.tiles(),
             headline_source: plan.headlines.first().map_or("", |h| h.source.as_str()),

@@ -170,8 +170,7 @@ fn add_plan_values(
                 });
             }
         }
-        let reachable =
-            !matches!(statement.comparator, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple);
+        let reachable = !statement.comparator.states_a_change();
         if let (Some(b), true) = (base, reachable) {
             let bx = f64::from(base_year);
             let years: Vec<f64> = (base_year..=target.year).map(f64::from).collect();

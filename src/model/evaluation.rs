@@ -79,9 +79,6 @@ pub struct TargetEvaluation {
     /// "better", so a rank five places too low is −5. For a range, the distance to the nearer
     /// end; 0 inside.
     pub gap: Option<f64>,
-    /// False for targets stated as a change (a growth rate, an increase, a multiple): a level
-    /// series cannot judge them, so they stay "no data" until such a series exists.
-    pub judgeable: bool,
     /// Index of the node the target is quoted from; `None` for a statement outside the text.
     pub source_node: Option<usize>,
     /// Whether the other sources would give a different verdict.
@@ -132,8 +129,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
         .iter()
         .filter_map(|m| {
             let (statement, target) = m.main_target()?;
-            let judgeable =
-                !matches!(statement.comparator, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple);
+            let judgeable = !statement.comparator.states_a_change();
             let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
             let meets_target = |v: f64| meets(statement.comparator, v, target.value, target.upper);
             let mut readings: Vec<Reading> = Vec::new();
@@ -155,7 +151,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
             // sold side of a quantity with the bought side, or a yearbook with a news report;
             // without a value in the target year there is no verdict to date either.
             let reference = readings.first().and_then(|r| series.iter().find(|s| s.label == r.series));
-            let first_met = reference.filter(|_| judgeable).and_then(|s| {
+            let first_met = reference.and_then(|s| {
                 s.points
                     .iter()
                     .filter(|p| p.value.is_finite() && p.year >= base_year && meets_target(p.value))
@@ -194,7 +190,6 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation
                 verdict,
                 first_met,
                 gap,
-                judgeable,
                 source_node: doc.outline.index_of(&statement.source_node),
                 sources_disagree,
                 rival_targets: m
@@ -346,7 +341,6 @@ mod tests {
         let levels = scenario(vec![series(&key, "levels", SeriesKind::Actual, &[(2020, 10.0)])]);
         let judged = evaluate(&doc, &[&levels]);
         let growth = judged.iter().find(|e| e.key == key).unwrap();
-        assert!(!growth.judgeable);
         assert_eq!(growth.verdict, Verdict::NotJudged);
         assert_eq!(growth.first_met, None);
         // Every measure with a target has one row; nothing is judged without data, and the

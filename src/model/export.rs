@@ -5,7 +5,7 @@
 use super::chart::{Chart, Role};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
 use super::format::{exact, number, target_words};
-use super::map::{CLASS_RGB, LeagueValue, MISSING_RGB, MapGeometry, class_breaks, class_of, class_rgb};
+use super::map::{Classes, LeagueValue, MISSING_RGB, MapGeometry};
 use super::places::Region;
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
@@ -385,9 +385,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     let (lo, hi) = map.bounds;
     let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
     let (top, legend) = (70.0, 110.0);
-    let values: Vec<f64> = m.values.iter().filter_map(|v| v.value).collect();
-    let breaks = class_breaks(&values, CLASS_RGB.len());
-    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
+    let classes = Classes::of(m.values);
     let xy = |p: &[f64; 2]| (p[0] - lo[0] + 20.0, hi[1] - p[1] + top);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
@@ -405,7 +403,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     for league in &map.leagues {
         let v = value_of(&league.full_name);
         let fill = match v.and_then(|v| v.value) {
-            Some(x) => hex(class_rgb(class_of(x, &breaks), classes)),
+            Some(x) => hex(classes.rgb(classes.class_of(x))),
             None => "url(#gap)".into(),
         };
         let d: String = league
@@ -441,11 +439,11 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     // The legend: every class with its range, the gap swatch, the unit; then the source.
     let y0 = h + top + 30.0;
     let mut x = 20.0;
-    for k in 0..classes {
-        let (a, b) = (breaks.get(k).copied().unwrap_or(0.0), breaks.get(k + 1).copied().unwrap_or(0.0));
+    for k in 0..classes.count() {
+        let (a, b) = classes.range(k);
         svg += &format!(
             "<rect x=\"{x:.0}\" y=\"{y0:.0}\" width=\"40\" height=\"24\" fill=\"{}\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"24\">{}–{}</text>\n",
-            hex(class_rgb(k, classes)),
+            hex(classes.rgb(k)),
             x + 48.0,
             y0 + 21.0,
             number(a),
@@ -470,13 +468,11 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
 
 /// The map as JSON: each 盟市 with its value, class and colour, and the legend's classes.
 pub fn map_json(m: &MapExport<'_>) -> String {
-    let values: Vec<f64> = m.values.iter().filter_map(|v| v.value).collect();
-    let breaks = class_breaks(&values, CLASS_RGB.len());
-    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
-    let legend: Vec<serde_json::Value> = (0..classes)
+    let classes = Classes::of(m.values);
+    let legend: Vec<serde_json::Value> = (0..classes.count())
         .map(|k| {
             serde_json::json!({
-                "from": breaks.get(k), "to": breaks.get(k + 1), "color": hex(class_rgb(k, classes)),
+                "from": classes.breaks.get(k), "to": classes.breaks.get(k + 1), "color": hex(classes.rgb(k)),
             })
         })
         .collect();
@@ -484,11 +480,11 @@ pub fn map_json(m: &MapExport<'_>) -> String {
         .values
         .iter()
         .map(|v| {
-            let class = v.value.map(|x| class_of(x, &breaks));
+            let class = v.value.map(|x| classes.class_of(x));
             serde_json::json!({
                 "name": v.city, "name_en": v.city_en, "region": v.region.name_en(),
                 "value": v.value, "projected": v.projected,
-                "class": class, "color": class.map_or(hex(MISSING_RGB), |k| hex(class_rgb(k, classes))),
+                "class": class, "color": class.map_or(hex(MISSING_RGB), |k| hex(classes.rgb(k))),
                 "source": v.note,
             })
         })

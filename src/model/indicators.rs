@@ -85,6 +85,12 @@ impl Comparator {
         }
     }
 
+    /// A target stated as a change (a growth rate, an increase, a multiple): no path leads to
+    /// it from a level, and no level judges it.
+    pub fn states_a_change(self) -> bool {
+        matches!(self, Comparator::GrowthRate | Comparator::IncreaseBy | Comparator::Multiple)
+    }
+
     /// For ranks (and limits) a smaller number is better.
     pub fn lower_is_better(self) -> bool {
         matches!(self, Comparator::Rank | Comparator::RankWithin | Comparator::AtMost)

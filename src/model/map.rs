@@ -164,6 +164,39 @@ pub struct LeagueValue {
     pub note: String,
 }
 
+/// The classes of a choropleth of some 盟市 values, and their colours: what the app, the
+/// SVG and the JSON all draw from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Classes {
+    /// From [`class_breaks`]: class `k` runs from `breaks[k]` to `breaks[k + 1]`.
+    pub breaks: Vec<f64>,
+}
+
+impl Classes {
+    pub fn of(values: &[LeagueValue]) -> Classes {
+        let known: Vec<f64> = values.iter().filter_map(|v| v.value).collect();
+        Classes { breaks: class_breaks(&known, CLASS_RGB.len()) }
+    }
+
+    pub fn count(&self) -> usize {
+        self.breaks.len().saturating_sub(1).min(CLASS_RGB.len())
+    }
+
+    /// Where class `k` starts and ends.
+    pub fn range(&self, k: usize) -> (f64, f64) {
+        (self.breaks.get(k).copied().unwrap_or(0.0), self.breaks.get(k + 1).copied().unwrap_or(0.0))
+    }
+
+    pub fn class_of(&self, value: f64) -> usize {
+        class_of(value, &self.breaks)
+    }
+
+    /// The colour of class `k`.
+    pub fn rgb(&self, k: usize) -> (u8, u8, u8) {
+        class_rgb(k, self.count())
+    }
+}
+
 /// The plan's own count per 盟市 (east, then west).
 pub fn values_from_counts(places: &Places, counts: &PlanCounts, note: &str) -> Vec<LeagueValue> {
     counts

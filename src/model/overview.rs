@@ -3,8 +3,8 @@
 //! the latest value, the series to sketch and the verdict of the final evaluation.
 
 use super::document::Document;
-use super::evaluation::{Reading, TargetEvaluation, Verdict};
-use super::indicators::{Comparator, Measure};
+use super::evaluation::TargetEvaluation;
+use super::indicators::Measure;
 use super::plan::NodeKind;
 use super::scenario::Scenario;
 use super::summary::MeasureSummary;
@@ -43,31 +43,18 @@ impl PlanFacts {
 pub struct HeadlineTile {
     /// 1-based, as the announcement numbers them.
     pub order: usize,
-    pub measure: String,
     /// The name as the announcement writes it.
     pub name: String,
-    pub name_en: String,
-    pub unit: String,
     /// False when the target is stated only outside the plan's text.
     pub in_text: bool,
     /// The plan's baseline in its base year.
     pub baseline: Option<(u16, f64)>,
-    /// `→2.2（2020）`.
-    pub target_text: String,
-    pub target_year: u16,
-    /// The statement names no year: the plan's end is meant.
-    pub year_implied: bool,
-    /// The value in the target year, and where it was read.
-    pub in_target_year: Option<Reading>,
     /// The latest actual value of the sketched series (not before the base year), with its label.
     pub latest: Option<(u16, f64, String)>,
     /// The judging series (else the first actual series with values), by year.
     pub sparkline: Vec<(u16, f64)>,
-    pub target_value: f64,
-    pub upper: Option<f64>,
-    pub comparator: Comparator,
-    pub verdict: Verdict,
-    pub first_met: Option<u16>,
+    /// The target, its value in the target year and the verdict.
+    pub evaluation: TargetEvaluation,
 }
 
 /// One tile per headline indicator, in the announcement's order; a headline whose measure
@@ -79,6 +66,7 @@ pub fn headline_tiles(
     scenarios: &[&Scenario],
 ) -> Vec<HeadlineTile> {
     let base_year = doc.plan.meta.baseline_year;
+    let groups = Measure::group(&doc.plan.indicators);
     doc.plan
         .headlines
         .iter()
@@ -104,23 +92,16 @@ pub fn headline_tiles(
             sparkline.sort_by_key(|p| p.0);
             // Whether the target itself is stated in the text (other statements of the same
             // quantity may be).
-            let in_text = Measure::group(&doc.plan.indicators)
+            let in_text = groups
                 .iter()
                 .find(|m| m.key == h.measure)
                 .and_then(Measure::main_target)
                 .is_none_or(|(s, _)| s.outside_text.is_none());
             Some(HeadlineTile {
                 order: k + 1,
-                measure: h.measure.clone(),
                 name: h.name.clone(),
-                name_en: summary.name_en.clone(),
-                unit: summary.unit.clone(),
                 in_text,
                 baseline: summary.baselines.iter().find(|b| b.0 == base_year).map(|b| (b.0, b.1)),
-                target_text: summary.target_text(),
-                target_year: evaluation.target_year,
-                year_implied: evaluation.year_implied,
-                in_target_year: evaluation.judged.clone(),
                 // The latest value of the same series the tile sketches and judges (never one
                 // older than the base year: that is not news about this plan).
                 latest: sketched.and_then(|s| {
@@ -128,11 +109,7 @@ pub fn headline_tiles(
                     (p.year >= base_year).then(|| (p.year, p.value, s.label.clone()))
                 }),
                 sparkline,
-                target_value: evaluation.target_value,
-                upper: evaluation.upper,
-                comparator: evaluation.comparator,
-                verdict: evaluation.verdict,
-                first_met: evaluation.first_met,
+                evaluation: evaluation.clone(),
             })
         })
         .collect()
@@ -141,7 +118,7 @@ pub fn headline_tiles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::evaluation::evaluate;
+    use crate::model::evaluation::{Verdict, evaluate};
     use crate::model::load::embedded_plan;
     use crate::model::scenario::embedded_actuals;
     use crate::model::summary::summarize;
@@ -160,13 +137,13 @@ mod tests {
         assert_eq!(tiles.len(), 11);
         // R&D intensity: 0.76 % in 2015, 2.2 % targeted, 0.93 % in 2020 (first published).
         let rd = &tiles[2];
-        assert_eq!((rd.order, rd.measure.as_str()), (3, "rd_intensity"));
+        assert_eq!((rd.order, rd.evaluation.key.as_str()), (3, "rd_intensity"));
         assert_eq!(rd.baseline, Some((2015, 0.76)));
-        assert_eq!(rd.in_target_year.as_ref().map(|r| (r.year, r.value)), Some((2020, 0.93)));
-        assert_eq!(rd.verdict, Verdict::NotMet);
+        assert_eq!(rd.evaluation.judged.as_ref().map(|r| (r.year, r.value)), Some((2020, 0.93)));
+        assert_eq!(rd.evaluation.verdict, Verdict::NotMet);
         assert!(rd.sparkline.windows(2).all(|w| w[0].0 < w[1].0) && rd.sparkline.len() > 5);
         // The eighth is stated outside the text and has no data.
         assert!(!tiles[7].in_text && tiles.iter().filter(|t| !t.in_text).count() == 1);
-        assert_eq!(tiles[7].verdict, Verdict::NoData);
+        assert_eq!(tiles[7].evaluation.verdict, Verdict::NoData);
     }
 }

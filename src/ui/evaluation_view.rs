@@ -107,7 +107,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                 row.col(|ui| {
                     let verdict =
                         ui.label(RichText::new(verdict_text(e.verdict, lang)).color(verdict_color(e.verdict)));
-                    if !e.judgeable {
+                    if e.verdict == Verdict::NotJudged {
                         verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
                     } else if e.sources_disagree {
                         verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));

@@ -11,7 +11,7 @@ use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::palette::region_color;
 use crate::model::Region;
 use crate::model::format::{number, with_unit};
-use crate::model::map::{CLASS_RGB, LeagueValue, MISSING_RGB, MapGeometry, class_breaks, class_of, class_rgb};
+use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry};
 
 const fn rgb(c: (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(c.0, c.1, c.2)
@@ -36,32 +36,15 @@ pub struct MapProps<'a> {
 /// Draws the map and its legend in the space given; returns the 盟市 clicked.
 pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
     let lang = props.lang;
-    let values: Vec<f64> = props.values.iter().filter_map(|v| v.value).collect();
-    let breaks = class_breaks(&values, CLASS_RGB.len());
-    let classes = breaks.len().saturating_sub(1).min(CLASS_RGB.len());
-    let color_of_class = |k: usize| rgb(class_rgb(k, classes));
+    let classes = Classes::of(props.values);
     let legend_height = 26.0;
     let size = Vec2::new(ui.available_width(), (ui.available_height() - legend_height - 8.0).max(200.0));
     let (response, painter) = ui.allocate_painter(size, Sense::click());
     let rect = response.rect;
-    let (lo, hi) = props.map.bounds;
-    let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
-    let scale = ((rect.width() - 16.0) as f64 / w).min((rect.height() - 16.0) as f64 / h);
-    let offset = Vec2::new((rect.width() - (w * scale) as f32) / 2.0, (rect.height() - (h * scale) as f32) / 2.0);
-    let to_screen = |p: [f64; 2]| {
-        Pos2::new(
-            rect.left() + offset.x + ((p[0] - lo[0]) * scale) as f32,
-            rect.bottom() - offset.y - ((p[1] - lo[1]) * scale) as f32,
-        )
-    };
-    let to_map = |p: Pos2| {
-        [
-            lo[0] + f64::from(p.x - rect.left() - offset.x) / scale,
-            lo[1] + f64::from(rect.bottom() - offset.y - p.y) / scale,
-        ]
-    };
+    let fit = Fit::new(props.map, rect, 16.0);
+    let to_screen = |p: [f64; 2]| fit.to_screen(p);
     let value_of = |full_name: &str| props.values.iter().find(|v| v.full_name == full_name);
-    let hovered = response.hover_pos().and_then(|p| props.map.league_at(to_map(p)));
+    let hovered = response.hover_pos().and_then(|p| props.map.league_at(fit.to_map(p)));
 
     // Areas: one mesh for every filled 盟市, then hatching over the gaps.
     let mut mesh = Mesh::default();
@@ -70,18 +53,14 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
         let value = value_of(&league.full_name);
         let fill = match value.and_then(|v| v.value) {
             Some(x) => {
-                let c = color_of_class(class_of(x, &breaks));
+                let c = rgb(classes.rgb(classes.class_of(x)));
                 if value.is_some_and(|v| v.projected) { c.gamma_multiply(0.55) } else { c }
             }
             None => MISSING_FILL,
         };
-        for t in &league.triangles {
-            let base = mesh.vertices.len() as u32;
-            for p in t {
-                mesh.vertices.push(Vertex { pos: to_screen(*p), uv: WHITE_UV, color: fill });
-            }
-            mesh.indices.extend([base, base + 1, base + 2]);
-            if value.and_then(|v| v.value).is_none() {
+        fill_league(&mut mesh, league, &fit, fill);
+        if value.and_then(|v| v.value).is_none() {
+            for t in &league.triangles {
                 hatch_triangle(t.map(&to_screen), &mut hatches);
             }
         }
@@ -159,8 +138,52 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
             v.note
         ));
     }
-    legend(ui, &breaks, classes, &color_of_class, props);
+    legend(ui, &classes, props);
     clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| v.city.clone())
+}
+
+/// The map's projected kilometres fitted into a screen rect: proportions kept, centred,
+/// `margin` pixels left free across each axis, north up.
+struct Fit {
+    lo: [f64; 2],
+    rect: Rect,
+    scale: f64,
+    offset: Vec2,
+}
+
+impl Fit {
+    fn new(map: &MapGeometry, rect: Rect, margin: f32) -> Fit {
+        let (lo, hi) = map.bounds;
+        let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
+        let scale = (f64::from(rect.width() - margin) / w).min(f64::from(rect.height() - margin) / h);
+        let offset = Vec2::new((rect.width() - (w * scale) as f32) / 2.0, (rect.height() - (h * scale) as f32) / 2.0);
+        Fit { lo, rect, scale, offset }
+    }
+
+    fn to_screen(&self, p: [f64; 2]) -> Pos2 {
+        Pos2::new(
+            self.rect.left() + self.offset.x + ((p[0] - self.lo[0]) * self.scale) as f32,
+            self.rect.bottom() - self.offset.y - ((p[1] - self.lo[1]) * self.scale) as f32,
+        )
+    }
+
+    fn to_map(&self, p: Pos2) -> [f64; 2] {
+        [
+            self.lo[0] + f64::from(p.x - self.rect.left() - self.offset.x) / self.scale,
+            self.lo[1] + f64::from(self.rect.bottom() - self.offset.y - p.y) / self.scale,
+        ]
+    }
+}
+
+/// Adds a 盟市's triangles to `mesh`, filled with `color`.
+fn fill_league(mesh: &mut Mesh, league: &LeagueShape, fit: &Fit, color: Color32) {
+    for t in &league.triangles {
+        let base = mesh.vertices.len() as u32;
+        for p in t {
+            mesh.vertices.push(Vertex { pos: fit.to_screen(*p), uv: WHITE_UV, color });
+        }
+        mesh.indices.extend([base, base + 1, base + 2]);
+    }
 }
 
 /// A small map with east and west tinted in their colours (blue, orange): the start page's
@@ -172,28 +195,12 @@ pub fn region_map_ui(
     size: Vec2,
 ) -> egui::Response {
     let (response, painter) = ui.allocate_painter(size, Sense::click());
-    let rect = response.rect;
-    let (lo, hi) = map.bounds;
-    let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
-    let scale = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h);
-    let offset = Vec2::new((rect.width() - (w * scale) as f32) / 2.0, (rect.height() - (h * scale) as f32) / 2.0);
-    let to_screen = |p: [f64; 2]| {
-        Pos2::new(
-            rect.left() + offset.x + ((p[0] - lo[0]) * scale) as f32,
-            rect.bottom() - offset.y - ((p[1] - lo[1]) * scale) as f32,
-        )
-    };
+    let fit = Fit::new(map, response.rect, 0.0);
+    let to_screen = |p: [f64; 2]| fit.to_screen(p);
     let mut mesh = Mesh::default();
     for league in &map.leagues {
         let color = region_of(&league.full_name).map_or(Color32::GRAY, region_color);
-        let fill = color.gamma_multiply(0.45);
-        for t in &league.triangles {
-            let base = mesh.vertices.len() as u32;
-            for p in t {
-                mesh.vertices.push(Vertex { pos: to_screen(*p), uv: WHITE_UV, color: fill });
-            }
-            mesh.indices.extend([base, base + 1, base + 2]);
-        }
+        fill_league(&mut mesh, league, &fit, color.gamma_multiply(0.45));
     }
     painter.add(Shape::mesh(mesh));
     for league in &map.leagues {
@@ -257,13 +264,7 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewSta
 }
 
 /// Class swatches with their ranges, the hatched swatch for gaps, and the outline colours.
-fn legend(
-    ui: &mut Ui,
-    breaks: &[f64],
-    classes: usize,
-    color_of_class: &dyn Fn(usize) -> Color32,
-    props: &MapProps<'_>,
-) {
+fn legend(ui: &mut Ui, classes: &Classes, props: &MapProps<'_>) {
     let lang = props.lang;
     ui.horizontal_wrapped(|ui| {
         let swatch = |ui: &mut Ui, fill: Color32, hatched: bool| {
@@ -278,9 +279,9 @@ fn legend(
                 }
             }
         };
-        for k in 0..classes {
-            swatch(ui, color_of_class(k), false);
-            let (a, b) = (breaks.get(k).copied().unwrap_or(0.0), breaks.get(k + 1).copied().unwrap_or(0.0));
+        for k in 0..classes.count() {
+            swatch(ui, rgb(classes.rgb(k)), false);
+            let (a, b) = classes.range(k);
             ui.label(format!("{}–{}", number(a), number(b)));
         }
         swatch(ui, MISSING_FILL, true);

@@ -74,7 +74,7 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
                 ui.spacing_mut().item_spacing.x = gap;
                 for tile in row {
                     if tile_ui(ui, tile, width, lang) {
-                        commands.push(Command::OpenMeasure(tile.measure.clone()));
+                        commands.push(Command::OpenMeasure(tile.evaluation.key.clone()));
                     }
                 }
             });
@@ -143,7 +143,8 @@ fn facts_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
 
 /// One headline indicator; returns whether it was clicked.
 fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
-    let color = verdict_color(tile.verdict);
+    let e = &tile.evaluation;
+    let color = verdict_color(e.verdict);
     let frame = Frame::group(ui.style()).stroke(Stroke::new(1.5, color)).inner_margin(TILE_MARGIN);
     let response = ui
         .scope_builder(UiBuilder::new().sense(Sense::click()).layout(Layout::top_down(Align::LEFT)), |ui| {
@@ -153,10 +154,9 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                 let text = |ui: &mut Ui, t: RichText| {
                     ui.add(Label::new(t).selectable(false).wrap());
                 };
-                text(ui, RichText::new(format!("{}  {}", tile.order, pick(lang, &tile.name, &tile.name_en))).strong());
-                let base = tile
-                    .baseline
-                    .map_or("—".into(), |(y, v)| format!("{}（{y}）", with_unit(Some(v), &tile.unit, "—")));
+                text(ui, RichText::new(format!("{}  {}", tile.order, pick(lang, &tile.name, &e.name_en))).strong());
+                let base =
+                    tile.baseline.map_or("—".into(), |(y, v)| format!("{}（{y}）", with_unit(Some(v), &e.unit, "—")));
                 text(ui, RichText::new(format!("{} {base}", tr(lang, Msg::BaseYear))));
                 text(
                     ui,
@@ -164,31 +164,30 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                         "{} {}",
                         tr(lang, Msg::Target),
                         target_phrase(
-                            tile.comparator,
-                            tile.target_value,
-                            tile.upper,
-                            &tile.unit,
-                            (tile.target_year, tile.year_implied),
+                            e.comparator,
+                            e.target_value,
+                            e.upper,
+                            &e.unit,
+                            (e.target_year, e.year_implied),
                             lang
                         )
                     ))
                     .strong(),
                 );
-                let actual =
-                    tile.in_target_year.as_ref().map_or("—".into(), |r| with_unit(Some(r.value), &tile.unit, "—"));
+                let actual = e.judged.as_ref().map_or("—".into(), |r| with_unit(Some(r.value), &e.unit, "—"));
                 let latest = tile
                     .latest
                     .as_ref()
-                    .map_or("—".into(), |(y, v, _)| format!("{}（{y}）", with_unit(Some(*v), &tile.unit, "—")));
-                text(ui, RichText::new(format!("{}{} {actual}", tile.target_year, tr(lang, Msg::TileActualIn))));
+                    .map_or("—".into(), |(y, v, _)| format!("{}（{y}）", with_unit(Some(*v), &e.unit, "—")));
+                text(ui, RichText::new(format!("{}{} {actual}", e.target_year, tr(lang, Msg::TileActualIn))));
                 text(ui, RichText::new(format!("{} {latest}", tr(lang, Msg::TileLatest))).weak());
                 sparkline(ui, tile, width);
                 ui.horizontal(|ui| {
                     ui.add(
-                        Label::new(RichText::new(verdict_text(tile.verdict, lang)).strong().color(color))
+                        Label::new(RichText::new(verdict_text(e.verdict, lang)).strong().color(color))
                             .selectable(false),
                     );
-                    if let Some(y) = tile.first_met {
+                    if let Some(y) = e.first_met {
                         ui.add(
                             Label::new(RichText::new(format!("{} {y}", tr(lang, Msg::FirstMet))).weak())
                                 .selectable(false),
@@ -202,7 +201,7 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
         })
         .response;
     let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
-    if let Some(r) = &tile.in_target_year {
+    if let Some(r) = &e.judged {
         response.clone().on_hover_text(format!("{}\n{}", r.series, r.source));
     }
     response.clicked()
@@ -211,12 +210,13 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
 /// The judging series as a line, the target as a dashed line; no axes, the numbers are
 /// written above it.
 fn sparkline(ui: &mut Ui, tile: &HeadlineTile, width: f32) {
+    let e = &tile.evaluation;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 44.0), Sense::hover());
     let points = &tile.sparkline;
-    let values = points.iter().map(|p| p.1).chain([tile.target_value]);
+    let values = points.iter().map(|p| p.1).chain([e.target_value]);
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let first_year = points.first().map_or(tile.target_year, |p| p.0.min(tile.target_year));
-    let last_year = points.last().map_or(tile.target_year, |p| p.0.max(tile.target_year));
+    let first_year = points.first().map_or(e.target_year, |p| p.0.min(e.target_year));
+    let last_year = points.last().map_or(e.target_year, |p| p.0.max(e.target_year));
     let span_y = if hi > lo { hi - lo } else { 1.0 };
     let span_x = f32::from(last_year.saturating_sub(first_year).max(1));
     let at = |year: u16, value: f64| {
@@ -226,7 +226,7 @@ fn sparkline(ui: &mut Ui, tile: &HeadlineTile, width: f32) {
         )
     };
     let painter = ui.painter_at(rect);
-    let target_y = at(first_year, tile.target_value).y;
+    let target_y = at(first_year, e.target_value).y;
     painter.extend(egui::Shape::dashed_line(
         &[Pos2::new(rect.left(), target_y), Pos2::new(rect.right(), target_y)],
         Stroke::new(1.5, palette::TARGET),
@@ -242,7 +242,7 @@ fn sparkline(ui: &mut Ui, tile: &HeadlineTile, width: f32) {
         painter.circle_filled(p, 2.5, palette::BLUE);
     }
     // The target where and when the plan set it.
-    painter.circle_filled(at(tile.target_year, tile.target_value), 4.0, palette::TARGET);
+    painter.circle_filled(at(e.target_year, e.target_value), 4.0, palette::TARGET);
     if points.is_empty() {
         painter.text(rect.center(), egui::Align2::CENTER_CENTER, "—", egui::FontId::proportional(14.0), Color32::GRAY);
     }
