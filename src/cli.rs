@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::chart::svg::{SvgOptions, chart_svg};
+use crate::model::chart::{ChartOptions, build_chart};
 use crate::model::compare::differences;
 use crate::model::evaluation::evaluate;
 use crate::model::export::{MapExport, evaluation_csv, evaluation_markdown, map_json, map_svg, spreadsheet_safe};
@@ -101,6 +103,50 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Draw an indicator's chart (several measures are compared) from the same spec the app
+    /// draws: SVG, PNG (960×540 × --scale), a one-page PDF, or the spec itself as JSON.
+    Chart {
+        /// Measure ids, e.g. `rd_intensity` (`plan-explorer indicators` lists them).
+        #[arg(required = true, value_name = "MEASURE")]
+        measures: Vec<String>,
+        /// Scenario files whose series are drawn too (after the shipped actual values).
+        #[arg(long = "scenario", value_name = "F.ron")]
+        scenarios: Vec<PathBuf>,
+        /// Every series as an index, its own base-year value = 100.
+        #[arg(long)]
+        index: bool,
+        /// A logarithmic value axis.
+        #[arg(long)]
+        log: bool,
+        /// Every source of the actual values, not only the preferred one.
+        #[arg(long)]
+        all_sources: bool,
+        /// Titles, legend and units in English.
+        #[arg(long)]
+        english: bool,
+        #[arg(long, value_enum, default_value_t = ChartFormat::Svg)]
+        format: ChartFormat,
+        /// Pixels per unit of the 960×540 chart, for PNG (2 = 1920×1080, 4 = 3840×2160).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Write a briefing: the final evaluation, then one slide per page of a deck (the default
+    /// deck of every chart when none is given).
+    Briefing {
+        #[arg(long, value_name = "D.ron")]
+        deck: Option<PathBuf>,
+        /// Scenario files whose series count too (after the shipped actual values).
+        #[arg(long = "scenario", value_name = "F.ron")]
+        scenarios: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = BriefingFormat::Pdf)]
+        format: BriefingFormat,
+        #[arg(long)]
+        english: bool,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Turn a plan text laid out like the seed into plan RON (printed, or written with -o).
     Import {
         source: PathBuf,
@@ -148,6 +194,24 @@ pub enum Format {
     Csv,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+    Pdf,
+    /// The chart spec: every series with its points, role, label and style, the axes with
+    /// their unit, scale and ticks, the legend entries and where the legend goes.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BriefingFormat {
+    /// One slide per A4-landscape page, text embedded as real text.
+    Pdf,
+    /// One self-contained HTML file, one slide per printed page.
+    Html,
+}
+
 /// Runs a subcommand; returns the exit code.
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(command) = &cli.command else { return 0 };
@@ -170,6 +234,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Map { series, year, scenarios, format, output } => {
             with_plan(cli, err, |plan| map_command(plan, series, *year, scenarios, *format, output.as_deref(), out))
         }
+        Command::Chart { measures, scenarios, index, log, all_sources, english, format, scale, output } => {
+            let options = ChartOptions { index: *index, log: *log, all_sources: *all_sources, english: *english };
+            let request = ChartRequest { measures, files: scenarios, options, format: *format, scale: *scale };
+            with_plan(cli, err, |plan| chart_command(plan, &request, output.as_deref(), out))
+        }
+        Command::Briefing { deck, scenarios, format, english, output } => with_plan(cli, err, |plan| {
+            briefing_command(plan, deck.as_deref(), scenarios, *format, *english, output.as_deref(), out)
+        }),
         Command::Evaluate { format, scenarios } => {
             with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
         }
@@ -181,6 +253,75 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+struct ChartRequest<'a> {
+    measures: &'a [String],
+    files: &'a [PathBuf],
+    options: ChartOptions,
+    format: ChartFormat,
+    scale: f32,
+}
+
+/// The size a chart is drawn at on its own (PNG scales multiply it).
+const CHART_SIZE: (f64, f64) = (960.0, 540.0);
+
+fn chart_command(plan: &Plan, r: &ChartRequest<'_>, output: Option<&Path>, out: &mut dyn Write) -> Result<i32, String> {
+    let groups = Measure::group(&plan.indicators);
+    for key in r.measures {
+        if !groups.iter().any(|m| m.key == key) {
+            let nearest = groups
+                .iter()
+                .map(|m| m.key)
+                .max_by(|a, b| strsim::jaro_winkler(a, key).total_cmp(&strsim::jaro_winkler(b, key)));
+            let hint = nearest.map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+            return Err(format!("{key}: no such measure{hint}; `plan-explorer indicators` lists them"));
+        }
+    }
+    let scenarios = actuals_and(plan, r.files)?;
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let selected = Measure::select(&plan.indicators, r.measures);
+    let measures: Vec<&Measure<'_>> = selected.iter().collect();
+    let chart = build_chart(&measures, &refs, plan.meta.baseline_year, r.options);
+    let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
+    let bytes = match r.format {
+        ChartFormat::Svg => svg().into_bytes(),
+        ChartFormat::Png => crate::render::png(&svg(), r.scale)?,
+        ChartFormat::Pdf => crate::render::pdf(&[svg()], &chart.title)?,
+        ChartFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&chart).map_err(|e| e.to_string())?;
+            json.push('\n');
+            json.into_bytes()
+        }
+    };
+    write_output(output, &bytes, out)
+}
+
+fn briefing_command(
+    plan: &Plan,
+    deck: Option<&Path>,
+    files: &[PathBuf],
+    format: BriefingFormat,
+    english: bool,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let scenarios = actuals_and(plan, files)?;
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
+    let deck = match deck {
+        Some(path) => crate::model::deck::Deck::load(path, &doc)
+            .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+        None => crate::app::presenter::default_deck(&doc, None, &refs),
+    };
+    let lang = if english { crate::ui::i18n::Lang::En } else { crate::ui::i18n::Lang::Zh };
+    let mut derived = crate::app::derived::Derived::new(&doc, &refs);
+    let slides = crate::app::exports::briefing(&doc, &mut derived, &refs, lang, &deck);
+    let bytes = match format {
+        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, english).into_bytes(),
+        BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, english), &deck.name)?,
+    };
+    write_output(output, &bytes, out)
 }
 
 /// Loads the plan the user chose (or the embedded one).

@@ -9,4 +9,5 @@ pub mod crash;
 pub mod fsutil;
 pub mod loader;
 pub mod model;
+pub mod render;
 pub mod ui;

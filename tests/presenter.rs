@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::model::deck::{Deck, SlideContent};
+use plan_explorer::model::evaluation::Verdict;
 
 fn slide_title(harness: &Harness<'_, PlanExplorerApp>, k: usize) -> String {
     let app = harness.state();
@@ -30,7 +31,7 @@ fn f11_presents_arrows_move_and_escape_returns() {
     harness.get_by_label(&first);
     harness.get_by_label_contains(&format!("1 / {}", harness.state().presenting().unwrap().deck.slides.len()));
     // The caption and the source line.
-    harness.get_by_label_contains("目标 →2.2（2020）");
+    harness.get_by_label_contains("目标 2.2 %（2020）");
     harness.get_by_label_contains("来源：《规划》第二章");
 
     harness.key_press(Key::ArrowRight);
@@ -132,11 +133,14 @@ fn the_briefing_opens_with_the_final_evaluation() {
     let first = html.find("<section>").expect("a section");
     let evaluation = html.find("终期评估：各目标在目标年份的实际值").expect("the evaluation section");
     assert!(evaluation > first && html[first..evaluation].matches("<section>").count() == 1, "it is the first section");
-    // Every target has a row; R&D intensity missed 2.2 % with 0.93 % in 2020.
+    // Every judged target has a row (the full table is the evaluation CSV); R&D intensity
+    // missed 2.2 % with 0.93 % in 2020.
     let app = harness.state();
     let section = &html[first..html[first..].find("</section>").unwrap() + first];
-    // The header row, then one row per target.
-    assert_eq!(section.matches("<tr><th>").count(), app.evaluations().len() + 1);
+    let judged = app.evaluations().iter().filter(|e| matches!(e.verdict, Verdict::Met | Verdict::NotMet)).count();
+    assert!(judged >= 4);
+    // The header row, then one row per judged target.
+    assert_eq!(section.matches("<tr>").count(), judged + 1);
     let row = section.split("<tr>").find(|r| r.contains("研发经费占GDP比重")).expect("R&D row");
     assert!(row.contains("2.2 %（2020）") && row.contains("0.93 %") && row.contains("未实现"), "{row}");
 }
@@ -146,6 +150,8 @@ fn the_indicator_table_exports_as_csv() {
     let mut harness = harness("table");
     let path = harness.state_mut().export_table().expect("written");
     let csv = std::fs::read_to_string(path).unwrap();
+    // A UTF-8 BOM first, so that Excel on Windows reads the Chinese right.
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -159,4 +165,78 @@ fn the_indicator_table_exports_as_csv() {
         ),
         "{csv}"
     );
+}
+
+/// The PNGs the presenter wrote to `dir`, by name.
+fn pngs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "png")).collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_slide_png_is_drawn_from_the_slide_at_the_asked_size_without_the_controls() {
+    let mut harness = harness("png");
+    harness.key_press(Key::F11);
+    harness.run();
+    for (item, size) in [("2× · 1920×1080", (1920, 1080)), ("4× · 3840×2160 (4K)", (3840, 2160))] {
+        harness.get_by_label("导出 PNG").click();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+        let dir = harness.state().export_dir().to_path_buf();
+        let written = pngs(&dir);
+        let newest =
+            written.iter().find(|p| p.to_string_lossy().contains(&format!("{}x", size.0 / 960))).expect("a PNG");
+        let image = image::open(newest).expect("a valid PNG").to_rgba8();
+        // A drawing of the slide, not a screen grab: exactly the asked size, whatever the window.
+        assert_eq!(image.dimensions(), size);
+        // The plan's target is on it, in the target's vermilion.
+        assert!(image.pixels().any(|p| p.0[..3] == [213, 94, 0]), "no target marker");
+        // No control bar: the bottom strip is the slide's background and its page number only.
+        let (w, h) = image.dimensions();
+        let strip_ink = (0..w * 3 / 4)
+            .flat_map(|x| (h - h / 30..h).map(move |y| (x, y)))
+            .filter(|&(x, y)| image.get_pixel(x, y).0[0] < 200)
+            .count();
+        assert_eq!(strip_ink, 0, "something is drawn along the bottom of the slide");
+    }
+    assert!(
+        harness.state().messages().iter().any(|m| m.text.contains("slide-1-4x.png")),
+        "the app says where it wrote"
+    );
+}
+
+#[test]
+fn exporting_again_never_overwrites_the_earlier_file() {
+    let mut harness = harness("again");
+    let first = harness.state_mut().export_briefing().expect("written");
+    let second = harness.state_mut().export_briefing().expect("written");
+    assert_ne!(first, second);
+    assert!(first.is_file() && second.is_file());
+    assert!(second.to_string_lossy().ends_with("briefing-2.html"), "{}", second.display());
+}
+
+#[test]
+fn the_regional_slide_exports_its_table_as_csv() {
+    let mut harness = harness("regional-csv");
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.get_by_label("导出数据 CSV").click();
+    harness.run();
+    let dir = harness.state().export_dir().to_path_buf();
+    let csv = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "csv"))
+        .expect("a CSV");
+    let text = std::fs::read_to_string(csv).unwrap();
+    assert!(text.contains("盟市") && text.contains("呼和浩特"), "{text}");
 }

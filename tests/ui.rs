@@ -160,7 +160,7 @@ fn an_indicator_shows_its_chart_values_and_progress() {
     // A click shows that measure alone.
     assert_eq!(harness.state().settings().selected_measures, vec!["high_tech_enterprises".to_string()]);
     harness.get_by_label("237（2015）");
-    harness.get_by_label("→1000（2020）");
+    harness.get_by_label("1000 个（2020）");
     // Ctrl-click adds R&D intensity to compare: the title names both, and as 个 and % cannot
     // share an axis the comparison is an index.
     harness.get_by_label("研发经费占GDP比重（R&D/GDP）").click_modifiers(egui::Modifiers::COMMAND);

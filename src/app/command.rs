@@ -5,9 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::chart::Chart;
+use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Deck, Slide, SlideContent};
-use crate::model::export::{chart_csv, evaluation_csv, table_csv};
+use crate::model::export::{
+    BriefingBody, BriefingSlide, SLIDE_SIZE, briefing_html, briefing_pages, chart_csv, evaluation_csv, slide_svg,
+    table_csv, table_csv_of,
+};
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::Message;
 use crate::model::regional::{PlanMetric, nodes_for};
@@ -16,7 +19,7 @@ use crate::model::{Document, Severity};
 use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::{Command, View};
 
-use super::presenter::{Presenter, SlideBody, default_deck, resolve_slide};
+use super::presenter::{Presenter, default_deck};
 use super::{Effect, PlanExplorerApp, Settings, exports};
 
 /// How long a confirmation such as "copied" stays, in seconds.
@@ -79,6 +82,8 @@ impl PlanExplorerApp {
                 }
             }
             Command::SetIndexMode(on) => self.settings.index_mode = on,
+            Command::SetLogScale(on) => self.settings.log_scale = on,
+            Command::SetAllSources(on) => self.settings.all_sources = on,
             Command::ToggleLanguage => {
                 self.settings.lang = match self.settings.lang {
                     Lang::Zh => Lang::En,
@@ -180,7 +185,8 @@ impl PlanExplorerApp {
             Command::ExportBriefing => {
                 self.export_briefing();
             }
-            Command::ExportSlidePng => self.export_slide_png(),
+            Command::ExportSlidePng(scale) => self.export_slide_png(scale),
+            Command::ExportBriefingPdf => self.export_briefing_pdf(),
             Command::ExportSlideCsv => self.export_slide_csv(),
         }
     }
@@ -219,22 +225,37 @@ impl PlanExplorerApp {
 
     /// Every slide of the running deck (or the plan's default deck) as one HTML file.
     pub fn export_briefing(&mut self) -> Option<PathBuf> {
+        let (title, slides) = self.briefing_slides();
+        let html = briefing_html(&title, &slides, self.settings.lang == Lang::En);
+        self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
+    }
+
+    /// The running deck's slides (the default deck when none runs), the evaluation first.
+    fn briefing_slides(&mut self) -> (String, Vec<BriefingSlide>) {
         let enabled = self.scenarios.enabled();
         let deck = match &self.presenter {
             Some(p) => p.deck.clone(),
             None => default_deck(&self.doc, None, &enabled),
         };
-        let html = exports::briefing(&self.doc, &mut self.derived, &enabled, self.settings.lang, &deck);
-        self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
+        let slides = exports::briefing(&self.doc, &mut self.derived, &enabled, self.settings.lang, &deck);
+        (deck.name, slides)
     }
 
-    fn export_slide_png(&mut self) {
+    fn export_slide_png(&mut self, scale: u8) {
         let Some(p) = &self.presenter else { return };
-        let Some(slide) = p.current() else { return };
-        let (tx, rx) = std::sync::mpsc::channel();
-        // The pixel scale was read from the window at the start of this frame.
-        self.exports.expect_png(slide, p.index + 1, p.slide_rect, self.pixels_per_point, rx);
-        self.effects.push(Effect::Screenshot(tx));
+        let Some(slide) = p.current().cloned() else { return };
+        let number = p.index + 1;
+        let enabled = self.scenarios.enabled();
+        let lang = self.settings.lang;
+        let page = exports::briefing_slide(&self.doc, &mut self.derived, &enabled, lang, &slide);
+        let svg = slide_svg(&page, &format!("{number} / {}", p.deck.slides.len()), SLIDE_SIZE);
+        let name = format!("slide-{number}-{}x.png", scale);
+        match crate::render::png(&svg, f32::from(scale)) {
+            Ok(png) => {
+                self.exports.write(&name, &png, &mut self.log, lang);
+            }
+            Err(e) => self.log.push(Severity::Error, format!("{name}: {e}")),
+        }
     }
 
     fn export_slide_csv(&mut self) {
@@ -242,10 +263,22 @@ impl PlanExplorerApp {
         let Some(slide) = p.current().cloned() else { return };
         let number = p.index + 1;
         let enabled = self.scenarios.enabled();
-        let resolved = resolve_slide(&self.doc, &mut self.derived, &enabled, self.settings.lang, &slide);
-        if let SlideBody::Chart(chart) = resolved.body {
-            let name = format!("slide-{number}.csv");
-            self.exports.write(&name, chart_csv(&chart).as_bytes(), &mut self.log, self.settings.lang);
+        let page = exports::briefing_slide(&self.doc, &mut self.derived, &enabled, self.settings.lang, &slide);
+        let csv = match &page.body {
+            BriefingBody::Chart(chart) => chart_csv(chart),
+            BriefingBody::Table(table) => table_csv_of(table),
+        };
+        self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
+    }
+
+    fn export_briefing_pdf(&mut self) {
+        let (title, slides) = self.briefing_slides();
+        let english = self.settings.lang == Lang::En;
+        match crate::render::pdf(&briefing_pages(&slides, english), &title) {
+            Ok(pdf) => {
+                self.exports.write("briefing.pdf", &pdf, &mut self.log, self.settings.lang);
+            }
+            Err(e) => self.log.push(Severity::Error, format!("briefing.pdf: {e}")),
         }
     }
 
@@ -306,7 +339,18 @@ impl PlanExplorerApp {
     /// The indicator chart of the selected measures.
     pub fn current_chart(&mut self) -> &Chart {
         let enabled = self.scenarios.enabled();
-        self.derived.chart(&self.doc, &enabled, &self.settings.selected_measures, self.settings.index_mode)
+        let options = self.chart_options();
+        self.derived.chart(&self.doc, &enabled, &self.settings.selected_measures, options)
+    }
+
+    /// How the indicator chart is built, from the user's settings.
+    pub fn chart_options(&self) -> ChartOptions {
+        ChartOptions {
+            index: self.settings.index_mode,
+            log: self.settings.log_scale,
+            all_sources: self.settings.all_sources,
+            english: self.settings.lang == Lang::En,
+        }
     }
 
     pub fn scenarios(&self) -> &[LoadedScenario] {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::chart::{Chart, build_chart};
+use crate::model::chart::{Chart, ChartOptions, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
 use crate::model::evaluation::{TargetEvaluation, evaluate};
 use crate::model::loaded::LoadedScenario;
@@ -43,8 +43,9 @@ pub struct ScenarioDerived {
     node_status: Vec<Option<Status>>,
     /// The last chart of several measures or an index (the indicator page's, or an index
     /// slide's): (measures, index mode) → chart.
-    chart: Option<((Vec<String>, bool), Chart)>,
-    small_charts: HashMap<String, Chart>,
+    chart: Option<((Vec<String>, ChartOptions), Chart)>,
+    /// (measure, in English) → its chart.
+    small_charts: HashMap<(String, bool), Chart>,
     /// The scenario page's tables for one compare pair.
     comparison: Option<((usize, usize), AtTarget, Vec<Difference>)>,
 }
@@ -111,22 +112,29 @@ impl Derived {
         &self.scenarios.node_status
     }
 
-    /// The chart of `measures` (several are compared; `index`: base year = 100).
-    pub fn chart(&mut self, doc: &Document, scenarios: &[&Scenario], measures: &[String], index: bool) -> &Chart {
-        let key = (measures.to_vec(), index);
+    /// The chart of `measures` (several are compared).
+    pub fn chart(
+        &mut self,
+        doc: &Document,
+        scenarios: &[&Scenario],
+        measures: &[String],
+        options: ChartOptions,
+    ) -> &Chart {
+        let key = (measures.to_vec(), options);
         let cache = &mut self.scenarios.chart;
         if cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            *cache = Some((key, chart_of(doc, scenarios, measures, index)));
+            *cache = Some((key, chart_of(doc, scenarios, measures, options)));
         }
         &cache.get_or_insert_with(Default::default).1
     }
 
     /// The small chart of one measure, as the reader and the slides show it.
-    pub fn small_chart(&mut self, doc: &Document, scenarios: &[&Scenario], measure: &str) -> &Chart {
+    pub fn small_chart(&mut self, doc: &Document, scenarios: &[&Scenario], measure: &str, english: bool) -> &Chart {
+        let options = ChartOptions { english, ..ChartOptions::default() };
         self.scenarios
             .small_charts
-            .entry(measure.to_string())
-            .or_insert_with(|| chart_of(doc, scenarios, &[measure.to_string()], false))
+            .entry((measure.to_string(), english))
+            .or_insert_with(|| chart_of(doc, scenarios, &[measure.to_string()], options))
     }
 
     /// The chart [`Derived::chart`] built last, to lend while other caches are borrowed too.
@@ -135,8 +143,8 @@ impl Derived {
     }
 
     /// A small chart [`Derived::small_chart`] has built.
-    pub fn built_small_chart(&self, measure: &str) -> Option<&Chart> {
-        self.scenarios.small_charts.get(measure)
+    pub fn built_small_chart(&self, measure: &str, english: bool) -> Option<&Chart> {
+        self.scenarios.small_charts.get(&(measure.to_string(), english))
     }
 
     /// Computes the scenario page's tables for the pair `(a, b)` of loaded scenarios, unless
@@ -202,10 +210,10 @@ impl Derived {
     }
 }
 
-fn chart_of(doc: &Document, scenarios: &[&Scenario], measures: &[String], index: bool) -> Chart {
+fn chart_of(doc: &Document, scenarios: &[&Scenario], measures: &[String], options: ChartOptions) -> Chart {
     let selected = Measure::select(&doc.plan.indicators, measures);
     let refs: Vec<&Measure<'_>> = selected.iter().collect();
-    build_chart(&refs, scenarios, doc.plan.meta.baseline_year, index)
+    build_chart(&refs, scenarios, doc.plan.meta.baseline_year, options)
 }
 
 fn marks_of(doc: &Document, i: usize) -> Vec<Span> {

@@ -1,9 +1,6 @@
-//! What a command asks of the window itself — the clipboard, full screen, a screenshot —
+//! What a command asks of the window itself — the clipboard, full screen —
 //! queued while commands run and carried out at the end of the frame, so that running a
 //! command needs no egui context.
-
-use std::sync::Arc;
-use std::sync::mpsc::Sender;
 
 use super::PlanExplorerApp;
 
@@ -12,7 +9,6 @@ use super::PlanExplorerApp;
 pub(super) enum Effect {
     CopyText(String),
     Fullscreen(bool),
-    Screenshot(Sender<Arc<egui::ColorImage>>),
 }
 
 impl PlanExplorerApp {
@@ -21,12 +17,6 @@ impl PlanExplorerApp {
             match effect {
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::Fullscreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
-                Effect::Screenshot(tx) => {
-                    ctx.request_screenshot(move |image| {
-                        let _ = tx.send(image);
-                    });
-                    ctx.request_repaint();
-                }
             }
         }
     }

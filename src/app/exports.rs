@@ -3,12 +3,10 @@
 //! where it went (or why not).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::mpsc::Receiver;
 
-use crate::model::deck::{Deck, Slide, SlideContent};
+use crate::model::deck::{Deck, Slide};
 use crate::model::evaluation::{Tally, Verdict};
-use crate::model::export::{BriefingSlide, briefing_html, chart_svg, evaluation_table_html, regional_table_html};
+use crate::model::export::{BriefingBody, BriefingSlide, evaluation_table, regional_table};
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
 use crate::model::{Document, Severity};
@@ -23,32 +21,32 @@ pub fn default_exports_dir() -> PathBuf {
     PathBuf::from("plan-explorer-exports")
 }
 
-/// A slide PNG waiting for its screenshot: the slide's rect, the pixel scale, the file name.
-struct PendingPng {
-    rect: egui::Rect,
-    pixels_per_point: f32,
-    name: String,
-    image: Receiver<Arc<egui::ColorImage>>,
-}
-
 pub struct Exports {
     dir: PathBuf,
-    pending_png: Option<PendingPng>,
 }
 
 impl Exports {
     pub fn new(dir: PathBuf) -> Self {
-        Exports { dir, pending_png: None }
+        Exports { dir }
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// Writes `bytes` as `name` in the exports folder and says where (or why not).
+    /// Writes `bytes` as `name` in the exports folder — as `name-2`, `name-3`… when a file of
+    /// that name is there, so an earlier export is never overwritten — and says where (or why
+    /// not).
     pub fn write(&self, name: &str, bytes: &[u8], log: &mut MessageLog, lang: Lang) -> Option<PathBuf> {
-        let path = self.dir.join(name);
-        let result = std::fs::create_dir_all(&self.dir).and_then(|()| crate::fsutil::write_atomically(&path, bytes));
+        let path = free_path(&self.dir, name);
+        // Excel on Windows reads CSV as the local code page unless it starts with a UTF-8 BOM
+        // (pandas and R's readr skip it).
+        let bytes: std::borrow::Cow<'_, [u8]> = if name.ends_with(".csv") && !bytes.starts_with(b"\xef\xbb\xbf") {
+            [b"\xef\xbb\xbf".as_slice(), bytes].concat().into()
+        } else {
+            bytes.into()
+        };
+        let result = std::fs::create_dir_all(&self.dir).and_then(|()| crate::fsutil::write_atomically(&path, &bytes));
         match result {
             Ok(()) => {
                 let shown = std::fs::canonicalize(&path).unwrap_or(path.clone());
@@ -61,48 +59,30 @@ impl Exports {
             }
         }
     }
-
-    /// Asks for the slide's PNG: the screenshot arrives on `image` a frame later.
-    pub fn expect_png(
-        &mut self,
-        slide: &Slide,
-        number: usize,
-        rect: egui::Rect,
-        pixels_per_point: f32,
-        image: Receiver<Arc<egui::ColorImage>>,
-    ) {
-        let name = match &slide.content {
-            SlideContent::Measure(k) => k.clone(),
-            SlideContent::Index(_) => "index".into(),
-            SlideContent::Regional { indicator, .. } => indicator.clone(),
-        };
-        let name = format!("slide-{number}-{name}.png");
-        self.pending_png = Some(PendingPng { rect, pixels_per_point, name, image });
-    }
-
-    /// Crops the screenshot to the slide and writes the PNG once it has arrived.
-    pub fn poll_png(&mut self, log: &mut MessageLog, lang: Lang) {
-        let Some(pending) = &self.pending_png else { return };
-        let Ok(image) = pending.image.try_recv() else { return };
-        let Some(pending) = self.pending_png.take() else { return };
-        let crop = image.region(&pending.rect, Some(pending.pixels_per_point));
-        let [w, h] = crop.size;
-        let rgba: Vec<u8> = crop.pixels.iter().flat_map(|c| c.to_array()).collect();
-        let mut png = Vec::new();
-        let encoded = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
-            .map(|img| img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png));
-        match encoded {
-            Some(Ok(())) => {
-                self.write(&pending.name, &png, log, lang);
-            }
-            _ => log.push(Severity::Error, format!("{}: {}", pending.name, tr(lang, Msg::CannotEncode))),
-        }
-    }
 }
 
-/// Every slide of `deck` as one printable HTML file, charts drawn as SVG.
-pub fn briefing(doc: &Document, derived: &mut Derived, scenarios: &[&Scenario], lang: Lang, deck: &Deck) -> String {
-    // The question everyone asks first: which targets were met?
+/// `dir/name`, or the first of `dir/stem-2.ext`, `dir/stem-3.ext`… that does not exist.
+fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, format!(".{ext}")),
+        None => (name, String::new()),
+    };
+    (2..).map(|n| dir.join(format!("{stem}-{n}{ext}"))).find(|p| !p.exists()).unwrap_or(first)
+}
+
+/// Every slide of `deck`, after the final evaluation (the question everyone asks first).
+pub fn briefing(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    deck: &Deck,
+) -> Vec<BriefingSlide> {
+    let english = lang == Lang::En;
     let evaluations = derived.evaluations();
     let tally = Tally::of(evaluations);
     let mut slides = vec![BriefingSlide {
@@ -118,22 +98,39 @@ pub fn briefing(doc: &Document, derived: &mut Derived, scenarios: &[&Scenario], 
             tr(lang, Msg::EvaluationExplain)
         ),
         sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
-        body: evaluation_table_html(evaluations),
+        notes: Vec::new(),
+        body: BriefingBody::Table(evaluation_table(evaluations, english)),
     }];
     for slide in &deck.slides {
-        let resolved = resolve_slide(doc, derived, scenarios, lang, slide);
-        let notes: Vec<(u16, String)> = slide.notes.iter().map(|n| (n.year, n.text.clone())).collect();
-        let body = match &resolved.body {
-            SlideBody::Chart(c) => chart_svg(c, &notes),
-            SlideBody::Regional(t) => regional_table_html(t, tr(lang, Msg::NotPublished)),
-        };
-        slides.push(BriefingSlide {
-            title: resolved.title,
-            unit: resolved.unit,
-            caption: resolved.caption,
-            sources: resolved.sources,
-            body,
-        });
+        slides.push(briefing_slide(doc, derived, scenarios, lang, slide));
     }
-    briefing_html(&deck.name, &slides)
+    slides
+}
+
+/// One slide of a deck as every export draws it: its chart carries the slide's notes as
+/// labelled rules.
+pub fn briefing_slide(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    slide: &Slide,
+) -> BriefingSlide {
+    let resolved = resolve_slide(doc, derived, scenarios, lang, slide);
+    let body = match resolved.body {
+        SlideBody::Chart(c) => {
+            BriefingBody::Chart(Box::new(c.with_annotations(slide.notes.iter().map(|n| (n.year, n.text.clone())))))
+        }
+        SlideBody::Regional(t) => {
+            BriefingBody::Table(regional_table(&t, tr(lang, Msg::NotPublished), lang == Lang::En))
+        }
+    };
+    BriefingSlide {
+        title: resolved.title,
+        unit: resolved.unit,
+        caption: resolved.caption,
+        sources: resolved.sources,
+        notes: slide.notes.iter().map(|n| format!("{}{}（{}）", tr(lang, Msg::NotePrefix), n.text, n.year)).collect(),
+        body,
+    }
 }

@@ -186,7 +186,6 @@ impl PlanExplorerApp {
         self.apply_theme(&ctx);
         let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };
         self.run_all(&ctx, commands);
-        self.exports.poll_png(&mut self.log, self.settings.lang);
         self.carry_out_effects(&ctx);
     }
 

@@ -12,7 +12,7 @@ use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
 use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
-use crate::ui::i18n::{Msg, pick, tr};
+use crate::ui::i18n::{Lang, Msg, pick, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::map_view::{MapPageProps, MapProps, MapValue, map_page_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
@@ -235,11 +235,13 @@ impl PlanExplorerApp {
         // Built once and cached, then lent, not copied, every frame.
         let enabled = self.scenarios.enabled();
         for m in &measures {
-            self.derived.small_chart(&self.doc, &enabled, m);
+            self.derived.small_chart(&self.doc, &enabled, m, lang == Lang::En);
         }
         let derived = &self.derived;
-        let indicators: Vec<_> =
-            measures.iter().filter_map(|m| Some((derived.summary(m)?, derived.built_small_chart(m)?))).collect();
+        let indicators: Vec<_> = measures
+            .iter()
+            .filter_map(|m| Some((derived.summary(m)?, derived.built_small_chart(m, lang == Lang::En)?)))
+            .collect();
         let props = NodeViewProps { doc: &self.doc, node, spans: &spans, lang, indicators: &indicators };
         node_view_ui(ui, &props)
     }
@@ -253,7 +255,7 @@ impl PlanExplorerApp {
             selected: &self.settings.selected_measures,
             chart: self.derived.last_chart().unwrap_or(&no_chart),
             lang: self.settings.lang,
-            index_mode: self.settings.index_mode,
+            options: self.chart_options(),
         };
         indicators_ui(ui, &props, &mut self.views.indicators)
     }
@@ -335,10 +337,6 @@ impl PlanExplorerApp {
             scale: self.settings.presenter_scale,
             lang,
         };
-        let (commands, rect) = slide_ui(ui, &props, &mut self.views.slide);
-        if let Some(p) = &mut self.presenter {
-            p.slide_rect = rect;
-        }
-        commands
+        slide_ui(ui, &props, &mut self.views.slide)
     }
 }

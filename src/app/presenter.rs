@@ -3,9 +3,9 @@
 //! for the briefing.
 
 use crate::model::Document;
-use crate::model::chart::Chart;
+use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Annotation, Deck, Slide, SlideContent};
-use crate::model::format::number;
+use crate::model::format::{readable, unit_words};
 use crate::model::regional::{StatTable, stat_options, stat_table};
 use crate::model::scenario::Scenario;
 use crate::ui::SlideStep;
@@ -18,13 +18,11 @@ use super::derived::Derived;
 pub struct Presenter {
     pub deck: Deck,
     pub index: usize,
-    /// Where the slide was last drawn, for the PNG export.
-    pub(super) slide_rect: egui::Rect,
 }
 
 impl Presenter {
     pub fn new(deck: Deck) -> Self {
-        Presenter { deck, index: 0, slide_rect: egui::Rect::NOTHING }
+        Presenter { deck, index: 0 }
     }
 
     pub fn current(&self) -> Option<&Slide> {
@@ -50,7 +48,7 @@ impl Presenter {
 
 /// What a slide shows.
 pub enum SlideBody {
-    Chart(Chart),
+    Chart(Box<Chart>),
     Regional(StatTable),
 }
 
@@ -94,13 +92,14 @@ pub fn resolve_slide(
     match &slide.content {
         SlideContent::Measure(key) => measure_slide(doc, derived, scenarios, lang, key),
         SlideContent::Index(keys) => {
-            let chart = derived.chart(doc, scenarios, keys, true).clone();
+            let options = ChartOptions { index: true, english: lang == Lang::En, ..ChartOptions::default() };
+            let chart = derived.chart(doc, scenarios, keys, options).clone();
             ResolvedSlide {
                 title: chart.title.clone(),
                 unit: chart.unit.clone(),
                 caption: String::new(),
                 sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
-                body: SlideBody::Chart(chart),
+                body: SlideBody::Chart(Box::new(chart)),
             }
         }
         SlideContent::Regional { indicator, unit, year } => {
@@ -132,26 +131,33 @@ fn measure_slide(
     lang: Lang,
     key: &str,
 ) -> ResolvedSlide {
-    let chart = derived.small_chart(doc, scenarios, key).clone();
+    let chart = derived.small_chart(doc, scenarios, key, lang == Lang::En).clone();
     let Some(s) = derived.summary(key) else {
         return ResolvedSlide {
             title: key.to_string(),
             unit: String::new(),
             caption: String::new(),
             sources: Vec::new(),
-            body: SlideBody::Chart(chart),
+            body: SlideBody::Chart(Box::new(chart)),
         };
+    };
+    let english = lang == Lang::En;
+    let unit = unit_words(&s.unit, english);
+    let value = |v: f64, y: u16| {
+        if english { format!("{} {unit} ({y})", readable(v)) } else { format!("{} {unit}（{y}）", readable(v)) }
     };
     let mut caption = Vec::new();
     if let Some((y, v, _)) = s.baselines.first() {
-        caption.push(format!("{} {}{}（{y}）", tr(lang, Msg::Baseline), number(*v), s.unit));
+        caption.push(format!("{} {}", tr(lang, Msg::Baseline), value(*v, *y)));
     }
-    let target = s.target_text();
+    let target = s.target_text(english);
     if !target.is_empty() {
         caption.push(format!("{} {target}", tr(lang, Msg::Target)));
     }
     if let Some((y, v, _)) = &s.latest {
-        caption.push(format!("{} {}{}（{y}）", tr(lang, Msg::Latest), number(*v), s.unit));
+        // A latest value from before the plan's base year is not progress: it says so.
+        let old = if *y < doc.plan.meta.baseline_year { tr(lang, Msg::BeforeBaseYear) } else { "" };
+        caption.push(format!("{} {}{old}", tr(lang, Msg::Latest), value(*v, *y)));
     }
     if let Some(st) = s.status() {
         caption.push(status_text(st, lang).to_string());
@@ -170,6 +176,6 @@ fn measure_slide(
         unit: s.unit.clone(),
         caption: caption.join(" · "),
         sources,
-        body: SlideBody::Chart(chart),
+        body: SlideBody::Chart(Box::new(chart)),
     }
 }

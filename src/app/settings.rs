@@ -48,6 +48,10 @@ pub struct Settings {
     pub zoom: f32,
     pub selected_measures: Vec<String>,
     pub index_mode: bool,
+    /// The indicator chart's value axis is logarithmic.
+    pub log_scale: bool,
+    /// The indicator chart shows every source of the actual values, not only the preferred one.
+    pub all_sources: bool,
     /// Scenario files opened recently, newest first.
     pub recent: Vec<String>,
     /// The projector theme: light, black text, strong lines.
@@ -68,6 +72,8 @@ impl Default for Settings {
             zoom: 1.0,
             selected_measures: vec!["rd_intensity".into()],
             index_mode: false,
+            log_scale: false,
+            all_sources: false,
             recent: Vec::new(),
             high_contrast: false,
             presenter_scale: 1.0,

@@ -1,13 +1,23 @@
-//! What an indicator chart shows, as plain data: the plan's baselines and target, the
-//! straight and constant-growth paths between them, the goal zone, and every actual or
-//! scenario series — optionally as an index (base year = 100). Views draw it; exports
-//! can write it.
+//! The chart specification: everything an indicator chart shows, decided once, as plain
+//! data — title, axes with their unit, scale and ticks, every series with its role, label,
+//! source and style, the goal zone, the range between scenarios, annotations and the legend.
+//! The app draws it with egui_plot; [`svg`] draws the same spec for every export (SVG, PNG,
+//! PDF, the HTML briefing), so a chart looks the same wherever it is shown.
 
-use super::format::number;
+pub mod axis;
+pub mod style;
+pub mod svg;
+
+use serde::Serialize;
+
+use self::axis::{Axis, Scale, linear_axis, log_axis};
+use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
+use super::format::{readable, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The plan's stated values before the period.
     Baseline,
@@ -23,7 +33,7 @@ pub enum Role {
     AltTarget,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartPoint {
     pub x: f64,
     pub y: f64,
@@ -31,17 +41,21 @@ pub struct ChartPoint {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartSeries {
+    /// Its label in the legend (unique within a chart).
     pub name: String,
     pub role: Role,
     /// Which measure it belongs to (several measures share a chart when compared).
     pub measure: String,
+    /// Where its values come from (one line; each point's note has the detail).
+    pub source: String,
+    pub style: Style,
     pub points: Vec<ChartPoint>,
 }
 
 /// The band of values that meet the target, from the base year to the target year.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalZone {
     pub measure: String,
     pub x: (f64, f64),
@@ -49,52 +63,130 @@ pub struct GoalZone {
 }
 
 /// Per year, the lowest and highest value across the scenarios that have one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RangeBand {
     pub measure: String,
     /// (year, low, high), only for years at least two scenarios cover.
     pub points: Vec<(f64, f64, f64)>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A labelled vertical rule at a year (a presenter's note, a statistical break).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Annotation {
+    pub year: u16,
+    pub text: String,
+}
+
+/// What a legend entry's swatch shows: exactly the style of what it stands for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Swatch {
+    Series(Style),
+    Area(Fill),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LegendEntry {
+    pub label: String,
+    pub swatch: Swatch,
+}
+
+/// Where the legend goes: beside the plot, never over the data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegendPlacement {
+    #[default]
+    Right,
+    /// Small charts (sparklines, the node view) have none.
+    None,
+}
+
+/// How to build a chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// Every series as an index, its own base-year value = 100.
+    pub index: bool,
+    pub log: bool,
+    /// Show every source of the actual values, not only the preferred one.
+    pub all_sources: bool,
+    pub english: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Chart {
     pub title: String,
     pub unit: String,
-    pub series: Vec<ChartSeries>,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
     pub goals: Vec<GoalZone>,
     pub bands: Vec<RangeBand>,
+    pub series: Vec<ChartSeries>,
+    pub annotations: Vec<Annotation>,
+    pub legend: Vec<LegendEntry>,
+    pub legend_placement: LegendPlacement,
+    /// Which actual series is shown as the measure's own, and why.
+    pub preferred: Vec<String>,
+    /// Other sources of actual values, left out unless all sources are asked for.
+    pub other_sources: Vec<String>,
     /// Why something could not be drawn (e.g. no base-year value for the index).
     pub notes: Vec<String>,
 }
 
-/// Builds the chart of one or more measures. `index_base` turns every series into an index
-/// with the measure's value in that year = 100.
-pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, index_base: bool) -> Chart {
+/// The words a chart writes itself, in the reader's language.
+struct Words {
+    english: bool,
+}
+
+impl Words {
+    fn w<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.english { en } else { zh }
+    }
+}
+
+/// Builds the chart of one or more measures.
+pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, options: ChartOptions) -> Chart {
+    let words = Words { english: options.english };
     let mut chart = Chart::default();
+    let name_of = |m: &Measure<'_>| if options.english { m.first().name_en.clone() } else { m.name().to_string() };
     // Quantities in different units never share an axis: compared, they become an index.
     let mixed = measures.windows(2).any(|w| !same_unit(w[0].unit(), w[1].unit()));
-    if mixed && !index_base {
-        chart.notes.push(format!("单位不同，已换算为指数（{base_year}=100）后比较"));
+    if mixed && !options.index {
+        chart.notes.push(if options.english {
+            format!("Different units: compared as an index ({base_year} = 100)")
+        } else {
+            format!("单位不同，已换算为指数（{base_year}=100）后比较")
+        });
     }
-    let index_base = index_base || mixed;
-    if let [one] = measures {
-        chart.title = one.name().to_string();
-        chart.unit = one.unit().to_string();
-    } else {
-        chart.title = measures.iter().map(|m| m.name()).collect::<Vec<_>>().join(" / ");
-        chart.unit = if index_base { format!("{base_year} = 100") } else { String::new() };
-    }
-    if index_base {
-        chart.unit = format!("{base_year} = 100");
-    }
+    let index = options.index || mixed;
+    chart.title = measures.iter().map(|m| name_of(m)).collect::<Vec<_>>().join(" / ");
+    chart.unit = match measures.first() {
+        _ if index => format!("{base_year} = 100"),
+        Some(m) => unit_words(m.unit(), options.english),
+        None => String::new(),
+    };
     for measure in measures {
-        add_measure(&mut chart, measure, scenarios, base_year, index_base, measures.len() > 1);
+        let prefix = (measures.len() > 1).then(|| name_of(measure));
+        add_measure(&mut chart, measure, scenarios, base_year, index, prefix.as_deref(), &options, &words);
     }
+    finish(&mut chart, options, &words);
     chart
 }
 
-fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base_year: u16, index: bool, prefix: bool) {
-    let name = |s: &str| if prefix { format!("{} · {s}", m.name()) } else { s.to_string() };
+#[allow(clippy::too_many_arguments)]
+fn add_measure(
+    chart: &mut Chart,
+    m: &Measure<'_>,
+    scenarios: &[&Scenario],
+    base_year: u16,
+    index: bool,
+    prefix: Option<&str>,
+    options: &ChartOptions,
+    words: &Words,
+) {
+    let name = |s: &str| match prefix {
+        Some(p) => format!("{p} · {s}"),
+        None => s.to_string(),
+    };
     let baselines = m.baselines();
     let plan_base = baselines.iter().find(|o| o.year == base_year).map(|o| o.value);
     let actual_base = scenarios
@@ -107,14 +199,18 @@ fn add_measure(chart: &mut Chart, m: &Measure<'_>, scenarios: &[&Scenario], base
         (false, _) => Some(1.0),
         (true, Some(v)) if v != 0.0 => Some(v / 100.0),
         (true, _) => {
-            chart.notes.push(format!("{}：无{base_year}年基数，规划值无法换算为指数", m.name()));
+            chart.notes.push(if words.english {
+                format!("{}: no {base_year} value, the plan's values cannot be shown as an index", m.key)
+            } else {
+                format!("{}：无{base_year}年基数，规划值无法换算为指数", m.name())
+            });
             None
         }
     };
     if let Some(divisor) = divisor {
-        add_plan_values(chart, m, &name, plan_base.or(actual_base), base_year, divisor);
+        add_plan_values(chart, m, &name, plan_base.or(actual_base), base_year, divisor, words);
     }
-    add_scenario_series(chart, m, scenarios, &name, base_year, index);
+    add_scenario_series(chart, m, scenarios, &name, base_year, index, options, words);
 }
 
 /// The plan's baselines, target(s), the straight and constant-growth paths and the goal zone,
@@ -126,93 +222,95 @@ fn add_plan_values(
     base: Option<f64>,
     base_year: u16,
     divisor: f64,
+    words: &Words,
 ) {
     let scale = |v: f64| v / divisor;
+    let unit = unit_words(m.unit(), words.english);
+    let plan_source = words.w("规划原文", "the plan's text").to_string();
+    let series = |name: String, role: Role, points: Vec<ChartPoint>| ChartSeries {
+        name,
+        role,
+        measure: m.key.to_string(),
+        source: plan_source.clone(),
+        style: base_style(role, 0),
+        points,
+    };
     let baselines = m.baselines();
     if !baselines.is_empty() {
-        chart.series.push(ChartSeries {
-            name: name("规划基期值"),
-            role: Role::Baseline,
-            measure: m.key.to_string(),
-            points: baselines
-                .iter()
-                .map(|o| ChartPoint {
-                    x: f64::from(o.year),
-                    y: scale(o.value),
-                    note: match &o.derived {
-                        Some(f) => format!("推算：{f}"),
-                        None => format!("规划原文：{}{}", number(o.value), m.unit()),
-                    },
-                })
-                .collect(),
-        });
+        let points = baselines
+            .iter()
+            .map(|o| ChartPoint {
+                x: f64::from(o.year),
+                y: scale(o.value),
+                note: match &o.derived {
+                    Some(f) => format!("{}{f}", words.w("推算：", "derived: ")),
+                    None => format!("{}{} {unit}", words.w("规划原文：", "the plan: "), readable(o.value)),
+                },
+            })
+            .collect();
+        chart.series.push(series(name(words.w("规划基期值", "Plan baseline")), Role::Baseline, points));
     }
-    if let Some((statement, target)) = m.main_target() {
-        let note = format!("{}“{}”", statement.comparator.name_zh(), statement.quote);
-        let tx = f64::from(target.year);
-        chart.series.push(ChartSeries {
-            name: name("规划目标"),
-            role: Role::Target,
-            measure: m.key.to_string(),
-            points: vec![ChartPoint { x: tx, y: scale(target.value), note: note.clone() }],
-        });
-        for (other, t) in m.targets().into_iter().skip(1) {
-            if t.value != target.value || t.year != target.year {
-                chart.series.push(ChartSeries {
-                    name: name(&format!("规划另处目标（{}）", other.source_node)),
-                    role: Role::Target,
-                    measure: m.key.to_string(),
-                    points: vec![ChartPoint {
-                        x: f64::from(t.year),
-                        y: scale(t.value),
-                        note: format!("“{}”", other.quote),
-                    }],
-                });
-            }
-        }
-        let reachable = !statement.comparator.states_a_change();
-        if let (Some(b), true) = (base, reachable) {
-            let bx = f64::from(base_year);
-            let years: Vec<f64> = (base_year..=target.year).map(f64::from).collect();
-            chart.series.push(ChartSeries {
-                name: name("直线路径"),
-                role: Role::LinearPath,
-                measure: m.key.to_string(),
-                points: years
-                    .iter()
-                    .map(|&x| {
-                        let y = linear_path(bx, b, tx, target.value, x);
-                        ChartPoint { x, y: scale(y), note: format!("直线路径：{}", number(y)) }
-                    })
-                    .collect(),
-            });
-            if let Some(rate) = super::indicators::cagr(b, target.value, tx - bx) {
-                chart.series.push(ChartSeries {
-                    name: name("等速增长路径"),
-                    role: Role::GrowthPath,
-                    measure: m.key.to_string(),
-                    points: years
-                        .iter()
-                        .filter_map(|&x| {
-                            let y = growth_path(bx, b, tx, target.value, x)?;
-                            Some(ChartPoint { x, y: scale(y), note: format!("年均增长{rate:.2}%：{}", number(y)) })
-                        })
-                        .collect(),
-                });
-            }
-            // The zone of values meeting the target, drawn over the years of the plan.
-            let (lo, hi) = match (statement.comparator, target.upper) {
-                (Comparator::Range, Some(u)) => (target.value, u),
-                (c, _) if c.lower_is_better() => (1.0, target.value),
-                _ => (target.value, target.value * 1.15),
+    let Some((statement, target)) = m.main_target() else { return };
+    let comparator = if words.english { statement.comparator.name_en() } else { statement.comparator.name_zh() };
+    let tx = f64::from(target.year);
+    let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{comparator}“{}”", statement.quote) };
+    chart.series.push(series(name(words.w("规划目标", "Plan target")), Role::Target, vec![point]));
+    for (other, t) in m.targets().into_iter().skip(1) {
+        if t.value != target.value || t.year != target.year {
+            let label = if words.english {
+                format!("Plan target elsewhere ({})", other.source_node)
+            } else {
+                format!("规划另处目标（{}）", other.source_node)
             };
-            chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
+            let point = ChartPoint { x: f64::from(t.year), y: scale(t.value), note: format!("“{}”", other.quote) };
+            chart.series.push(series(name(&label), Role::Target, vec![point]));
         }
     }
+    let reachable = !statement.comparator.states_a_change();
+    let (Some(b), true) = (base, reachable) else { return };
+    let bx = f64::from(base_year);
+    let years: Vec<f64> = (base_year..=target.year).map(f64::from).collect();
+    let straight = years
+        .iter()
+        .map(|&x| {
+            let y = linear_path(bx, b, tx, target.value, x);
+            ChartPoint {
+                x,
+                y: scale(y),
+                note: format!("{}{} {unit}", words.w("直线路径：", "straight path: "), readable(y)),
+            }
+        })
+        .collect();
+    chart.series.push(series(name(words.w("直线路径", "Straight path")), Role::LinearPath, straight));
+    if let Some(rate) = super::indicators::cagr(b, target.value, tx - bx) {
+        let growth = years
+            .iter()
+            .filter_map(|&x| {
+                let y = growth_path(bx, b, tx, target.value, x)?;
+                let note = if words.english {
+                    format!("{rate:.2} % a year: {} {unit}", readable(y))
+                } else {
+                    format!("年均增长{rate:.2}%：{} {unit}", readable(y))
+                };
+                Some(ChartPoint { x, y: scale(y), note })
+            })
+            .collect();
+        chart.series.push(series(name(words.w("等速增长路径", "Constant-growth path")), Role::GrowthPath, growth));
+    }
+    // The zone of values meeting the target, drawn over the years of the plan.
+    let (lo, hi) = match (statement.comparator, target.upper) {
+        (Comparator::Range, Some(u)) => (target.value, u),
+        (c, _) if c.lower_is_better() => (1.0, target.value),
+        _ => (target.value, target.value * 1.15),
+    };
+    chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
 }
 
 /// Every scenario's whole-region (and national) series of the measure, and the range band
-/// between the scenarios' main series.
+/// between the scenarios' main series. Of the actual values, only the preferred source (the
+/// first whole-region actual series, the one the final evaluation judges by) is shown unless
+/// `options.all_sources`; the others are listed in `chart.other_sources`.
+#[allow(clippy::too_many_arguments)]
 fn add_scenario_series(
     chart: &mut Chart,
     m: &Measure<'_>,
@@ -220,6 +318,8 @@ fn add_scenario_series(
     name: &dyn Fn(&str) -> String,
     base_year: u16,
     index: bool,
+    options: &ChartOptions,
+    words: &Words,
 ) {
     // In index mode each scenario series is rebased on its own value in the base year (or,
     // lacking one, in the year nearest to it, which its name then says): a series is never
@@ -259,6 +359,7 @@ fn add_scenario_series(
     if band.len() >= 2 {
         chart.bands.push(RangeBand { measure: m.key.to_string(), points: band });
     }
+    let mut preferred_seen = false;
     for scenario in scenarios {
         let series = scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL));
         for s in series {
@@ -267,18 +368,47 @@ fn add_scenario_series(
                 SeriesKind::Projection => Role::Projection,
                 SeriesKind::Target => Role::AltTarget,
             };
+            let mut label = if s.region == NATIONAL {
+                format!("{} · {}", words.w("全国", "China"), s.label)
+            } else {
+                s.label.clone()
+            };
+            let preferred = role == Role::Actual && s.region == WHOLE_REGION && !preferred_seen;
+            if role == Role::Actual {
+                if preferred {
+                    preferred_seen = true;
+                    chart.preferred.push(if words.english {
+                        format!(
+                            "{}: “{label}” is shown as the actual value: the first whole-region source in source order, the series the final evaluation judges by",
+                            m.key
+                        )
+                    } else {
+                        format!("{}：以“{label}”为实际值——按来源次序首个全区实际值序列，终期评估亦据此判定", m.name())
+                    });
+                } else if !options.all_sources {
+                    chart.other_sources.push(name(&label));
+                    continue;
+                }
+            }
             let Some((divisor, rebased_on)) = own_base(s) else {
-                chart.notes.push(format!("{}：无非零值，无法换算为指数", s.label));
+                chart.notes.push(if words.english {
+                    format!("{}: no non-zero value, cannot be shown as an index", s.label)
+                } else {
+                    format!("{}：无非零值，无法换算为指数", s.label)
+                });
                 continue;
             };
-            let mut label = if s.region == NATIONAL { format!("全国 · {}", s.label) } else { s.label.clone() };
             if rebased_on != base_year {
                 label.push_str(&format!("（{rebased_on}=100）"));
             }
+            let mut style = base_style(role, 0);
+            style.muted = role == Role::Actual && !preferred;
             chart.series.push(ChartSeries {
                 name: name(&label),
                 role,
                 measure: m.key.to_string(),
+                source: s.source.lines().next().unwrap_or_default().to_string(),
+                style,
                 points: s
                     .points
                     .iter()
@@ -295,5 +425,132 @@ fn add_scenario_series(
                     .collect(),
             });
         }
+    }
+}
+
+/// Styles, unique labels, axes and the legend, once every series is in.
+fn finish(chart: &mut Chart, options: ChartOptions, words: &Words) {
+    // Labels are unique, so a legend entry and a hover name one series only.
+    for i in 1..chart.series.len() {
+        let mut n = 2;
+        let base = chart.series[i].name.clone();
+        while chart.series[..i].iter().any(|s| s.name == chart.series[i].name) {
+            chart.series[i].name = format!("{base} ({n})");
+            n += 1;
+        }
+    }
+    // Each role's n-th series gets the role's n-th style; then no two may look alike.
+    let mut counts = std::collections::HashMap::new();
+    let mut styles: Vec<Style> = chart
+        .series
+        .iter()
+        .map(|s| {
+            let n = counts.entry(role_key(s.role)).or_insert(0usize);
+            let mut style = base_style(s.role, *n);
+            style.muted = s.style.muted;
+            if style.muted {
+                style.width = 1.5;
+            }
+            *n += 1;
+            style
+        })
+        .collect();
+    distinct(&mut styles);
+    for (series, style) in chart.series.iter_mut().zip(styles) {
+        series.style = style;
+    }
+    // Axes: years across (at least 2010–2020, so a lone target is not blown up), values up.
+    let years = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.x));
+    let (x0, x1) = years.fold((2010f64, 2020f64), |(a, b), x| (a.min(x), b.max(x)));
+    chart.x_axis = Axis {
+        unit: words.w("年", "year").to_string(),
+        scale: Scale::Linear,
+        min: x0,
+        max: x1,
+        ticks: year_ticks(x0, x1),
+    };
+    let values = || {
+        chart
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.y))
+            .chain(chart.goals.iter().flat_map(|g| [g.y.0, g.y.1]))
+            .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])))
+    };
+    let log = options.log.then(|| log_axis(&chart.unit, values())).flatten();
+    if options.log && log.is_none() {
+        chart
+            .notes
+            .push(words.w("无正值，不能用对数刻度", "No positive value: a log scale cannot show it").to_string());
+    }
+    if log.is_some() && values().any(|v| v <= 0.0) {
+        chart.notes.push(
+            words
+                .w("零和负值不能在对数刻度上显示，已略去", "Zero and negative values cannot be shown on a log scale")
+                .to_string(),
+        );
+    }
+    chart.y_axis = log.unwrap_or_else(|| linear_axis(&chart.unit, values()));
+    chart.legend_placement = LegendPlacement::Right;
+    chart.legend = legend_of(chart, words);
+}
+
+/// Roles that share a style sequence (every target of the plan counts as one kind).
+fn role_key(role: Role) -> u8 {
+    role as u8
+}
+
+/// Years to label: every year over a short span, every second or fifth over longer ones.
+fn year_ticks(x0: f64, x1: f64) -> Vec<f64> {
+    let span = (x1 - x0).max(1.0);
+    let step = if span <= 14.0 {
+        1.0
+    } else if span <= 30.0 {
+        2.0
+    } else {
+        5.0
+    };
+    let first = (x0 / step).ceil() * step;
+    (0..).map(|k| first + step * f64::from(k)).take_while(|&y| y <= x1).collect()
+}
+
+fn legend_of(chart: &Chart, words: &Words) -> Vec<LegendEntry> {
+    let mut legend = Vec::new();
+    if !chart.goals.is_empty() {
+        legend.push(LegendEntry {
+            label: words.w("达标区间", "Target met").to_string(),
+            swatch: Swatch::Area(GOAL_FILL),
+        });
+    }
+    if !chart.bands.is_empty() {
+        legend.push(LegendEntry {
+            label: words.w("情景区间", "Scenario range").to_string(),
+            swatch: Swatch::Area(BAND_FILL),
+        });
+    }
+    legend.extend(chart.series.iter().map(|s| LegendEntry { label: s.name.clone(), swatch: Swatch::Series(s.style) }));
+    legend
+}
+
+impl Chart {
+    /// Adds labelled vertical rules (a slide's notes).
+    pub fn with_annotations(mut self, notes: impl IntoIterator<Item = (u16, String)>) -> Self {
+        self.annotations.extend(notes.into_iter().map(|(year, text)| Annotation { year, text }));
+        let (lo, hi) = self
+            .annotations
+            .iter()
+            .fold((self.x_axis.min, self.x_axis.max), |(a, b), n| (a.min(f64::from(n.year)), b.max(f64::from(n.year))));
+        if (lo, hi) != (self.x_axis.min, self.x_axis.max) {
+            self.x_axis.min = lo;
+            self.x_axis.max = hi;
+            self.x_axis.ticks = year_ticks(lo, hi);
+        }
+        self
+    }
+
+    /// Whether anything besides the plan's target is there to look at (a chart with only a
+    /// target point is better shown as a line of a targets table).
+    pub fn has_context(&self) -> bool {
+        self.series.iter().any(|s| s.role != Role::Target)
     }
 }

@@ -2,9 +2,11 @@
 //! indicator table as CSV, and a self-contained HTML briefing with every slide (an inline
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
+use super::chart::style::Colour;
+use super::chart::svg::{Page, PageBody, SvgOptions, Table, chart_svg, page_svg};
 use super::chart::{Chart, Role};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
-use super::format::{exact, number, target_words};
+use super::format::{exact, number, readable, target_words, unit_words};
 use super::map::{Classes, LeagueValue, MISSING_RGB, MapGeometry};
 use super::places::Region;
 use super::regional::StatTable;
@@ -166,204 +168,160 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Okabe–Ito, as in the app.
-const COLORS: [&str; 6] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"];
-
-/// A line chart of `chart` as standalone SVG (years across, values up).
-pub fn chart_svg(chart: &Chart, notes: &[(u16, String)]) -> String {
-    let (w, h, left, right, top, bottom) = (900.0, 420.0, 70.0, 20.0, 20.0, 40.0);
-    let points: Vec<(f64, f64)> = chart.series.iter().flat_map(|s| s.points.iter().map(|p| (p.x, p.y))).collect();
-    if points.is_empty() {
-        return String::new();
-    }
-    let (mut x0, mut x1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    let (mut y0, mut y1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-    if x1 <= x0 {
-        x1 = x0 + 1.0;
-        x0 -= 1.0;
-    }
-    y0 = y0.min(0.0);
-    if y1 <= y0 {
-        y1 = y0 + 1.0;
-    }
-    y1 += (y1 - y0) * 0.08;
-    let sx = |x: f64| left + (x - x0) / (x1 - x0) * (w - left - right);
-    let sy = |y: f64| top + (1.0 - (y - y0) / (y1 - y0)) * (h - top - bottom);
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img"><rect width="{w}" height="{h}" fill="white"/>"#
-    );
-    for year in (x0.ceil() as i64)..=(x1.floor() as i64) {
-        let x = sx(year as f64);
-        svg += &format!(
-            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#ddd"/><text x="{x:.1}" y="{:.1}" font-size="12" text-anchor="middle">{year}</text>"##,
-            h - bottom,
-            h - bottom + 16.0
-        );
-    }
-    for k in 0..=4 {
-        let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
-        svg += &format!(
-            r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#eee"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end">{}</text>"##,
-            w - right,
-            left - 6.0,
-            sy(v) + 4.0,
-            number((v * 100.0).round() / 100.0),
-            y = sy(v)
-        );
-    }
-    for goal in &chart.goals {
-        let (gx0, gx1) = goal.x;
-        let (gy0, gy1) = goal.y;
-        svg += &format!(
-            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#009E73" fill-opacity="0.15"/>"##,
-            sx(gx0),
-            sy(gy1.min(y1)),
-            sx(gx1) - sx(gx0),
-            (sy(gy0) - sy(gy1.min(y1))).abs()
-        );
-    }
-    let mut color = 0;
-    let mut legend = String::new();
-    for s in &chart.series {
-        let pts: Vec<String> = s.points.iter().map(|p| format!("{:.1},{:.1}", sx(p.x), sy(p.y))).collect();
-        let (stroke, dash, marker) = match s.role {
-            Role::Baseline => ("#333".to_string(), "", 5.0),
-            Role::Target => ("#E69F00".to_string(), "", 8.0),
-            Role::LinearPath => ("#888".to_string(), "6 4", 0.0),
-            Role::GrowthPath => ("#56B4E9".to_string(), "2 3", 0.0),
-            Role::Actual | Role::AltTarget => {
-                color += 1;
-                (COLORS[(color - 1) % COLORS.len()].to_string(), "", 3.5)
-            }
-            Role::Projection => {
-                color += 1;
-                (COLORS[(color - 1) % COLORS.len()].to_string(), "8 5", 3.5)
-            }
-        };
-        if pts.len() > 1 && !matches!(s.role, Role::Baseline | Role::Target | Role::AltTarget) {
-            svg += &format!(
-                r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
-                pts.join(" ")
-            );
-        }
-        if marker > 0.0 {
-            for p in &s.points {
-                svg += &format!(
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="{marker}" fill="{stroke}"><title>{} {}: {}</title></circle>"#,
-                    sx(p.x),
-                    sy(p.y),
-                    escape(&s.name),
-                    number(p.x),
-                    number(p.y)
-                );
-            }
-        }
-        legend += &format!(r#"<li><span style="color:{stroke}">■</span> {}</li>"#, escape(&s.name));
-    }
-    for (year, text) in notes {
-        let x = sx(f64::from(*year));
-        svg += &format!(
-            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" stroke="#CC79A7" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" font-size="13" fill="#7a3b63">{}</text>"##,
-            h - bottom,
-            x + 4.0,
-            top + 14.0,
-            escape(text)
-        );
-    }
-    svg += "</svg>";
-    format!("{svg}<ul class=\"legend\">{legend}</ul>")
-}
-
-/// One slide of a briefing, ready to write.
+/// One slide of a briefing, ready to write as HTML or PDF.
 pub struct BriefingSlide {
     pub title: String,
     pub unit: String,
     pub caption: String,
     pub sources: Vec<String>,
-    /// Inline SVG (and legend), or an HTML table for regional slides.
-    pub body: String,
+    /// The presenter's notes, each with its year.
+    pub notes: Vec<String>,
+    pub body: BriefingBody,
+}
+
+/// What a briefing slide shows.
+pub enum BriefingBody {
+    Chart(Box<Chart>),
+    Table(Table),
 }
 
 /// A self-contained HTML file: no scripts, no external resources, one slide per printed page.
-pub fn briefing_html(title: &str, slides: &[BriefingSlide]) -> String {
+/// Charts are the same SVG as every other export.
+pub fn briefing_html(title: &str, slides: &[BriefingSlide], english: bool) -> String {
+    let source_word = if english { "Source: " } else { "来源：" };
     let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
          body{{font-family:'Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em;color:#111}}\
          section{{page-break-after:always;break-after:page;margin-bottom:3em}}h1{{font-size:1.6em}}h2{{font-size:1.4em;margin:0.2em 0}}\
-         .unit{{color:#555}}.caption{{font-size:1.1em}}.sources{{font-size:0.85em;color:#444}}ul.legend{{list-style:none;padding:0;font-size:0.85em;columns:2}}\
-         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:right}}\
+         .unit{{color:#555}}.caption{{font-size:1.1em}}.sources,.notes{{font-size:0.85em;color:#444}}svg{{max-width:100%;height:auto}}\
+         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:left}}\
          @media print{{body{{margin:1cm}}}}</style></head><body><h1>{}</h1>\n",
+        if english { "en" } else { "zh-CN" },
         escape(title),
         escape(title)
     );
     for (k, s) in slides.iter().enumerate() {
+        let body = match &s.body {
+            BriefingBody::Chart(chart) => chart_svg(chart, &SvgOptions::new(960.0, 460.0)),
+            BriefingBody::Table(table) => table_html(table),
+        };
         html += &format!(
-            "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{}<p class=\"caption\">{}</p><div class=\"sources\">{}</div></section>\n",
+            "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{body}<p class=\"caption\">{}</p><div class=\"notes\">{}</div><div class=\"sources\">{}</div></section>\n",
             k + 1,
             escape(&s.title),
             escape(&s.unit),
-            s.body,
             escape(&s.caption),
-            s.sources.iter().map(|x| format!("<div>来源：{}</div>", escape(x))).collect::<String>()
+            s.notes.iter().map(|x| format!("<div>{}</div>", escape(x))).collect::<String>(),
+            s.sources.iter().map(|x| format!("<div>{source_word}{}</div>", escape(x))).collect::<String>()
         );
     }
     html + "</body></html>\n"
 }
 
-/// A regional statistic as a table for the briefing: every 盟市, a gap named as `missing`.
-pub fn regional_table_html(table: &StatTable, missing: &str) -> String {
-    let rows: String = table
-        .cities
-        .iter()
-        .map(|c| {
-            let value = c.value.map_or(missing.to_string(), number);
-            format!("<tr><th>{}</th><td>{}</td></tr>", escape(&c.city), escape(&value))
-        })
-        .collect();
-    format!("<table>{rows}</table>")
+/// A slide exported on its own: 16:9, in SVG units (PNG scales 1, 2, 4 give 960×540 to 4K).
+pub const SLIDE_SIZE: (f64, f64) = (960.0, 540.0);
+/// A PDF briefing page: A4 landscape, in points.
+pub const A4_LANDSCAPE: (f64, f64) = (842.0, 595.0);
+
+/// One slide as SVG of `size`, numbered in a corner.
+pub fn slide_svg(slide: &BriefingSlide, number: &str, (width, height): (f64, f64)) -> String {
+    let body = match &slide.body {
+        BriefingBody::Chart(chart) => PageBody::Chart(chart),
+        BriefingBody::Table(table) => PageBody::Table(table),
+    };
+    let page = Page {
+        title: &slide.title,
+        caption: &slide.caption,
+        sources: &slide.sources,
+        notes: &slide.notes,
+        body,
+        number: number.to_string(),
+    };
+    page_svg(&page, width, height, false)
 }
 
-/// The final evaluation as a briefing section: every target, its value in the target year,
-/// the verdict, the first year met and the series the value comes from (its address on hover).
-pub fn evaluation_table_html(evaluations: &[TargetEvaluation]) -> String {
-    let head =
-        ["指标", "目标", "目标年份实际值", "判定", "首次达到", "数据来源"].map(|h| format!("<th>{h}</th>")).concat();
-    let rows: String = evaluations
+/// Every slide as an A4-landscape SVG page, for the PDF briefing.
+pub fn briefing_pages(slides: &[BriefingSlide], english: bool) -> Vec<String> {
+    let of = if english { "of" } else { "/" };
+    slides
         .iter()
-        .map(|e| {
-            let target = target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), false);
-            let (value, source) = e.judged.as_ref().map_or(("—".to_string(), String::new()), |r| {
-                (
-                    format!("{} {}", number(r.value), e.unit),
-                    format!("<span title=\"{}\">{}</span>", escape(&r.source), escape(&r.series)),
-                )
-            });
-            let color = match e.verdict {
-                Verdict::Met => "#0072B2",
-                Verdict::NotMet => "#D55E00",
-                Verdict::NoData | Verdict::NotJudged => "#777",
-            };
-            format!(
-                "<tr><th>{}</th><td>{}</td><td>{}</td><td style=\"color:{color}\">{}</td><td>{}</td><td class=\"sources\">{source}</td></tr>",
-                escape(&e.name),
-                escape(&target),
-                escape(&value),
-                e.verdict.name_zh(),
-                e.first_met.map_or("—".to_string(), |y| y.to_string()),
-            )
-        })
+        .enumerate()
+        .map(|(k, s)| slide_svg(s, &format!("{} {of} {}", k + 1, slides.len()), A4_LANDSCAPE))
+        .collect()
+}
+
+/// A slide's table as CSV.
+pub fn table_csv_of(table: &Table) -> String {
+    csv_text(std::iter::once(table.header.clone()).chain(table.rows.iter().cloned()).collect())
+}
+
+/// A table as HTML, every cell escaped.
+pub fn table_html(table: &Table) -> String {
+    let head: String = table.header.iter().map(|h| format!("<th>{}</th>", escape(h))).collect();
+    let rows: String = table
+        .rows
+        .iter()
+        .map(|r| format!("<tr>{}</tr>", r.iter().map(|c| format!("<td>{}</td>", escape(c))).collect::<String>()))
         .collect();
     format!("<table><tr>{head}</tr>{rows}</table>")
+}
+
+/// The regional values of one statistic: one row per 盟市, gaps in words.
+pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table {
+    let header = if english { ["City", "Region", "Value"] } else { ["盟市", "地区", "数值"] };
+    Table {
+        header: header.map(String::from).to_vec(),
+        rows: table
+            .cities
+            .iter()
+            .map(|c| {
+                let region = if english { c.region.name_en() } else { c.region.name_zh() };
+                let value = c.value.map_or(missing.to_string(), |v| format!("{} {}", number(v), table.unit));
+                vec![c.city.clone(), region.to_string(), value]
+            })
+            .collect(),
+    }
+}
+
+/// The targets the evaluation could judge (met or not), then a count of the rest: what an
+/// audience can take in on one slide. The full table is the evaluation CSV.
+pub fn evaluation_table(evaluations: &[TargetEvaluation], english: bool) -> Table {
+    let header = if english {
+        ["Indicator", "Target", "Value in target year", "Verdict", "First met", "Source"]
+    } else {
+        ["指标", "目标", "目标年份实际值", "判定", "首次达到", "数据来源"]
+    };
+    let rows = evaluations
+        .iter()
+        .filter(|e| matches!(e.verdict, Verdict::Met | Verdict::NotMet))
+        .map(|e| {
+            let unit = unit_words(&e.unit, english);
+            let target =
+                target_words(e.comparator, e.target_value, e.upper, &unit, (e.target_year, e.year_implied), english);
+            let (value, source) = e.judged.as_ref().map_or(("—".to_string(), String::new()), |r| {
+                (format!("{} {unit}", readable(r.value)), r.series.clone())
+            });
+            vec![
+                if english { e.name_en.clone() } else { e.name.clone() },
+                target,
+                value,
+                if english { e.verdict.name_en() } else { e.verdict.name_zh() }.to_string(),
+                e.first_met.map_or("—".to_string(), |y| y.to_string()),
+                source,
+            ]
+        })
+        .collect();
+    Table { header: header.map(String::from).to_vec(), rows }
 }
 
 fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-fn region_hex(region: Region) -> &'static str {
+fn region_hex(region: Region) -> String {
     match region {
-        Region::East => COLORS[0],
-        Region::West => COLORS[5],
+        Region::East => Colour::Blue.hex(false),
+        Region::West => Colour::Orange.hex(false),
     }
 }
 
@@ -414,7 +372,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
                 format!("M{}Z", pts.join("L"))
             })
             .collect();
-        let stroke = v.map_or("#888", |v| region_hex(v.region));
+        let stroke = v.map_or("#888".to_string(), |v| region_hex(v.region));
         let opacity = if v.is_some_and(|v| v.projected) { " fill-opacity=\"0.55\"" } else { "" };
         svg += &format!(
             "<path d=\"{d}\" fill=\"{fill}\"{opacity} fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"3\"><title>{}</title></path>\n",
@@ -499,6 +457,7 @@ pub fn map_json(m: &MapExport<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::chart::style::base_style;
     use crate::model::chart::{ChartPoint, ChartSeries};
 
     #[test]
@@ -510,6 +469,8 @@ mod tests {
                 name: "实际值".into(),
                 role: Role::Actual,
                 measure: "rd_intensity".into(),
+                source: String::new(),
+                style: base_style(Role::Actual, 0),
                 points: vec![ChartPoint { x: 2016.0, y: 0.79, note: "https://a\n“0.79%”".into() }],
             }],
             ..Chart::default()
@@ -518,8 +479,6 @@ mod tests {
             chart_csv(&chart),
             "chart,series,role,measure,year,value,unit,source\nR&D强度,实际值,actual,rd_intensity,2016,0.79,%,https://a | “0.79%”\n"
         );
-        let svg = chart_svg(&chart, &[(2016, "GDP修订".into())]);
-        assert!(svg.starts_with("<svg") && svg.contains("GDP修订"));
     }
 
     #[test]
@@ -535,6 +494,8 @@ mod tests {
                 name: "@evil".into(),
                 role: Role::Actual,
                 measure: "m".into(),
+                source: String::new(),
+                style: base_style(Role::Actual, 0),
                 points: vec![ChartPoint { x: 2016.0, y: -1.5, note: String::new() }],
             }],
             ..Chart::default()
@@ -562,7 +523,7 @@ mod tests {
             west: Total { sum: 0.0, known: 0, of: 1 },
             whole: None,
         };
-        let html = regional_table_html(&table, "未公布");
+        let html = table_html(&regional_table(&table, "未公布", false));
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         let page = briefing_html(
@@ -572,8 +533,10 @@ mod tests {
                 unit: hostile.into(),
                 caption: hostile.into(),
                 sources: vec![hostile.into()],
-                body: html,
+                notes: vec![hostile.into()],
+                body: BriefingBody::Table(regional_table(&table, hostile, false)),
             }],
+            false,
         );
         assert!(!page.contains("<img"), "{page}");
     }

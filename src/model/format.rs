@@ -9,6 +9,54 @@ pub fn number(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A value for charts and captions: two decimals at most from 1 up (1.0502 → 1.05,
+/// 136.06 → 136.06), two significant digits below 1 (0.0123 → 0.012), no trailing zeros.
+pub fn readable(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let decimals =
+        if v.abs() >= 1.0 || v == 0.0 { 2 } else { (1 - v.abs().log10().floor() as i32).clamp(2, 8) as usize };
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    if s == "-0" { "0".to_string() } else { s.to_string() }
+}
+
+/// A unit in English (the plan's unit words; anything else as written).
+pub fn unit_en(unit: &str) -> String {
+    let words = match unit {
+        "亿元" => "100 million yuan",
+        "万亿元" => "trillion yuan",
+        "件" => "items",
+        "万件" => "10,000 items",
+        "个" | "项" => "units",
+        "万个" => "10,000 units",
+        "人" | "名" => "persons",
+        "万人" => "10,000 persons",
+        "家" => "firms",
+        "位" => "rank",
+        "倍" => "times",
+        "人年" => "person-years",
+        "人年/万人" => "person-years per 10,000 people",
+        "%/年" => "% a year",
+        "件/万名就业人员" => "per 10,000 employed",
+        "项/企业" => "per firm",
+        "篇" => "papers",
+        "条" => "lines",
+        "年" => "years",
+        "个百分点" => "percentage points",
+        "万平方米" => "10,000 m²",
+        "万吨" => "10,000 t",
+        other => other,
+    };
+    words.to_string()
+}
+
+/// A unit in the reader's language.
+pub fn unit_words(unit: &str, english: bool) -> String {
+    if english { unit_en(unit) } else { unit.to_string() }
+}
+
 /// A value as stored: whole numbers without a fraction, everything else at full precision,
 /// so a value written by the command line reads back unchanged.
 pub fn exact(v: f64) -> String {
@@ -40,7 +88,8 @@ pub fn target_words(
         (Comparator::About, ..) => format!("≈ {v}{unit}"),
         (Comparator::IncreaseBy, ..) => format!("+{v}{unit}"),
         (Comparator::Multiple, ..) => format!("× {v}"),
-        (Comparator::GrowthRate, ..) => format!("{v}{unit}"),
+        (Comparator::GrowthRate, _, false) => format!("年均增长 {v} %"),
+        (Comparator::GrowthRate, _, true) => format!("{v} % a year"),
         _ => format!("{v}{unit}"),
     };
     match (english, implied) {
@@ -95,6 +144,11 @@ mod tests {
     #[test]
     fn a_gap_is_named_not_zero() {
         assert_eq!(with_unit(None, "亿元", "未公布"), "未公布");
+        assert_eq!(readable(1.0502), "1.05");
+        assert_eq!(readable(136.06), "136.06");
+        assert_eq!(readable(0.0123), "0.012");
+        assert_eq!(readable(2000.0), "2000");
+        assert_eq!(readable(-0.001), "-0.001");
         assert_eq!(with_unit(Some(3.0), "亿元", "未公布"), "3 亿元");
     }
 }

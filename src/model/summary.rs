@@ -3,7 +3,7 @@
 //! rolled up the tree (a node shows the worst status below it).
 
 use super::document::Document;
-use super::format::number;
+use super::format::{number, target_words, unit_words};
 use super::indicators::{Comparator, Measure, RateMismatch, cagr, rate_mismatches};
 use super::progress::{Assessment, Status, assess};
 use super::scenario::Scenario;
@@ -20,6 +20,8 @@ pub struct MeasureSummary {
     /// The plan's baselines, latest first: (year, value, derived?).
     pub baselines: Vec<(u16, f64, bool)>,
     pub target: Option<(u16, f64, Option<f64>)>,
+    /// The target's statement names no year (the plan's end is meant).
+    pub target_year_implied: bool,
     /// % a year from the base-year baseline to the target.
     pub required_growth: Option<f64>,
     /// The latest actual value (from the first actual series that has one) and its series label.
@@ -46,13 +48,12 @@ impl MeasureSummary {
             .join("  ")
     }
 
-    /// The plan's target as text: `≥2.2（2020）`, or a range `1.5–2（2020）`.
-    pub fn target_text(&self) -> String {
-        match self.target {
-            Some((year, v, Some(u))) => format!("{}–{}（{year}）", number(v), number(u)),
-            Some((year, v, None)) => format!("{}{}（{year}）", self.comparator.symbol(), number(v)),
-            None => String::new(),
-        }
+    /// The plan's target in words with its unit: `≥ 2.2 %（2020）`, `前 20 位（2020）`,
+    /// `年均增长 4 %/年（2020）`, a range `1.5–2 %（2020）`.
+    pub fn target_text(&self, english: bool) -> String {
+        let Some((year, v, upper)) = self.target else { return String::new() };
+        let unit = unit_words(&self.unit, english);
+        target_words(self.comparator, v, upper, &unit, (year, self.target_year_implied), english)
     }
 
     pub fn status(&self) -> Option<Status> {
@@ -118,6 +119,7 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 comparator: main.map(|(s, _)| s.comparator).unwrap_or(first.comparator),
                 baselines,
                 target,
+                target_year_implied: main.is_some_and(|(_, t)| t.year_implied),
                 required_growth,
                 latest,
                 assessment,

@@ -87,6 +87,10 @@ pub enum Command {
     /// Add or remove a measure from the indicator chart.
     ToggleMeasure(String),
     SetIndexMode(bool),
+    /// The indicator chart's value axis: logarithmic or linear.
+    SetLogScale(bool),
+    /// Every source of the actual values on the indicator chart, or only the preferred one.
+    SetAllSources(bool),
     /// Show the final evaluation, narrowed to one verdict (`None`: every target).
     ShowEvaluation(Option<Verdict>),
     ToggleLanguage,
@@ -143,6 +147,9 @@ pub enum Command {
     ExportTable,
     ExportEvaluation,
     ExportBriefing,
-    ExportSlidePng,
+    /// The current slide as PNG, 960×540 times this scale (1, 2 or 4).
+    ExportSlidePng(u8),
+    /// The briefing of the current deck as PDF (one slide per A4-landscape page).
+    ExportBriefingPdf,
     ExportSlideCsv,
 }

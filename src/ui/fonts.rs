@@ -6,7 +6,7 @@
 use egui::{FontData, FontFamily, FontInsert, FontPriority, InsertFontFamily};
 
 pub const CJK_FONT_NAME: &str = "NotoSansSC";
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular-subset.otf");
+pub use crate::render::CJK_FONT;
 
 /// System fonts with characters beyond the embedded font, and the face to use in a
 /// collection. Fonts that only repeat the embedded one's characters are not listed: they

@@ -118,6 +118,9 @@ messages! {
     Conflict => "规划内目标不一致", "Plan contradicts itself";
     Inconsistent => "规划内倍数与增速不一致", "The plan's multiple and growth rate disagree";
     IndexMode => "指数（2015=100）", "Index (2015 = 100)";
+    LogScale => "对数刻度", "Log scale";
+    BeforeBaseYear => "，早于基期，无法评估进展", ", before the base year: no progress can be read";
+    AllSources => "全部来源", "All sources";
     ResetView => "重置视图", "Reset view";
     LinearPath => "直线路径", "Linear path";
     GrowthPath => "等速增长路径", "Constant-growth path";

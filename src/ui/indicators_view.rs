@@ -11,7 +11,7 @@ use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette;
 use super::widgets::status::{status_color, status_text};
 use crate::model::Document;
-use crate::model::chart::Chart;
+use crate::model::chart::{Chart, ChartOptions};
 use crate::model::format::number;
 use crate::model::summary::MeasureSummary;
 
@@ -41,7 +41,7 @@ pub struct IndicatorsProps<'a> {
     pub selected: &'a [String],
     pub chart: &'a Chart,
     pub lang: Lang,
-    pub index_mode: bool,
+    pub options: ChartOptions,
 }
 
 pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Command> {
@@ -61,9 +61,21 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut view.show_baseline_only, tr(lang, Msg::ShowAllStatements));
-        let mut index = props.index_mode;
-        if ui.checkbox(&mut index, tr(lang, Msg::IndexMode)).changed() {
-            actions.push(Command::SetIndexMode(index));
+        let mut options = props.options;
+        if ui.checkbox(&mut options.index, tr(lang, Msg::IndexMode)).changed() {
+            actions.push(Command::SetIndexMode(options.index));
+        }
+        if ui.checkbox(&mut options.log, tr(lang, Msg::LogScale)).changed() {
+            actions.push(Command::SetLogScale(options.log));
+        }
+        let others = props.chart.other_sources.len();
+        if others > 0 || options.all_sources {
+            let label = format!("{}（+{others}）", tr(lang, Msg::AllSources));
+            let response = ui.checkbox(&mut options.all_sources, label);
+            let response = response.on_hover_text(props.chart.preferred.join("\n"));
+            if response.changed() {
+                actions.push(Command::SetAllSources(options.all_sources));
+            }
         }
         if ui.button(tr(lang, Msg::ResetView)).clicked() {
             view.reset_chart = true;
@@ -168,7 +180,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                         ui.add(Label::new(s.baseline_text()).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(s.target_text()).truncate());
+                        ui.add(Label::new(s.target_text(lang == Lang::En)).truncate());
                     });
                     row.col(|ui| {
                         ui.label(pick(lang, s.comparator.name_zh(), s.comparator.name_en()));
@@ -277,7 +289,7 @@ mod tests {
                 selected: &[],
                 chart: &chart,
                 lang: Lang::Zh,
-                index_mode: false,
+                options: ChartOptions::default(),
             };
             indicators_ui(ui, &props, &mut state)
         });

@@ -202,7 +202,7 @@ fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, c
             if !base.is_empty() {
                 ui.label(format!("{}：{base}", tr(lang, Msg::Baseline)));
             }
-            let target = s.target_text();
+            let target = s.target_text(lang == Lang::En);
             if !target.is_empty() {
                 ui.label(format!("{}：{target}", tr(lang, Msg::Target)));
             }

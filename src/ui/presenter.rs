@@ -40,12 +40,12 @@ pub struct SlideViewState {
     pub note_text: String,
 }
 
-pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState) -> (Vec<Command>, egui::Rect) {
+pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState) -> Vec<Command> {
     let mut actions = Vec::new();
     let s = props.scale;
     let lang = props.lang;
-    let slide_rect = ui.available_rect_before_wrap();
-    // Controls at the very bottom, outside the exported slide.
+    // Controls at the very bottom. (Exports are drawn from the slide's spec, not grabbed from
+    // the screen, so they never include these.)
     egui::Panel::bottom("presenter_controls").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             if ui.button("◀").on_hover_text("← / PageUp").clicked() {
@@ -56,8 +56,15 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 actions.push(Command::Slide(SlideStep::Next));
             }
             ui.separator();
+            ui.menu_button(tr(lang, Msg::ExportPng), |ui| {
+                for (label, scale) in [("1× · 960×540", 1), ("2× · 1920×1080", 2), ("4× · 3840×2160 (4K)", 4)]
+                {
+                    if ui.button(label).clicked() {
+                        actions.push(Command::ExportSlidePng(scale));
+                    }
+                }
+            });
             for (msg, action) in [
-                (Msg::ExportPng, Command::ExportSlidePng),
                 (Msg::ExportCsv, Command::ExportSlideCsv),
                 (Msg::ExportBriefing, Command::ExportBriefing),
                 (Msg::AddToDeck, Command::AddCurrentSlideToDeck),
@@ -107,7 +114,21 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             ui.style_mut().text_styles.iter_mut().for_each(|(_, f)| f.size *= 1.35 * s);
             match &props.view {
                 SlideView::Chart(chart) => {
-                    let style = ChartStyle { height, legend: true, interactive: true, weight: 2.2 * s, lang };
+                    // The crosshair shows while the presenter points, and goes after a moment of
+                    // stillness (as a video player's controls do), so it never stays on the
+                    // projected chart.
+                    let still = ui.input(|i| i.pointer.time_since_last_movement()) > POINTER_REST_SECONDS;
+                    if !still {
+                        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f32(POINTER_REST_SECONDS));
+                    }
+                    let style = ChartStyle {
+                        height,
+                        legend: true,
+                        interactive: true,
+                        weight: 2.2 * s,
+                        lang,
+                        crosshair: !still,
+                    };
                     chart_with_notes(ui, chart, &style, props.notes);
                 }
                 SlideView::Regional(table, name) => regional_bars(ui, table, name, height, lang),
@@ -125,27 +146,19 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             );
         }
     });
-    (actions, slide_rect)
+    actions
 }
 
+/// Seconds of pointer stillness after which a projected chart hides its crosshair.
+const POINTER_REST_SECONDS: f32 = 1.5;
+
 fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Annotation]) {
-    let prefix = tr(style.lang, Msg::NotePrefix);
     if notes.is_empty() {
         chart_ui(ui, "presenter_chart", chart, style, false);
         return;
     }
-    // Each note becomes a labelled marker at the top of the chart in its year, so it shows
-    // in the legend too.
-    let mut with_notes = chart.clone();
-    let top = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.y)).fold(f64::MIN, f64::max);
-    for note in notes {
-        with_notes.series.push(crate::model::chart::ChartSeries {
-            name: format!("{prefix}{}（{}）", note.text, note.year),
-            role: crate::model::chart::Role::Baseline,
-            measure: String::new(),
-            points: vec![crate::model::chart::ChartPoint { x: f64::from(note.year), y: top, note: note.text.clone() }],
-        });
-    }
+    // Each note is a labelled vertical rule at its year, as in every export.
+    let with_notes = chart.clone().with_annotations(notes.iter().map(|n| (n.year, n.text.clone())));
     chart_ui(ui, "presenter_chart", &with_notes, style, false);
 }
 
@@ -185,7 +198,7 @@ mod tests {
                 scale: 1.0,
                 lang: Lang::Zh,
             };
-            slide_ui(ui, &props, &mut draft).0
+            slide_ui(ui, &props, &mut draft)
         });
         harness.get_by_label("1 / 3");
         harness.get_by_label("来源：《规划》第二章");

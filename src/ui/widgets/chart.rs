@@ -1,14 +1,18 @@
-//! Draws a [`Chart`] with egui_plot: actual values solid, projections dashed, the plan's
-//! target as a large marker with its goal zone shaded, both paths labelled, years on the
-//! x axis, and the exact value with its source on hover.
+//! Draws a chart spec ([`Chart`]) with egui_plot, exactly as the model styled it: every
+//! series in its colour, dash and marker, the axes with the model's ticks (linear or log),
+//! annotations as labelled vertical rules, and the legend beside the plot, never over it.
+//! The exact value with its source shows on hover.
 
-use egui::{Color32, Stroke, Ui};
-use egui_plot::{Corner, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, Polygon};
+use egui::{Color32, Pos2, Sense, Shape, Stroke, Ui, Vec2};
+use egui_plot::{
+    FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine,
+};
 
-use super::palette;
-use crate::model::chart::{Chart, Role};
-use crate::model::format::number;
-use crate::ui::i18n::{Lang, Msg, tr};
+use crate::model::chart::axis::{Axis, Scale};
+use crate::model::chart::style::{Colour, Dash, Fill, Marker, Style};
+use crate::model::chart::{Chart, LegendPlacement, Swatch};
+use crate::model::format::readable;
+use crate::ui::i18n::Lang;
 
 pub struct ChartStyle {
     pub height: f32,
@@ -16,131 +20,267 @@ pub struct ChartStyle {
     pub interactive: bool,
     /// Line and marker scale (presenters want thicker lines).
     pub weight: f32,
-    /// The language of the legend's own words (the zones).
     pub lang: Lang,
+    /// The hover crosshair (off on a projected slide while the pointer rests).
+    pub crosshair: bool,
 }
 
 impl ChartStyle {
     pub fn full(height: f32, lang: Lang) -> Self {
-        ChartStyle { height, legend: true, interactive: true, weight: 1.0, lang }
+        ChartStyle { height, legend: true, interactive: true, weight: 1.0, lang, crosshair: true }
     }
 
     pub fn small(lang: Lang) -> Self {
-        ChartStyle { height: 140.0, legend: false, interactive: false, weight: 0.8, lang }
+        ChartStyle { height: 140.0, legend: false, interactive: false, weight: 0.8, lang, crosshair: true }
+    }
+}
+
+pub fn colour(c: Colour, dark: bool) -> Color32 {
+    let [r, g, b] = c.rgb(dark);
+    Color32::from_rgb(r, g, b)
+}
+
+fn fill_colour(fill: &Fill, dark: bool) -> Color32 {
+    colour(fill.colour, dark).gamma_multiply(fill.opacity)
+}
+
+fn series_colour(st: &Style, dark: bool) -> Color32 {
+    let c = colour(st.colour, dark);
+    if st.muted { c.gamma_multiply(0.55) } else { c }
+}
+
+fn line_style(dash: Dash) -> LineStyle {
+    match dash {
+        Dash::Solid => LineStyle::Solid,
+        Dash::Dashed => LineStyle::dashed_dense(),
+        Dash::Dotted => LineStyle::dotted_dense(),
+        Dash::DashDot => LineStyle::dashed_loose(),
+    }
+}
+
+fn marker_shape(m: Marker) -> MarkerShape {
+    match m {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Square => MarkerShape::Square,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::TriangleUp => MarkerShape::Up,
+        Marker::TriangleDown => MarkerShape::Down,
+        Marker::Cross => MarkerShape::Cross,
+    }
+}
+
+/// A value as plotted: its log on a log axis (`None` where the log axis cannot show it).
+fn plotted(axis: &Axis, v: f64) -> Option<f64> {
+    match axis.scale {
+        Scale::Linear => Some(v),
+        Scale::Log => (v > 0.0).then(|| v.log10()),
+    }
+}
+
+fn unplotted(axis: &Axis, v: f64) -> f64 {
+    match axis.scale {
+        Scale::Linear => v,
+        Scale::Log => 10f64.powf(v),
     }
 }
 
 pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
+    let legend = style.legend && chart.legend_placement == LegendPlacement::Right && !chart.legend.is_empty();
+    if !legend {
+        return plot_ui(ui, id, chart, style, reset);
+    }
+    // The legend takes a column to the right: as wide as its longest label, at most a third.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let longest = chart
+        .legend
+        .iter()
+        .map(|e| ui.fonts_mut(|f| f.layout_no_wrap(e.label.clone(), font.clone(), Color32::WHITE).size().x))
+        .fold(0.0, f32::max);
+    let legend_width = (longest + 40.0).min(ui.available_width() / 3.0).max(120.0);
+    let plot_width = (ui.available_width() - legend_width - 8.0).max(120.0);
+    ui.horizontal_top(|ui| {
+        let response =
+            ui.allocate_ui(Vec2::new(plot_width, style.height), |ui| plot_ui(ui, id, chart, style, reset)).inner;
+        ui.allocate_ui(Vec2::new(legend_width, style.height), |ui| {
+            egui::ScrollArea::vertical().id_salt((id, "legend")).max_height(style.height).show(ui, |ui| {
+                legend_ui(ui, chart, style.weight);
+            });
+        });
+        response
+    })
+    .inner
+}
+
+/// The legend as a list: each swatch drawn with the very style of its series or area.
+fn legend_ui(ui: &mut Ui, chart: &Chart, weight: f32) {
     let dark = ui.visuals().dark_mode;
-    let ink = if dark { Color32::from_gray(200) } else { Color32::from_gray(60) };
-    let target_color = palette::TARGET;
-    let goal_fill = palette::goal_fill(dark);
-    let band_fill = palette::band_fill(dark);
+    for entry in &chart.legend {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(30.0, 14.0), Sense::hover());
+            let painter = ui.painter();
+            let mid = rect.center().y;
+            match &entry.swatch {
+                Swatch::Area(fill) => {
+                    painter.rect_filled(rect.shrink2(Vec2::new(1.0, 2.0)), 0.0, fill_colour(fill, dark));
+                }
+                Swatch::Series(st) => {
+                    let c = series_colour(st, dark);
+                    let stroke = Stroke::new(st.width * weight, c);
+                    let (a, b) = (Pos2::new(rect.left(), mid), Pos2::new(rect.right(), mid));
+                    match st.line {
+                        Some(Dash::Solid) => {
+                            painter.line_segment([a, b], stroke);
+                        }
+                        Some(Dash::Dotted) => {
+                            painter.extend(Shape::dotted_line(&[a, b], c, 4.0, st.width * weight * 0.6));
+                        }
+                        Some(_) => {
+                            painter.extend(Shape::dashed_line(&[a, b], stroke, 6.0, 3.0));
+                        }
+                        None => {}
+                    }
+                    if let Some(m) = st.marker {
+                        paint_marker(painter, m, rect.center(), st.marker_radius() * weight * 0.8, c);
+                    }
+                }
+            }
+            ui.add(egui::Label::new(egui::RichText::new(&entry.label).small()).wrap());
+        });
+    }
+}
+
+fn paint_marker(painter: &egui::Painter, m: Marker, c: Pos2, r: f32, colour: Color32) {
+    let poly = |pts: &[(f32, f32)]| {
+        Shape::convex_polygon(
+            pts.iter().map(|(x, y)| Pos2::new(c.x + x * r, c.y + y * r)).collect(),
+            colour,
+            Stroke::NONE,
+        )
+    };
+    let shape = match m {
+        Marker::Circle => Shape::circle_filled(c, r, colour),
+        Marker::Square => poly(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        Marker::Diamond => poly(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
+        Marker::TriangleUp => poly(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        Marker::TriangleDown => poly(&[(0.0, 1.2), (-1.1, -0.8), (1.1, -0.8)]),
+        Marker::Cross => Shape::line(
+            vec![
+                Pos2::new(c.x - r, c.y - r),
+                c,
+                Pos2::new(c.x + r, c.y + r),
+                c,
+                Pos2::new(c.x - r, c.y + r),
+                c,
+                Pos2::new(c.x + r, c.y - r),
+            ],
+            Stroke::new(r * 0.5, colour),
+        ),
+    };
+    painter.add(shape);
+}
+
+fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let ink = colour(Colour::Ink, dark);
+    let y_axis = chart.y_axis.clone();
     let hover_chart = chart.clone();
+    let x_ticks = chart.x_axis.ticks.clone();
+    let y_ticks: Vec<f64> = chart.y_axis.ticks.iter().filter_map(|&t| plotted(&y_axis, t)).collect();
+    let (y_min, y_max) = (plotted(&y_axis, y_axis.min).unwrap_or(0.0), plotted(&y_axis, y_axis.max).unwrap_or(1.0));
+    let label_axis = y_axis.clone();
     let mut plot = Plot::new(id)
         .height(style.height)
-        .x_axis_formatter(
-            |mark, _| if mark.value.fract() == 0.0 { format!("{:.0}", mark.value) } else { String::new() },
-        )
+        .x_grid_spacer(move |_| x_ticks.iter().map(|&value| GridMark { value, step_size: 1.0 }).collect())
+        .y_grid_spacer(move |_| y_ticks.iter().map(|&value| GridMark { value, step_size: 1.0 }).collect())
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_formatter(move |mark, _| readable(unplotted(&label_axis, mark.value)))
         .label_formatter(move |hover| {
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } = hover else { return None };
             let series = hover_chart.series.iter().find(|s| s.name == *plot_name)?;
             let point = series.points.get(*index)?;
-            Some(format!("{plot_name}\n{:.0} 年：{}\n{}", position.x, number(position.y), point.note))
+            let value = unplotted(&hover_chart.y_axis, position.y);
+            Some(format!(
+                "{plot_name}\n{:.0}：{} {}\n{}",
+                position.x,
+                readable(value),
+                hover_chart.y_axis.unit,
+                point.note
+            ))
         })
-        // An honest axis: values start from zero, and the years span at least 2010–2020, so a
-        // lone target is not blown up to fill the chart.
-        .include_y(0.0)
-        .include_x(2010.0)
-        .include_x(2020.0)
+        .default_x_bounds(chart.x_axis.min - 0.5, chart.x_axis.max + 0.5)
+        .default_y_bounds(y_min, if y_max > y_min { y_max } else { y_min + 1.0 })
+        .show_x(style.crosshair)
+        .show_y(style.crosshair)
         .allow_zoom(style.interactive)
         .allow_drag(style.interactive)
         .allow_scroll(false);
-    if style.legend {
-        plot = plot.legend(Legend::default().position(Corner::LeftTop).text_style(egui::TextStyle::Small));
-    }
-    if !chart.unit.is_empty() {
-        plot = plot.y_axis_label(chart.unit.clone());
+    if !chart.y_axis.unit.is_empty() {
+        let log = if chart.y_axis.scale == Scale::Log { " (log)" } else { "" };
+        plot = plot.y_axis_label(format!("{}{log}", chart.y_axis.unit));
     }
     if reset {
         plot = plot.reset();
     }
-    let mut color_index = 0;
     let w = style.weight;
+    let y = |v: f64| plotted(&y_axis, v);
     plot.show(ui, |plot_ui| {
         for goal in &chart.goals {
             let (x0, x1) = goal.x;
-            let (y0, y1) = goal.y;
+            let (Some(y0), Some(y1)) = (y(goal.y.0.max(y_axis.min)), y(goal.y.1)) else { continue };
             plot_ui.polygon(
-                Polygon::new(
-                    tr(style.lang, Msg::GoalZone),
-                    PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]),
-                )
-                .fill_color(goal_fill)
-                .stroke(Stroke::NONE),
+                Polygon::new("goal", PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
+                    .fill_color(fill_colour(&crate::model::chart::style::GOAL_FILL, dark))
+                    .stroke(Stroke::NONE)
+                    .allow_hover(false),
             );
         }
         for band in &chart.bands {
-            // egui fills convex shapes only: one trapezoid per year step, one legend entry.
-            for pair in band.points.windows(2) {
-                let [(x0, lo0, hi0), (x1, lo1, hi1)] = [pair[0], pair[1]];
-                let quad = vec![[x0, lo0], [x1, lo1], [x1, hi1], [x0, hi0]];
-                plot_ui.polygon(
-                    Polygon::new(tr(style.lang, Msg::ScenarioRange), PlotPoints::from(quad))
-                        .fill_color(band_fill)
-                        .stroke(Stroke::NONE),
+            let pts: Vec<(f64, f64, f64)> =
+                band.points.iter().filter_map(|&(x, lo, hi)| Some((x, y(lo)?, y(hi)?))).collect();
+            let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
+            let lows: Vec<f64> = pts.iter().map(|p| p.1).collect();
+            let highs: Vec<f64> = pts.iter().map(|p| p.2).collect();
+            plot_ui.add(
+                FilledArea::new("band", &xs, &lows, &highs)
+                    .fill_color(fill_colour(&crate::model::chart::style::BAND_FILL, dark))
+                    .stroke(Stroke::NONE)
+                    .allow_hover(false),
+            );
+        }
+        for series in &chart.series {
+            let st = &series.style;
+            let c = series_colour(st, dark);
+            let pts: Vec<[f64; 2]> = series.points.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
+            if let Some(dash) = st.line
+                && pts.len() > 1
+            {
+                plot_ui.line(
+                    Line::new(series.name.clone(), pts.clone()).color(c).width(st.width * w).style(line_style(dash)),
+                );
+            }
+            if let Some(m) = st.marker {
+                plot_ui.points(
+                    Points::new(series.name.clone(), pts)
+                        .shape(marker_shape(m))
+                        .radius(st.marker_radius() * w)
+                        .filled(true)
+                        .color(c),
                 );
             }
         }
-        for series in &chart.series {
-            let pts: Vec<[f64; 2]> = series.points.iter().map(|p| [p.x, p.y]).collect();
-            match series.role {
-                Role::Baseline => plot_ui.points(
-                    Points::new(series.name.clone(), pts)
-                        .shape(MarkerShape::Circle)
-                        .radius(5.0 * w)
-                        .filled(true)
-                        .color(ink),
-                ),
-                Role::Target => plot_ui.points(
-                    Points::new(series.name.clone(), pts)
-                        .shape(MarkerShape::Diamond)
-                        .radius(8.0 * w)
-                        .filled(true)
-                        .color(target_color),
-                ),
-                Role::AltTarget => {
-                    let c = palette::SERIES[color_index % palette::SERIES.len()];
-                    color_index += 1;
-                    plot_ui.points(
-                        Points::new(series.name.clone(), pts).shape(MarkerShape::Square).radius(7.0 * w).color(c),
-                    );
-                }
-                Role::LinearPath => plot_ui.line(
-                    Line::new(series.name.clone(), pts)
-                        .color(ink.gamma_multiply(0.7))
-                        .width(1.5 * w)
-                        .style(LineStyle::dashed_loose()),
-                ),
-                Role::GrowthPath => plot_ui.line(
-                    Line::new(series.name.clone(), pts)
-                        .color(palette::SKY_BLUE)
-                        .width(1.5 * w)
-                        .style(LineStyle::dotted_dense()),
-                ),
-                Role::Actual | Role::Projection => {
-                    let c = palette::SERIES[color_index % palette::SERIES.len()];
-                    color_index += 1;
-                    let line_style =
-                        if series.role == Role::Actual { LineStyle::Solid } else { LineStyle::dashed_dense() };
-                    if pts.len() > 1 {
-                        plot_ui.line(
-                            Line::new(series.name.clone(), pts.clone()).color(c).width(2.5 * w).style(line_style),
-                        );
-                    }
-                    plot_ui.points(Points::new(series.name.clone(), pts).radius(3.5 * w).filled(true).color(c));
-                }
-            }
+        for a in &chart.annotations {
+            let purple = colour(Colour::ReddishPurple, dark);
+            plot_ui.vline(
+                VLine::new(format!("{} {}", a.year, a.text), f64::from(a.year))
+                    .color(purple)
+                    .width(1.5 * w)
+                    .style(LineStyle::dashed_dense()),
+            );
+            plot_ui.text(
+                Text::new("note", PlotPoint::new(f64::from(a.year), y_max), egui::RichText::new(&a.text).strong())
+                    .color(ink)
+                    .anchor(egui::Align2::CENTER_BOTTOM),
+            );
         }
     })
     .response

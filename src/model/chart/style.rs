@@ -1,0 +1,194 @@
+//! How each series of a chart looks. Colours come from the Okabe–Ito palette (safe for every
+//! kind of colour vision); dash and marker are a second channel, so that no two legend
+//! entries of one chart look alike even in greyscale or when colours run out.
+
+use serde::Serialize;
+
+/// A colour of the chart palette. `Ink` is the text colour of the theme (near-black on
+/// light, near-white on dark); the rest are the same in every theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Colour {
+    Ink,
+    Grey,
+    Blue,
+    Vermilion,
+    BluishGreen,
+    ReddishPurple,
+    SkyBlue,
+    Orange,
+}
+
+impl Colour {
+    /// Series colours in the order they are handed out (vermilion is the plan's target).
+    pub const SERIES: [Colour; 5] =
+        [Colour::Blue, Colour::BluishGreen, Colour::ReddishPurple, Colour::Orange, Colour::SkyBlue];
+
+    /// The colour as RGB on a light (`dark == false`) or dark background.
+    pub fn rgb(self, dark: bool) -> [u8; 3] {
+        match self {
+            Colour::Ink if dark => [230, 230, 230],
+            Colour::Ink => [34, 34, 34],
+            Colour::Grey if dark => [170, 170, 170],
+            Colour::Grey => [110, 110, 110],
+            Colour::Blue if dark => [86, 160, 230],
+            Colour::Blue => [0, 114, 178],
+            Colour::Vermilion => [213, 94, 0],
+            Colour::BluishGreen => [0, 158, 115],
+            Colour::ReddishPurple => [204, 121, 167],
+            Colour::SkyBlue => [86, 180, 233],
+            Colour::Orange => [230, 159, 0],
+        }
+    }
+
+    /// `#rrggbb`, for SVG.
+    pub fn hex(self, dark: bool) -> String {
+        let [r, g, b] = self.rgb(dark);
+        format!("#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+}
+
+impl Dash {
+    /// The SVG `stroke-dasharray` for a line of `width`.
+    pub fn dasharray(self, width: f32) -> Option<String> {
+        let w = width.max(1.0);
+        match self {
+            Dash::Solid => None,
+            Dash::Dashed => Some(format!("{} {}", 4.0 * w, 2.5 * w)),
+            Dash::Dotted => Some(format!("{} {}", w, 1.6 * w)),
+            Dash::DashDot => Some(format!("{} {} {} {}", 5.0 * w, 2.0 * w, w, 2.0 * w)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marker {
+    Circle,
+    Square,
+    Diamond,
+    TriangleUp,
+    TriangleDown,
+    Cross,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 6] =
+        [Marker::Circle, Marker::Square, Marker::Diamond, Marker::TriangleUp, Marker::TriangleDown, Marker::Cross];
+}
+
+/// How one series is drawn: the same in the app, the SVG, the PNG and the PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Style {
+    pub colour: Colour,
+    /// `None`: points only, no line between them.
+    pub line: Option<Dash>,
+    pub marker: Option<Marker>,
+    /// Line width in points (markers scale with it).
+    pub width: f32,
+    /// Another source of a measure that has a preferred one: drawn lighter and thinner.
+    pub muted: bool,
+}
+
+impl Style {
+    /// What makes two legend entries look different (width and muting aside).
+    pub fn look(&self) -> (Colour, Option<Dash>, Option<Marker>) {
+        (self.colour, self.line, self.marker)
+    }
+
+    /// The marker's radius in points.
+    pub fn marker_radius(&self) -> f32 {
+        match self.marker {
+            Some(Marker::Diamond) if self.line.is_none() => 7.0,
+            Some(_) if self.line.is_none() => 5.0,
+            _ => 3.5,
+        }
+    }
+}
+
+/// A shaded area: the goal zone or the range between scenarios.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Fill {
+    pub colour: Colour,
+    /// 0–1.
+    pub opacity: f32,
+}
+
+pub const GOAL_FILL: Fill = Fill { colour: Colour::BluishGreen, opacity: 0.16 };
+pub const BAND_FILL: Fill = Fill { colour: Colour::SkyBlue, opacity: 0.25 };
+
+/// What a role starts from; [`distinct`] then makes every look unique.
+pub fn base_style(role: super::Role, nth_of_role: usize) -> Style {
+    use super::Role;
+    let series = |k: usize| Colour::SERIES[k % Colour::SERIES.len()];
+    let (colour, line, marker, width) = match role {
+        Role::Baseline => (Colour::Ink, None, Some(Marker::Circle), 2.0),
+        Role::Target if nth_of_role == 0 => (Colour::Vermilion, None, Some(Marker::Diamond), 2.0),
+        Role::Target => (Colour::Vermilion, None, Some(Marker::Square), 2.0),
+        Role::LinearPath => (Colour::Grey, Some(Dash::Dashed), None, 1.5),
+        Role::GrowthPath => (Colour::Grey, Some(Dash::Dotted), None, 1.5),
+        Role::Actual => (series(nth_of_role), Some(Dash::Solid), Some(Marker::Circle), 2.5),
+        Role::Projection => (series(nth_of_role + 1), Some(Dash::Dashed), Some(Marker::TriangleUp), 2.5),
+        Role::AltTarget => (series(nth_of_role + 2), None, Some(Marker::Square), 2.0),
+    };
+    Style { colour, line, marker, width, muted: false }
+}
+
+/// Makes every look in `styles` different from the ones before it: first by trying the
+/// other markers, then the other dashes, then the other colours.
+pub fn distinct(styles: &mut [Style]) {
+    for i in 0..styles.len() {
+        let taken: Vec<_> = styles[..i].iter().map(Style::look).collect();
+        if !taken.contains(&styles[i].look()) {
+            continue;
+        }
+        let s = styles[i];
+        let dashes: Vec<Option<Dash>> = match s.line {
+            None => vec![None],
+            Some(d) => std::iter::once(Some(d))
+                .chain([Dash::Solid, Dash::Dashed, Dash::Dotted, Dash::DashDot].into_iter().map(Some))
+                .collect(),
+        };
+        let colours = std::iter::once(s.colour).chain(Colour::SERIES);
+        let candidate = colours
+            .flat_map(|c| dashes.iter().map(move |&d| (c, d)))
+            .flat_map(|(c, d)| Marker::ALL.into_iter().map(move |m| (c, d, Some(m))))
+            .find(|look| !taken.contains(look));
+        if let Some((colour, line, marker)) = candidate {
+            styles[i] = Style { colour, line, marker, ..s };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Role;
+    use super::*;
+
+    #[test]
+    fn many_series_of_one_role_never_look_alike() {
+        let mut styles: Vec<Style> = (0..40).map(|k| base_style(Role::Actual, k % 3)).collect();
+        distinct(&mut styles);
+        let mut looks: Vec<_> = styles.iter().map(Style::look).collect();
+        looks.sort_by_key(|l| format!("{l:?}"));
+        looks.dedup();
+        assert_eq!(looks.len(), 40);
+    }
+
+    #[test]
+    fn the_two_paths_differ_by_dash_and_the_target_by_colour() {
+        let linear = base_style(Role::LinearPath, 0);
+        let growth = base_style(Role::GrowthPath, 0);
+        assert_ne!(linear.line, growth.line);
+        assert_ne!(base_style(Role::Target, 0).colour, base_style(Role::Actual, 0).colour);
+    }
+}

@@ -1,0 +1,558 @@
+//! The chart spec drawn as SVG, and slides (title, chart or table, caption, sources) drawn
+//! around it. Every export draws from here: the SVG itself, the PNG (rasterised), the PDF
+//! briefing (converted page by page) and the HTML briefing (inlined). The legend sits to the
+//! right of the plot, so it never covers data.
+
+use std::fmt::Write;
+
+use super::axis::{Axis, Scale};
+use super::style::{Colour, Fill, Marker, Style};
+use super::{Chart, LegendPlacement, Swatch};
+use crate::model::format::readable;
+
+/// The font every export names; the PNG and PDF renderers load the embedded font under it.
+pub const FONT_FAMILY: &str = "Noto Sans CJK SC";
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+}
+
+/// Where the parts of a chart go in a box of `width` × `height`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub font: f64,
+    /// The data area.
+    pub plot: Rect,
+    /// The legend's box (zero-sized when there is none).
+    pub legend: Rect,
+    /// Each legend entry's label, wrapped to the legend's width.
+    pub legend_lines: Vec<Vec<String>>,
+}
+
+/// How wide `text` is at font size 1 (CJK and full-width characters 1 em, the rest about
+/// half): good enough to lay out labels without a font engine.
+pub fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if (c as u32) < 0x2E80 { if c.is_ascii_uppercase() { 0.65 } else { 0.55 } } else { 1.0 }).sum()
+}
+
+/// `text` broken into lines no wider than `max` ems (at any character; Chinese has no spaces).
+pub fn wrap(text: &str, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut width = 0.0;
+        for c in paragraph.chars() {
+            let w = text_width(&c.to_string());
+            // Closing punctuation never starts a line (it may stick out a little instead).
+            let closing = "）)】」』，。、：；！？,.;:!?%".contains(c);
+            if width + w > max && !line.is_empty() && !closing {
+                // Break Latin text at its last space where there is one.
+                match line.rfind(' ').filter(|_| c.is_ascii_alphanumeric()) {
+                    Some(at) if at > 0 => {
+                        let rest = line.split_off(at);
+                        lines.push(std::mem::take(&mut line));
+                        line = rest.trim_start().to_string();
+                        width = text_width(&line);
+                    }
+                    _ => {
+                        lines.push(std::mem::take(&mut line));
+                        width = 0.0;
+                    }
+                }
+            }
+            line.push(c);
+            width += w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+pub fn layout(chart: &Chart, width: f64, height: f64) -> Layout {
+    layout_titled(chart, width, height, false)
+}
+
+/// The layout with room for the title above the plot (a chart exported on its own).
+pub fn layout_titled(chart: &Chart, width: f64, height: f64, titled: bool) -> Layout {
+    let font = (height / 30.0).clamp(11.0, 40.0);
+    let tick_width = chart.y_axis.ticks.iter().map(|&t| text_width(&tick_label(&chart.y_axis, t))).fold(0.0, f64::max);
+    let left = (tick_width * font).max(font * 2.0) + font * 0.8;
+    let title = if titled { font * 2.0 } else { 0.0 };
+    let top = title + font * if chart.annotations.is_empty() { 2.0 } else { 3.2 };
+    let bottom = font * 2.2;
+    let (legend, legend_lines) = match chart.legend_placement {
+        LegendPlacement::None => (Rect { x: width, y: 0.0, w: 0.0, h: 0.0 }, Vec::new()),
+        LegendPlacement::Right => {
+            let swatch = 3.0; // ems: the swatch and the gap after it
+            let longest = chart.legend.iter().map(|e| text_width(&e.label)).fold(0.0, f64::max);
+            let text_ems = longest.min((width * 0.3 / font - swatch).max(6.0));
+            let lines: Vec<Vec<String>> = chart.legend.iter().map(|e| wrap(&e.label, text_ems)).collect();
+            let w = (text_ems + swatch + 1.0) * font;
+            let rows: usize = lines.iter().map(Vec::len).sum();
+            let h = (rows as f64 * 1.25 + chart.legend.len() as f64 * 0.35) * font;
+            (Rect { x: width - w, y: top, w, h }, lines)
+        }
+    };
+    let plot = Rect { x: left, y: top, w: (legend.x - font - left).max(10.0), h: (height - top - bottom).max(10.0) };
+    Layout { font, plot, legend, legend_lines }
+}
+
+/// A tick's label: readable digits (log ticks too are plain numbers: 1, 2, 5, 10, 20…).
+fn tick_label(_axis: &Axis, v: f64) -> String {
+    readable(v)
+}
+
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// How to draw: the box, the theme, and where the box sits in an enclosing SVG.
+#[derive(Clone, Copy, Debug)]
+pub struct SvgOptions {
+    pub width: f64,
+    pub height: f64,
+    pub dark: bool,
+    /// Position inside a slide (0, 0 for a standalone chart).
+    pub x: f64,
+    pub y: f64,
+    /// The chart's title above it (a chart on its own; slides write their own title).
+    pub titled: bool,
+}
+
+impl SvgOptions {
+    /// A chart on its own, titled.
+    pub fn new(width: f64, height: f64) -> Self {
+        SvgOptions { width, height, dark: false, x: 0.0, y: 0.0, titled: true }
+    }
+}
+
+/// The chart as a complete SVG document.
+pub fn chart_svg(chart: &Chart, o: &SvgOptions) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n{}</svg>\n",
+        chart_element(chart, &SvgOptions { x: 0.0, y: 0.0, ..*o }),
+        w = o.width,
+        h = o.height,
+    )
+}
+
+/// The chart as a nested `<svg>` element at (`o.x`, `o.y`), for slides.
+pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
+    let l = layout_titled(chart, o.width, o.height, o.titled);
+    let p = l.plot;
+    let f = l.font;
+    let ink = Colour::Ink.hex(o.dark);
+    let grid = if o.dark { "#444444" } else { "#dddddd" };
+    let background = if o.dark { "#1b1b1b" } else { "#ffffff" };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{}</title>",
+        o.x,
+        o.y,
+        escape(&chart.title),
+        w = o.width,
+        h = o.height
+    );
+    let _ = writeln!(s, "<rect width=\"{}\" height=\"{}\" fill=\"{background}\"/>", o.width, o.height);
+    if o.titled {
+        let size = l.font * 1.3;
+        let title = wrap(&chart.title, (o.width - 2.0 * l.font) / size).into_iter().next().unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
+            l.font * 0.8,
+            size * 1.1,
+            escape(&title)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<defs><clipPath id=\"plot\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></clipPath></defs>",
+        p.x, p.y, p.w, p.h
+    );
+    let sx = |x: f64| chart.x_axis.fraction(x).map(|t| p.x + t * p.w);
+    let sy = |y: f64| chart.y_axis.fraction(y).map(|t| p.bottom() - t * p.h);
+    // Grid and tick labels.
+    for &t in &chart.y_axis.ticks {
+        if let Some(y) = sy(t) {
+            let _ = writeln!(
+                s,
+                "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{grid}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" text-anchor=\"end\" fill=\"{ink}\">{}</text>",
+                p.x,
+                p.right(),
+                p.x - f * 0.4,
+                y + f * 0.35,
+                escape(&tick_label(&chart.y_axis, t))
+            );
+        }
+    }
+    for &t in &chart.x_axis.ticks {
+        if let Some(x) = sx(t) {
+            let _ = writeln!(
+                s,
+                "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{grid}\" stroke-width=\"0.6\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{t:.0}</text>",
+                p.y,
+                p.bottom(),
+                p.bottom() + f * 1.3
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{ink}\" stroke-width=\"1.2\"/>",
+        p.x,
+        p.bottom(),
+        p.right(),
+        p.bottom()
+    );
+    // The unit, above the value axis.
+    let scale_word = if chart.y_axis.scale == Scale::Log { " (log)" } else { "" };
+    let _ = writeln!(
+        s,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}{scale_word}</text>",
+        p.x - f * 0.4,
+        p.y - f * 0.6,
+        escape(&chart.y_axis.unit)
+    );
+    // Areas first, so lines and points stay on top.
+    s.push_str("<g clip-path=\"url(#plot)\">\n");
+    for goal in &chart.goals {
+        let (Some(x0), Some(x1)) = (sx(goal.x.0), sx(goal.x.1)) else { continue };
+        let y_top = sy(goal.y.1).unwrap_or(p.y).max(p.y);
+        let y_bottom = sy(goal.y.0).unwrap_or(p.bottom()).min(p.bottom());
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x0:.1}\" y=\"{y_top:.1}\" width=\"{:.1}\" height=\"{:.1}\" {}/>",
+            x1 - x0,
+            (y_bottom - y_top).max(0.0),
+            fill_attrs(&super::style::GOAL_FILL, o.dark)
+        );
+    }
+    for band in &chart.bands {
+        let upper = band.points.iter().filter_map(|&(x, _, hi)| Some(format!("{:.1},{:.1}", sx(x)?, sy(hi)?)));
+        let lower = band.points.iter().rev().filter_map(|&(x, lo, _)| Some(format!("{:.1},{:.1}", sx(x)?, sy(lo)?)));
+        let points: Vec<String> = upper.chain(lower).collect();
+        let _ =
+            writeln!(s, "<polygon points=\"{}\" {}/>", points.join(" "), fill_attrs(&super::style::BAND_FILL, o.dark));
+    }
+    for series in &chart.series {
+        let st = &series.style;
+        let colour = st.colour.hex(o.dark);
+        let opacity = if st.muted { 0.55 } else { 1.0 };
+        if let Some(dash) = st.line {
+            // A gap (a value the scale cannot show) breaks the line.
+            let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+            for pt in &series.points {
+                match (sx(pt.x), sy(pt.y)) {
+                    (Some(x), Some(y)) => runs.last_mut().map(|r| r.push((x, y))).unwrap_or_default(),
+                    _ => runs.push(Vec::new()),
+                }
+            }
+            for run in runs.iter().filter(|r| r.len() > 1) {
+                let pts: Vec<String> = run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                let dasharray =
+                    dash.dasharray(st.width).map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"{opacity}\" stroke-linejoin=\"round\"{dasharray}/>",
+                    pts.join(" "),
+                    st.width
+                );
+            }
+        }
+        if let Some(marker) = st.marker {
+            for pt in &series.points {
+                let (Some(x), Some(y)) = (sx(pt.x), sy(pt.y)) else { continue };
+                let title = format!("{} {:.0}: {}", series.name, pt.x, readable(pt.y));
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    marker_svg(
+                        marker,
+                        x,
+                        y,
+                        f64::from(st.marker_radius()) * f / 16.0,
+                        &colour,
+                        opacity,
+                        &escape(&title)
+                    )
+                );
+            }
+        }
+    }
+    s.push_str("</g>\n");
+    // Annotations: a dashed rule at the year, its label above the plot (never on the data).
+    for a in &chart.annotations {
+        let Some(x) = sx(f64::from(a.year)) else { continue };
+        let purple = Colour::ReddishPurple.hex(o.dark);
+        let _ = writeln!(
+            s,
+            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{purple}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{} {}</text>",
+            p.y - f * 0.2,
+            p.bottom(),
+            p.y - f * 1.6,
+            f * 0.9,
+            a.year,
+            escape(&a.text)
+        );
+    }
+    // The legend, beside the plot.
+    let mut y = l.legend.y;
+    for (entry, lines) in chart.legend.iter().zip(&l.legend_lines) {
+        let sw_x = l.legend.x;
+        let mid = y + f * 0.65;
+        match &entry.swatch {
+            Swatch::Area(fill) => {
+                let _ = writeln!(
+                    s,
+                    "<rect x=\"{sw_x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" {}/>",
+                    mid - f * 0.45,
+                    f * 2.2,
+                    f * 0.9,
+                    fill_attrs(fill, o.dark)
+                );
+            }
+            Swatch::Series(st) => s.push_str(&swatch_svg(st, sw_x, mid, f, o.dark)),
+        }
+        for (k, line) in lines.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}</text>",
+                sw_x + f * 3.0,
+                y + f * (1.0 + 1.25 * k as f64),
+                escape(line)
+            );
+        }
+        y += f * (1.25 * lines.len() as f64 + 0.35);
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+fn fill_attrs(fill: &Fill, dark: bool) -> String {
+    format!("fill=\"{}\" fill-opacity=\"{}\"", fill.colour.hex(dark), fill.opacity)
+}
+
+/// A legend swatch: a short stretch of the series' line with its marker in the middle.
+fn swatch_svg(st: &Style, x: f64, mid: f64, f: f64, dark: bool) -> String {
+    let colour = st.colour.hex(dark);
+    let opacity = if st.muted { 0.55 } else { 1.0 };
+    let mut out = String::new();
+    if let Some(dash) = st.line {
+        let dasharray = dash.dasharray(st.width).map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x:.1}\" y1=\"{mid:.1}\" x2=\"{:.1}\" y2=\"{mid:.1}\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"{opacity}\"{dasharray}/>",
+            x + f * 2.2,
+            st.width
+        );
+    }
+    if let Some(m) = st.marker {
+        out.push_str(&marker_svg(m, x + f * 1.1, mid, f64::from(st.marker_radius()) * f / 16.0, &colour, opacity, ""));
+        out.push('\n');
+    }
+    out
+}
+
+fn marker_svg(marker: Marker, x: f64, y: f64, r: f64, colour: &str, opacity: f64, title: &str) -> String {
+    let title = if title.is_empty() { String::new() } else { format!("<title>{title}</title>") };
+    let paint = format!("fill=\"{colour}\" fill-opacity=\"{opacity}\"");
+    let poly = |pts: &[(f64, f64)]| {
+        let pts: Vec<String> = pts.iter().map(|(dx, dy)| format!("{:.1},{:.1}", x + dx * r, y + dy * r)).collect();
+        format!("<polygon points=\"{}\" {paint}>{title}</polygon>", pts.join(" "))
+    };
+    match marker {
+        Marker::Circle => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" {paint}>{title}</circle>"),
+        Marker::Square => poly(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        Marker::Diamond => poly(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
+        Marker::TriangleUp => poly(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        Marker::TriangleDown => poly(&[(0.0, 1.2), (1.1, -0.8), (-1.1, -0.8)]),
+        Marker::Cross => format!(
+            "<path d=\"M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}\" stroke=\"{colour}\" stroke-opacity=\"{opacity}\" stroke-width=\"{:.1}\">{title}</path>",
+            x - r,
+            y - r,
+            x + r,
+            y + r,
+            x - r,
+            y + r,
+            x + r,
+            y - r,
+            r * 0.5
+        ),
+    }
+}
+
+/// A table for slides that show no chart (the evaluation, regional values, targets).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One page of a briefing or one exported slide.
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub caption: &'a str,
+    pub sources: &'a [String],
+    pub notes: &'a [String],
+    pub body: PageBody<'a>,
+    /// "3 / 64" in a corner.
+    pub number: String,
+}
+
+pub enum PageBody<'a> {
+    Chart(&'a Chart),
+    Table(&'a Table),
+}
+
+/// A whole slide as SVG, `width` × `height` (1920×1080 for a 16:9 slide, 842×595 for an A4
+/// landscape page).
+pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String {
+    let f = (height / 45.0).max(10.0);
+    let ink = Colour::Ink.hex(dark);
+    let muted = Colour::Grey.hex(dark);
+    let background = if dark { "#1b1b1b" } else { "#ffffff" };
+    let margin = f * 2.0;
+    let text_ems = |size: f64| (width - 2.0 * margin) / size;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n"
+    );
+    let mut y = margin;
+    let title_size = f * 1.7;
+    for line in wrap(page.title, text_ems(title_size)).iter().take(2) {
+        y += title_size;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{title_size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    y += f * 0.8;
+    // What goes under the body, measured first so the body takes the rest.
+    let small = f * 0.8;
+    let caption = if page.caption.is_empty() { Vec::new() } else { wrap(page.caption, text_ems(f)) };
+    let notes: Vec<String> = page.notes.iter().flat_map(|n| wrap(n, text_ems(small))).collect();
+    let sources: Vec<String> = page.sources.iter().flat_map(|n| wrap(n, text_ems(small))).take(6).collect();
+    let below = caption.len().min(4) as f64 * f * 1.35 + (notes.len() + sources.len()) as f64 * small * 1.3 + f * 2.5;
+    let body_h = (height - y - below - margin).max(height * 0.3);
+    match page.body {
+        PageBody::Chart(chart) => {
+            let o = SvgOptions { width: width - 2.0 * margin, height: body_h, dark, x: margin, y, titled: false };
+            s.push_str(&chart_element(chart, &o));
+        }
+        PageBody::Table(table) => s.push_str(&table_svg(table, margin, y, width - 2.0 * margin, body_h, f, dark)),
+    }
+    y += body_h + f * 1.2;
+    for line in caption.iter().take(4) {
+        y += f * 1.35;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    y += small * 0.5;
+    for line in notes.iter().chain(&sources) {
+        y += small * 1.3;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{muted}\">{}</text>",
+            escape(line)
+        );
+    }
+    if !page.number.is_empty() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{small:.1}\" text-anchor=\"end\" fill=\"{muted}\">{}</text>",
+            width - margin,
+            height - margin * 0.5,
+            escape(&page.number)
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// A table in large type: as many rows as fit, then a line saying how many more there are.
+fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) -> String {
+    let ink = Colour::Ink.hex(dark);
+    let rule = if dark { "#555555" } else { "#cccccc" };
+    let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+    // Each column as wide as its widest cell needs, shrunk together to fit.
+    let mut widths = vec![1.0f64; columns];
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        for (k, cell) in row.iter().enumerate().take(columns) {
+            widths[k] = widths[k].max(text_width(cell).min(30.0) + 1.5);
+        }
+    }
+    let total: f64 = widths.iter().sum();
+    let size = (w / total).min(f).max(6.0);
+    let row_h = size * 1.5;
+    let capacity = ((h / row_h).floor() as usize).saturating_sub(2).max(1);
+    let mut s = String::new();
+    let mut cy = y;
+    let shown = table.rows.len().min(capacity);
+    let rows = std::iter::once((true, &table.header)).chain(table.rows.iter().take(shown).map(|r| (false, r)));
+    for (header, row) in rows {
+        cy += row_h;
+        let mut cx = x;
+        for (k, cell) in row.iter().enumerate().take(columns) {
+            let max_ems = widths[k] - 1.0;
+            let text = wrap(cell, max_ems).into_iter().next().unwrap_or_default();
+            let cut = if text.chars().count() < cell.chars().count() { "…" } else { "" };
+            let weight = if header { " font-weight=\"bold\"" } else { "" };
+            let _ = writeln!(
+                s,
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\"{weight} fill=\"{ink}\">{}{cut}</text>",
+                cy - size * 0.4,
+                escape(&text)
+            );
+            cx += widths[k] * size;
+        }
+        let _ = writeln!(
+            s,
+            "<line x1=\"{x:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{rule}\" stroke-width=\"{}\"/>",
+            x + w,
+            if header { 1.5 } else { 0.6 }
+        );
+    }
+    if shown < table.rows.len() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" fill=\"{ink}\">… +{}</text>",
+            cy + row_h * 0.9,
+            table.rows.len() - shown
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_wraps_at_any_character_and_latin_at_spaces() {
+        assert_eq!(wrap("研发经费投入强度", 4.0), vec!["研发经费", "投入强度"]);
+        assert_eq!(wrap("the straight path", 5.0), vec!["the", "straight", "path"]);
+    }
+}
