@@ -111,20 +111,23 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                 }
             }
         };
+        let w = ui.available_width() - 60.0;
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
             .max_scroll_height(table_height)
             .min_scrolled_height(table_height)
-            .column(Column::initial(260.0).at_least(120.0).clip(true))
-            .column(Column::initial(60.0))
-            .column(Column::initial(140.0).clip(true))
-            .column(Column::initial(100.0))
-            .column(Column::initial(70.0))
-            .column(Column::initial(90.0))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(100.0))
-            .column(Column::remainder().at_least(80.0))
+            // Shares of the width there is, so that every column, 进展 and 出处 included, fits
+            // a 1024-wide window; text that does not fit is clipped, its cell hovers in full.
+            .column(Column::initial(w * 0.22).at_least(110.0).clip(true))
+            .column(Column::initial(w * 0.05).at_least(34.0).clip(true))
+            .column(Column::initial(w * 0.11).at_least(60.0).clip(true))
+            .column(Column::initial(w * 0.12).at_least(70.0).clip(true))
+            .column(Column::initial(w * 0.07).at_least(40.0).clip(true))
+            .column(Column::initial(w * 0.08).at_least(48.0).clip(true))
+            .column(Column::initial(w * 0.11).at_least(60.0).clip(true))
+            .column(Column::initial(w * 0.1).at_least(56.0).clip(true))
+            .column(Column::remainder().at_least(50.0).clip(true))
             .header(24.0, |mut row| {
                 row.col(|ui| header(ui, view, SortKey::Name, Msg::Name));
                 row.col(|ui| {

@@ -32,6 +32,9 @@ fn window_keys(ctx: &Context, commands: &mut Vec<Command>) {
     if typed(ctx, &["?"]) {
         commands.push(Command::ToggleHelp);
     }
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
+        commands.push(Command::OpenDialog);
+    }
     if pressed(ctx, Key::Escape) {
         commands.push(Command::CloseHelp);
     }

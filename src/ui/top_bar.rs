@@ -26,9 +26,14 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = props.lang;
     ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(tr(lang, Msg::AppTitle)).strong());
-        ui.separator();
+    // One line that never wraps or shifts: the pages and actions from the left, the settings
+    // from the right, and between them the search field, which takes what width is left.
+    ui.horizontal(|ui| {
+        let full_width = ui.available_width();
+        if full_width >= WIDE_ENOUGH_FOR_TITLE {
+            ui.label(RichText::new(tr(lang, Msg::AppTitle)).strong());
+            ui.separator();
+        }
         for (view, msg) in [
             (View::Overview, Msg::ViewOverview),
             (View::Reader, Msg::ViewReader),
@@ -43,7 +48,10 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             }
         }
         ui.separator();
-        if ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile))).clicked() {
+        // In a narrow window the open button stays on the 情景 page (and Ctrl+O) only.
+        if full_width >= WIDE_ENOUGH_FOR_OPEN
+            && ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile))).clicked()
+        {
             commands.push(Command::OpenDialog);
         }
         if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text("F11").clicked() {
@@ -53,37 +61,70 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             commands.push(Command::PresentMyDeck);
         }
         ui.separator();
-        search_box(ui, props, &mut commands);
-        ui.separator();
-        region_filter_box(ui, props, &mut commands);
-        ui.separator();
-        if ui.button(tr(lang, Msg::Language)).clicked() {
-            commands.push(Command::ToggleLanguage);
-        }
-        let theme_label = if props.dark { tr(lang, Msg::ThemeLight) } else { tr(lang, Msg::ThemeDark) };
-        if ui.button(theme_label).on_hover_text(tr(lang, Msg::Theme)).clicked() {
-            commands.push(Command::ToggleTheme);
-        }
-        if ui.button("?").on_hover_text(tr(lang, Msg::Help)).clicked() {
-            commands.push(Command::ToggleHelp);
-        }
-        if ui.button(tr(lang, Msg::About)).clicked() {
-            commands.push(Command::ToggleAbout);
-        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button("?", |ui| {
+                if ui.button(format!("{} (?)", tr(lang, Msg::Help))).clicked() {
+                    commands.push(Command::ToggleHelp);
+                }
+                if ui.button(tr(lang, Msg::About)).clicked() {
+                    commands.push(Command::ToggleAbout);
+                }
+            });
+            let theme_label = if props.dark { tr(lang, Msg::ThemeLight) } else { tr(lang, Msg::ThemeDark) };
+            if ui.button(theme_label).on_hover_text(tr(lang, Msg::Theme)).clicked() {
+                commands.push(Command::ToggleTheme);
+            }
+            if ui.button(tr(lang, Msg::Language)).clicked() {
+                commands.push(Command::ToggleLanguage);
+            }
+            ui.separator();
+            region_filter_box(ui, props, &mut commands);
+            ui.separator();
+            search_box(ui, props, &mut commands);
+        });
     });
     ui.add_space(2.0);
     commands
 }
 
+/// Below this width the app's name (also the window's title) leaves the bar to the controls.
+const WIDE_ENOUGH_FOR_TITLE: f32 = 1300.0;
+/// Below this width the open button leaves the bar (it is on the scenarios page too).
+const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
+/// The slot of the hit count and its arrows: always there, so nothing moves when it fills.
+const HIT_COUNT_WIDTH: f32 = 100.0;
+
 /// The search field (Ctrl+F focuses it; Enter and Shift+Enter step through the hits) and
-/// the hit count with its arrows.
+/// the hit count with its arrows. Laid out right to left: arrows, count, field, label.
 fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>) {
     let lang = props.lang;
+    let slot = egui::vec2(HIT_COUNT_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(slot, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.set_min_width(HIT_COUNT_WIDTH);
+        if props.query.trim().is_empty() {
+            return;
+        }
+        if ui.small_button("▼").on_hover_text(tr(lang, Msg::NextHit)).clicked() {
+            commands.push(Command::JumpHit { forward: true });
+        }
+        if ui.small_button("▲").on_hover_text(tr(lang, Msg::PrevHit)).clicked() {
+            commands.push(Command::JumpHit { forward: false });
+        }
+        let (hits, nodes) = props.hits;
+        let text = if nodes == 0 {
+            tr(lang, Msg::NoHits).to_string()
+        } else {
+            format!("{hits} {} / {nodes} {}", tr(lang, Msg::Hits), tr(lang, Msg::Nodes))
+        };
+        ui.add(egui::Label::new(RichText::new(text).small()).truncate());
+    });
     let mut query = props.query.to_string();
+    let label_width = 40.0;
+    let width = (ui.available_width() - label_width).clamp(60.0, 260.0);
     let response = ui.add(
         egui::TextEdit::singleline(&mut query)
             .hint_text(tr(lang, Msg::SearchHint))
-            .desired_width(220.0)
+            .desired_width(width)
             .id_salt("search"),
     );
     let response = response.labelled_by(ui.label(tr(lang, Msg::Search)).id);
@@ -98,21 +139,6 @@ fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>)
         commands.push(Command::JumpHit { forward: !back });
         response.request_focus();
     }
-    if !props.query.trim().is_empty() {
-        let (hits, nodes) = props.hits;
-        let text = if nodes == 0 {
-            tr(lang, Msg::NoHits).to_string()
-        } else {
-            format!("{hits} {} / {nodes} {}", tr(lang, Msg::Hits), tr(lang, Msg::Nodes))
-        };
-        ui.label(RichText::new(text).small());
-        if ui.small_button("▲").on_hover_text(tr(lang, Msg::PrevHit)).clicked() {
-            commands.push(Command::JumpHit { forward: false });
-        }
-        if ui.small_button("▼").on_hover_text(tr(lang, Msg::NextHit)).clicked() {
-            commands.push(Command::JumpHit { forward: true });
-        }
-    }
 }
 
 /// All of the region, east or west, or one 盟市.
@@ -123,7 +149,8 @@ fn region_filter_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Co
         RegionFilter::Region(r) => region_name(*r, lang).to_string(),
         RegionFilter::City(c) => c.clone(),
     };
-    egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(current).show_ui(ui, |ui| {
+    let combo = egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(current).width(84.0);
+    combo.show_ui(ui, |ui| {
         if ui.selectable_label(*props.region_filter == RegionFilter::All, tr(lang, Msg::AllRegions)).clicked() {
             commands.push(Command::SetRegionFilter(RegionFilter::All));
         }

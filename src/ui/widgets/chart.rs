@@ -84,6 +84,32 @@ fn unplotted(axis: &Axis, v: f64) -> f64 {
     }
 }
 
+/// egui_plot labels a grid mark when its `step_size` spans at least 60 points on the x axis.
+const X_LABEL_SPACING: f64 = 60.0;
+/// The grid's own minimum spacing (egui_plot's default), from which the scale is read.
+const GRID_SPACING: f64 = 8.0;
+
+/// The spec's years, every one a grid line; labelled every 1, 2, 5 or 10 years, whichever is
+/// the first to leave room for the labels at the plot's current width.
+fn year_marks(ticks: &[f64], input: egui_plot::GridInput) -> Vec<GridMark> {
+    let points_per_year = GRID_SPACING / input.base_step_size.max(1e-9);
+    let every =
+        [1.0, 2.0, 5.0, 10.0, 20.0].into_iter().find(|k| k * points_per_year >= X_LABEL_SPACING).unwrap_or(50.0);
+    ticks
+        .iter()
+        .map(|&value| GridMark { value, step_size: if value.rem_euclid(every) == 0.0 { every } else { 1.0 } })
+        .collect()
+}
+
+/// The spec's value ticks, each marked with the step between them so every one is labelled.
+fn value_marks(ticks: &[f64]) -> Vec<GridMark> {
+    let step = match ticks {
+        [a, b, ..] => (b - a).abs(),
+        _ => 1.0,
+    };
+    ticks.iter().map(|&value| GridMark { value, step_size: step }).collect()
+}
+
 pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
     let legend = style.legend && chart.legend_placement == LegendPlacement::Right && !chart.legend.is_empty();
     if !legend {
@@ -101,7 +127,8 @@ pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset:
     ui.horizontal_top(|ui| {
         let response =
             ui.allocate_ui(Vec2::new(plot_width, style.height), |ui| plot_ui(ui, id, chart, style, reset)).inner;
-        ui.allocate_ui(Vec2::new(legend_width, style.height), |ui| {
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(Vec2::new(legend_width, style.height), top_down, |ui| {
             egui::ScrollArea::vertical().id_salt((id, "legend")).max_height(style.height).show(ui, |ui| {
                 legend_ui(ui, chart, style.weight);
             });
@@ -190,8 +217,8 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
     let label_axis = y_axis.clone();
     let mut plot = Plot::new(id)
         .height(style.height)
-        .x_grid_spacer(move |_| x_ticks.iter().map(|&value| GridMark { value, step_size: 1.0 }).collect())
-        .y_grid_spacer(move |_| y_ticks.iter().map(|&value| GridMark { value, step_size: 1.0 }).collect())
+        .x_grid_spacer(move |input| year_marks(&x_ticks, input))
+        .y_grid_spacer(move |_| value_marks(&y_ticks))
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .y_axis_formatter(move |mark, _| readable(unplotted(&label_axis, mark.value)))
         .label_formatter(move |hover| {

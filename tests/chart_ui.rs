@@ -1,0 +1,111 @@
+//! The indicator chart as a user works it: compare by Ctrl-click, a log scale, every source
+//! on demand, English, and a layout that fits 1280×800 and 1024×768.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::model::chart::axis::Scale;
+
+const RD: &str = "研发经费占GDP比重（R&D/GDP）";
+const PATENTS: &str = "每万人发明专利拥有量";
+
+fn on_indicators(size: [f32; 2]) -> Harness<'static, PlanExplorerApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(|cc| PlanExplorerApp::new(cc));
+    harness.run();
+    harness.get_by_label("指标").click();
+    harness.run();
+    harness
+}
+
+/// Clicks a measure's row in the table (the chart's heading may carry the same name).
+fn click_row(harness: &mut Harness<'static, PlanExplorerApp>, name: &str) {
+    harness.get_all_by_label(name).next().expect("a row").click();
+    harness.run();
+}
+
+#[test]
+fn ctrl_click_compares_and_a_plain_click_replaces() {
+    let mut harness = on_indicators(common::WINDOW);
+    click_row(&mut harness, RD);
+    harness.get_by_label(PATENTS).click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    // Both are in the title, each series in the legend beside the chart under its measure.
+    harness.get_by_label_contains(&format!("{RD} / {PATENTS}"));
+    harness.get_by_label(&format!("{RD} · 规划目标"));
+    harness.get_by_label(&format!("{PATENTS} · 规划目标"));
+    // % and 件 cannot share an axis: the comparison is an index, and says so.
+    assert_eq!(harness.state_mut().current_chart().y_axis.unit, "2015 = 100");
+    // A plain click shows that measure alone again.
+    harness.get_by_label(PATENTS).click();
+    harness.run();
+    assert_eq!(harness.state().settings().selected_measures, vec!["invention_patents_per_10k".to_string()]);
+    assert!(harness.query_by_label(&format!("{RD} · 规划目标")).is_none());
+}
+
+#[test]
+fn the_log_scale_box_puts_the_chart_on_a_log_axis_and_back() {
+    let mut harness = on_indicators(common::WINDOW);
+    harness.get_by_label("技术市场合同交易总额").click();
+    harness.run();
+    harness.get_by_label("对数刻度").click();
+    harness.run();
+    assert_eq!(harness.state_mut().current_chart().y_axis.scale, Scale::Log);
+    harness.get_by_label("对数刻度").click();
+    harness.run();
+    assert_eq!(harness.state_mut().current_chart().y_axis.scale, Scale::Linear);
+}
+
+#[test]
+fn every_source_comes_back_on_demand() {
+    let mut harness = on_indicators(common::WINDOW);
+    click_row(&mut harness, RD);
+    let one = harness.state_mut().current_chart().series.len();
+    let hidden = harness.state_mut().current_chart().other_sources.clone();
+    assert!(!hidden.is_empty());
+    harness.get_by_label(&format!("全部来源（+{}）", hidden.len())).click();
+    harness.run();
+    assert_eq!(harness.state_mut().current_chart().series.len(), one + hidden.len());
+    for name in &hidden {
+        harness.get_by_label(name);
+    }
+}
+
+#[test]
+fn in_english_the_chart_speaks_english() {
+    let mut harness = on_indicators(common::WINDOW);
+    click_row(&mut harness, RD);
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Plan target");
+    harness.get_by_label("Straight path");
+    harness.get_by_label("Target met");
+    let chart = harness.state_mut().current_chart().clone();
+    assert!(chart.title.is_ascii(), "{}", chart.title);
+}
+
+#[test]
+fn nothing_is_cut_off_at_1280_by_800_or_1024_by_768() {
+    for size in [[1280.0, 800.0], [1024.0, 768.0]] {
+        let mut harness = on_indicators(size);
+        click_row(&mut harness, RD);
+        // Every column of the indicator table, the last ones included, is inside the window.
+        for header in ["进展", "出处"] {
+            let rect = harness.get_all_by_label_contains(header).next().expect("a header").rect();
+            assert!(rect.right() <= size[0], "{header} ends at {} in a {}-wide window", rect.right(), size[0]);
+        }
+        // The top bar is one line: its first and last controls share a row, and the page tabs
+        // do not run into the search field.
+        let first = harness.get_by_label("总览").rect();
+        let last = harness.get_by_label("?").rect();
+        assert!((first.center().y - last.center().y).abs() < 4.0, "{first:?} vs {last:?}");
+        assert!(last.right() <= size[0]);
+        let present = harness.get_by_label_contains("演示").rect();
+        let search = harness.get_by_label("搜索").rect();
+        assert!(present.right() <= search.left(), "{present:?} runs into {search:?}");
+        // The chart keeps its last year.
+        let chart = harness.state_mut().current_chart().clone();
+        assert!(chart.x_axis.max >= 2022.0);
+    }
+}
