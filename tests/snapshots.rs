@@ -99,7 +99,31 @@ const PAGES: &[(&str, Reach)] = &[
         h.key_press(egui::Key::F11);
         h.run();
     }),
+    ("presenter_slide_dark", |h| {
+        run(h, vec![Command::ToggleTheme]);
+        h.key_press(egui::Key::F11);
+        h.run();
+    }),
+    ("indicators_log_english", |h| {
+        run(h, vec![Command::SetView(View::Indicators), Command::SetLogScale(true), Command::ToggleLanguage]);
+    }),
 ];
+
+#[test]
+fn the_2x_slide_png_looks_as_it_did() {
+    // The exported file itself, not the window: drawn from the slide's spec by resvg.
+    let mut harness = harness();
+    let dir = std::env::temp_dir().join(format!("pe-png-snap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    harness.state_mut().set_export_dir(dir.clone());
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    harness.state_mut().run(Command::ExportSlidePng(2));
+    let png = dir.join("slide-1-2x.png");
+    let image = image::open(&png).expect("the PNG was written").to_rgba8();
+    assert_eq!(image.dimensions(), (1920, 1080));
+    egui_kittest::image_snapshot(&image, "slide_png_2x");
+}
 
 #[test]
 fn every_page_looks_as_it_did() {

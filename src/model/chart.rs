@@ -251,7 +251,7 @@ fn add_plan_values(
         chart.series.push(series(name(words.w("规划基期值", "Plan baseline")), Role::Baseline, points));
     }
     let Some((statement, target)) = m.main_target() else { return };
-    let comparator = if words.english { statement.comparator.name_en() } else { statement.comparator.name_zh() };
+    let comparator = if words.english { statement.comparator.words_en() } else { statement.comparator.name_zh() };
     let tx = f64::from(target.year);
     let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{comparator}“{}”", statement.quote) };
     chart.series.push(series(name(words.w("规划目标", "Plan target")), Role::Target, vec![point]));

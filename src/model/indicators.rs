@@ -85,6 +85,24 @@ impl Comparator {
         }
     }
 
+    /// The comparator in English words, for people (`name_en` is the identifier files use).
+    pub fn words_en(self) -> &'static str {
+        match self {
+            Comparator::Level => "level",
+            Comparator::Reach => "reach",
+            Comparator::AtLeast => "at least",
+            Comparator::MoreThan => "more than",
+            Comparator::AtMost => "at most",
+            Comparator::About => "about",
+            Comparator::Range => "range",
+            Comparator::IncreaseBy => "increase by",
+            Comparator::GrowthRate => "annual growth",
+            Comparator::Rank => "rank",
+            Comparator::RankWithin => "within the top",
+            Comparator::Multiple => "multiple",
+        }
+    }
+
     /// A target stated as a change (a growth rate, an increase, a multiple): no path leads to
     /// it from a level, and no level judges it.
     pub fn states_a_change(self) -> bool {

@@ -12,7 +12,7 @@ use super::widgets::palette;
 use super::widgets::status::{status_color, status_text};
 use crate::model::Document;
 use crate::model::chart::{Chart, ChartOptions};
-use crate::model::format::number;
+use crate::model::format::{number, unit_words};
 use crate::model::summary::MeasureSummary;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -174,7 +174,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     });
                     row.col(|ui| {
                         if s.units_as_written.is_empty() {
-                            ui.label(&s.unit);
+                            ui.label(unit_words(&s.unit, lang == Lang::En));
                         } else {
                             ui.label(s.units_as_written.join(" / ")).on_hover_text(tr(lang, Msg::UnitsDiffer));
                         }
@@ -186,7 +186,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                         ui.add(Label::new(s.target_text(lang == Lang::En)).truncate());
                     });
                     row.col(|ui| {
-                        ui.label(pick(lang, s.comparator.name_zh(), s.comparator.name_en()));
+                        ui.label(pick(lang, s.comparator.name_zh(), s.comparator.words_en()));
                     });
                     row.col(|ui| {
                         if let Some(g) = s.required_growth {

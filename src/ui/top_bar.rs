@@ -29,11 +29,9 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
     // One line that never wraps or shifts: the pages and actions from the left, the settings
     // from the right, and between them the search field, which takes what width is left.
     ui.horizontal(|ui| {
+        // (The app's name is the window's title and the start page's heading: the bar keeps its
+        // width for controls.)
         let full_width = ui.available_width();
-        if full_width >= WIDE_ENOUGH_FOR_TITLE {
-            ui.label(RichText::new(tr(lang, Msg::AppTitle)).strong());
-            ui.separator();
-        }
         for (view, msg) in [
             (View::Overview, Msg::ViewOverview),
             (View::Reader, Msg::ViewReader),
@@ -87,8 +85,6 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
     commands
 }
 
-/// Below this width the app's name (also the window's title) leaves the bar to the controls.
-const WIDE_ENOUGH_FOR_TITLE: f32 = 1300.0;
 /// Below this width the open button leaves the bar (it is on the scenarios page too).
 const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
 /// The slot of the hit count and its arrows: always there, so nothing moves when it fills.

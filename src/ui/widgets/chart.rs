@@ -171,7 +171,9 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, weight: f32) {
                     }
                 }
             }
-            ui.add(egui::Label::new(egui::RichText::new(&entry.label).small()).wrap());
+            // Small beside a working chart; full size on a slide, for the back row.
+            let text = egui::RichText::new(&entry.label);
+            ui.add(egui::Label::new(if weight > 1.5 { text } else { text.small() }).wrap());
         });
     }
 }
