@@ -137,9 +137,43 @@ fn worst_shapes(c: &mut Criterion) {
     });
 }
 
+/// The chart spec of every measure, a 2× slide PNG (budget 300 ms) and the PDF briefing of
+/// a 64-slide deck, one chart per measure with a target (budget 3 s).
+fn exports(c: &mut Criterion) {
+    use plan_explorer::app::{derived::Derived, exports::briefing};
+    use plan_explorer::model::Measure;
+    use plan_explorer::model::chart::{ChartOptions, build_chart};
+    use plan_explorer::model::export::{SLIDE_SIZE, briefing_pages, slide_svg};
+    use plan_explorer::model::scenario::embedded_actuals;
+    use plan_explorer::ui::i18n::Lang;
+    let plan = embedded_plan().expect("embedded plan");
+    let actuals = embedded_actuals(&plan).expect("actuals");
+    let scenarios = [&actuals];
+    let groups = Measure::group(&plan.indicators);
+    c.bench_function("chart/all_specs", |b| {
+        b.iter(|| {
+            for m in &groups {
+                black_box(build_chart(&[m], &scenarios, 2015, ChartOptions::default()));
+            }
+        })
+    });
+    let doc = Document::new(plan.clone(), "plan.ron");
+    let mut derived = Derived::new(&doc, &scenarios);
+    let deck = plan_explorer::model::deck::Deck::from_plan(&doc, None, None, &|_| true);
+    let slides = briefing(&doc, &mut derived, &scenarios, Lang::Zh, &deck);
+    let first = slides.get(1).expect("a chart slide");
+    c.bench_function("export/slide_png_2x", |b| {
+        b.iter(|| black_box(plan_explorer::render::png(&slide_svg(first, "1 / 1", SLIDE_SIZE), 2.0).expect("png")))
+    });
+    let title = format!("{} slides", slides.len());
+    c.bench_function("export/briefing_pdf_64", |b| {
+        b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, false), &title).expect("pdf")))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = egui_demo, frames, load_and_search, worst_shapes
+    targets = egui_demo, frames, load_and_search, worst_shapes, exports
 }
 criterion_main!(benches);

@@ -16,6 +16,10 @@ fn slide_title(harness: &Harness<'_, PlanExplorerApp>, k: usize) -> String {
     let deck = &app.presenting().expect("presenting").deck;
     match &deck.slides[k].content {
         SlideContent::Measure(key) => app.summaries().iter().find(|s| &s.key == key).unwrap().name.clone(),
+        SlideContent::Targets { chapter, .. } => {
+            let i = app.doc().outline.index_of(chapter).expect("a chapter");
+            format!("{} · 目标", app.doc().plan.nodes[i].heading())
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -112,7 +116,7 @@ fn the_briefing_holds_every_slide_with_its_sources() {
     let path = harness.state_mut().export_briefing().expect("written");
     let html = std::fs::read_to_string(&path).unwrap();
     let app = harness.state();
-    let deck = Deck::from_plan(app.doc(), None, None);
+    let deck = Deck::from_plan(app.doc(), None, None, &|_| true);
     for slide in &deck.slides {
         let SlideContent::Measure(key) = &slide.content else { continue };
         let s = app.summaries().iter().find(|s| &s.key == key).unwrap();
@@ -239,4 +243,74 @@ fn the_regional_slide_exports_its_table_as_csv() {
         .expect("a CSV");
     let text = std::fs::read_to_string(csv).unwrap();
     assert!(text.contains("盟市") && text.contains("呼和浩特"), "{text}");
+}
+
+#[test]
+fn the_default_deck_charts_what_has_data_and_gathers_lone_targets_by_chapter() {
+    let mut harness = harness("targets");
+    harness.key_press(Key::F11);
+    harness.run();
+    let app = harness.state();
+    let deck = app.presenting().expect("presenting").deck.clone();
+    let mut seen = Vec::new();
+    let mut tables = 0;
+    for slide in &deck.slides {
+        match &slide.content {
+            SlideContent::Measure(key) => {
+                seen.push(key.clone());
+                // A chart slide has something besides the target to look at.
+                let s = app.summaries().iter().find(|s| &s.key == key).unwrap();
+                let scenarios_have_it = app.scenarios().iter().any(|l| {
+                    l.scenario.series.iter().any(|x| &x.indicator == key && (x.region == "全区" || x.region == "全国"))
+                });
+                assert!(!s.baselines.is_empty() || scenarios_have_it, "{key} has a chart slide with only its target");
+            }
+            SlideContent::Targets { measures, .. } => {
+                tables += 1;
+                seen.extend(measures.iter().cloned());
+            }
+            _ => {}
+        }
+    }
+    assert!(tables >= 3, "{tables} targets slides");
+    // Every target of the plan's text is on exactly one slide.
+    let mut targets: Vec<String> = app
+        .summaries()
+        .iter()
+        .filter(|s| s.target.is_some() && s.source_node.is_some())
+        .map(|s| s.key.clone())
+        .collect();
+    targets.sort();
+    seen.sort();
+    assert_eq!(seen, targets);
+    assert!(deck.about.contains("按章汇为目标表"), "the deck says how it was built: {}", deck.about);
+}
+
+#[test]
+fn the_pdf_briefing_has_a_page_per_slide() {
+    let mut harness = harness("pdf");
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.get_by_label("导出简报 PDF").click();
+    harness.run();
+    let path = harness.state().export_dir().join("briefing.pdf");
+    let bytes = std::fs::read(&path).expect("written");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.starts_with("%PDF"));
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    // The evaluation, then every slide of the running deck.
+    let slides = harness.state().presenting().expect("presenting").deck.slides.len();
+    assert_eq!(pages, slides + 1);
+    assert!(harness.state().messages().iter().any(|m| m.text.contains("briefing.pdf")), "the app says where it wrote");
+}
+
+#[test]
+fn a_presenter_sees_where_an_export_went() {
+    let mut harness = harness("toast");
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.get_by_label("导出数据 CSV").click();
+    harness.run();
+    // On screen, not only in the (hidden) message panel.
+    harness.get_by_label_contains("slide-1.csv");
 }

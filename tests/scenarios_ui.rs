@@ -38,7 +38,7 @@ fn a_dropped_scenario_appears_in_the_chart_and_the_comparison_table() {
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景");
     harness.get_by_label("预测 · R&D强度 · 测试");
     harness.get_by_label("1.5 %");
-    harness.get_by_label("-0.7");
+    harness.get_by_label("-0.7 %");
     harness.get_by_label("68.2%");
 }
 
@@ -149,4 +149,45 @@ fn a_character_no_font_has_is_named_not_hidden() {
     let messages = harness.state().messages();
     let warning = messages.iter().find(|m| m.text.contains("U+20000")).expect("a warning naming U+20000");
     assert!(warning.text.starts_with(&fixture("rare.ron").display().to_string()), "{}", warning.text);
+}
+
+#[test]
+fn differences_read_by_name_and_unit_with_disagreements_and_gaps_apart() {
+    let mut harness = harness();
+    drop_file(&mut harness, fixture("good.ron"));
+    harness.state_mut().run(Command::SetView(View::Scenarios));
+    harness.state_mut().run(Command::SetComparePair(0, 1));
+    harness.run();
+    // The built-in actuals and the test scenario both have R&D intensity in 2016 and 2020:
+    // 0.79 → 0.9 and 0.93 → 1.5 (B − A in the measure's unit).
+    harness.get_by_label_contains("两者都有值且不同（2）");
+    harness.get_by_label("+0.11 %");
+    harness.get_by_label("+0.57 %");
+    assert!(harness.get_all_by_label("研发经费占GDP比重（R&D/GDP）").count() >= 2, "rows by name, not by id");
+    // The one-sided values are a separate list.
+    harness.get_by_label_contains("仅一方有值（").click();
+    harness.run();
+    assert!(harness.query_by_label("+0.11 %").is_none());
+    let app = harness.state();
+    let one_sided =
+        plan_explorer::model::compare::differences(&app.scenarios()[0].scenario, &app.scenarios()[1].scenario)
+            .iter()
+            .filter(|d| d.a.is_none() || d.b.is_none())
+            .count();
+    harness.get_by_label(&format!("{one_sided} 处差异"));
+    // Narrowed to one indicator by typing part of its name.
+    let filter = harness.get_by_label("筛选指标");
+    filter.focus();
+    filter.type_text("发明专利");
+    harness.run();
+    // As many rows as one-sided points of indicators so named.
+    let app = harness.state();
+    let (a, b) = (&app.scenarios()[0].scenario, &app.scenarios()[1].scenario);
+    let expected = plan_explorer::model::compare::differences(a, b)
+        .iter()
+        .filter(|d| d.a.is_none() || d.b.is_none())
+        .filter(|d| a.indicator_name(&app.doc().plan, &d.indicator).is_some_and(|n| n.contains("发明专利")))
+        .count();
+    assert!(expected > 0);
+    harness.get_by_label(&format!("{expected} 处差异"));
 }

@@ -24,9 +24,34 @@ use super::{Effect, PlanExplorerApp, Settings, exports};
 
 /// How long a confirmation such as "copied" stays, in seconds.
 const TOAST_SECONDS: f64 = 1.5;
+/// Long enough to read a path.
+const EXPORT_TOAST_SECONDS: f64 = 5.0;
 
 impl PlanExplorerApp {
     pub fn run(&mut self, command: Command) {
+        // An export says where it wrote (or why not) on screen too, also while presenting
+        // full screen, where the message panel is hidden.
+        let is_export = matches!(
+            command,
+            Command::ExportChartCsv
+                | Command::ExportTable
+                | Command::ExportEvaluation
+                | Command::ExportBriefing
+                | Command::ExportBriefingPdf
+                | Command::ExportSlidePng(_)
+                | Command::ExportSlideCsv
+        );
+        let last_before = self.log.lines().last().cloned();
+        self.run_command(command);
+        if is_export
+            && let Some(last) = self.log.lines().last()
+            && Some(last) != last_before.as_ref()
+        {
+            self.toast = Some((last.text.clone(), self.now + EXPORT_TOAST_SECONDS));
+        }
+    }
+
+    fn run_command(&mut self, command: Command) {
         let doc = &self.doc;
         match command {
             Command::Select(i) => self.nav.select(doc, i),

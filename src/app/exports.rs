@@ -98,7 +98,8 @@ pub fn briefing(
             tr(lang, Msg::EvaluationExplain)
         ),
         sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
-        notes: Vec::new(),
+        // How the deck that follows was built.
+        notes: [deck.about.clone()].into_iter().filter(|a| !a.is_empty()).collect(),
         body: BriefingBody::Table(evaluation_table(evaluations, english)),
     }];
     for slide in &deck.slides {
@@ -124,6 +125,7 @@ pub fn briefing_slide(
         SlideBody::Regional(t) => {
             BriefingBody::Table(regional_table(&t, tr(lang, Msg::NotPublished), lang == Lang::En))
         }
+        SlideBody::Table(t) => BriefingBody::Table(t),
     };
     BriefingSlide {
         title: resolved.title,

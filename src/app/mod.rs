@@ -186,6 +186,7 @@ impl PlanExplorerApp {
         self.apply_theme(&ctx);
         let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };
         self.run_all(&ctx, commands);
+        self.toast(&ctx);
         self.carry_out_effects(&ctx);
     }
 

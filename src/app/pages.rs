@@ -96,15 +96,19 @@ impl PlanExplorerApp {
         if self.show_about {
             commands.extend(self.about(&ctx));
         }
+        commands
+    }
+
+    /// A confirmation ("copied", where an export went) over whatever is shown, presenting too.
+    pub(super) fn toast(&mut self, ctx: &egui::Context) {
         if let Some((text, until)) = &self.toast {
             if self.now < *until {
-                toast_ui(&ctx, text);
+                toast_ui(ctx, text);
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));
             } else {
                 self.toast = None;
             }
         }
-        commands
     }
 
     fn about(&self, ctx: &egui::Context) -> Vec<Command> {
@@ -291,6 +295,9 @@ impl PlanExplorerApp {
         // Summaries are in measure order, so the cached index finds each one directly.
         let summaries = self.derived.summaries();
         let at_target: Vec<_> = targets.iter().filter_map(|(k, v)| Some((summaries.get(*k)?, v.as_slice()))).collect();
+        let doc = &self.doc;
+        let indicator_name =
+            |id: &str| loaded.iter().find_map(|l| l.scenario.indicator_name(&doc.plan, id)).unwrap_or(id).to_string();
         let props = ScenariosProps {
             loaded,
             recent: &self.settings.recent,
@@ -299,11 +306,14 @@ impl PlanExplorerApp {
             pair: self.scenarios.pair(),
             at_target: &at_target,
             differences,
+            indicator_name: &indicator_name,
             lang,
         };
         let mut commands = ui
             .push_id("scenario_page", |ui| {
-                ui.set_max_height(ui.available_height() * 0.7);
+                // The deck editor below needs a line or two until the deck has slides.
+                let deck_room = if self.my_deck.slides.is_empty() { 70.0 } else { ui.available_height() * 0.3 };
+                ui.set_max_height(ui.available_height() - deck_room);
                 scenarios_ui(ui, &props, &mut self.views.scenarios)
             })
             .inner;
@@ -324,6 +334,7 @@ impl PlanExplorerApp {
         let view = match &resolved.body {
             SlideBody::Chart(c) => SlideView::Chart(c),
             SlideBody::Regional(t) => SlideView::Regional(t, resolved.title.clone()),
+            SlideBody::Table(t) => SlideView::Table(t),
         };
         let props = SlideProps {
             title: &resolved.title,

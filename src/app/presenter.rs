@@ -3,11 +3,14 @@
 //! for the briefing.
 
 use crate::model::Document;
+use crate::model::Measure;
+use crate::model::chart::svg::Table;
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Annotation, Deck, Slide, SlideContent};
 use crate::model::format::{readable, unit_words};
 use crate::model::regional::{StatTable, stat_options, stat_table};
 use crate::model::scenario::Scenario;
+use crate::model::scenario::{NATIONAL, WHOLE_REGION};
 use crate::ui::SlideStep;
 use crate::ui::i18n::{Lang, Msg, region_name, tr};
 use crate::ui::widgets::status::status_text;
@@ -50,6 +53,7 @@ impl Presenter {
 pub enum SlideBody {
     Chart(Box<Chart>),
     Regional(StatTable),
+    Table(Table),
 }
 
 pub struct ResolvedSlide {
@@ -67,9 +71,17 @@ pub fn regional_slide(doc: &Document, scenarios: &[&Scenario]) -> Option<(String
 }
 
 /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional slide.
+/// Measures with only a target (nothing else to draw) are gathered on their chapter's targets
+/// slide.
 pub fn default_deck(doc: &Document, node: Option<usize>, scenarios: &[&Scenario]) -> Deck {
     let node = node.filter(|&i| doc.outline.indicator_total(i) > 0);
-    Deck::from_plan(doc, node, regional_slide(doc, scenarios))
+    let has_data = |m: &Measure<'_>| {
+        !m.baselines().is_empty()
+            || scenarios
+                .iter()
+                .any(|s| s.series_for(m.key, WHOLE_REGION).chain(s.series_for(m.key, NATIONAL)).next().is_some())
+    };
+    Deck::from_plan(doc, node, regional_slide(doc, scenarios), &has_data)
 }
 
 /// A slide's name in a list.
@@ -78,6 +90,9 @@ pub fn slide_label(slide: &Slide, derived: &Derived, lang: Lang) -> String {
         SlideContent::Measure(key) => derived.summary(key).map_or(key.clone(), |s| s.name.clone()),
         SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
         SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
+        SlideContent::Targets { chapter, measures } => {
+            format!("{chapter} · {}（{}）", tr(lang, Msg::Targets), measures.len())
+        }
     }
 }
 
@@ -121,6 +136,34 @@ pub fn resolve_slide(
                 body: SlideBody::Regional(table),
             }
         }
+        SlideContent::Targets { chapter, measures } => targets_slide(doc, derived, lang, chapter, measures),
+    }
+}
+
+/// A chapter's targets that have nothing to chart, as one table: measure, target in words,
+/// where the plan states it.
+fn targets_slide(doc: &Document, derived: &Derived, lang: Lang, chapter: &str, measures: &[String]) -> ResolvedSlide {
+    let english = lang == Lang::En;
+    let heading = doc.outline.index_of(chapter).map_or(chapter.to_string(), |i| doc.plan.nodes[i].heading());
+    let rows = measures
+        .iter()
+        .filter_map(|key| derived.summary(key))
+        .map(|s| {
+            // Where the plan states it, and the words (smaller on the slide, cut to the page in
+            // the PDF, whole in the HTML briefing).
+            let place = s.source_node.map(|n| doc.outline.citation(&doc.plan, n)).unwrap_or_default();
+            let quote = doc.plan.indicators.iter().find(|i| i.measure == s.key && i.target.is_some());
+            let source = quote.map_or(place.clone(), |q| format!("{place}：“{}”", q.quote));
+            vec![if english { s.name_en.clone() } else { s.name.clone() }, s.target_text(english), source]
+        })
+        .collect();
+    let header = if english { ["Indicator", "Target", "In the plan"] } else { ["指标", "目标", "规划原文"] };
+    ResolvedSlide {
+        title: format!("{heading} · {}", tr(lang, Msg::Targets)),
+        unit: String::new(),
+        caption: tr(lang, Msg::TargetsOnlyExplain).to_string(),
+        sources: vec![tr(lang, Msg::PlanSource).to_string()],
+        body: SlideBody::Table(Table { header: header.map(String::from).to_vec(), rows }),
     }
 }
 

@@ -18,6 +18,9 @@ pub const DECK_FORMAT_VERSION: u32 = 1;
 pub struct Deck {
     pub format_version: u32,
     pub name: String,
+    /// How the deck was built (the default deck says which measures got a slide of their own).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub about: String,
     pub slides: Vec<Slide>,
 }
 
@@ -38,6 +41,9 @@ pub enum SlideContent {
     Index(Vec<String>),
     /// A statistic per 盟市 with east/west totals.
     Regional { indicator: String, unit: String, year: u16 },
+    /// The targets of one chapter that have nothing to chart (no baseline, no actual value, no
+    /// scenario): one large-type table instead of a lone point on an empty grid each.
+    Targets { chapter: String, measures: Vec<String> },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,31 +53,70 @@ pub struct Annotation {
     pub text: String,
 }
 
+/// The id of the chapter a node is in (the node's own id above chapter level).
+fn chapter_of(doc: &Document, node_id: &str) -> String {
+    let Some(i) = doc.outline.index_of(node_id) else { return node_id.to_string() };
+    doc.outline
+        .ancestors(i)
+        .into_iter()
+        .chain(std::iter::once(i))
+        .find(|&k| doc.plan.nodes[k].kind == super::plan::NodeKind::Chapter)
+        .map_or(node_id.to_string(), |k| doc.plan.nodes[k].id.clone())
+}
+
 impl Deck {
     pub fn new(name: impl Into<String>) -> Self {
-        Deck { format_version: DECK_FORMAT_VERSION, name: name.into(), slides: Vec::new() }
+        Deck { format_version: DECK_FORMAT_VERSION, name: name.into(), about: String::new(), slides: Vec::new() }
     }
 
     /// Every measure with a target stated at or under `node` (the whole plan for `None`), in
-    /// the plan's order, then the regional GDP breakdown when `regional` is given.
-    pub fn from_plan(doc: &Document, node: Option<usize>, regional: Option<(String, String, u16)>) -> Self {
+    /// the plan's order: a chart of its own when `has_data` says there is something besides
+    /// the target to draw, else a line on its chapter's targets slide (placed where the
+    /// chapter's first such target would have been); then the regional breakdown when
+    /// `regional` is given.
+    pub fn from_plan(
+        doc: &Document,
+        node: Option<usize>,
+        regional: Option<(String, String, u16)>,
+        has_data: &dyn Fn(&Measure<'_>) -> bool,
+    ) -> Self {
         let range = node.map_or(0..doc.plan.nodes.len(), |i| doc.outline.subtree(i));
-        let mut slides = Vec::new();
+        let mut slides: Vec<Slide> = Vec::new();
+        let (mut charts, mut gathered) = (0, 0);
         for m in Measure::group(&doc.plan.indicators) {
-            if m.main_target().is_none() {
-                continue;
-            }
+            let Some((statement, _)) = m.main_target() else { continue };
             let in_range =
                 m.statements.iter().any(|s| doc.outline.index_of(&s.source_node).is_some_and(|i| range.contains(&i)));
-            if in_range {
+            if !in_range {
+                continue;
+            }
+            if has_data(&m) {
+                charts += 1;
                 slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
+                continue;
+            }
+            gathered += 1;
+            let chapter = chapter_of(doc, &statement.source_node);
+            let existing = slides.iter_mut().find_map(|s| match &mut s.content {
+                SlideContent::Targets { chapter: c, measures } if *c == chapter => Some(measures),
+                _ => None,
+            });
+            match existing {
+                Some(measures) => measures.push(m.key.to_string()),
+                None => slides.push(Slide {
+                    content: SlideContent::Targets { chapter, measures: vec![m.key.to_string()] },
+                    notes: Vec::new(),
+                }),
             }
         }
         if let Some((indicator, unit, year)) = regional {
             slides.push(Slide { content: SlideContent::Regional { indicator, unit, year }, notes: Vec::new() });
         }
         let name = node.map_or(doc.plan.meta.title.clone(), |i| doc.plan.nodes[i].heading());
-        Deck { format_version: DECK_FORMAT_VERSION, name, slides }
+        let about = format!(
+            "按规划顺序：{charts} 个有基期值、实际值或情景数据的目标各一页图表；{gathered} 个仅有目标值的目标按章汇为目标表。"
+        );
+        Deck { format_version: DECK_FORMAT_VERSION, name, about, slides }
     }
 
     pub fn to_ron(&self) -> Result<String, ron::Error> {
@@ -109,6 +154,9 @@ impl Deck {
                     ks.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
                 }
                 SlideContent::Regional { .. } => Vec::new(),
+                SlideContent::Targets { measures, .. } => {
+                    measures.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
+                }
             };
             for (path, k) in keys {
                 if !known.contains(k.as_str()) {

@@ -119,6 +119,13 @@ messages! {
     Inconsistent => "规划内倍数与增速不一致", "The plan's multiple and growth rate disagree";
     IndexMode => "指数（2015=100）", "Index (2015 = 100)";
     LogScale => "对数刻度", "Log scale";
+    BothDiffer => "两者都有值且不同", "Both have a value, and they differ";
+    OnlyOneHas => "仅一方有值", "Only one has a value";
+    FilterIndicators => "筛选指标", "Filter indicators";
+    Difference => "差（B − A）", "Difference (B − A)";
+    Targets => "目标", "Targets";
+    TargetsOnlyExplain => "以下目标在规划中只有目标值，没有基期值、实际值或情景数据可画，故汇为一表。", "These targets have only a target value in the plan: no baseline, actual value or scenario to chart, so they are listed together.";
+    PlanSource => "《规划》原文", "The plan's text";
     BeforeBaseYear => "，早于基期，无法评估进展", ", before the base year: no progress can be read";
     AllSources => "全部来源", "All sources";
     ResetView => "重置视图", "Reset view";
@@ -187,6 +194,7 @@ messages! {
     ExportCsv => "导出数据 CSV", "Export data CSV";
     ExportTable => "导出指标表 CSV", "Export table CSV";
     ExportBriefing => "导出简报 HTML", "Export briefing HTML";
+    ExportBriefingPdf => "导出简报 PDF", "Export briefing PDF";
     AddToDeck => "加入自选幻灯片", "Add to my deck";
     HighContrast => "投影高对比", "High contrast";
     NoteYear => "年份", "Year";

@@ -52,6 +52,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
             (Msg::ExportCsv, Command::ExportChartCsv),
             (Msg::ExportTable, Command::ExportTable),
             (Msg::ExportBriefing, Command::ExportBriefing),
+            (Msg::ExportBriefingPdf, Command::ExportBriefingPdf),
             (Msg::AddToDeck, Command::AddSelectionToDeck),
         ] {
             if ui.button(tr(lang, msg)).clicked() {

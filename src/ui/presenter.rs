@@ -10,6 +10,7 @@ use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use super::{Command, SlideStep};
 use crate::model::chart::Chart;
+use crate::model::chart::svg::Table;
 use crate::model::deck::Annotation;
 use crate::model::regional::StatTable;
 
@@ -17,6 +18,8 @@ use crate::model::regional::StatTable;
 pub enum SlideView<'a> {
     Chart(&'a Chart),
     Regional(&'a StatTable, String),
+    /// A table in large type (a chapter's targets).
+    Table(&'a Table),
 }
 
 pub struct SlideProps<'a> {
@@ -67,6 +70,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             for (msg, action) in [
                 (Msg::ExportCsv, Command::ExportSlideCsv),
                 (Msg::ExportBriefing, Command::ExportBriefing),
+                (Msg::ExportBriefingPdf, Command::ExportBriefingPdf),
                 (Msg::AddToDeck, Command::AddCurrentSlideToDeck),
                 (Msg::HighContrast, Command::ToggleContrast),
             ] {
@@ -132,6 +136,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                     chart_with_notes(ui, chart, &style, props.notes);
                 }
                 SlideView::Regional(table, name) => regional_bars(ui, table, name, height, lang),
+                SlideView::Table(table) => table_ui(ui, table, height, s),
             }
         });
         ui.label(RichText::new(props.caption).font(FontId::proportional(24.0 * s)));
@@ -160,6 +165,27 @@ fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Ann
     // Each note is a labelled vertical rule at its year, as in every export.
     let with_notes = chart.clone().with_annotations(notes.iter().map(|n| (n.year, n.text.clone())));
     chart_ui(ui, "presenter_chart", &with_notes, style, false);
+}
+
+/// A slide's table in large type, scrolling when it is longer than the slide.
+fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
+    let font = FontId::proportional(22.0 * s);
+    egui::ScrollArea::vertical().max_height(height).show(ui, |ui| {
+        egui::Grid::new("slide_table").striped(true).spacing([24.0 * s, 10.0 * s]).show(ui, |ui| {
+            for cell in &table.header {
+                ui.label(RichText::new(cell).font(font.clone()).strong());
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for (k, cell) in row.iter().enumerate() {
+                    // The quote column is smaller and wraps; names and targets stay large.
+                    let size = if k == 2 { FontId::proportional(16.0 * s) } else { font.clone() };
+                    ui.add(egui::Label::new(RichText::new(cell).font(size)).wrap());
+                }
+                ui.end_row();
+            }
+        });
+    });
 }
 
 fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {

@@ -10,7 +10,7 @@ use super::Command;
 use super::i18n::{Lang, Msg, tr};
 use super::widgets::palette;
 use crate::model::compare::{Difference, TargetComparison};
-use crate::model::format::number;
+use crate::model::format::readable;
 use crate::model::loaded::LoadedScenario;
 use crate::model::scenario::SeriesKind;
 use crate::model::summary::MeasureSummary;
@@ -19,6 +19,28 @@ use crate::model::summary::MeasureSummary;
 #[derive(Default)]
 pub struct ScenariosViewState {
     pub typed_path: String,
+    /// Which differences the table lists.
+    pub diff_kind: DiffKind,
+    /// Only indicators whose name or id contains this.
+    pub diff_filter: String,
+    /// Only this region (`None`: every region).
+    pub diff_region: Option<String>,
+}
+
+/// Two kinds of difference an analyst reads differently: a disagreement, or a gap on one side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DiffKind {
+    /// Both scenarios have a value and the values differ.
+    #[default]
+    Differ,
+    /// Only one of them has a value for that year.
+    OnlyOne,
+}
+
+impl DiffKind {
+    fn of(d: &Difference) -> DiffKind {
+        if d.a.is_some() && d.b.is_some() { DiffKind::Differ } else { DiffKind::OnlyOne }
+    }
 }
 
 pub struct ScenariosProps<'a> {
@@ -30,6 +52,8 @@ pub struct ScenariosProps<'a> {
     /// Per measure with a target: its summary and every scenario value at the target year.
     pub at_target: &'a [(&'a MeasureSummary, &'a [TargetComparison])],
     pub differences: &'a [Difference],
+    /// An indicator id's name (the plan's, or the scenario file's for its own indicators).
+    pub indicator_name: &'a dyn Fn(&str) -> String,
     pub lang: Lang,
 }
 
@@ -43,7 +67,6 @@ fn kind_text(kind: SeriesKind, lang: Lang) -> &'static str {
 }
 
 pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut ScenariosViewState) -> Vec<Command> {
-    let typed_path = &mut view.typed_path;
     let mut actions = Vec::new();
     let lang = props.lang;
     egui::ScrollArea::vertical().id_salt("scenarios").auto_shrink([false, false]).show(ui, |ui| {
@@ -52,6 +75,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 actions.push(Command::OpenDialog);
             }
             let label = ui.label(tr(lang, Msg::TypedPath));
+            let typed_path = &mut view.typed_path;
             let edit = ui
                 .add(egui::TextEdit::singleline(typed_path).desired_width(420.0).hint_text("/path/to/scenario.ron"))
                 .labelled_by(label.id);
@@ -159,7 +183,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 actions.push(Command::SetComparePair(a, b));
             }
         });
-        differences_table(ui, props);
+        differences_table(ui, props, view);
     });
     actions
 }
@@ -196,9 +220,7 @@ fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
                         ui.add(Label::new(&m.name).truncate());
                     });
                     row.col(|ui| {
-                        if let Some((y, v, _)) = m.target {
-                            ui.label(format!("{}（{y}）", number(v)));
-                        }
+                        ui.add(Label::new(m.target_text(lang == Lang::En)).truncate());
                     });
                     row.col(|ui| {
                         ui.add(Label::new(&c.scenario).truncate());
@@ -207,10 +229,11 @@ fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
                         ui.add(Label::new(format!("{} · {}", kind_text(c.kind, lang), c.series)).truncate());
                     });
                     row.col(|ui| {
-                        ui.label(format!("{} {}", number(c.value), m.unit));
+                        ui.label(format!("{} {}", readable(c.value), m.unit));
                     });
                     row.col(|ui| {
-                        ui.label(format!("{:+}", (c.gap * 100.0).round() / 100.0));
+                        let sign = if c.gap >= 0.0 { "+" } else { "" };
+                        ui.label(format!("{sign}{} {}", readable(c.gap), m.unit));
                     });
                     row.col(|ui| {
                         if let Some(p) = c.share_achieved {
@@ -222,55 +245,94 @@ fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
     });
 }
 
-fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
+/// The points where the two scenarios differ: disagreements and one-sided values apart, by
+/// name and unit, narrowed by indicator and region.
+fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut ScenariosViewState) {
     let lang = props.lang;
     if props.differences.is_empty() {
         ui.label(RichText::new(tr(lang, Msg::NoDifferences)).weak());
         return;
     }
-    ui.label(format!("{} {}", props.differences.len(), tr(lang, Msg::DifferenceCount)));
-    let show = |v: Option<f64>| v.map_or("—".to_string(), number);
+    let count = |kind| props.differences.iter().filter(|d| DiffKind::of(d) == kind).count();
+    let mut regions: Vec<&str> = props.differences.iter().map(|d| d.region.as_str()).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    ui.horizontal_wrapped(|ui| {
+        for (kind, msg) in [(DiffKind::Differ, Msg::BothDiffer), (DiffKind::OnlyOne, Msg::OnlyOneHas)] {
+            let label = format!("{}（{}）", tr(lang, msg), count(kind));
+            ui.selectable_value(&mut view.diff_kind, kind, label);
+        }
+        ui.separator();
+        let label = ui.label(tr(lang, Msg::FilterIndicators));
+        ui.add(egui::TextEdit::singleline(&mut view.diff_filter).desired_width(160.0).id_salt("diff_filter"))
+            .labelled_by(label.id);
+        let region_text = view.diff_region.clone().unwrap_or_else(|| tr(lang, Msg::AllRegions).to_string());
+        ui.push_id("diff_region", |ui| {
+            let combo = egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(region_text);
+            combo.show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.diff_region, None, tr(lang, Msg::AllRegions));
+                for r in &regions {
+                    ui.selectable_value(&mut view.diff_region, Some(r.to_string()), *r);
+                }
+            });
+        });
+    });
+    let filter = view.diff_filter.trim().to_lowercase();
+    let rows: Vec<(&Difference, String)> = props
+        .differences
+        .iter()
+        .filter(|d| DiffKind::of(d) == view.diff_kind)
+        .filter(|d| view.diff_region.as_deref().is_none_or(|r| r == d.region))
+        .map(|d| (d, (props.indicator_name)(&d.indicator)))
+        .filter(|(d, name)| {
+            filter.is_empty() || name.to_lowercase().contains(&filter) || d.indicator.to_lowercase().contains(&filter)
+        })
+        .collect();
+    ui.label(format!("{} {}", rows.len(), tr(lang, Msg::DifferenceCount)));
+    let show = |v: Option<f64>, unit: &str| v.map_or("—".to_string(), |v| format!("{} {unit}", readable(v)));
+    // Room for a screenful of rows, not a strip.
+    let height = ui.available_height().clamp(260.0, 600.0);
     ui.push_id("differences", |ui| {
         TableBuilder::new(ui)
             .striped(true)
-            .max_scroll_height(300.0)
-            .columns(Column::initial(130.0).clip(true), 4)
-            .column(Column::initial(120.0))
-            .column(Column::remainder().at_least(100.0))
+            .max_scroll_height(height)
+            .min_scrolled_height(height.min(260.0))
+            .column(Column::initial(260.0).clip(true))
+            .column(Column::initial(90.0).clip(true))
+            .column(Column::initial(60.0))
+            .columns(Column::initial(130.0).clip(true), 2)
+            .column(Column::remainder().at_least(80.0))
             .header(22.0, |mut h| {
-                for text in [
-                    tr(lang, Msg::Name),
-                    tr(lang, Msg::RegionFilter),
-                    tr(lang, Msg::Unit),
-                    tr(lang, Msg::Year),
-                    "A",
-                    "B",
-                ] {
+                let delta = tr(lang, Msg::Difference);
+                for text in [tr(lang, Msg::Name), tr(lang, Msg::RegionFilter), tr(lang, Msg::Year), "A", "B", delta] {
                     h.col(|ui| {
                         ui.strong(text);
                     });
                 }
             })
             .body(|body| {
-                body.rows(20.0, props.differences.len(), |mut row| {
-                    let d = &props.differences[row.index()];
+                body.rows(20.0, rows.len(), |mut row| {
+                    let (d, name) = &rows[row.index()];
                     row.col(|ui| {
-                        ui.add(Label::new(&d.indicator).truncate());
+                        ui.add(Label::new(name.as_str()).truncate()).on_hover_text(&d.indicator);
                     });
                     row.col(|ui| {
                         ui.label(&d.region);
                     });
                     row.col(|ui| {
-                        ui.label(&d.unit);
-                    });
-                    row.col(|ui| {
                         ui.label(d.year.to_string());
                     });
                     row.col(|ui| {
-                        ui.label(show(d.a));
+                        ui.label(show(d.a, &d.unit));
                     });
                     row.col(|ui| {
-                        ui.label(show(d.b));
+                        ui.label(show(d.b, &d.unit));
+                    });
+                    row.col(|ui| {
+                        if let (Some(a), Some(b)) = (d.a, d.b) {
+                            let sign = if b >= a { "+" } else { "" };
+                            ui.label(format!("{sign}{} {}", readable(b - a), d.unit));
+                        }
                     });
                 });
             });
@@ -305,6 +367,7 @@ mod tests {
                 pair: (0, 0),
                 at_target: &[],
                 differences: &[],
+                indicator_name: &|id: &str| id.to_string(),
                 lang: Lang::Zh,
             };
             scenarios_ui(ui, &props, &mut state)

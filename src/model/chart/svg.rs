@@ -497,15 +497,20 @@ fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) 
     let ink = Colour::Ink.hex(dark);
     let rule = if dark { "#555555" } else { "#cccccc" };
     let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-    // Each column as wide as its widest cell needs, shrunk together to fit.
+    // As large as the rows allow (up to 1.3 × the body size, for the back row); each column
+    // but the last as wide as its widest cell, the last taking the rest (cut with "…").
     let mut widths = vec![1.0f64; columns];
     for row in std::iter::once(&table.header).chain(&table.rows) {
         for (k, cell) in row.iter().enumerate().take(columns) {
-            widths[k] = widths[k].max(text_width(cell).min(30.0) + 1.5);
+            widths[k] = widths[k].max(text_width(cell).min(24.0) + 1.5);
         }
     }
-    let total: f64 = widths.iter().sum();
-    let size = (w / total).min(f).max(6.0);
+    let fixed: f64 = widths[..columns - 1].iter().sum::<f64>() + if columns > 1 { 8.0 } else { 0.0 };
+    let by_height = h / ((table.rows.len() + 2) as f64 * 1.5);
+    let size = by_height.min(f * 1.3).min(w / fixed.max(1.0)).max(6.0);
+    if columns > 1 {
+        widths[columns - 1] = (w / size - widths[..columns - 1].iter().sum::<f64>()).max(4.0);
+    }
     let row_h = size * 1.5;
     let capacity = ((h / row_h).floor() as usize).saturating_sub(2).max(1);
     let mut s = String::new();
