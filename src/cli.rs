@@ -124,11 +124,13 @@ pub enum Command {
         /// Titles, legend and units in English.
         #[arg(long)]
         english: bool,
-        #[arg(long, value_enum, default_value_t = ChartFormat::Svg)]
-        format: ChartFormat,
+        /// Default: from the extension of -o (.svg, .png, .pdf, .json), else SVG.
+        #[arg(long, value_enum)]
+        format: Option<ChartFormat>,
         /// Pixels per unit of the 960×540 chart, for PNG (2 = 1920×1080, 4 = 3840×2160).
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
+        /// Where to write (`-` or nothing: standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -140,10 +142,13 @@ pub enum Command {
         /// Scenario files whose series count too (after the shipped actual values).
         #[arg(long = "scenario", value_name = "F.ron")]
         scenarios: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = BriefingFormat::Pdf)]
-        format: BriefingFormat,
+        /// Default: from the extension of -o (.pdf, .html), else PDF.
+        #[arg(long, value_enum)]
+        format: Option<BriefingFormat>,
+        /// Titles, captions, tables and charts in English (the plan's own words stay Chinese).
         #[arg(long)]
         english: bool,
+        /// Where to write (`-` or nothing: standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -236,11 +241,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
         Command::Chart { measures, scenarios, index, log, all_sources, english, format, scale, output } => {
             let options = ChartOptions { index: *index, log: *log, all_sources: *all_sources, english: *english };
-            let request = ChartRequest { measures, files: scenarios, options, format: *format, scale: *scale };
+            let format =
+                format.or_else(|| by_extension(output.as_deref(), ChartFormat::from_str)).unwrap_or(ChartFormat::Svg);
+            let request = ChartRequest { measures, files: scenarios, options, format, scale: *scale };
             with_plan(cli, err, |plan| chart_command(plan, &request, output.as_deref(), out))
         }
         Command::Briefing { deck, scenarios, format, english, output } => with_plan(cli, err, |plan| {
-            briefing_command(plan, deck.as_deref(), scenarios, *format, *english, output.as_deref(), out)
+            let format = format
+                .or_else(|| by_extension(output.as_deref(), BriefingFormat::from_str))
+                .unwrap_or(BriefingFormat::Pdf);
+            briefing_command(plan, deck.as_deref(), scenarios, format, *english, output.as_deref(), out)
         }),
         Command::Evaluate { format, scenarios } => {
             with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
@@ -253,6 +263,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             1
         }
     }
+}
+
+/// The format an output file's extension names (`a.png` → PNG), if it names one.
+fn by_extension<F>(output: Option<&Path>, parse: fn(&str, bool) -> Result<F, String>) -> Option<F> {
+    let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
+    parse(&ext, true).ok()
 }
 
 struct ChartRequest<'a> {
@@ -286,7 +302,7 @@ fn chart_command(plan: &Plan, r: &ChartRequest<'_>, output: Option<&Path>, out: 
     let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
     let bytes = match r.format {
         ChartFormat::Svg => svg().into_bytes(),
-        ChartFormat::Png => crate::render::png(&svg(), r.scale)?,
+        ChartFormat::Png => crate::render::png(&svg(), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?,
         ChartFormat::Pdf => crate::render::pdf(&[svg()], &chart.title)?,
         ChartFormat::Json => {
             let mut json = serde_json::to_string_pretty(&chart).map_err(|e| e.to_string())?;

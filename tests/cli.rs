@@ -291,3 +291,44 @@ fn map_draws_svg_and_names_what_it_cannot_draw() {
     assert_ne!(code, 0);
     assert!(err.contains("no values for 1999"), "{err}");
 }
+
+#[test]
+fn chart_writes_the_format_its_file_name_asks_for() {
+    let dir = std::env::temp_dir().join(format!("pe-cli-chart-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, magic) in [("c.png", &b"\x89PNG"[..]), ("c.pdf", b"%PDF"), ("c.svg", b"<svg"), ("c.json", b"{")] {
+        let path = dir.join(name);
+        let (code, _, err) = run(&["chart", "rd_intensity", "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{name} starts with {:?}", &bytes[..8.min(bytes.len())]);
+    }
+    // A 2× PNG is 1920×1080.
+    let path = dir.join("c2.png");
+    run(&["chart", "rd_intensity", "--scale", "2", "-o", path.to_str().unwrap()]);
+    let image = image::open(&path).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+#[test]
+fn chart_json_is_the_spec_with_styles_axes_and_legend() {
+    let (code, out, err) = run(&["chart", "rd_intensity", "--format", "json", "--english"]);
+    assert_eq!(code, 0, "{err}");
+    let spec: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(spec["y_axis"]["unit"], "%");
+    assert_eq!(spec["legend_placement"], "right");
+    let legend = spec["legend"].as_array().expect("legend entries");
+    assert!(legend.iter().any(|e| e["label"] == "Plan target"));
+    let series = spec["series"].as_array().expect("series");
+    assert!(series.iter().all(|s| s["style"]["colour"].is_string()), "every series carries its style");
+}
+
+#[test]
+fn chart_refuses_an_unknown_measure_and_an_absurd_scale_by_name() {
+    let (code, _, err) = run(&["chart", "rd_intensty"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("rd_intensty: no such measure") && err.contains("rd_intensity"), "{err}");
+    let (code, _, err) = run(&["chart", "rd_intensity", "--format", "png", "--scale", "1000", "-o", "-"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--scale 1000"), "{err}");
+}

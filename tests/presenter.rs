@@ -273,6 +273,24 @@ fn the_default_deck_charts_what_has_data_and_gathers_lone_targets_by_chapter() {
         }
     }
     assert!(tables >= 3, "{tables} targets slides");
+    // In the plan's order: each slide where its (first) target is stated.
+    let doc = app.doc();
+    let measures = plan_explorer::model::Measure::group(&doc.plan.indicators);
+    let stated_at = |key: &str| {
+        let m = measures.iter().find(|m| m.key == key).expect("a measure");
+        let (statement, _) = m.main_target().expect("a target");
+        doc.outline.index_of(&statement.source_node).expect("in the text")
+    };
+    let positions: Vec<usize> = deck
+        .slides
+        .iter()
+        .filter_map(|s| match &s.content {
+            SlideContent::Measure(key) => Some(stated_at(key)),
+            SlideContent::Targets { measures, .. } => measures.iter().map(|k| stated_at(k)).min(),
+            _ => None,
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "not in plan order: {positions:?}");
     // Every target of the plan's text is on exactly one slide.
     let mut targets: Vec<String> = app
         .summaries()

@@ -104,6 +104,23 @@ const PAGES: &[(&str, Reach)] = &[
         h.key_press(egui::Key::F11);
         h.run();
     }),
+    ("presenter_targets_slide", |h| {
+        h.key_press(egui::Key::F11);
+        h.run();
+        // On to the first chapter's table of targets that have nothing to chart.
+        for _ in 0..10 {
+            let on_targets = h
+                .state()
+                .presenting()
+                .and_then(|p| p.current())
+                .is_some_and(|s| matches!(s.content, plan_explorer::model::deck::SlideContent::Targets { .. }));
+            if on_targets {
+                break;
+            }
+            h.key_press(egui::Key::ArrowRight);
+            h.run();
+        }
+    }),
     ("indicators_log_english", |h| {
         run(h, vec![Command::SetView(View::Indicators), Command::SetLogScale(true), Command::ToggleLanguage]);
     }),

@@ -215,7 +215,7 @@ fn measure_slide(
         sources.push(format!("{}{}", tr(lang, Msg::ActualPrefix), s.assessed_with));
     }
     ResolvedSlide {
-        title: s.name.clone(),
+        title: if english { s.name_en.clone() } else { s.name.clone() },
         unit: s.unit.clone(),
         caption: caption.join(" · "),
         sources,

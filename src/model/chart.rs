@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use self::axis::{Axis, Scale, linear_axis, log_axis};
 use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
-use super::format::{readable, unit_words};
+use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
@@ -251,9 +251,16 @@ fn add_plan_values(
         chart.series.push(series(name(words.w("规划基期值", "Plan baseline")), Role::Baseline, points));
     }
     let Some((statement, target)) = m.main_target() else { return };
-    let comparator = if words.english { statement.comparator.words_en() } else { statement.comparator.name_zh() };
     let tx = f64::from(target.year);
-    let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{comparator}“{}”", statement.quote) };
+    let stated = target_words(
+        statement.comparator,
+        target.value,
+        target.upper,
+        &unit,
+        (target.year, target.year_implied),
+        words.english,
+    );
+    let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{stated}：“{}”", statement.quote) };
     chart.series.push(series(name(words.w("规划目标", "Plan target")), Role::Target, vec![point]));
     for (other, t) in m.targets().into_iter().skip(1) {
         if t.value != target.value || t.year != target.year {
@@ -290,7 +297,7 @@ fn add_plan_values(
                 let note = if words.english {
                     format!("{rate:.2} % a year: {} {unit}", readable(y))
                 } else {
-                    format!("年均增长{rate:.2}%：{} {unit}", readable(y))
+                    format!("年均增长 {rate:.2} %：{} {unit}", readable(y))
                 };
                 Some(ChartPoint { x, y: scale(y), note })
             })
@@ -359,7 +366,15 @@ fn add_scenario_series(
     if band.len() >= 2 {
         chart.bands.push(RangeBand { measure: m.key.to_string(), points: band });
     }
-    let mut preferred_seen = false;
+    // The preferred actual series is the one the final evaluation judges by: the first
+    // whole-region actual series with a value in the target year (else simply the first).
+    let target_year = m.main_target().map(|(_, t)| t.year);
+    let actuals: Vec<&Series> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
+    let judging = actuals
+        .iter()
+        .find(|s| s.points.iter().any(|p| Some(p.year) == target_year && p.value.is_finite()))
+        .or(actuals.first())
+        .copied();
     for scenario in scenarios {
         let series = scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL));
         for s in series {
@@ -373,17 +388,16 @@ fn add_scenario_series(
             } else {
                 s.label.clone()
             };
-            let preferred = role == Role::Actual && s.region == WHOLE_REGION && !preferred_seen;
+            let preferred = judging.is_some_and(|j| std::ptr::eq(j, s));
             if role == Role::Actual {
                 if preferred {
-                    preferred_seen = true;
                     chart.preferred.push(if words.english {
                         format!(
-                            "{}: “{label}” is shown as the actual value: the first whole-region source in source order, the series the final evaluation judges by",
+                            "{}: “{label}” is shown as the actual value: the first whole-region source with a value in the target year, the series the final evaluation judges by",
                             m.key
                         )
                     } else {
-                        format!("{}：以“{label}”为实际值——按来源次序首个全区实际值序列，终期评估亦据此判定", m.name())
+                        format!("{}：以“{label}”为实际值——按来源次序首个有目标年份数值的全区实际值序列，终期评估亦据此判定", m.name())
                     });
                 } else if !options.all_sources {
                     chart.other_sources.push(name(&label));

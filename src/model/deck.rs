@@ -82,6 +82,9 @@ impl Deck {
     ) -> Self {
         let range = node.map_or(0..doc.plan.nodes.len(), |i| doc.outline.subtree(i));
         let mut slides: Vec<Slide> = Vec::new();
+        // Where each slide's content is in the plan (node index), for the order.
+        let mut positions: Vec<usize> = Vec::new();
+        let at = |id: &str| doc.outline.index_of(id).unwrap_or(usize::MAX);
         let (mut charts, mut gathered) = (0, 0);
         for m in Measure::group(&doc.plan.indicators) {
             let Some((statement, _)) = m.main_target() else { continue };
@@ -93,6 +96,7 @@ impl Deck {
             if has_data(&m) {
                 charts += 1;
                 slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
+                positions.push(at(&statement.source_node));
                 continue;
             }
             gathered += 1;
@@ -103,12 +107,21 @@ impl Deck {
             });
             match existing {
                 Some(measures) => measures.push(m.key.to_string()),
-                None => slides.push(Slide {
-                    content: SlideContent::Targets { chapter, measures: vec![m.key.to_string()] },
-                    notes: Vec::new(),
-                }),
+                None => {
+                    // Where the first of them is stated.
+                    positions.push(at(&statement.source_node));
+                    slides.push(Slide {
+                        content: SlideContent::Targets { chapter, measures: vec![m.key.to_string()] },
+                        notes: Vec::new(),
+                    });
+                }
             }
         }
+        // In the plan's order: a chart where its target is stated, a targets table where its
+        // chapter begins.
+        let mut ordered: Vec<(usize, Slide)> = positions.into_iter().zip(slides).collect();
+        ordered.sort_by_key(|(at, _)| *at);
+        let mut slides: Vec<Slide> = ordered.into_iter().map(|(_, slide)| slide).collect();
         if let Some((indicator, unit, year)) = regional {
             slides.push(Slide { content: SlideContent::Regional { indicator, unit, year }, notes: Vec::new() });
         }

@@ -25,15 +25,14 @@ pub fn readable(v: f64) -> String {
 /// A unit in English (the plan's unit words; anything else as written).
 pub fn unit_en(unit: &str) -> String {
     let words = match unit {
-        "亿元" => "100 million yuan",
+        "亿元" => "× 100 million yuan",
         "万亿元" => "trillion yuan",
         "件" => "items",
-        "万件" => "10,000 items",
-        "个" | "项" => "units",
-        "万个" => "10,000 units",
+        "万件" => "× 10,000 items",
+        "个" | "项" | "家" => "units",
+        "万个" => "× 10,000 units",
         "人" | "名" => "persons",
-        "万人" => "10,000 persons",
-        "家" => "firms",
+        "万人" => "× 10,000 persons",
         "位" => "rank",
         "倍" => "times",
         "人年" => "person-years",
@@ -45,8 +44,8 @@ pub fn unit_en(unit: &str) -> String {
         "条" => "lines",
         "年" => "years",
         "个百分点" => "percentage points",
-        "万平方米" => "10,000 m²",
-        "万吨" => "10,000 t",
+        "万平方米" => "× 10,000 m²",
+        "万吨" => "× 10,000 t",
         other => other,
     };
     words.to_string()

@@ -69,7 +69,12 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
         if ui.checkbox(&mut options.log, tr(lang, Msg::LogScale)).changed() {
             actions.push(Command::SetLogScale(options.log));
         }
-        let others = props.chart.other_sources.len();
+        // How many other sources there are, whether hidden or shown (muted).
+        let others = if options.all_sources {
+            props.chart.series.iter().filter(|s| s.style.muted).count()
+        } else {
+            props.chart.other_sources.len()
+        };
         if others > 0 || options.all_sources {
             let label = format!("{}（+{others}）", tr(lang, Msg::AllSources));
             let response = ui.checkbox(&mut options.all_sources, label);

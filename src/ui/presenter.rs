@@ -143,9 +143,9 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
         for source in props.sources.iter().take(3) {
             ui.add(
                 egui::Label::new(
+                    // In the text colour and not tiny: the back row reads sources too.
                     RichText::new(format!("{}{source}", tr(lang, Msg::SourcePrefix)))
-                        .font(FontId::proportional(14.0 * s))
-                        .weak(),
+                        .font(FontId::proportional(17.0 * s)),
                 )
                 .truncate(),
             );
@@ -167,24 +167,33 @@ fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Ann
     chart_ui(ui, "presenter_chart", &with_notes, style, false);
 }
 
-/// A slide's table in large type, scrolling when it is longer than the slide.
+/// A slide's table in large type: columns share the slide's width (the last, the quote,
+/// gets the most and wraps in smaller type), scrolling when longer than the slide.
 fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
     let font = FontId::proportional(22.0 * s);
-    egui::ScrollArea::vertical().max_height(height).show(ui, |ui| {
-        egui::Grid::new("slide_table").striped(true).spacing([24.0 * s, 10.0 * s]).show(ui, |ui| {
-            for cell in &table.header {
-                ui.label(RichText::new(cell).font(font.clone()).strong());
-            }
-            ui.end_row();
-            for row in &table.rows {
-                for (k, cell) in row.iter().enumerate() {
-                    // The quote column is smaller and wraps; names and targets stay large.
-                    let size = if k == 2 { FontId::proportional(16.0 * s) } else { font.clone() };
-                    ui.add(egui::Label::new(RichText::new(cell).font(size)).wrap());
-                }
-                ui.end_row();
+    let width = ui.available_width();
+    let shares = [0.34, 0.22, 0.44];
+    let row = |ui: &mut Ui, cells: &[String], header: bool| {
+        ui.horizontal_top(|ui| {
+            for (k, cell) in cells.iter().enumerate() {
+                let w = width * shares.get(k).copied().unwrap_or(0.2) - 12.0;
+                let size = if k == 2 { FontId::proportional(16.0 * s) } else { font.clone() };
+                let text =
+                    if header { RichText::new(cell).font(size).strong() } else { RichText::new(cell).font(size) };
+                ui.allocate_ui_with_layout(egui::vec2(w, 0.0), Layout::top_down(Align::Min), |ui| {
+                    ui.set_width(w);
+                    ui.add(egui::Label::new(text).wrap());
+                });
             }
         });
+    };
+    egui::ScrollArea::vertical().max_height(height).show(ui, |ui| {
+        row(ui, &table.header, true);
+        ui.separator();
+        for cells in &table.rows {
+            row(ui, cells, false);
+            ui.add_space(4.0 * s);
+        }
     });
 }
 

@@ -47,7 +47,9 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         }
         ui.separator();
         // In a narrow window the open button stays on the 情景 page (and Ctrl+O) only.
-        if full_width >= WIDE_ENOUGH_FOR_OPEN
+        // English words are longer: the button leaves earlier.
+        let wide_enough = if lang == Lang::En { WIDE_ENOUGH_FOR_OPEN_EN } else { WIDE_ENOUGH_FOR_OPEN };
+        if full_width >= wide_enough
             && ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile))).clicked()
         {
             commands.push(Command::OpenDialog);
@@ -87,6 +89,7 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
 
 /// Below this width the open button leaves the bar (it is on the scenarios page too).
 const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
+const WIDE_ENOUGH_FOR_OPEN_EN: f32 = 1450.0;
 /// The slot of the hit count and its arrows: always there, so nothing moves when it fills.
 const HIT_COUNT_WIDTH: f32 = 100.0;
 

@@ -50,6 +50,8 @@ pub fn nice_step(span: f64, max_steps: usize) -> f64 {
 pub fn linear_axis(unit: &str, values: impl Iterator<Item = f64>) -> Axis {
     let (lo, hi) = values.filter(|v| v.is_finite()).fold((0.0f64, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let hi = if hi > lo { hi } else { lo + 1.0 };
+    // A little headroom, so that a marker at the maximum is never cut by the frame.
+    let hi = hi + (hi - lo) * 0.04;
     let step = nice_step(hi - lo, 6);
     let min = (lo / step).floor() * step;
     let max = (hi / step).ceil() * step;
@@ -82,16 +84,19 @@ pub fn log_axis(unit: &str, values: impl Iterator<Item = f64>) -> Option<Axis> {
     let first = lo.log10().floor() as i32;
     let last = (hi.log10().ceil() as i32).max(first + 1);
     let mantissas: &[f64] = if last - first > 3 { &[1.0] } else { &[1.0, 2.0, 5.0] };
-    let mut ticks = Vec::new();
-    for k in first..=last {
+    let mut candidates = Vec::new();
+    for k in first..=last + 1 {
         for m in mantissas {
-            let v = m * 10f64.powi(k);
-            if v <= 10f64.powi(last) * (1.0 + 1e-9) {
-                ticks.push(v);
-            }
+            candidates.push(m * 10f64.powi(k));
         }
     }
-    Some(Axis { unit: unit.to_string(), scale: Scale::Log, min: 10f64.powi(first), max: 10f64.powi(last), ticks })
+    // From the last candidate at or below the minimum to the first at or above the maximum
+    // with headroom, so that a marker at the maximum is not cut.
+    let min = candidates.iter().copied().filter(|&v| v <= lo * (1.0 + 1e-9)).fold(candidates[0], f64::max);
+    let max = candidates.iter().copied().find(|&v| v >= hi * 1.04).unwrap_or(10f64.powi(last + 1));
+    let ticks: Vec<f64> =
+        candidates.into_iter().filter(|&v| v >= min * (1.0 - 1e-9) && v <= max * (1.0 + 1e-9)).collect();
+    Some(Axis { unit: unit.to_string(), scale: Scale::Log, min, max, ticks })
 }
 
 /// Whether `step` is 1, 2 or 5 × 10ᵏ.
@@ -112,6 +117,8 @@ mod tests {
         let axis = linear_axis("%", [0.59, 1.05, 2.38].into_iter());
         assert_eq!(axis.min, 0.0);
         assert_eq!(axis.ticks, vec![0.0, 0.5, 1.0, 1.5, 2.0, 2.5]);
+        // A value exactly on a step gets room above it.
+        assert_eq!(linear_axis("位", [20.0].into_iter()).max, 25.0);
     }
 
     #[test]
@@ -122,10 +129,10 @@ mod tests {
     }
 
     #[test]
-    fn a_log_axis_spans_whole_decades_with_1_2_5_ticks() {
+    fn a_log_axis_spans_1_2_5_steps_around_the_data() {
         let axis = log_axis("亿元", [3.0, 140.0].into_iter()).expect("positive values");
-        assert_eq!((axis.min, axis.max), (1.0, 1000.0));
-        assert_eq!(axis.ticks, vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]);
+        assert_eq!((axis.min, axis.max), (2.0, 200.0));
+        assert_eq!(axis.ticks, vec![2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]);
         assert_eq!(log_axis("", [0.0, -1.0].into_iter()), None);
     }
 

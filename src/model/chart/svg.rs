@@ -39,6 +39,8 @@ impl Rect {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub font: f64,
+    /// The legend's type size (smaller than `font` when its entries would not fit).
+    pub legend_font: f64,
     /// The data area.
     pub plot: Rect,
     /// The legend's box (zero-sized when there is none).
@@ -95,24 +97,32 @@ pub fn layout_titled(chart: &Chart, width: f64, height: f64, titled: bool) -> La
     let font = (height / 30.0).clamp(11.0, 40.0);
     let tick_width = chart.y_axis.ticks.iter().map(|&t| text_width(&tick_label(&chart.y_axis, t))).fold(0.0, f64::max);
     let left = (tick_width * font).max(font * 2.0) + font * 0.8;
-    let title = if titled { font * 2.0 } else { 0.0 };
+    let title = if titled { font * (2.0 + 1.3 * chart.notes.len().min(3) as f64) } else { 0.0 };
     let top = title + font * if chart.annotations.is_empty() { 2.0 } else { 3.2 };
     let bottom = font * 2.2;
-    let (legend, legend_lines) = match chart.legend_placement {
-        LegendPlacement::None => (Rect { x: width, y: 0.0, w: 0.0, h: 0.0 }, Vec::new()),
+    let available = (height - top - bottom).max(10.0);
+    let (legend, legend_lines, legend_font) = match chart.legend_placement {
+        LegendPlacement::None => (Rect { x: width, y: 0.0, w: 0.0, h: 0.0 }, Vec::new(), font),
         LegendPlacement::Right => {
-            let swatch = 3.0; // ems: the swatch and the gap after it
-            let longest = chart.legend.iter().map(|e| text_width(&e.label)).fold(0.0, f64::max);
-            let text_ems = longest.min((width * 0.3 / font - swatch).max(6.0));
-            let lines: Vec<Vec<String>> = chart.legend.iter().map(|e| wrap(&e.label, text_ems)).collect();
-            let w = (text_ems + swatch + 1.0) * font;
-            let rows: usize = lines.iter().map(Vec::len).sum();
-            let h = (rows as f64 * 1.25 + chart.legend.len() as f64 * 0.35) * font;
-            (Rect { x: width - w, y: top, w, h }, lines)
+            // The legend's type shrinks (to 60 %) until its entries fit beside the plot.
+            let mut lf = font;
+            loop {
+                let swatch = 3.0; // ems: the swatch and the gap after it
+                let longest = chart.legend.iter().map(|e| text_width(&e.label)).fold(0.0, f64::max);
+                let text_ems = longest.min((width * 0.3 / lf - swatch).max(6.0));
+                let lines: Vec<Vec<String>> = chart.legend.iter().map(|e| wrap(&e.label, text_ems)).collect();
+                let w = (text_ems + swatch + 1.0) * lf;
+                let rows: usize = lines.iter().map(Vec::len).sum();
+                let h = (rows as f64 * 1.25 + chart.legend.len() as f64 * 0.35) * lf;
+                if h <= available || lf <= font * 0.6 {
+                    break (Rect { x: width - w, y: top, w, h: h.min(available) }, lines, lf);
+                }
+                lf *= 0.9;
+            }
         }
     };
     let plot = Rect { x: left, y: top, w: (legend.x - font - left).max(10.0), h: (height - top - bottom).max(10.0) };
-    Layout { font, plot, legend, legend_lines }
+    Layout { font, legend_font, plot, legend, legend_lines }
 }
 
 /// A tick's label: readable digits (log ticks too are plain numbers: 1, 2, 5, 10, 20…).
@@ -183,13 +193,26 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
             size * 1.1,
             escape(&title)
         );
+        // What the chart itself says about how it was drawn (an index for mixed units…).
+        for (k, note) in chart.notes.iter().take(3).enumerate() {
+            let _ = writeln!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{ink}\">{}</text>",
+                l.font * 0.8,
+                size * 1.1 + l.font * 1.3 * (k + 1) as f64,
+                l.font * 0.9,
+                escape(note)
+            );
+        }
     }
     let _ = writeln!(
         s,
         "<defs><clipPath id=\"plot\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></clipPath></defs>",
         p.x, p.y, p.w, p.h
     );
-    let sx = |x: f64| chart.x_axis.fraction(x).map(|t| p.x + t * p.w);
+    // Half a year of room at each end, so the first and last points are whole.
+    let (x0, x1) = (chart.x_axis.min - 0.5, chart.x_axis.max + 0.5);
+    let sx = |x: f64| (x1 > x0).then(|| p.x + (x - x0) / (x1 - x0) * p.w);
     let sy = |y: f64| chart.y_axis.fraction(y).map(|t| p.bottom() - t * p.h);
     // Grid and tick labels.
     for &t in &chart.y_axis.ticks {
@@ -225,7 +248,12 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         p.bottom()
     );
     // The unit, above the value axis.
-    let scale_word = if chart.y_axis.scale == Scale::Log { " (log)" } else { "" };
+    let chinese = chart.x_axis.unit == "年";
+    let scale_word = match (chart.y_axis.scale, chinese) {
+        (Scale::Log, true) => "（对数刻度）",
+        (Scale::Log, false) => " (log scale)",
+        _ => "",
+    };
     let _ = writeln!(
         s,
         "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}{scale_word}</text>",
@@ -317,6 +345,7 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
     }
     // The legend, beside the plot.
     let mut y = l.legend.y;
+    let f = l.legend_font;
     for (entry, lines) in chart.legend.iter().zip(&l.legend_lines) {
         let sw_x = l.legend.x;
         let mid = y + f * 0.65;
@@ -448,7 +477,7 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
     }
     y += f * 0.8;
     // What goes under the body, measured first so the body takes the rest.
-    let small = f * 0.8;
+    let small = f * 0.9;
     let caption = if page.caption.is_empty() { Vec::new() } else { wrap(page.caption, text_ems(f)) };
     let notes: Vec<String> = page.notes.iter().flat_map(|n| wrap(n, text_ems(small))).collect();
     let sources: Vec<String> = page.sources.iter().flat_map(|n| wrap(n, text_ems(small))).take(6).collect();
@@ -471,11 +500,12 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
         );
     }
     y += small * 0.5;
+    // Notes and sources in the text colour: they must be readable from the back row too.
     for line in notes.iter().chain(&sources) {
         y += small * 1.3;
         let _ = writeln!(
             s,
-            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{muted}\">{}</text>",
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{ink}\">{}</text>",
             escape(line)
         );
     }

@@ -217,7 +217,10 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
     let y_ticks: Vec<f64> = chart.y_axis.ticks.iter().filter_map(|&t| plotted(&y_axis, t)).collect();
     let (y_min, y_max) = (plotted(&y_axis, y_axis.min).unwrap_or(0.0), plotted(&y_axis, y_axis.max).unwrap_or(1.0));
     let label_axis = y_axis.clone();
-    let mut plot = Plot::new(id)
+    // The plot remembers its bounds under its id: a new spec (another slide, a log or index
+    // toggle) gets a new id, so it starts from the spec's own axes, not the last chart's view.
+    let spec_id = (id, &chart.title, chart.y_axis.scale == Scale::Log, chart.y_axis.unit.as_str(), chart.series.len());
+    let mut plot = Plot::new(spec_id)
         .height(style.height)
         .x_grid_spacer(move |input| year_marks(&x_ticks, input))
         .y_grid_spacer(move |_| value_marks(&y_ticks))
@@ -244,7 +247,11 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
         .allow_drag(style.interactive)
         .allow_scroll(false);
     if !chart.y_axis.unit.is_empty() {
-        let log = if chart.y_axis.scale == Scale::Log { " (log)" } else { "" };
+        let log = match (chart.y_axis.scale, style.lang) {
+            (Scale::Log, Lang::Zh) => "（对数刻度）",
+            (Scale::Log, Lang::En) => " (log scale)",
+            _ => "",
+        };
         plot = plot.y_axis_label(format!("{}{log}", chart.y_axis.unit));
     }
     if reset {
