@@ -14,7 +14,7 @@ use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::widgets::status::verdict_text;
 
 use super::derived::Derived;
-use super::presenter::{SlideBody, resolve_slide};
+use super::presenter::{SlideBody, deck_description, resolve_slide};
 
 /// Where exports go by default: a folder in the working directory, named so it is easy to find.
 pub fn default_exports_dir() -> PathBuf {
@@ -99,7 +99,7 @@ pub fn briefing(
         ),
         sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
         // How the deck that follows was built.
-        notes: [deck.about.clone()].into_iter().filter(|a| !a.is_empty()).collect(),
+        notes: deck_description(deck, lang).into_iter().collect(),
         body: BriefingBody::Table(evaluation_table(evaluations, english)),
     }];
     for slide in &deck.slides {

@@ -27,7 +27,7 @@ use crate::ui::tree::{TreeProps, tree_ui};
 use crate::ui::widgets::highlight::{Mark, Span};
 
 use super::PlanExplorerApp;
-use super::presenter::{SlideBody, resolve_slide, slide_label};
+use super::presenter::{SlideBody, deck_description, resolve_slide, slide_label};
 
 impl PlanExplorerApp {
     /// The window outside presenter mode: top bar, messages, tree, the page, overlays.
@@ -327,6 +327,7 @@ impl PlanExplorerApp {
     pub(super) fn presenter_page(&mut self, ui: &mut Ui) -> Vec<Command> {
         let Some(p) = &self.presenter else { return Vec::new() };
         let (index, count) = (p.index, p.deck.slides.len());
+        let about = deck_description(&p.deck, self.settings.lang);
         let Some(slide): Option<Slide> = p.current().cloned() else { return Vec::new() };
         let lang = self.settings.lang;
         let enabled = self.scenarios.enabled();
@@ -345,6 +346,7 @@ impl PlanExplorerApp {
             notes: &slide.notes,
             index,
             count,
+            about: about.as_deref(),
             scale: self.settings.presenter_scale,
             lang,
         };

@@ -84,6 +84,28 @@ pub fn default_deck(doc: &Document, node: Option<usize>, scenarios: &[&Scenario]
     Deck::from_plan(doc, node, regional_slide(doc, scenarios), &has_data)
 }
 
+/// How a deck was built, for its briefing and the presenter: how many targets have a chart
+/// and how many are gathered on targets slides (nothing when none is).
+pub fn deck_description(deck: &Deck, lang: Lang) -> Option<String> {
+    let charts = deck.slides.iter().filter(|s| matches!(s.content, SlideContent::Measure(_))).count();
+    let gathered: usize = deck
+        .slides
+        .iter()
+        .map(|s| match &s.content {
+            SlideContent::Targets { measures, .. } => measures.len(),
+            _ => 0,
+        })
+        .sum();
+    (gathered > 0).then(|| match lang {
+        Lang::Zh => format!(
+            "按规划顺序：{charts} 个有基期值、实际值或情景数据的目标各一页图表；{gathered} 个仅有目标值的目标按章汇为目标表。"
+        ),
+        Lang::En => format!(
+            "In the plan's order: {charts} targets with a baseline, actual values or a scenario get a chart each; the {gathered} with only a target value are listed by chapter."
+        ),
+    })
+}
+
 /// A slide's name in a list.
 pub fn slide_label(slide: &Slide, derived: &Derived, lang: Lang) -> String {
     match &slide.content {

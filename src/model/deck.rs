@@ -18,9 +18,6 @@ pub const DECK_FORMAT_VERSION: u32 = 1;
 pub struct Deck {
     pub format_version: u32,
     pub name: String,
-    /// How the deck was built (the default deck says which measures got a slide of their own).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub about: String,
     pub slides: Vec<Slide>,
 }
 
@@ -66,7 +63,7 @@ fn chapter_of(doc: &Document, node_id: &str) -> String {
 
 impl Deck {
     pub fn new(name: impl Into<String>) -> Self {
-        Deck { format_version: DECK_FORMAT_VERSION, name: name.into(), about: String::new(), slides: Vec::new() }
+        Deck { format_version: DECK_FORMAT_VERSION, name: name.into(), slides: Vec::new() }
     }
 
     /// Every measure with a target stated at or under `node` (the whole plan for `None`), in
@@ -85,7 +82,6 @@ impl Deck {
         // Where each slide's content is in the plan (node index), for the order.
         let mut positions: Vec<usize> = Vec::new();
         let at = |id: &str| doc.outline.index_of(id).unwrap_or(usize::MAX);
-        let (mut charts, mut gathered) = (0, 0);
         for m in Measure::group(&doc.plan.indicators) {
             let Some((statement, _)) = m.main_target() else { continue };
             let in_range =
@@ -94,12 +90,10 @@ impl Deck {
                 continue;
             }
             if has_data(&m) {
-                charts += 1;
                 slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
                 positions.push(at(&statement.source_node));
                 continue;
             }
-            gathered += 1;
             let chapter = chapter_of(doc, &statement.source_node);
             let existing = slides.iter_mut().find_map(|s| match &mut s.content {
                 SlideContent::Targets { chapter: c, measures } if *c == chapter => Some(measures),
@@ -117,8 +111,8 @@ impl Deck {
                 }
             }
         }
-        // In the plan's order: a chart where its target is stated, a targets table where its
-        // chapter begins.
+        // In the plan's order: a chart where its target is stated, a targets table where the
+        // first of its targets is.
         let mut ordered: Vec<(usize, Slide)> = positions.into_iter().zip(slides).collect();
         ordered.sort_by_key(|(at, _)| *at);
         let mut slides: Vec<Slide> = ordered.into_iter().map(|(_, slide)| slide).collect();
@@ -126,10 +120,7 @@ impl Deck {
             slides.push(Slide { content: SlideContent::Regional { indicator, unit, year }, notes: Vec::new() });
         }
         let name = node.map_or(doc.plan.meta.title.clone(), |i| doc.plan.nodes[i].heading());
-        let about = format!(
-            "按规划顺序：{charts} 个有基期值、实际值或情景数据的目标各一页图表；{gathered} 个仅有目标值的目标按章汇为目标表。"
-        );
-        Deck { format_version: DECK_FORMAT_VERSION, name, about, slides }
+        Deck { format_version: DECK_FORMAT_VERSION, name, slides }
     }
 
     pub fn to_ron(&self) -> Result<String, ron::Error> {

@@ -31,6 +31,8 @@ pub struct SlideProps<'a> {
     pub notes: &'a [Annotation],
     pub index: usize,
     pub count: usize,
+    /// How the deck was built (hover on the slide counter).
+    pub about: Option<&'a str>,
     /// Type scale (1 = the presenter default, already large).
     pub scale: f32,
     pub lang: Lang,
@@ -54,7 +56,10 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             if ui.button("◀").on_hover_text("← / PageUp").clicked() {
                 actions.push(Command::Slide(SlideStep::Previous));
             }
-            ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
+            let counter = ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
+            if let Some(about) = props.about {
+                counter.on_hover_text(about);
+            }
             if ui.button("▶").on_hover_text("→ / PageDown").clicked() {
                 actions.push(Command::Slide(SlideStep::Next));
             }
@@ -230,6 +235,7 @@ mod tests {
                 notes: &[],
                 index: 0,
                 count: 3,
+                about: None,
                 scale: 1.0,
                 lang: Lang::Zh,
             };
