@@ -124,6 +124,9 @@ pub enum Command {
         /// Titles, legend and units in English.
         #[arg(long)]
         english: bool,
+        /// 东部, 西部 or a 盟市 (e.g. 呼和浩特): the scenarios' series for that part of the region.
+        #[arg(long, value_name = "R")]
+        region: Option<String>,
         /// Default: from the extension of -o (.svg, .png, .pdf, .json), else SVG.
         #[arg(long, value_enum)]
         format: Option<ChartFormat>,
@@ -239,8 +242,14 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Map { series, year, scenarios, format, output } => {
             with_plan(cli, err, |plan| map_command(plan, series, *year, scenarios, *format, output.as_deref(), out))
         }
-        Command::Chart { measures, scenarios, index, log, all_sources, english, format, scale, output } => {
-            let options = ChartOptions { index: *index, log: *log, all_sources: *all_sources, english: *english };
+        Command::Chart { measures, scenarios, index, log, all_sources, english, region, format, scale, output } => {
+            let options = ChartOptions {
+                index: *index,
+                log: *log,
+                all_sources: *all_sources,
+                english: *english,
+                region: region.clone(),
+            };
             let format =
                 format.or_else(|| by_extension(output.as_deref(), ChartFormat::from_str)).unwrap_or(ChartFormat::Svg);
             let request = ChartRequest { measures, files: scenarios, options, format, scale: *scale };
@@ -298,7 +307,7 @@ fn chart_command(plan: &Plan, r: &ChartRequest<'_>, output: Option<&Path>, out: 
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let selected = Measure::select(&plan.indicators, r.measures);
     let measures: Vec<&Measure<'_>> = selected.iter().collect();
-    let chart = build_chart(&measures, &refs, plan.meta.baseline_year, r.options);
+    let chart = build_chart(&measures, &refs, plan.meta.baseline_year, r.options.clone());
     let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
     let bytes = match r.format {
         ChartFormat::Svg => svg().into_bytes(),

@@ -109,3 +109,23 @@ fn nothing_is_cut_off_at_1280_by_800_or_1024_by_768() {
         assert!(chart.x_axis.max >= 2022.0);
     }
 }
+
+#[test]
+fn the_chart_shows_a_city_chosen_from_the_region_list() {
+    let mut harness = on_indicators(common::WINDOW);
+    click_row(&mut harness, RD);
+    let app = harness.state();
+    let enabled: Vec<_> = app.scenarios().iter().map(|l| &l.scenario).collect();
+    let regions =
+        plan_explorer::model::chart::chart_regions(&["rd_intensity".to_string()], &enabled, &app.doc().plan.places);
+    let city = regions.iter().find(|r| !["全区", "东部", "西部"].contains(&r.as_str())).expect("a 盟市").clone();
+    harness.get_by_label("图表地区").click();
+    harness.run();
+    harness.get_by_label(&city).click();
+    harness.run();
+    let chart = harness.state_mut().current_chart().clone();
+    assert!(chart.title.ends_with(&city), "{}", chart.title);
+    // The plan's target is the whole region's: not drawn for a 盟市, and the chart says so.
+    assert!(harness.query_by_label("规划目标").is_none());
+    harness.get_by_label_contains("规划的基期值与目标为全区数值");
+}

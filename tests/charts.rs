@@ -27,7 +27,10 @@ fn every_option() -> Vec<ChartOptions> {
         for log in [false, true] {
             for all_sources in [false, true] {
                 for english in [false, true] {
-                    all.push(ChartOptions { index, log, all_sources, english });
+                    for region in [None, Some("东部"), Some("呼和浩特")] {
+                        let region = region.map(String::from);
+                        all.push(ChartOptions { index, log, all_sources, english, region });
+                    }
                 }
             }
         }
@@ -36,16 +39,16 @@ fn every_option() -> Vec<ChartOptions> {
 }
 
 /// Every chart: each measure alone and each neighbouring pair compared, under every option.
-fn every_chart(plan: &Plan, scenarios: &[&Scenario], mut check: impl FnMut(&str, &Chart, ChartOptions)) -> usize {
+fn every_chart(plan: &Plan, scenarios: &[&Scenario], mut check: impl FnMut(&str, &Chart, &ChartOptions)) -> usize {
     let measures = Measure::group(&plan.indicators);
     let mut count = 0;
     for options in every_option() {
         for (k, m) in measures.iter().enumerate() {
-            let chart = build_chart(&[m], scenarios, plan.meta.baseline_year, options);
-            check(m.key, &chart, options);
+            let chart = build_chart(&[m], scenarios, plan.meta.baseline_year, options.clone());
+            check(m.key, &chart, &options);
             if let Some(next) = measures.get(k + 1) {
-                let pair = build_chart(&[m, next], scenarios, plan.meta.baseline_year, options);
-                check(&format!("{} + {}", m.key, next.key), &pair, options);
+                let pair = build_chart(&[m, next], scenarios, plan.meta.baseline_year, options.clone());
+                check(&format!("{} + {}", m.key, next.key), &pair, &options);
                 count += 1;
             }
             count += 1;
@@ -248,4 +251,29 @@ fn a_note_is_a_labelled_rule_not_a_data_point() {
     assert_eq!(noted.legend, plain.legend, "no legend entry added");
     let svg = chart_svg(&noted, &SvgOptions::new(960.0, 460.0));
     assert!(svg.contains("2016 GDP修订"), "the rule carries its label");
+}
+
+#[test]
+fn a_city_shows_its_own_series_and_not_the_whole_regions_target() {
+    let plan = embedded_plan().expect("plan");
+    let actuals = embedded_actuals(&plan).expect("actuals");
+    let groups = Measure::group(&plan.indicators);
+    let rd = groups.iter().find(|m| m.key == "rd_intensity").unwrap();
+    let regions = plan_explorer::model::chart::chart_regions(&["rd_intensity".to_string()], &[&actuals], &plan.places);
+    assert_eq!(regions.first().map(String::as_str), Some("全区"));
+    let city = regions.iter().find(|r| *r != "全区" && *r != "东部" && *r != "西部").expect("a 盟市 with R&D data");
+    let options = ChartOptions { region: Some(city.clone()), ..ChartOptions::default() };
+    let chart = build_chart(&[rd], &[&actuals], 2015, options);
+    assert!(chart.title.ends_with(city.as_str()), "{}", chart.title);
+    assert!(!chart.series.is_empty());
+    assert!(
+        chart.series.iter().all(|s| s.role == Role::Actual || s.role == Role::Projection),
+        "no plan target for a 盟市"
+    );
+    assert!(chart.goals.is_empty());
+    // Its points are the city's, not the whole region's.
+    let city_series = actuals.series_for("rd_intensity", city).next().expect("the city's series");
+    let shown = chart.series.iter().find(|s| s.name == city_series.label).expect("shown");
+    assert_eq!(shown.points.len(), city_series.points.len());
+    assert!(chart.notes.iter().any(|n| n.contains("全区")), "says why the target is missing: {:?}", chart.notes);
 }

@@ -109,6 +109,7 @@ impl PlanExplorerApp {
             Command::SetIndexMode(on) => self.settings.index_mode = on,
             Command::SetLogScale(on) => self.settings.log_scale = on,
             Command::SetAllSources(on) => self.settings.all_sources = on,
+            Command::SetChartRegion(region) => self.settings.chart_region = region,
             Command::ToggleLanguage => {
                 self.settings.lang = match self.settings.lang {
                     Lang::Zh => Lang::En,
@@ -375,6 +376,7 @@ impl PlanExplorerApp {
             log: self.settings.log_scale,
             all_sources: self.settings.all_sources,
             english: self.settings.lang == Lang::En,
+            region: self.settings.chart_region.clone(),
         }
     }
 

@@ -120,7 +120,7 @@ impl Derived {
         measures: &[String],
         options: ChartOptions,
     ) -> &Chart {
-        let key = (measures.to_vec(), options);
+        let key = (measures.to_vec(), options.clone());
         let cache = &mut self.scenarios.chart;
         if cache.as_ref().is_none_or(|(k, _)| *k != key) {
             *cache = Some((key, chart_of(doc, scenarios, measures, options)));

@@ -4,6 +4,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::model::chart::chart_regions;
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
 use crate::model::map::{values_from_counts, values_from_table};
@@ -251,6 +252,15 @@ impl PlanExplorerApp {
     }
 
     fn indicators_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        // The parts of the region the selected measures have series for; a part chosen for
+        // an earlier selection that this one lacks falls back to the whole region.
+        let regions = {
+            let enabled = self.scenarios.enabled();
+            chart_regions(&self.settings.selected_measures, &enabled, &self.doc.plan.places)
+        };
+        if self.settings.chart_region.as_ref().is_some_and(|r| !regions.contains(r)) {
+            self.settings.chart_region = None;
+        }
         self.current_chart();
         let no_chart = crate::model::chart::Chart::default();
         let props = IndicatorsProps {
@@ -260,6 +270,7 @@ impl PlanExplorerApp {
             chart: self.derived.last_chart().unwrap_or(&no_chart),
             lang: self.settings.lang,
             options: self.chart_options(),
+            regions: &regions,
         };
         indicators_ui(ui, &props, &mut self.views.indicators)
     }

@@ -52,6 +52,8 @@ pub struct Settings {
     pub log_scale: bool,
     /// The indicator chart shows every source of the actual values, not only the preferred one.
     pub all_sources: bool,
+    /// The part of the region the indicator chart shows (`None`: the whole region).
+    pub chart_region: Option<String>,
     /// Scenario files opened recently, newest first.
     pub recent: Vec<String>,
     /// The projector theme: light, black text, strong lines.
@@ -74,6 +76,7 @@ impl Default for Settings {
             index_mode: false,
             log_scale: false,
             all_sources: false,
+            chart_region: None,
             recent: Vec::new(),
             high_contrast: false,
             presenter_scale: 1.0,

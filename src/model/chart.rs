@@ -102,7 +102,7 @@ pub enum LegendPlacement {
 }
 
 /// How to build a chart.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChartOptions {
     /// Every series as an index, its own base-year value = 100.
     pub index: bool,
@@ -110,6 +110,9 @@ pub struct ChartOptions {
     /// Show every source of the actual values, not only the preferred one.
     pub all_sources: bool,
     pub english: bool,
+    /// A part of the region (东部, 西部, a 盟市) instead of the whole: the scenarios' series for
+    /// it; the plan's baselines and targets are the whole region's and are not drawn.
+    pub region: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -159,6 +162,15 @@ pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year
     }
     let index = options.index || mixed;
     chart.title = measures.iter().map(|m| name_of(m)).collect::<Vec<_>>().join(" / ");
+    let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
+    if let Some(region) = part {
+        chart.title = format!("{} · {region}", chart.title);
+        chart.notes.push(if options.english {
+            format!("The plan's baselines and targets are for the whole region: {region} is shown with the scenarios' own series")
+        } else {
+            format!("规划的基期值与目标为全区数值，{region}只显示各情景的分地区序列")
+        });
+    }
     chart.unit = match measures.first() {
         _ if index => format!("{base_year} = 100"),
         Some(m) => unit_words(m.unit(), options.english),
@@ -168,7 +180,7 @@ pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year
         let prefix = (measures.len() > 1).then(|| name_of(measure));
         add_measure(&mut chart, measure, scenarios, base_year, index, prefix.as_deref(), &options, &words);
     }
-    finish(&mut chart, options, &words);
+    finish(&mut chart, &options, &words);
     chart
 }
 
@@ -207,7 +219,8 @@ fn add_measure(
             None
         }
     };
-    if let Some(divisor) = divisor {
+    let whole_region = options.region.as_deref().is_none_or(|r| r == WHOLE_REGION);
+    if let (Some(divisor), true) = (divisor, whole_region) {
         add_plan_values(chart, m, &name, plan_base.or(actual_base), base_year, divisor, words);
     }
     add_scenario_series(chart, m, scenarios, &name, base_year, index, options, words);
@@ -341,10 +354,11 @@ fn add_scenario_series(
             .min_by_key(|p| (i32::from(p.year) - i32::from(base_year)).abs() * 2 + i32::from(p.year < base_year))
             .map(|p| (p.value / 100.0, p.year))
     };
-    // The range across scenarios: each scenario's main (first) whole-region series.
+    // The range across scenarios: each scenario's main (first) series of the region shown.
+    let shown_region = options.region.as_deref().unwrap_or(WHOLE_REGION);
     let mut by_year: std::collections::BTreeMap<u16, Vec<f64>> = std::collections::BTreeMap::new();
     for scenario in scenarios {
-        if let Some(main) = scenario.series_for(m.key, WHOLE_REGION).find(|s| s.kind != SeriesKind::Target)
+        if let Some(main) = scenario.series_for(m.key, shown_region).find(|s| s.kind != SeriesKind::Target)
             && let Some((divisor, _)) = own_base(main)
         {
             for p in &main.points {
@@ -375,8 +389,13 @@ fn add_scenario_series(
         .find(|s| s.points.iter().any(|p| Some(p.year) == target_year && p.value.is_finite()))
         .or(actuals.first())
         .copied();
+    let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
     for scenario in scenarios {
-        let series = scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL));
+        // A part of the region: its own series only (each shown; none is the evaluation's).
+        let series: Vec<&Series> = match part {
+            Some(region) => scenario.series_for(m.key, region).collect(),
+            None => scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL)).collect(),
+        };
         for s in series {
             let role = match s.kind {
                 SeriesKind::Actual => Role::Actual,
@@ -388,8 +407,8 @@ fn add_scenario_series(
             } else {
                 s.label.clone()
             };
-            let preferred = judging.is_some_and(|j| std::ptr::eq(j, s));
-            if role == Role::Actual {
+            let preferred = part.is_some() || judging.is_some_and(|j| std::ptr::eq(j, s));
+            if role == Role::Actual && part.is_none() {
                 if preferred {
                     chart.preferred.push(if words.english {
                         format!(
@@ -443,7 +462,7 @@ fn add_scenario_series(
 }
 
 /// Styles, unique labels, axes and the legend, once every series is in.
-fn finish(chart: &mut Chart, options: ChartOptions, words: &Words) {
+fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
     // Labels are unique, so a legend entry and a hover name one series only.
     for i in 1..chart.series.len() {
         let mut n = 2;
@@ -567,4 +586,15 @@ impl Chart {
     pub fn has_context(&self) -> bool {
         self.series.iter().any(|s| s.role != Role::Target)
     }
+}
+
+/// The regions a chart of `keys` can show: 全区, then 东部, 西部 and the 盟市 (east first) that
+/// any scenario has a series for.
+pub fn chart_regions(keys: &[String], scenarios: &[&Scenario], places: &super::Places) -> Vec<String> {
+    let has = |region: &str| scenarios.iter().any(|s| keys.iter().any(|k| s.series_for(k, region).next().is_some()));
+    let mut regions = vec![WHOLE_REGION.to_string()];
+    let parts =
+        ["东部", "西部"].into_iter().map(String::from).chain(places.cities_east_then_west().map(|c| c.name.clone()));
+    regions.extend(parts.filter(|r| has(r)));
+    regions
 }

@@ -91,6 +91,8 @@ pub enum Command {
     SetLogScale(bool),
     /// Every source of the actual values on the indicator chart, or only the preferred one.
     SetAllSources(bool),
+    /// The part of the region the indicator chart shows (`None`: the whole region).
+    SetChartRegion(Option<String>),
     /// Show the final evaluation, narrowed to one verdict (`None`: every target).
     ShowEvaluation(Option<Verdict>),
     ToggleLanguage,

@@ -119,6 +119,7 @@ messages! {
     Inconsistent => "规划内倍数与增速不一致", "The plan's multiple and growth rate disagree";
     IndexMode => "指数（2015=100）", "Index (2015 = 100)";
     LogScale => "对数刻度", "Log scale";
+    ChartRegion => "图表地区", "Chart region";
     BothDiffer => "两者都有值且不同", "Both have a value, and they differ";
     OnlyOneHas => "仅一方有值", "Only one has a value";
     FilterIndicators => "筛选指标", "Filter indicators";

@@ -42,6 +42,8 @@ pub struct IndicatorsProps<'a> {
     pub chart: &'a Chart,
     pub lang: Lang,
     pub options: ChartOptions,
+    /// The parts of the region the chart can show (全区 first).
+    pub regions: &'a [String],
 }
 
 pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Command> {
@@ -62,7 +64,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
     });
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut view.show_baseline_only, tr(lang, Msg::ShowAllStatements));
-        let mut options = props.options;
+        let mut options = props.options.clone();
         if ui.checkbox(&mut options.index, tr(lang, Msg::IndexMode)).changed() {
             actions.push(Command::SetIndexMode(options.index));
         }
@@ -82,6 +84,21 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
             if response.changed() {
                 actions.push(Command::SetAllSources(options.all_sources));
             }
+        }
+        if props.regions.len() > 1 {
+            let current = options.region.clone().unwrap_or_else(|| props.regions[0].clone());
+            ui.push_id("chart_region", |ui| {
+                egui::ComboBox::from_label(tr(lang, Msg::ChartRegion)).selected_text(current.clone()).show_ui(
+                    ui,
+                    |ui| {
+                        for (k, region) in props.regions.iter().enumerate() {
+                            if ui.selectable_label(*region == current, region).clicked() {
+                                actions.push(Command::SetChartRegion((k > 0).then(|| region.clone())));
+                            }
+                        }
+                    },
+                );
+            });
         }
         if ui.button(tr(lang, Msg::ResetView)).clicked() {
             view.reset_chart = true;
@@ -299,6 +316,7 @@ mod tests {
                 chart: &chart,
                 lang: Lang::Zh,
                 options: ChartOptions::default(),
+                regions: &[],
             };
             indicators_ui(ui, &props, &mut state)
         });
