@@ -91,6 +91,11 @@ mod restart {
         first.run();
         first.get_by_label("Indicators").click();
         first.run();
+        // The chart's own choices: a log axis and every source.
+        first.get_by_label("Log scale").click();
+        first.run();
+        first.get_all_by_label_contains("All sources").next().expect("the all-sources box").click();
+        first.run();
         // eframe calls this every 30 seconds and when the window closes.
         eframe::App::save(first.state_mut(), &mut Unused);
         drop(first);
@@ -101,6 +106,7 @@ mod restart {
         assert!(settings.expanded.contains("pt4"), "the tree opens where it was");
         assert!(settings.dark);
         assert_eq!(settings.view, View::Indicators);
+        assert!(settings.log_scale && settings.all_sources, "the chart opens as it was left");
         // The window speaks English again, on the page it was left on.
         second.get_by_label("Plan text");
         second.get_by_label_contains("Export table CSV");
