@@ -176,10 +176,32 @@ fn an_indicator_phrase_in_the_text_opens_its_chart() {
     let mut harness = harness();
     let app = harness.state_mut();
     let i = app.doc().outline.index_of("ch9.s4.1").unwrap();
-    app.run(Command::OpenMeasure("academician_workstations".into()));
-    app.run(Command::Select(i));
+    app.run(Command::Open(i));
+    harness.run();
+    assert_eq!(harness.state().settings().view, View::Reader);
+    // Move the pointer across the paragraph as a reader does: where it becomes a hand, the
+    // phrase "院士专家工作站数量达到100家" is under it — click there.
+    let text = harness.state().doc().plan.nodes[i].text.clone();
+    let rect = harness.get_by_label(&text).rect();
+    let mut hand = None;
+    // (From the last line up: the target is stated at the paragraph's end.)
+    'scan: for row in (0..((rect.height() / 6.0) as i32)).rev() {
+        for col in 0..((rect.width() / 8.0) as i32) {
+            let pos = rect.min + egui::vec2(4.0 + 8.0 * col as f32, 3.0 + 6.0 * row as f32);
+            harness.hover_at(pos);
+            harness.step();
+            if harness.output().platform_output.cursor_icon == egui::CursorIcon::PointingHand {
+                hand = Some(pos);
+                break 'scan;
+            }
+        }
+    }
+    let pos = hand.expect("the indicator phrase shows a pointing hand");
+    harness.drag_at(pos);
+    harness.drop_at(pos);
     harness.run();
     assert_eq!(harness.state().settings().view, View::Indicators);
+    assert_eq!(harness.state().settings().selected_measures, vec!["academician_workstations".to_string()]);
     // The plan contradicts itself here: the conflict is named, not hidden.
     assert!(harness.state().summaries().iter().find(|s| s.key == "academician_workstations").unwrap().conflict);
 }
