@@ -142,6 +142,51 @@ mod tests {
     }
 
     #[test]
+    fn the_cuts_sit_exactly_at_95_60_and_0_percent() {
+        // Required: 100 → 200 over 10 years. A latest value (5 years on) whose observed rate is
+        // exactly `ratio` × the required one.
+        let required = cagr(100.0, 200.0, 10.0).unwrap();
+        let status_at = |ratio: f64| {
+            let latest = 100.0 * (1.0 + ratio * required / 100.0).powi(5);
+            let a = classify(Comparator::Reach, (2010, 100.0), (2015, latest), (2020, 200.0), None).unwrap();
+            assert!((a.ratio.unwrap() - ratio).abs() < 1e-6, "{a:?}");
+            a.status
+        };
+        assert_eq!(status_at(0.95 + 1e-7), Status::OnTrack);
+        assert_eq!(status_at(0.95 - 1e-5), Status::Acceleration);
+        assert_eq!(status_at(0.60 + 1e-7), Status::Acceleration);
+        assert_eq!(status_at(0.60 - 1e-5), Status::Limited);
+        assert_eq!(status_at(1e-7), Status::Limited);
+        assert_eq!(status_at(-1e-5), Status::Deterioration);
+        // No change at all is limited progress (R = 0), not deterioration.
+        assert_eq!(
+            classify(Comparator::Reach, (2010, 100.0), (2015, 100.0), (2020, 200.0), None).unwrap().status,
+            Status::Limited
+        );
+    }
+
+    #[test]
+    fn zero_and_negative_values_are_judged_by_direction() {
+        // No growth rate from zero: a rise is limited progress, a fall deterioration.
+        let from_zero = classify(Comparator::Reach, (2015, 0.0), (2018, 5.0), (2020, 10.0), None).unwrap();
+        assert_eq!((from_zero.ratio, from_zero.status), (None, Status::Limited));
+        let falling = classify(Comparator::Reach, (2015, -2.0), (2018, -3.0), (2020, 1.0), None).unwrap();
+        assert_eq!(falling.status, Status::Deterioration);
+    }
+
+    #[test]
+    fn a_range_is_met_inside_it_only_and_more_than_needs_more() {
+        let range = |v| classify(Comparator::Range, (2015, 1.0), (2020, v), (2020, 5.0), Some(7.0)).unwrap().status;
+        assert_eq!(range(5.0), Status::Achieved);
+        assert_eq!(range(7.0), Status::Achieved);
+        assert_ne!(range(7.5), Status::Achieved);
+        assert_ne!(range(4.9), Status::Achieved);
+        assert!(!meets(Comparator::MoreThan, 10.0, 10.0, None));
+        assert!(meets(Comparator::AtLeast, 10.0, 10.0, None));
+        assert!(meets(Comparator::AtMost, 10.0, 10.0, None) && !meets(Comparator::AtMost, 10.1, 10.0, None));
+    }
+
+    #[test]
     fn ranks_improve_downwards() {
         // Rank 25 → target within 20; rank 22 after 3 years is progress, rank 27 is not.
         let a = classify(Comparator::RankWithin, (2015, 25.0), (2018, 22.0), (2020, 20.0), None).unwrap();
