@@ -61,3 +61,47 @@ pub fn trend(plan: &Plan, actuals: &Scenario) -> Scenario {
         series,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::embedded_plan;
+
+    fn point(year: u16, value: f64) -> Point {
+        Point { year, value, source: String::new(), quote: String::new(), derived: None }
+    }
+
+    #[test]
+    fn the_trend_continues_the_2010_2015_growth_computed_by_hand() {
+        // R&D intensity doubling from 2010 to 2015 (0.5 → 1.0) grows by 2^(1/5) a year: 2016 is
+        // 1.1487, and 2020 doubles again to 2.0. Independent of any shipped file.
+        let plan = embedded_plan().expect("plan");
+        let actuals = Scenario {
+            format_version: SCENARIO_FORMAT_VERSION,
+            name: "hand".into(),
+            description: String::new(),
+            plan: plan.meta.title.clone(),
+            extra_indicators: Vec::new(),
+            series: vec![Series {
+                id: "hand.rd".into(),
+                indicator: "rd_intensity".into(),
+                region: WHOLE_REGION.into(),
+                unit: "%".into(),
+                kind: SeriesKind::Actual,
+                label: "hand".into(),
+                source: "test".into(),
+                note: String::new(),
+                points: vec![point(2010, 0.5), point(2012, 0.7), point(2015, 1.0)],
+            }],
+        };
+        let projected = trend(&plan, &actuals);
+        assert_eq!(projected.series.len(), 1, "only the measure with both years");
+        let s = &projected.series[0];
+        assert_eq!(s.kind, SeriesKind::Projection);
+        let at = |y: u16| s.points.iter().find(|p| p.year == y).map(|p| p.value).expect("a point");
+        assert_eq!(s.points.first().map(|p| p.year), Some(2016), "starts the year after the base");
+        assert!((at(2016) - 2f64.powf(0.2)).abs() < 1e-4, "{}", at(2016));
+        assert!((at(2020) - 2.0).abs() < 1e-4, "{}", at(2020));
+        assert!(s.source.contains("14.8698%"), "the method names its rate: {}", s.source);
+    }
+}
