@@ -71,12 +71,50 @@ fn frames(c: &mut Criterion) {
     }
 }
 
+/// Frames that do work, at scale 100: the frame in which search results change (a new query
+/// each iteration), a measure toggled into the chart (the chart spec rebuilt), and a switch
+/// between two views. Budget: 16 ms.
+fn working_frames(c: &mut Criterion) {
+    let plan = plan_at(100);
+    let (ctx, mut app) = new_app(plan.clone(), View::Reader, "ch2");
+    frame(&ctx, &mut app);
+    let queries = ["稀土", "科技", "第十三章", "创新"];
+    let mut k = 0;
+    c.bench_function("frame/working/search_typed/100", |b| {
+        b.iter(|| {
+            k = (k + 1) % queries.len();
+            app.run(Command::SetQuery(queries[k].to_string()));
+            frame(&ctx, &mut app);
+        })
+    });
+    let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
+    frame(&ctx, &mut app);
+    c.bench_function("frame/working/toggle_measure/100", |b| {
+        b.iter(|| {
+            app.run(Command::ToggleMeasure("invention_patents_per_10k".into()));
+            frame(&ctx, &mut app);
+        })
+    });
+    let (ctx, mut app) = new_app(plan, View::Indicators, "ch2");
+    frame(&ctx, &mut app);
+    let views = [View::Indicators, View::Reader, View::Overview, View::Map];
+    let mut v = 0;
+    c.bench_function("frame/working/switch_view/100", |b| {
+        b.iter(|| {
+            v = (v + 1) % views.len();
+            app.run(Command::SetView(views[v]));
+            frame(&ctx, &mut app);
+        })
+    });
+}
+
 fn egui_demo(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut demo = egui_demo_lib::DemoWindows::default();
     c.bench_function("frame/egui_demo", |b| {
         b.iter(|| {
-            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| demo.ui(ui));
+            // At the app's own screen size, not egui's default 10,000 × 10,000.
+            let mut output = ctx.run_ui(input(), |ui| demo.ui(ui));
             black_box(ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point));
             output.textures_delta.clear();
         })
@@ -174,6 +212,6 @@ fn exports(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = egui_demo, frames, load_and_search, worst_shapes, exports
+    targets = egui_demo, frames, working_frames, load_and_search, worst_shapes, exports
 }
 criterion_main!(benches);
