@@ -133,7 +133,7 @@ pub fn resolve_slide(
             let chart = derived.chart(doc, scenarios, keys, options).clone();
             ResolvedSlide {
                 title: chart.title.clone(),
-                unit: chart.unit.clone(),
+                unit: chart.y_axis.unit.clone(),
                 caption: String::new(),
                 sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
                 body: SlideBody::Chart(Box::new(chart)),

@@ -16,7 +16,7 @@ use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The plan's stated values before the period.
@@ -118,7 +118,6 @@ pub struct ChartOptions {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Chart {
     pub title: String,
-    pub unit: String,
     pub x_axis: Axis,
     pub y_axis: Axis,
     pub goals: Vec<GoalZone>,
@@ -171,7 +170,7 @@ pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year
             format!("规划的基期值与目标为全区数值，{region}只显示各情景的分地区序列")
         });
     }
-    chart.unit = match measures.first() {
+    chart.y_axis.unit = match measures.first() {
         _ if index => format!("{base_year} = 100"),
         Some(m) => unit_words(m.unit(), options.english),
         None => String::new(),
@@ -478,7 +477,7 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
         .series
         .iter()
         .map(|s| {
-            let n = counts.entry(role_key(s.role)).or_insert(0usize);
+            let n = counts.entry(s.role).or_insert(0usize);
             let mut style = base_style(s.role, *n);
             style.muted = s.style.muted;
             if style.muted {
@@ -510,7 +509,9 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
             .chain(chart.goals.iter().flat_map(|g| [g.y.0, g.y.1]))
             .chain(chart.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])))
     };
-    let log = options.log.then(|| log_axis(&chart.unit, values())).flatten();
+    // The unit build_chart wrote on the value axis, kept as the axes are computed.
+    let unit = std::mem::take(&mut chart.y_axis.unit);
+    let log = options.log.then(|| log_axis(&unit, values())).flatten();
     if options.log && log.is_none() {
         chart
             .notes
@@ -523,14 +524,9 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
                 .to_string(),
         );
     }
-    chart.y_axis = log.unwrap_or_else(|| linear_axis(&chart.unit, values()));
+    chart.y_axis = log.unwrap_or_else(|| linear_axis(&unit, values()));
     chart.legend_placement = LegendPlacement::Right;
     chart.legend = legend_of(chart, words);
-}
-
-/// Roles that share a style sequence (every target of the plan counts as one kind).
-fn role_key(role: Role) -> u8 {
-    role as u8
 }
 
 /// Years to label: every year over a short span, every second or fifth over longer ones.

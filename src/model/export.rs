@@ -3,7 +3,7 @@
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
 use super::chart::style::Colour;
-use super::chart::svg::{Page, PageBody, SvgOptions, Table, chart_svg, page_svg};
+use super::chart::svg::{Page, PageBody, SvgOptions, Table, chart_svg, escape, page_svg};
 use super::chart::{Chart, Role};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
 use super::format::{exact, number, readable, target_words, unit_words};
@@ -52,7 +52,7 @@ pub fn chart_csv(chart: &Chart) -> String {
                 s.measure.clone(),
                 number(p.x),
                 number(p.y),
-                chart.unit.clone(),
+                chart.y_axis.unit.clone(),
                 p.note.replace('\n', " | "),
             ]);
         }
@@ -162,10 +162,6 @@ pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// One slide of a briefing, ready to write as HTML or PDF.
@@ -464,7 +460,7 @@ mod tests {
     fn chart_csv_lists_exactly_the_points_shown() {
         let chart = Chart {
             title: "R&D强度".into(),
-            unit: "%".into(),
+            y_axis: crate::model::chart::axis::Axis { unit: "%".into(), ..Default::default() },
             series: vec![ChartSeries {
                 name: "实际值".into(),
                 role: Role::Actual,

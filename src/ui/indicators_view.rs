@@ -273,8 +273,8 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&props.chart.title).heading());
-        if !props.chart.unit.is_empty() {
-            ui.label(RichText::new(format!("（{}）", props.chart.unit)).weak());
+        if !props.chart.y_axis.unit.is_empty() {
+            ui.label(RichText::new(format!("（{}）", props.chart.y_axis.unit)).weak());
         }
     });
     for note in &props.chart.notes {

@@ -84,6 +84,18 @@ pub enum Marker {
 impl Marker {
     pub const ALL: [Marker; 6] =
         [Marker::Circle, Marker::Square, Marker::Diamond, Marker::TriangleUp, Marker::TriangleDown, Marker::Cross];
+
+    /// The corners of a polygon marker around its centre, in units of its radius (y down), so
+    /// that the SVG and the app draw the same shape; `None` for the circle and the cross.
+    pub fn polygon(self) -> Option<&'static [(f32, f32)]> {
+        match self {
+            Marker::Square => Some(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+            Marker::Diamond => Some(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
+            Marker::TriangleUp => Some(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+            Marker::TriangleDown => Some(&[(0.0, 1.2), (-1.1, -0.8), (1.1, -0.8)]),
+            Marker::Circle | Marker::Cross => None,
+        }
+    }
 }
 
 /// How one series is drawn: the same in the app, the SVG, the PNG and the PDF.

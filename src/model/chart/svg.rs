@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::axis::{Axis, Scale};
+use super::axis::Scale;
 use super::style::{Colour, Fill, Marker, Style};
 use super::{Chart, LegendPlacement, Swatch};
 use crate::model::format::readable;
@@ -88,14 +88,11 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
     lines
 }
 
-pub fn layout(chart: &Chart, width: f64, height: f64) -> Layout {
-    layout_titled(chart, width, height, false)
-}
-
-/// The layout with room for the title above the plot (a chart exported on its own).
+/// Where the parts of a chart go, with room for the title above the plot when `titled` (a
+/// chart exported on its own).
 pub fn layout_titled(chart: &Chart, width: f64, height: f64, titled: bool) -> Layout {
     let font = (height / 30.0).clamp(11.0, 40.0);
-    let tick_width = chart.y_axis.ticks.iter().map(|&t| text_width(&tick_label(&chart.y_axis, t))).fold(0.0, f64::max);
+    let tick_width = chart.y_axis.ticks.iter().map(|&t| text_width(&readable(t))).fold(0.0, f64::max);
     let left = (tick_width * font).max(font * 2.0) + font * 0.8;
     let title = if titled { font * (2.0 + 1.3 * chart.notes.len().min(3) as f64) } else { 0.0 };
     let top = title + font * if chart.annotations.is_empty() { 2.0 } else { 3.2 };
@@ -123,11 +120,6 @@ pub fn layout_titled(chart: &Chart, width: f64, height: f64, titled: bool) -> La
     };
     let plot = Rect { x: left, y: top, w: (legend.x - font - left).max(10.0), h: (height - top - bottom).max(10.0) };
     Layout { font, legend_font, plot, legend, legend_lines }
-}
-
-/// A tick's label: readable digits (log ticks too are plain numbers: 1, 2, 5, 10, 20…).
-fn tick_label(_axis: &Axis, v: f64) -> String {
-    readable(v)
 }
 
 pub fn escape(s: &str) -> String {
@@ -224,7 +216,7 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
                 p.right(),
                 p.x - f * 0.4,
                 y + f * 0.35,
-                escape(&tick_label(&chart.y_axis, t))
+                escape(&readable(t))
             );
         }
     }
@@ -405,16 +397,14 @@ fn swatch_svg(st: &Style, x: f64, mid: f64, f: f64, dark: bool) -> String {
 fn marker_svg(marker: Marker, x: f64, y: f64, r: f64, colour: &str, opacity: f64, title: &str) -> String {
     let title = if title.is_empty() { String::new() } else { format!("<title>{title}</title>") };
     let paint = format!("fill=\"{colour}\" fill-opacity=\"{opacity}\"");
-    let poly = |pts: &[(f64, f64)]| {
-        let pts: Vec<String> = pts.iter().map(|(dx, dy)| format!("{:.1},{:.1}", x + dx * r, y + dy * r)).collect();
-        format!("<polygon points=\"{}\" {paint}>{title}</polygon>", pts.join(" "))
-    };
+    if let Some(corners) = marker.polygon() {
+        let pts: Vec<String> = corners
+            .iter()
+            .map(|&(dx, dy)| format!("{:.1},{:.1}", x + f64::from(dx) * r, y + f64::from(dy) * r))
+            .collect();
+        return format!("<polygon points=\"{}\" {paint}>{title}</polygon>", pts.join(" "));
+    }
     match marker {
-        Marker::Circle => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" {paint}>{title}</circle>"),
-        Marker::Square => poly(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
-        Marker::Diamond => poly(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
-        Marker::TriangleUp => poly(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
-        Marker::TriangleDown => poly(&[(0.0, 1.2), (1.1, -0.8), (-1.1, -0.8)]),
         Marker::Cross => format!(
             "<path d=\"M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}\" stroke=\"{colour}\" stroke-opacity=\"{opacity}\" stroke-width=\"{:.1}\">{title}</path>",
             x - r,
@@ -427,6 +417,7 @@ fn marker_svg(marker: Marker, x: f64, y: f64, r: f64, colour: &str, opacity: f64
             y - r,
             r * 0.5
         ),
+        _ => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" {paint}>{title}</circle>"),
     }
 }
 

@@ -179,20 +179,13 @@ fn legend_ui(ui: &mut Ui, chart: &Chart, weight: f32) {
 }
 
 fn paint_marker(painter: &egui::Painter, m: Marker, c: Pos2, r: f32, colour: Color32) {
-    let poly = |pts: &[(f32, f32)]| {
-        Shape::convex_polygon(
-            pts.iter().map(|(x, y)| Pos2::new(c.x + x * r, c.y + y * r)).collect(),
+    let shape = match (m, m.polygon()) {
+        (_, Some(corners)) => Shape::convex_polygon(
+            corners.iter().map(|(x, y)| Pos2::new(c.x + x * r, c.y + y * r)).collect(),
             colour,
             Stroke::NONE,
-        )
-    };
-    let shape = match m {
-        Marker::Circle => Shape::circle_filled(c, r, colour),
-        Marker::Square => poly(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
-        Marker::Diamond => poly(&[(0.0, -1.3), (1.3, 0.0), (0.0, 1.3), (-1.3, 0.0)]),
-        Marker::TriangleUp => poly(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
-        Marker::TriangleDown => poly(&[(0.0, 1.2), (-1.1, -0.8), (1.1, -0.8)]),
-        Marker::Cross => Shape::line(
+        ),
+        (Marker::Cross, None) => Shape::line(
             vec![
                 Pos2::new(c.x - r, c.y - r),
                 c,
@@ -204,6 +197,7 @@ fn paint_marker(painter: &egui::Painter, m: Marker, c: Pos2, r: f32, colour: Col
             ],
             Stroke::new(r * 0.5, colour),
         ),
+        _ => Shape::circle_filled(c, r, colour),
     };
     painter.add(shape);
 }
