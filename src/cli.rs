@@ -418,23 +418,23 @@ fn map_command(
         }
         None => {
             let options = stat_options(&doc, &refs);
-            let Some(o) = options.iter().find(|o| o.0 == series) else {
-                let known: Vec<&str> = options.iter().map(|o| o.0.as_str()).collect();
+            let Some(o) = options.iter().find(|o| o.indicator == series) else {
+                let known: Vec<&str> = options.iter().map(|o| o.indicator.as_str()).collect();
                 return Err(format!(
                     "no per-盟市 series `{series}`: try tasks, boxes, platforms or {}",
                     known.join(", ")
                 ));
             };
             let year = match year {
-                Some(y) if o.3.contains(&y) => y,
+                Some(y) if o.years.contains(&y) => y,
                 Some(y) => {
-                    let years: Vec<String> = o.3.iter().map(u16::to_string).collect();
+                    let years: Vec<String> = o.years.iter().map(u16::to_string).collect();
                     return Err(format!("`{series}` has no values for {y}: it has {}", years.join(", ")));
                 }
-                None => o.3.last().copied().unwrap_or(0),
+                None => o.year_or_default(None),
             };
-            let table = stat_table(&doc, &refs, &o.0, &o.2, year);
-            (o.1.clone(), o.2.clone(), Some(year), values_from_table(places, &table))
+            let table = stat_table(&doc, &refs, &o.indicator, &o.unit, year);
+            (o.name.clone(), o.unit.clone(), Some(year), values_from_table(places, &table))
         }
     };
     let source = format!(

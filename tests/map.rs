@@ -81,3 +81,22 @@ fn a_statistic_with_gaps_draws_them_as_not_published() {
         assert!(harness.query_by_label(&format!("{city}\n0")).is_none(), "{city} drawn as 0");
     }
 }
+
+#[test]
+fn a_scenarios_east_and_west_series_are_written_on_their_halves_of_the_map() {
+    let mut harness = open_map();
+    common::drop_file(&mut harness, common::fixture("east_west.ron"));
+    harness.get_by_label("着色依据").click();
+    harness.run();
+    harness.get_by_label("地区生产总值（现价）（亿元）").click();
+    harness.run();
+    harness.get_by_label("2025").click();
+    harness.run();
+    // The file gives 东部 and 西部 for 2025 but only 赤峰 of their 盟市: the halves are written
+    // beside the map with the scenario's name, marked as projections; 赤峰 is coloured and
+    // marked; the other 盟市 stay unpublished.
+    harness.get_by_label("东部：7400 亿元（东西部情景 · 预测）");
+    harness.get_by_label("西部：17600 亿元（东西部情景 · 预测）");
+    harness.get_by_label("赤峰\n2300（预测）");
+    harness.get_by_label("通辽\n未公布");
+}

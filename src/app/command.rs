@@ -369,6 +369,14 @@ impl PlanExplorerApp {
         self.derived.chart(&self.doc, &enabled, &self.settings.selected_measures, options)
     }
 
+    /// The regional page's chart of east against west over time, for its chosen statistic.
+    pub fn east_west_chart(&mut self) -> Option<&Chart> {
+        let enabled = self.scenarios.enabled();
+        let k = self.views.regions.stat;
+        let english = self.settings.lang == Lang::En;
+        self.derived.east_west(&self.doc, &enabled, k, english).map(|(_, chart)| chart)
+    }
+
     /// How the indicator chart is built, from the user's settings.
     pub fn chart_options(&self) -> ChartOptions {
         ChartOptions {

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::chart::east_west::east_west_chart;
 use crate::model::chart::{Chart, ChartOptions, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
 use crate::model::evaluation::{TargetEvaluation, evaluate};
@@ -14,7 +15,7 @@ use crate::model::map::MapGeometry;
 use crate::model::overview::{HeadlineTile, PlanFacts, headline_tiles};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
-use crate::model::regional::{PlanCounts, PlanMetric};
+use crate::model::regional::{PlanCounts, PlanMetric, StatOption, StatTable, over_time, stat_options, stat_table};
 use crate::model::scenario::Scenario;
 use crate::model::search::find_all;
 use crate::model::summary::{MeasureSummary, rollup, summarize};
@@ -48,6 +49,12 @@ pub struct ScenarioDerived {
     small_charts: HashMap<(String, bool), Chart>,
     /// The scenario page's tables for one compare pair.
     comparison: Option<((usize, usize), AtTarget, Vec<Difference>)>,
+    /// The statistics with values per 盟市 or per half (the regional page, the map, slides).
+    stat_options: Vec<StatOption>,
+    /// (statistic, year) → its table, built on first use.
+    stat_tables: HashMap<(usize, u16), StatTable>,
+    /// (statistic, in English) → its table for every year and the east/west chart of them.
+    east_west: HashMap<(usize, bool), (Vec<StatTable>, Chart)>,
 }
 
 impl ScenarioDerived {
@@ -65,6 +72,9 @@ impl ScenarioDerived {
             chart: None,
             small_charts: HashMap::new(),
             comparison: None,
+            stat_options: stat_options(doc, scenarios),
+            stat_tables: HashMap::new(),
+            east_west: HashMap::new(),
         }
     }
 }
@@ -181,6 +191,64 @@ impl Derived {
             Some((_, targets, diffs)) => (targets, diffs),
             None => (&[], &[]),
         }
+    }
+
+    /// The statistics with values per 盟市 or per half, most widely known first.
+    pub fn stat_options(&self) -> &[StatOption] {
+        &self.scenarios.stat_options
+    }
+
+    /// Statistic `k`'s table in `year` (its latest year when it has no `year`).
+    pub fn stat_table(
+        &mut self,
+        doc: &Document,
+        scenarios: &[&Scenario],
+        k: usize,
+        year: Option<u16>,
+    ) -> Option<&StatTable> {
+        let cache = &mut self.scenarios;
+        let option = cache.stat_options.get(k)?;
+        let year = option.year_or_default(year);
+        Some(
+            cache
+                .stat_tables
+                .entry((k, year))
+                .or_insert_with(|| stat_table(doc, scenarios, &option.indicator, &option.unit, year)),
+        )
+    }
+
+    /// Statistic `k` in every year it has, and the chart of east against west over them.
+    pub fn east_west(
+        &mut self,
+        doc: &Document,
+        scenarios: &[&Scenario],
+        k: usize,
+        english: bool,
+    ) -> Option<(&[StatTable], &Chart)> {
+        let cache = &mut self.scenarios;
+        let option = cache.stat_options.get(k)?;
+        let (tables, chart) = cache.east_west.entry((k, english)).or_insert_with(|| {
+            let tables = over_time(doc, scenarios, option);
+            let chart = east_west_chart(&tables, &option.name, english);
+            (tables, chart)
+        });
+        Some((tables, chart))
+    }
+
+    /// A table [`Derived::stat_table`] has built.
+    pub fn built_stat_table(&self, k: usize, year: Option<u16>) -> Option<&StatTable> {
+        let option = self.scenarios.stat_options.get(k)?;
+        self.scenarios.stat_tables.get(&(k, option.year_or_default(year)))
+    }
+
+    /// What [`Derived::east_west`] has built.
+    pub fn built_east_west(&self, k: usize, english: bool) -> Option<(&[StatTable], &Chart)> {
+        self.scenarios.east_west.get(&(k, english)).map(|(t, c)| (t.as_slice(), c))
+    }
+
+    /// The counts [`Derived::plan_counts`] built last.
+    pub fn built_plan_counts(&self) -> Option<&PlanCounts> {
+        self.plan_counts.as_ref().map(|(_, c)| c)
     }
 
     /// Which nodes concern each 盟市, region and chapter, for `metric`.

@@ -4,16 +4,18 @@
 
 use egui::{RichText, Ui};
 
+use crate::model::Region;
 use crate::model::chart::chart_regions;
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
+use crate::model::format::number;
 use crate::model::map::{values_from_counts, values_from_table};
-use crate::model::regional::{PlanMetric, stat_options, stat_table};
+use crate::model::regional::{PlanMetric, StatOption, StatTable};
 use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
 use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
-use crate::ui::i18n::{Lang, Msg, pick, tr};
+use crate::ui::i18n::{Lang, Msg, pick, region_name, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::map_view::{MapPageProps, MapProps, MapValue, map_page_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
@@ -157,24 +159,27 @@ impl PlanExplorerApp {
         let enabled = self.scenarios.enabled();
         let plan = &self.doc.plan;
         // The plan's own counts first, then every per-盟市 statistic of the enabled scenarios.
-        let options = stat_options(&self.doc, &enabled);
+        let options = self.derived.stat_options().to_vec();
         let mut quantities: Vec<String> =
             PlanMetric::ALL.iter().map(|m| pick(lang, m.name_zh(), m.name_en()).to_string()).collect();
-        quantities.extend(options.iter().map(|o| format!("{}（{}）", o.1, o.2)));
+        quantities.extend(options.iter().map(StatOption::label));
         let mut years: Vec<Vec<u16>> = vec![Vec::new(); PlanMetric::ALL.len()];
-        years.extend(options.iter().map(|o| o.3.clone()));
+        years.extend(options.iter().map(|o| o.years.clone()));
         let state = &mut self.views.map;
         state.quantity = state.quantity.min(quantities.len().saturating_sub(1));
+        let mut halves: Vec<(Region, String)> = Vec::new();
         let (values, unit, year): (Vec<MapValue>, String, Option<u16>) = match PlanMetric::ALL.get(state.quantity) {
             Some(&metric) => {
                 let counts = self.derived.plan_counts(&self.doc, metric);
                 (values_from_counts(&plan.places, counts, tr(lang, Msg::MapCounts)), String::new(), None)
             }
             None => {
-                let Some(o) = options.get(state.quantity - PlanMetric::ALL.len()) else { return Vec::new() };
-                let year = state.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
-                let table = stat_table(&self.doc, &enabled, &o.0, &o.2, year);
-                (values_from_table(&plan.places, &table), o.2.clone(), Some(year))
+                let k = state.quantity - PlanMetric::ALL.len();
+                let Some(table) = self.derived.stat_table(&self.doc, &enabled, k, state.year) else {
+                    return Vec::new();
+                };
+                halves = half_labels(table, lang);
+                (values_from_table(&plan.places, table), table.unit.clone(), Some(table.year))
             }
         };
         let source = format!(
@@ -195,7 +200,15 @@ impl PlanExplorerApp {
             quantities: &quantities,
             years: &years,
             source: &source,
-            map: MapProps { map, values: &values, unit: &unit, year, selected: selected.as_deref(), lang },
+            map: MapProps {
+                map,
+                values: &values,
+                halves: &halves,
+                unit: &unit,
+                year,
+                selected: selected.as_deref(),
+                lang,
+            },
         };
         map_page_ui(ui, &props, &mut self.views.map)
     }
@@ -276,23 +289,26 @@ impl PlanExplorerApp {
     }
 
     fn regions_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.settings.lang;
         let view = &mut self.views.regions;
         let enabled = self.scenarios.enabled();
-        let options = crate::model::regional::stat_options(&self.doc, &enabled);
-        let stat = options.get(view.stat.min(options.len().saturating_sub(1))).map(|o| {
-            let year = view.year.filter(|y| o.3.contains(y)).or(o.3.last().copied()).unwrap_or(0);
-            crate::model::regional::stat_table(&self.doc, &enabled, &o.0, &o.2, year)
-        });
+        let k = view.stat.min(self.derived.stat_options().len().saturating_sub(1));
+        // Built once per choice and lent: the page redraws without recomputing.
+        let _ = self.derived.stat_table(&self.doc, &enabled, k, view.year);
+        let _ = self.derived.east_west(&self.doc, &enabled, k, lang == Lang::En);
+        let _ = self.derived.plan_counts(&self.doc, view.metric);
+        let derived = &self.derived;
+        let stat = derived.built_stat_table(k, view.year);
         if view.year.is_none() {
-            view.year = stat.as_ref().map(|s| s.year);
+            view.year = stat.map(|s| s.year);
         }
-        let counts = self.derived.plan_counts(&self.doc, view.metric);
         let props = RegionsProps {
             doc: &self.doc,
-            counts,
-            stat_options: &options,
-            stat: stat.as_ref(),
-            lang: self.settings.lang,
+            counts: derived.built_plan_counts(),
+            stat_options: derived.stat_options(),
+            stat,
+            east_west: derived.built_east_west(k, lang == Lang::En),
+            lang,
         };
         regions_ui(ui, &props, view)
     }
@@ -363,4 +379,27 @@ impl PlanExplorerApp {
         };
         slide_ui(ui, &props, &mut self.views.slide)
     }
+}
+
+/// 东部 and 西部 as a scenario states them, for a statistic whose 盟市 do not add up to them:
+/// the map writes them beside its halves.
+fn half_labels(table: &StatTable, lang: Lang) -> Vec<(Region, String)> {
+    [(Region::East, &table.east_given, &table.east), (Region::West, &table.west_given, &table.west)]
+        .into_iter()
+        .filter(|(_, _, total)| !total.complete())
+        .filter_map(|(region, given, _)| {
+            let g = given.as_ref()?;
+            let kind = if g.from.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
+            Some((
+                region,
+                format!(
+                    "{}：{} {}（{}{kind}）",
+                    region_name(region, lang),
+                    number(g.value),
+                    table.unit,
+                    g.from.scenario
+                ),
+            ))
+        })
+        .collect()
 }

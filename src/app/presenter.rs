@@ -52,7 +52,7 @@ impl Presenter {
 /// What a slide shows.
 pub enum SlideBody {
     Chart(Box<Chart>),
-    Regional(StatTable),
+    Regional(Box<StatTable>),
     Table(Table),
 }
 
@@ -67,7 +67,7 @@ pub struct ResolvedSlide {
 /// The latest regional statistic with every 盟市 known (GDP), for the default deck.
 pub fn regional_slide(doc: &Document, scenarios: &[&Scenario]) -> Option<(String, String, u16)> {
     let options = stat_options(doc, scenarios);
-    options.first().and_then(|o| Some((o.0.clone(), o.2.clone(), *o.3.last()?)))
+    options.first().map(|o| (o.indicator.clone(), o.unit.clone(), o.default_year))
 }
 
 /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional slide.
@@ -155,7 +155,7 @@ pub fn resolve_slide(
                 unit: unit.clone(),
                 caption,
                 sources: vec![doc.plan.places.grouping_source.clone()],
-                body: SlideBody::Regional(table),
+                body: SlideBody::Regional(Box::new(table)),
             }
         }
         SlideContent::Targets { chapter, measures } => targets_slide(doc, derived, lang, chapter, measures),

@@ -5,6 +5,7 @@
 //! PDF, the HTML briefing), so a chart looks the same wherever it is shown.
 
 pub mod axis;
+pub mod east_west;
 pub mod style;
 pub mod svg;
 
@@ -77,6 +78,15 @@ pub struct Annotation {
     pub text: String,
 }
 
+/// Years without data inside a series' span (a statistical break): lines do not cross it, and
+/// it is shaded and labelled.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Break {
+    pub from: u16,
+    pub to: u16,
+    pub label: String,
+}
+
 /// What a legend entry's swatch shows: exactly the style of what it stands for.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -124,6 +134,7 @@ pub struct Chart {
     pub bands: Vec<RangeBand>,
     pub series: Vec<ChartSeries>,
     pub annotations: Vec<Annotation>,
+    pub breaks: Vec<Break>,
     pub legend: Vec<LegendEntry>,
     pub legend_placement: LegendPlacement,
     /// Which actual series is shown as the measure's own, and why.
@@ -530,7 +541,7 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
 }
 
 /// Years to label: every year over a short span, every second or fifth over longer ones.
-fn year_ticks(x0: f64, x1: f64) -> Vec<f64> {
+pub(crate) fn year_ticks(x0: f64, x1: f64) -> Vec<f64> {
     let span = (x1 - x0).max(1.0);
     let step = if span <= 14.0 {
         1.0
@@ -562,6 +573,21 @@ fn legend_of(chart: &Chart, words: &Words) -> Vec<LegendEntry> {
 }
 
 impl Chart {
+    /// A series' points in the runs a line joins: a break between two points ends a run.
+    pub fn runs<'a>(&self, points: &'a [ChartPoint]) -> Vec<&'a [ChartPoint]> {
+        let crosses = |a: f64, b: f64| self.breaks.iter().any(|k| a < f64::from(k.from) && b > f64::from(k.to));
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for i in 1..points.len() {
+            if crosses(points[i - 1].x, points[i].x) {
+                runs.push(&points[start..i]);
+                start = i;
+            }
+        }
+        runs.push(&points[start..]);
+        runs
+    }
+
     /// Adds labelled vertical rules (a slide's notes).
     pub fn with_annotations(mut self, notes: impl IntoIterator<Item = (u16, String)>) -> Self {
         self.annotations.extend(notes.into_iter().map(|(year, text)| Annotation { year, text }));

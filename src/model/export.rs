@@ -264,19 +264,31 @@ pub fn table_html(table: &Table) -> String {
 
 /// The regional values of one statistic: one row per 盟市, gaps in words.
 pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table {
-    let header = if english { ["City", "Region", "Value"] } else { ["盟市", "地区", "数值"] };
-    Table {
-        header: header.map(String::from).to_vec(),
-        rows: table
-            .cities
-            .iter()
-            .map(|c| {
-                let region = if english { c.region.name_en() } else { c.region.name_zh() };
-                let value = c.value.map_or(missing.to_string(), |v| format!("{} {}", number(v), table.unit));
-                vec![c.city.clone(), region.to_string(), value]
-            })
-            .collect(),
+    let header =
+        if english { ["City", "Region", "Value", "Scenario"] } else { ["盟市", "地区", "数值", "情景"] };
+    let projected = if english { " (projection)" } else { "（预测）" };
+    let mut rows: Vec<Vec<String>> = table
+        .cities
+        .iter()
+        .map(|c| {
+            let region = if english { c.region.name_en() } else { c.region.name_zh() };
+            let value = c.value.map_or(missing.to_string(), |v| {
+                format!("{} {}{}", number(v), table.unit, if c.from.projected { projected } else { "" })
+            });
+            vec![c.city.clone(), region.to_string(), value, c.from.scenario.clone()]
+        })
+        .collect();
+    // A half stated by a scenario, where its 盟市 do not add up to it.
+    for (region, given, total) in
+        [(Region::East, &table.east_given, &table.east), (Region::West, &table.west_given, &table.west)]
+    {
+        if let (Some(g), false) = (given, total.complete()) {
+            let name = if english { region.name_en() } else { region.name_zh() };
+            let value = format!("{} {}{}", number(g.value), table.unit, if g.from.projected { projected } else { "" });
+            rows.push(vec![name.to_string(), name.to_string(), value, g.from.scenario.clone()]);
+        }
     }
+    Table { header: header.map(String::from).to_vec(), rows }
 }
 
 /// The targets the evaluation could judge (met or not), then a count of the rest: what an
@@ -512,12 +524,14 @@ mod tests {
                 city: hostile.into(),
                 region: crate::model::Region::East,
                 value: None,
-                note: String::new(),
-                projected: false,
+                from: Default::default(),
             }],
             east: Total { sum: 0.0, known: 0, of: 1 },
             west: Total { sum: 0.0, known: 0, of: 1 },
+            east_given: None,
+            west_given: None,
             whole: None,
+            aggregation: Default::default(),
         };
         let html = table_html(&regional_table(&table, "未公布", false));
         assert!(!html.contains("<img"), "{html}");

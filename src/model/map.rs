@@ -230,8 +230,12 @@ pub fn values_from_table(places: &Places, table: &StatTable) -> Vec<LeagueValue>
                 full_name: c.full_name.clone(),
                 region: v.region,
                 value: v.value,
-                projected: v.projected,
-                note: v.note.clone(),
+                projected: v.projected(),
+                note: if v.from.scenario.is_empty() {
+                    v.from.note.clone()
+                } else {
+                    format!("{}\n{}", v.from.scenario, v.from.note)
+                },
             })
         })
         .collect()

@@ -145,15 +145,47 @@ impl Total {
     }
 }
 
+/// Where a value was read: the scenario, its series, the point's source, and whether it is a
+/// projection rather than an observation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Provenance {
+    /// The scenario's name (the file a user loaded, or the shipped actual values).
+    pub scenario: String,
+    /// The series' label and the point's source (or the formula of a computed value).
+    pub note: String,
+    pub projected: bool,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CityValue {
     pub city: String,
     pub region: Region,
     /// `None`: not published (a gap, never filled).
     pub value: Option<f64>,
-    pub note: String,
-    /// The value comes from a projection, not an observation.
-    pub projected: bool,
+    pub from: Provenance,
+}
+
+impl CityValue {
+    pub fn projected(&self) -> bool {
+        self.value.is_some() && self.from.projected
+    }
+}
+
+/// A region's own figure, as a scenario gives it for 东部 or 西部 (not summed from 盟市).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GivenValue {
+    pub value: f64,
+    pub from: Provenance,
+}
+
+/// How a region's figure comes out of its 盟市.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Aggregation {
+    /// The 盟市 add up (GDP, people, money).
+    #[default]
+    Sum,
+    /// A ratio (per person): the region's numerator over its denominator, never a sum of ratios.
+    PerPerson,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,82 +194,191 @@ pub struct StatTable {
     pub year: u16,
     pub unit: String,
     pub cities: Vec<CityValue>,
+    /// The 盟市 of each half combined: summed, or for a ratio, the halves' own ratio.
     pub east: Total,
     pub west: Total,
+    /// 东部 and 西部 as a scenario states them, when one does.
+    pub east_given: Option<GivenValue>,
+    pub west_given: Option<GivenValue>,
     /// The 全区 figure of the same indicator and year, if a scenario has it.
     pub whole: Option<(f64, String)>,
+    pub aggregation: Aggregation,
 }
 
 impl StatTable {
-    /// East + west − 全区, when both halves are complete and the whole is known.
-    pub fn check(&self) -> Option<f64> {
-        let (whole, _) = self.whole.as_ref()?;
-        (self.east.complete() && self.west.complete()).then(|| self.east.sum + self.west.sum - whole)
+    /// A half's figure: from its 盟市 when every one is known, else as a scenario states it.
+    pub fn half(&self, region: Region) -> Option<f64> {
+        let (total, given) = match region {
+            Region::East => (&self.east, &self.east_given),
+            Region::West => (&self.west, &self.west_given),
+        };
+        if total.complete() { Some(total.sum) } else { given.as_ref().map(|g| g.value) }
     }
 
-    /// The shares of east and west in %, when both are complete.
+    /// Whether a half's figure is (or rests on) a projection.
+    pub fn half_projected(&self, region: Region) -> bool {
+        let (total, given) = match region {
+            Region::East => (&self.east, &self.east_given),
+            Region::West => (&self.west, &self.west_given),
+        };
+        if total.complete() {
+            self.cities.iter().any(|c| c.region == region && c.projected())
+        } else {
+            given.as_ref().is_some_and(|g| g.from.projected)
+        }
+    }
+
+    /// East + west − 全区, when both halves and the whole are known (only for quantities
+    /// that add up).
+    pub fn check(&self) -> Option<f64> {
+        let (whole, _) = self.whole.as_ref()?;
+        (self.aggregation == Aggregation::Sum)
+            .then(|| Some(self.half(Region::East)? + self.half(Region::West)? - whole))
+            .flatten()
+    }
+
+    /// The shares of east and west in %, when both are known (only for quantities that add up).
     pub fn shares(&self) -> Option<(f64, f64)> {
-        let total = self.east.sum + self.west.sum;
-        (self.east.complete() && self.west.complete() && total != 0.0)
-            .then(|| (100.0 * self.east.sum / total, 100.0 * self.west.sum / total))
+        let (e, w) = (self.half(Region::East)?, self.half(Region::West)?);
+        (self.aggregation == Aggregation::Sum && e + w != 0.0).then(|| (100.0 * e / (e + w), 100.0 * w / (e + w)))
     }
 }
 
-/// Indicators with per-盟市 values: (indicator, name, unit, years with any 盟市 value).
-pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<(String, String, String, Vec<u16>)> {
-    let cities: Vec<&str> = doc.plan.places.cities.iter().map(|c| c.name.as_str()).collect();
-    let mut out: Vec<(String, String, String, Vec<u16>)> = Vec::new();
+/// A statistic that can be shown per 盟市 (or per half): the indicator, its name and unit,
+/// and the years any 盟市 or half has a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatOption {
+    pub indicator: String,
+    pub name: String,
+    pub unit: String,
+    pub years: Vec<u16>,
+    /// The year shown first: the latest of those with values for the most places (a lone
+    /// projected 盟市 in a later year does not hide a complete table).
+    pub default_year: u16,
+}
+
+impl StatOption {
+    /// `name（unit）`, as choices list it.
+    pub fn label(&self) -> String {
+        format!("{}（{}）", self.name, self.unit)
+    }
+
+    /// `year` if the statistic has it, else its default year.
+    pub fn year_or_default(&self, year: Option<u16>) -> u16 {
+        year.filter(|y| self.years.contains(y)).unwrap_or(self.default_year)
+    }
+}
+
+/// GDP per person, computed for each 盟市 and half where GDP and the population of the same
+/// year are both known.
+pub const PER_PERSON_GDP: &str = "gdp_per_person";
+const GDP: &str = "gdp";
+/// Population indicators and their factor to people: the census (人) first, then year-end (万人).
+const POPULATIONS: [(&str, &str, f64); 2] = [("population_census", "人", 1.0), ("population", "万人", 10_000.0)];
+
+const HALVES: [(&str, Region); 2] = [("东部", Region::East), ("西部", Region::West)];
+
+/// Indicators with values per 盟市 or per half, the ones known for the most places first (then
+/// by indicator id, so the order never changes between runs), then GDP per person where it
+/// can be computed.
+pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<StatOption> {
+    let is_part =
+        |region: &str| HALVES.iter().any(|h| h.0 == region) || doc.plan.places.cities.iter().any(|c| c.name == region);
+    // (option, series count, the places with a value in each year)
+    type PlacesPerYear<'a> = Vec<(u16, Vec<&'a str>)>;
+    let mut out: Vec<(StatOption, usize, PlacesPerYear)> = Vec::new();
     for scenario in scenarios {
-        for s in scenario.series.iter().filter(|s| cities.contains(&s.region.as_str())) {
-            let name = scenario.indicator_name(&doc.plan, &s.indicator).unwrap_or(&s.indicator).to_string();
-            let entry = match out.iter_mut().position(|o| o.0 == s.indicator && o.2 == s.unit) {
-                Some(p) => &mut out[p],
+        for s in scenario.series.iter().filter(|s| is_part(&s.region)) {
+            let at = match out.iter().position(|o| o.0.indicator == s.indicator && o.0.unit == s.unit) {
+                Some(p) => p,
                 None => {
-                    out.push((s.indicator.clone(), name, s.unit.clone(), Vec::new()));
-                    out.last_mut().expect("just pushed")
+                    let name = scenario.indicator_name(&doc.plan, &s.indicator).unwrap_or(&s.indicator).to_string();
+                    let option = StatOption {
+                        indicator: s.indicator.clone(),
+                        name,
+                        unit: s.unit.clone(),
+                        years: Vec::new(),
+                        default_year: 0,
+                    };
+                    out.push((option, 0, Vec::new()));
+                    out.len() - 1
                 }
             };
+            let Some(entry) = out.get_mut(at) else { continue };
+            entry.1 += 1;
+            entry.0.years.extend(s.points.iter().map(|p| p.year));
             for p in &s.points {
-                if !entry.3.contains(&p.year) {
-                    entry.3.push(p.year);
+                match entry.2.iter_mut().find(|(y, _)| *y == p.year) {
+                    Some((_, places)) if !places.contains(&s.region.as_str()) => places.push(&s.region),
+                    Some(_) => {}
+                    None => entry.2.push((p.year, vec![&s.region])),
                 }
             }
         }
     }
-    for o in &mut out {
-        o.3.sort_unstable();
+    for (o, _, per_year) in &mut out {
+        o.years.sort_unstable();
+        o.years.dedup();
+        o.default_year = per_year.iter().max_by_key(|(y, places)| (places.len(), *y)).map_or(0, |(y, _)| *y);
     }
-    // Indicators known for the most 盟市 first.
-    out.sort_by_key(|o| {
-        std::cmp::Reverse(
-            scenarios.iter().flat_map(|s| &s.series).filter(|s| s.indicator == o.0 && s.unit == o.2).count(),
-        )
-    });
-    out
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.indicator.cmp(&b.0.indicator)));
+    let mut options: Vec<StatOption> = out.into_iter().map(|o| o.0).collect();
+    let years: Vec<u16> = options
+        .iter()
+        .filter(|o| o.indicator == GDP && o.unit == "亿元")
+        .flat_map(|o| o.years.iter().copied())
+        .filter(|&y| {
+            let table = per_person_table(doc, scenarios, y);
+            table.cities.iter().any(|c| c.value.is_some())
+        })
+        .collect();
+    if !years.is_empty() {
+        let default_year = years.last().copied().unwrap_or(0);
+        options.push(StatOption {
+            indicator: PER_PERSON_GDP.into(),
+            name: "人均地区生产总值（计算）".into(),
+            unit: "元/人".into(),
+            years,
+            default_year,
+        });
+    }
+    options
 }
 
-/// Values of `indicator` (in `unit`) for every 盟市 in `year`, from the first series that has one.
-pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit: &str, year: u16) -> StatTable {
-    let find = |region: &str| {
-        scenarios.iter().flat_map(|s| s.series_for(indicator, region)).filter(|s| s.unit == unit).find_map(|s| {
+/// The first value of `indicator` (in `unit`) for `region` in `year` among the scenarios.
+fn find(scenarios: &[&Scenario], indicator: &str, unit: &str, region: &str, year: u16) -> Option<(f64, Provenance)> {
+    scenarios.iter().find_map(|scenario| {
+        scenario.series_for(indicator, region).filter(|s| s.unit == unit).find_map(|s| {
             s.points.iter().find(|p| p.year == year).map(|p| {
                 let src = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
-                (p.value, format!("{}\n{src}", s.label), s.kind == SeriesKind::Projection)
+                let from = Provenance {
+                    scenario: scenario.name.clone(),
+                    note: format!("{}\n{src}", s.label),
+                    projected: s.kind == SeriesKind::Projection,
+                };
+                (p.value, from)
             })
         })
-    };
+    })
+}
+
+/// Values of `indicator` (in `unit`) for every 盟市 in `year`, from the first series that has
+/// one; 东部, 西部 and 全区 as scenarios state them.
+pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit: &str, year: u16) -> StatTable {
+    if indicator == PER_PERSON_GDP {
+        return per_person_table(doc, scenarios, year);
+    }
     let cities: Vec<CityValue> = doc
         .plan
         .places
         .cities_east_then_west()
         .map(|c| {
-            let found = find(&c.name);
+            let found = find(scenarios, indicator, unit, &c.name, year);
             CityValue {
                 city: c.name.clone(),
                 region: c.region,
                 value: found.as_ref().map(|f| f.0),
-                projected: found.as_ref().is_some_and(|f| f.2),
-                note: found.map(|f| f.1).unwrap_or_default(),
+                from: found.map(|f| f.1).unwrap_or_default(),
             }
         })
         .collect();
@@ -249,13 +390,95 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
             of: parts.len(),
         }
     };
+    let given =
+        |half: &str| find(scenarios, indicator, unit, half, year).map(|(value, from)| GivenValue { value, from });
     StatTable {
         indicator: indicator.to_string(),
         year,
         unit: unit.to_string(),
         east: total(Region::East),
         west: total(Region::West),
-        whole: find(WHOLE_REGION).map(|(v, note, _)| (v, note)),
+        east_given: given(HALVES[0].0),
+        west_given: given(HALVES[1].0),
+        whole: find(scenarios, indicator, unit, WHOLE_REGION, year).map(|(v, from)| (v, from.note)),
         cities,
+        aggregation: Aggregation::Sum,
     }
+}
+
+/// GDP (亿元) ÷ population (人, or 万人 × 10,000) of the same year, in 元 per person, with the
+/// formula as each value's note; a half's figure is its GDP over its population, and only when
+/// both are known for every 盟市 of it.
+fn per_person_table(doc: &Document, scenarios: &[&Scenario], year: u16) -> StatTable {
+    let people = |region: &str| {
+        POPULATIONS.iter().find_map(|(id, unit, factor)| {
+            find(scenarios, id, unit, region, year).map(|(v, from)| (v * factor, v, *unit, from))
+        })
+    };
+    let parts = |region: &str| Some((find(scenarios, GDP, "亿元", region, year)?, people(region)?));
+    let formula = |gdp: f64, pop: f64, pop_unit: &str, result: f64| {
+        format!(
+            "{} 亿元 ÷ {} {pop_unit} = {} 元/人",
+            super::format::number(gdp),
+            super::format::number(pop),
+            super::format::number(result.round())
+        )
+    };
+    let mut sums = [(0.0, 0.0, 0usize, 0usize); 2];
+    let cities: Vec<CityValue> = doc
+        .plan
+        .places
+        .cities_east_then_west()
+        .map(|c| {
+            let slot = &mut sums[usize::from(c.region == Region::West)];
+            slot.3 += 1;
+            let Some(((gdp, gdp_from), (persons, pop, pop_unit, pop_from))) = parts(&c.name) else {
+                return CityValue { city: c.name.clone(), region: c.region, value: None, from: Provenance::default() };
+            };
+            let value = gdp * 1e8 / persons;
+            *slot = (slot.0 + gdp, slot.1 + persons, slot.2 + 1, slot.3);
+            let from = Provenance {
+                scenario: gdp_from.scenario.clone(),
+                note: format!("{}\n{}\n{}", formula(gdp, pop, pop_unit, value), gdp_from.note, pop_from.note),
+                projected: gdp_from.projected || pop_from.projected,
+            };
+            CityValue { city: c.name.clone(), region: c.region, value: Some(value), from }
+        })
+        .collect();
+    let total = |(gdp, persons, known, of): (f64, f64, usize, usize)| Total {
+        sum: if persons > 0.0 { gdp * 1e8 / persons } else { 0.0 },
+        known,
+        of,
+    };
+    let whole = parts(WHOLE_REGION).map(|((gdp, _), (persons, pop, pop_unit, _))| {
+        let value = gdp * 1e8 / persons;
+        (value, formula(gdp, pop, pop_unit, value))
+    });
+    StatTable {
+        indicator: PER_PERSON_GDP.to_string(),
+        year,
+        unit: "元/人".to_string(),
+        east: total(sums[0]),
+        west: total(sums[1]),
+        east_given: None,
+        west_given: None,
+        whole,
+        cities,
+        aggregation: Aggregation::PerPerson,
+    }
+}
+
+/// One statistic's table for every year it has: east and west over time.
+pub fn over_time(doc: &Document, scenarios: &[&Scenario], option: &StatOption) -> Vec<StatTable> {
+    option.years.iter().map(|&y| stat_table(doc, scenarios, &option.indicator, &option.unit, y)).collect()
+}
+
+/// Runs of missing years between years that have both halves: (first missing, last missing).
+pub fn gaps(tables: &[StatTable]) -> Vec<(u16, u16)> {
+    let known: Vec<u16> = tables
+        .iter()
+        .filter(|t| t.half(Region::East).is_some() || t.half(Region::West).is_some())
+        .map(|t| t.year)
+        .collect();
+    known.windows(2).filter(|w| w[1] > w[0] + 1).map(|w| (w[0] + 1, w[1] - 1)).collect()
 }

@@ -236,6 +236,9 @@ messages! {
     Reloaded => "已重新加载", "reloaded";
     DialogTitle => "打开情景文件", "Open scenario files";
     EastAndWest => "东部与西部", "east and west";
+    EastWestOverTime => "东部与西部：逐年对比", "East and west over time";
+    NoHalfKnown => "没有哪一年东部或西部的数值完整", "No year has a complete figure for the east or the west";
+    AsStated => "情景给出", "as stated";
     PlanAndActuals => "《规划》及内置实际值", "The plan and the built-in actual values";
     WholeRegion => "全区", "Whole region";
     KindActual => "实际", "actual";

@@ -25,6 +25,9 @@ pub type MapValue = LeagueValue;
 pub struct MapProps<'a> {
     pub map: &'a MapGeometry,
     pub values: &'a [MapValue],
+    /// 东部 and 西部 as a scenario states them (when their 盟市 do not add up to a figure):
+    /// written in the map's corner on their side, east top right, west bottom left.
+    pub halves: &'a [(Region, String)],
     pub unit: &'a str,
     /// The year of the values, when they have one.
     pub year: Option<u16>,
@@ -123,6 +126,17 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
         // screen readers and tests find each 盟市 by its name and value.
         labels.put(spot, egui::Label::new(galley).selectable(false));
         placed.push(spot);
+    }
+    for (region, text) in props.halves {
+        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(14.0), region_color(*region));
+        let size = galley.size() + Vec2::splat(8.0);
+        let spot = match region {
+            Region::East => Rect::from_min_size(rect.right_top() + Vec2::new(-size.x, 0.0), size),
+            Region::West => Rect::from_min_size(rect.left_bottom() - Vec2::new(0.0, size.y), size),
+        };
+        painter.rect_filled(spot, 3.0, ui.visuals().extreme_bg_color);
+        painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(*region)), egui::StrokeKind::Inside);
+        labels.put(spot.shrink(4.0), egui::Label::new(galley).selectable(false));
     }
     let clicked = response.clicked().then_some(hovered).flatten();
     if let Some(i) = hovered

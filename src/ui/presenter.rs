@@ -5,7 +5,7 @@ use egui::{Align, FontId, Layout, RichText, Ui};
 use egui_plot::BarChart;
 
 use super::i18n::{Lang, Msg, region_name, tr};
-use super::widgets::bars::{bar_plot, stat_bars};
+use super::widgets::bars::{bar_plot, region_legend, stat_bars};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use super::{Command, SlideStep};
@@ -204,12 +204,19 @@ fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
 
 fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
+    region_legend(ui, lang);
+    let height = height - ui.spacing().interact_size.y;
     bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
         for region in crate::model::Region::ALL {
             let label = region_name(region, lang);
-            plot_ui.bar_chart(
-                BarChart::new(format!("{name} · {label}"), stat_bars(table, region)).color(region_color(region)),
-            );
+            for projected in [false, true] {
+                let colour = region_color(region);
+                let colour = if projected { colour.gamma_multiply(0.45) } else { colour };
+                let bars = stat_bars(table, region, projected);
+                if !bars.is_empty() {
+                    plot_ui.bar_chart(BarChart::new(format!("{name} · {label}"), bars).color(colour));
+                }
+            }
         }
     });
 }

@@ -7,12 +7,14 @@ use egui_plot::{Bar, BarChart};
 
 use super::Command;
 use super::i18n::{Lang, Msg, pick, region_name, tr};
-use super::widgets::bars::{bar_plot, clicked_bar, stat_bars};
+use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bars};
+use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use crate::model::Document;
+use crate::model::chart::Chart;
 use crate::model::format::number;
 use crate::model::places::Region;
-use crate::model::regional::{PlanCounts, PlanMetric, StatTable, Total};
+use crate::model::regional::{GivenValue, PlanCounts, PlanMetric, StatOption, StatTable, Total};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Grouping {
@@ -37,10 +39,13 @@ impl Default for RegionsViewState {
 
 pub struct RegionsProps<'a> {
     pub doc: &'a Document,
-    pub counts: &'a PlanCounts,
-    /// (indicator, name, unit, years) of the statistics with per-盟市 values.
-    pub stat_options: &'a [(String, String, String, Vec<u16>)],
+    pub counts: Option<&'a PlanCounts>,
+    /// The statistics with values per 盟市 or per half.
+    pub stat_options: &'a [StatOption],
+    /// The chosen statistic in the chosen year.
     pub stat: Option<&'a StatTable>,
+    /// The chosen statistic in every year, and the chart of east against west over them.
+    pub east_west: Option<(&'a [StatTable], &'a Chart)>,
     pub lang: Lang,
 }
 
@@ -59,8 +64,9 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
             ui.selectable_value(&mut view.grouping, Grouping::City, tr(lang, Msg::ByCity));
             ui.selectable_value(&mut view.grouping, Grouping::Chapter, tr(lang, Msg::ByChapter));
         });
+        let Some(counts) = props.counts else { return };
         ui.horizontal_wrapped(|ui| {
-            for (region, nodes) in &props.counts.regions {
+            for (region, nodes) in &counts.regions {
                 let text = RichText::new(format!("{}：{}", region_name(*region, lang), nodes.len()))
                     .strong()
                     .color(region_color(*region));
@@ -73,9 +79,10 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
             }
             ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
         });
+        region_legend(ui, lang);
         match view.grouping {
-            Grouping::City => city_bars(ui, props, &mut actions),
-            Grouping::Chapter => chapter_bars(ui, props, &mut actions),
+            Grouping::City => city_bars(ui, counts, lang, &mut actions),
+            Grouping::Chapter => chapter_bars(ui, props.doc, counts, lang, &mut actions),
         }
         ui.label(
             RichText::new(format!("{}：{}", tr(lang, Msg::GroupingSource), props.doc.plan.places.grouping_source))
@@ -87,12 +94,18 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         ui.separator();
         ui.heading(tr(lang, Msg::Statistics));
         statistics(ui, props, view);
+        if let Some((tables, chart)) = props.east_west {
+            ui.add_space(12.0);
+            ui.separator();
+            ui.heading(tr(lang, Msg::EastWestOverTime));
+            east_west_over_time(ui, tables, chart, lang);
+        }
     });
     actions
 }
 
-fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
-    let cities = &props.counts.cities;
+fn city_bars(ui: &mut Ui, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Command>) {
+    let cities = &counts.cities;
     let mut charts = Vec::new();
     for region in Region::ALL {
         let bars: Vec<Bar> = cities
@@ -101,7 +114,7 @@ fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) 
             .filter(|(_, c)| c.1 == region)
             .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(&c.0).width(0.7))
             .collect();
-        charts.push(BarChart::new(region_name(region, props.lang), bars).color(region_color(region)));
+        charts.push(BarChart::new(region_name(region, lang), bars).color(region_color(region)));
     }
     let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
     let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
@@ -116,17 +129,15 @@ fn city_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) 
     }
 }
 
-fn chapter_bars(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
-    let chapters = &props.counts.chapters;
-    let doc = props.doc;
+fn chapter_bars(ui: &mut Ui, doc: &Document, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Command>) {
+    let chapters = &counts.chapters;
     let east: Vec<Bar> =
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.1.len() as f64).width(0.7)).collect();
     let west: Vec<Bar> =
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).width(0.7)).collect();
-    let east_chart = BarChart::new(region_name(Region::East, props.lang), east).color(region_color(Region::East));
-    let west_chart = BarChart::new(region_name(Region::West, props.lang), west)
-        .color(region_color(Region::West))
-        .stack_on(&[&east_chart]);
+    let east_chart = BarChart::new(region_name(Region::East, lang), east).color(region_color(Region::East));
+    let west_chart =
+        BarChart::new(region_name(Region::West, lang), west).color(region_color(Region::West)).stack_on(&[&east_chart]);
     let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
     let response = bar_plot("chapter_counts", names, 260.0).show(ui, |plot_ui| {
         plot_ui.bar_chart(east_chart);
@@ -152,24 +163,19 @@ fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
 fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) {
     let lang = props.lang;
     let options = props.stat_options;
-    if options.is_empty() {
-        return;
-    }
-    let current = view.stat.min(options.len() - 1);
+    let Some(last) = options.len().checked_sub(1) else { return };
+    let current = view.stat.min(last);
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label(tr(lang, Msg::Name))
-            .selected_text(format!("{}（{}）", options[current].1, options[current].2))
-            .width(320.0)
-            .show_ui(ui, |ui| {
-                for (k, o) in options.iter().enumerate() {
-                    if ui.selectable_label(k == current, format!("{}（{}）", o.1, o.2)).clicked() {
-                        view.stat = k;
-                        view.year = o.3.last().copied();
-                    }
+        let selected = options.get(current).map(StatOption::label).unwrap_or_default();
+        egui::ComboBox::from_label(tr(lang, Msg::Name)).selected_text(selected).width(320.0).show_ui(ui, |ui| {
+            for (k, o) in options.iter().enumerate() {
+                if ui.selectable_label(k == current, o.label()).clicked() {
+                    view.stat = k;
+                    view.year = Some(o.default_year);
                 }
-            });
-        let years = &options[current].3;
-        for y in years {
+            }
+        });
+        for y in options.get(current).map(|o| o.years.as_slice()).unwrap_or_default() {
             if ui.selectable_label(view.year == Some(*y), y.to_string()).clicked() {
                 view.year = Some(*y);
             }
@@ -181,83 +187,183 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
     let Some(table) = props.stat else { return };
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     let unit = table.unit.clone();
+    region_legend(ui, lang);
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         if view.stacked {
-            // One stacked bar per region: its 盟市 on top of each other; gaps are not drawn.
-            let mut charts: Vec<BarChart> = Vec::new();
-            for (slot, region) in Region::ALL.iter().enumerate() {
-                let mut below: Vec<BarChart> = Vec::new();
-                for c in table.cities.iter().filter(|c| c.region == *region) {
-                    if let Some(v) = c.value {
-                        let chart = BarChart::new(c.city.clone(), vec![Bar::new(slot as f64, v).width(0.6)])
-                            .color(region_color(*region).gamma_multiply(0.55 + 0.45 * (below.len() % 2) as f32));
-                        let refs: Vec<&BarChart> = below.iter().collect();
-                        let chart = chart.stack_on(&refs);
-                        below.push(chart);
-                    }
-                }
-                charts.extend(below);
-            }
-            let halves = Region::ALL.iter().map(|r| region_name(*r, lang).to_string()).collect();
-            // The legend names each 盟市's segment.
-            bar_plot("stat_stacked", halves, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
-                for c in charts {
-                    plot_ui.bar_chart(c);
-                }
-            });
+            stacked_bars(ui, table, lang);
         } else {
             bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
                 for region in Region::ALL {
-                    plot_ui.bar_chart(
-                        BarChart::new(region_name(region, lang), stat_bars(table, region)).color(region_color(region)),
-                    );
+                    for projected in [false, true] {
+                        let bars = stat_bars(table, region, projected);
+                        if bars.is_empty() {
+                            continue;
+                        }
+                        let colour = region_color(region);
+                        // A projection is paler and named so in the hover.
+                        let (name, colour) = if projected {
+                            (
+                                format!("{}（{}）", region_name(region, lang), tr(lang, Msg::KindProjection)),
+                                colour.gamma_multiply(0.45),
+                            )
+                        } else {
+                            (region_name(region, lang).to_string(), colour)
+                        };
+                        plot_ui.bar_chart(BarChart::new(name, bars).color(colour));
+                    }
                 }
             });
         }
-        let ui = &mut cols[1];
-        egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
-            for c in &table.cities {
-                ui.label(RichText::new(&c.city).color(region_color(c.region)));
-                match c.value {
-                    Some(v) => ui.label(format!("{} {}", number(v), table.unit)).on_hover_text(&c.note),
-                    None => ui.label(RichText::new(tr(lang, Msg::NotPublished)).weak()),
-                };
-                ui.end_row();
+        stat_grid(&mut cols[1], table, lang);
+    });
+}
+
+/// One stacked bar per half: its 盟市 on top of each other, each segment named on the bar when
+/// it is large enough to hold its name (and on hover always); gaps are not drawn.
+fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
+    let mut charts: Vec<BarChart> = Vec::new();
+    let mut labels: Vec<(f64, f64, String)> = Vec::new();
+    for (slot, region) in Region::ALL.iter().enumerate() {
+        let total: f64 = table.cities.iter().filter(|c| c.region == *region).filter_map(|c| c.value).sum();
+        let mut below: Vec<BarChart> = Vec::new();
+        let mut base = 0.0;
+        for c in table.cities.iter().filter(|c| c.region == *region) {
+            let Some(v) = c.value else { continue };
+            let shade = 0.55 + 0.45 * (below.len() % 2) as f32;
+            let chart = BarChart::new(c.city.clone(), vec![Bar::new(slot as f64, v).name(&c.city).width(0.6)])
+                .color(region_color(*region).gamma_multiply(shade));
+            let refs: Vec<&BarChart> = below.iter().collect();
+            below.push(chart.stack_on(&refs));
+            if total > 0.0 && v / total >= 0.06 {
+                labels.push((slot as f64, base + v / 2.0, c.city.clone()));
             }
-            for (region, total) in [(Region::East, &table.east), (Region::West, &table.west)] {
-                ui.label(RichText::new(region_name(region, lang)).strong().color(region_color(region)));
-                ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
-                ui.end_row();
-            }
-            if let Some((e, w)) = table.shares() {
-                ui.label(tr(lang, Msg::Share));
-                ui.label(format!(
-                    "{} {e:.1}% · {} {w:.1}%",
-                    region_name(Region::East, lang),
-                    region_name(Region::West, lang)
-                ));
-                ui.end_row();
-            }
-            if let Some((whole, note)) = &table.whole {
-                ui.label(tr(lang, Msg::WholeRegion));
-                ui.label(format!("{} {}", number(*whole), table.unit)).on_hover_text(note);
-                ui.end_row();
-            }
-            ui.label(tr(lang, Msg::EastWestCheck));
-            match table.check() {
-                Some(diff) if diff.abs() < 0.5 => ui.label(
-                    RichText::new(format!("✓ {} {diff:+.2}", tr(lang, Msg::Matches))).color(region_color(Region::East)),
-                ),
-                Some(diff) => ui.label(
-                    RichText::new(format!("⚠ {} {diff:+.2} {}", tr(lang, Msg::Mismatch), table.unit))
-                        .color(region_color(Region::West)),
-                ),
-                None => ui.label(RichText::new(format!("— {}", tr(lang, Msg::CannotCheck))).weak()),
+            base += v;
+        }
+        charts.extend(below);
+    }
+    let halves = Region::ALL.iter().map(|r| region_name(*r, lang).to_string()).collect();
+    let text_colour = ui.visuals().strong_text_color();
+    bar_plot("stat_stacked", halves, 300.0).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
+        for c in charts {
+            plot_ui.bar_chart(c);
+        }
+        for (x, y, name) in labels {
+            plot_ui.text(egui_plot::Text::new("segment", egui_plot::PlotPoint::new(x, y), name).color(text_colour));
+        }
+    });
+}
+
+/// The value of each 盟市 with the scenario it comes from (projections marked), the halves
+/// (summed, or as a scenario states them), the shares, 全区 and the check.
+fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
+    let projection = tr(lang, Msg::KindProjection);
+    egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
+        for c in &table.cities {
+            ui.label(RichText::new(&c.city).color(region_color(c.region)));
+            match c.value {
+                Some(v) => {
+                    let text = if c.projected() {
+                        format!("{} {}（{projection}）", number(v), table.unit)
+                    } else {
+                        format!("{} {}", number(v), table.unit)
+                    };
+                    let text = if c.projected() { RichText::new(text).italics() } else { RichText::new(text) };
+                    ui.label(text).on_hover_text(&c.from.note);
+                    ui.label(RichText::new(&c.from.scenario).weak().small());
+                }
+                None => {
+                    ui.label(RichText::new(tr(lang, Msg::NotPublished)).weak());
+                    ui.label("");
+                }
             };
             ui.end_row();
-        });
+        }
+        for (region, total, given) in
+            [(Region::East, &table.east, &table.east_given), (Region::West, &table.west, &table.west_given)]
+        {
+            ui.label(RichText::new(region_name(region, lang)).strong().color(region_color(region)));
+            ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
+            ui.label("");
+            ui.end_row();
+            if let Some(GivenValue { value, from }) = given {
+                let kind = if from.projected { format!("（{projection}）") } else { String::new() };
+                ui.label(RichText::new(format!("{}（{}）", region_name(region, lang), tr(lang, Msg::AsStated))));
+                ui.label(format!("{} {}{kind}", number(*value), table.unit)).on_hover_text(&from.note);
+                ui.label(RichText::new(&from.scenario).weak().small());
+                ui.end_row();
+            }
+        }
+        if let Some((e, w)) = table.shares() {
+            ui.label(tr(lang, Msg::Share));
+            ui.label(format!(
+                "{} {e:.1}% · {} {w:.1}%",
+                region_name(Region::East, lang),
+                region_name(Region::West, lang)
+            ));
+            ui.end_row();
+        }
+        if let Some((whole, note)) = &table.whole {
+            ui.label(tr(lang, Msg::WholeRegion));
+            ui.label(format!("{} {}", number(*whole), table.unit)).on_hover_text(note);
+            ui.end_row();
+        }
+        ui.label(tr(lang, Msg::EastWestCheck));
+        match table.check() {
+            Some(diff) if diff.abs() < 0.5 => ui.label(
+                RichText::new(format!("✓ {} {diff:+.2}", tr(lang, Msg::Matches))).color(region_color(Region::East)),
+            ),
+            Some(diff) => ui.label(
+                RichText::new(format!("⚠ {} {diff:+.2} {}", tr(lang, Msg::Mismatch), table.unit))
+                    .color(region_color(Region::West)),
+            ),
+            None => ui.label(RichText::new(format!("— {}", tr(lang, Msg::CannotCheck))).weak()),
+        };
+        ui.end_row();
     });
+}
+
+/// East against west in every year the statistic has: the chart (breaks shaded, projections
+/// dashed) and a table of the halves, their shares and the check against 全区.
+fn east_west_over_time(ui: &mut Ui, tables: &[StatTable], chart: &Chart, lang: Lang) {
+    if chart.series.is_empty() {
+        ui.label(RichText::new(tr(lang, Msg::NoHalfKnown)).weak());
+        return;
+    }
+    chart_ui(ui, "east_west_over_time", chart, &ChartStyle::full(300.0, lang), false);
+    for note in &chart.notes {
+        ui.label(RichText::new(note).weak().small());
+    }
+    let half = |t: &StatTable, region: Region| match t.half(region) {
+        Some(v) if t.half_projected(region) => {
+            format!("{}（{}）", number((v * 100.0).round() / 100.0), tr(lang, Msg::KindProjection))
+        }
+        Some(v) => number((v * 100.0).round() / 100.0),
+        None => tr(lang, Msg::NotPublished).to_string(),
+    };
+    egui::Grid::new("east_west_years").striped(true).show(ui, |ui| {
+        ui.label(RichText::new(tr(lang, Msg::Year)).strong());
+        ui.label(RichText::new(region_name(Region::East, lang)).strong().color(region_color(Region::East)));
+        ui.label(RichText::new(region_name(Region::West, lang)).strong().color(region_color(Region::West)));
+        ui.label(RichText::new(tr(lang, Msg::Share)).strong());
+        ui.label(RichText::new(tr(lang, Msg::EastWestCheck)).strong());
+        ui.end_row();
+        for t in tables {
+            ui.label(t.year.to_string());
+            ui.label(half(t, Region::East));
+            ui.label(half(t, Region::West));
+            ui.label(t.shares().map_or("—".to_string(), |(e, w)| format!("{e:.1}% : {w:.1}%")));
+            ui.label(match t.check() {
+                Some(d) if d.abs() < 0.5 => format!("✓ {d:+.2}"),
+                Some(d) => format!("⚠ {d:+.2}"),
+                None => "—".to_string(),
+            });
+            ui.end_row();
+        }
+    });
+    if let Some(unit) = tables.first().map(|t| t.unit.as_str()) {
+        ui.label(RichText::new(format!("{}：{unit}", tr(lang, Msg::Unit))).weak().small());
+    }
 }
 
 #[cfg(test)]
@@ -274,7 +380,14 @@ mod tests {
         let east = counts.regions.iter().find(|(r, _)| *r == Region::East).map(|(_, n)| n.clone()).unwrap();
         let mut state = RegionsViewState::default();
         let mut harness = view_harness(|ui| {
-            let props = RegionsProps { doc: &doc, counts: &counts, stat_options: &[], stat: None, lang: Lang::En };
+            let props = RegionsProps {
+                doc: &doc,
+                counts: Some(&counts),
+                stat_options: &[],
+                stat: None,
+                east_west: None,
+                lang: Lang::En,
+            };
             regions_ui(ui, &props, &mut state)
         });
         harness.get_by_label(&format!("East：{}", east.len())).click();

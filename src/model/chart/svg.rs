@@ -255,6 +255,21 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
     );
     // Areas first, so lines and points stay on top.
     s.push_str("<g clip-path=\"url(#plot)\">\n");
+    for b in &chart.breaks {
+        let (Some(x0), Some(x1)) = (sx(f64::from(b.from) - 0.5), sx(f64::from(b.to) + 0.5)) else { continue };
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" fill-opacity=\"0.18\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text>",
+            p.y,
+            x1 - x0,
+            p.bottom() - p.y,
+            Colour::Grey.hex(o.dark),
+            (x0 + x1) / 2.0,
+            p.y + f * 1.1,
+            f * 0.8,
+            escape(&b.label)
+        );
+    }
     for goal in &chart.goals {
         let (Some(x0), Some(x1)) = (sx(goal.x.0), sx(goal.x.1)) else { continue };
         let y_top = sy(goal.y.1).unwrap_or(p.y).max(p.y);
@@ -280,11 +295,15 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         let opacity = if st.muted { 0.55 } else { 1.0 };
         if let Some(dash) = st.line {
             // A gap (a value the scale cannot show) breaks the line.
-            let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-            for pt in &series.points {
-                match (sx(pt.x), sy(pt.y)) {
-                    (Some(x), Some(y)) => runs.last_mut().map(|r| r.push((x, y))).unwrap_or_default(),
-                    _ => runs.push(Vec::new()),
+            // So does a break in the data (years without values).
+            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+            for run in chart.runs(&series.points) {
+                runs.push(Vec::new());
+                for pt in run {
+                    match (sx(pt.x), sy(pt.y)) {
+                        (Some(x), Some(y)) => runs.last_mut().map(|r| r.push((x, y))).unwrap_or_default(),
+                        _ => runs.push(Vec::new()),
+                    }
                 }
             }
             for run in runs.iter().filter(|r| r.len() > 1) {

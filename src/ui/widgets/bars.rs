@@ -1,9 +1,11 @@
 //! Bar charts of the 盟市: one named mark per bar, no zoom or drag, and which bar a click hit.
 
-use egui_plot::{Bar, GridInput, GridMark, Legend, Plot};
+use egui_plot::{Bar, GridInput, GridMark, Plot};
 
+use super::palette::region_color;
 use crate::model::places::Region;
 use crate::model::regional::StatTable;
+use crate::ui::i18n::{Lang, region_name};
 
 /// One x grid mark per bar, so that every bar gets its name.
 fn every_bar(input: GridInput) -> Vec<GridMark> {
@@ -12,22 +14,40 @@ fn every_bar(input: GridInput) -> Vec<GridMark> {
     (lo..=hi).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
 
-/// One bar per 盟市 of `region` that has a value; gaps are not drawn.
-pub fn stat_bars(table: &StatTable, region: Region) -> Vec<Bar> {
+/// One bar per 盟市 of `region` that has a value, observed or projected as asked; gaps are not
+/// drawn.
+pub fn stat_bars(table: &StatTable, region: Region, projected: bool) -> Vec<Bar> {
     table
         .cities
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.region == region)
+        .filter(|(_, c)| c.region == region && c.projected() == projected)
         .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
         .collect()
 }
 
-/// A fixed (no zoom or drag) bar plot with a legend and one named x mark per bar.
+/// The colours of east and west, as a line above a bar chart (a legend inside the plot would
+/// cover bars).
+pub fn region_legend(ui: &mut egui::Ui, lang: Lang) {
+    ui.horizontal(|ui| {
+        for region in Region::ALL {
+            let (r, _) = ui.allocate_exact_size(egui::Vec2::new(18.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, region_color(region));
+            ui.label(egui::RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+        }
+    });
+}
+
+/// A fixed (no zoom or drag) bar plot with one named x mark per bar; its legend is
+/// [`region_legend`], outside the plot.
 pub fn bar_plot(id: &str, names: Vec<String>, height: f32) -> Plot<'static> {
+    // Every slot stays on the axis, also when few of them have a bar.
+    let slots = names.len() as f64;
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
+        .include_x(-0.5)
+        .include_x(slots - 0.5)
+        .include_y(0.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

@@ -281,12 +281,16 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
             let st = &series.style;
             let c = series_colour(st, dark);
             let pts: Vec<[f64; 2]> = series.points.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
-            if let Some(dash) = st.line
-                && pts.len() > 1
-            {
-                plot_ui.line(
-                    Line::new(series.name.clone(), pts.clone()).color(c).width(st.width * w).style(line_style(dash)),
-                );
+            if let Some(dash) = st.line {
+                // A break in the data (years without values) breaks the line.
+                for run in chart.runs(&series.points) {
+                    let run: Vec<[f64; 2]> = run.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
+                    if run.len() > 1 {
+                        plot_ui.line(
+                            Line::new(series.name.clone(), run).color(c).width(st.width * w).style(line_style(dash)),
+                        );
+                    }
+                }
             }
             if let Some(m) = st.marker {
                 plot_ui.points(
@@ -297,6 +301,20 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
                         .color(c),
                 );
             }
+        }
+        for b in &chart.breaks {
+            let (x0, x1) = (f64::from(b.from) - 0.5, f64::from(b.to) + 0.5);
+            plot_ui.polygon(
+                Polygon::new("break", PlotPoints::from(vec![[x0, y_min], [x1, y_min], [x1, y_max], [x0, y_max]]))
+                    .fill_color(colour(Colour::Grey, dark).gamma_multiply(0.18))
+                    .stroke(Stroke::NONE)
+                    .allow_hover(false),
+            );
+            plot_ui.text(
+                Text::new("break", PlotPoint::new((x0 + x1) / 2.0, y_max), egui::RichText::new(&b.label))
+                    .color(ink)
+                    .anchor(egui::Align2::CENTER_TOP),
+            );
         }
         for a in &chart.annotations {
             let purple = colour(Colour::ReddishPurple, dark);

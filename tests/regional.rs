@@ -1,0 +1,150 @@
+//! East and west on the real plan and the shipped statistics: a scenario's own 东部/西部
+//! series, GDP per person with its formula, and east versus west over time with its break.
+
+use plan_explorer::model::Document;
+use plan_explorer::model::Region;
+use plan_explorer::model::chart::east_west::east_west_chart;
+use plan_explorer::model::export::regional_table;
+use plan_explorer::model::load::embedded_plan;
+use plan_explorer::model::regional::{Aggregation, gaps, over_time, stat_options, stat_table};
+use plan_explorer::model::scenario::{Scenario, embedded_actuals, load_scenario_file};
+
+fn setup() -> (Document, Scenario, Scenario) {
+    let plan = embedded_plan().expect("plan");
+    let actuals = embedded_actuals(&plan).expect("actuals");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios/east_west.ron");
+    let (scenario, _) = load_scenario_file(&path, &plan).expect("fixture");
+    (Document::new(plan, "plan.ron"), actuals, scenario)
+}
+
+/// A value of the shipped statistics, read straight from the series.
+fn shipped(s: &Scenario, indicator: &str, region: &str, year: u16) -> f64 {
+    s.series_for(indicator, region)
+        .flat_map(|s| &s.points)
+        .find(|p| p.year == year)
+        .map(|p| p.value)
+        .unwrap_or_else(|| panic!("{indicator} {region} {year}"))
+}
+
+#[test]
+fn a_scenarios_east_and_west_series_are_the_halves_when_their_leagues_are_unknown() {
+    let (doc, actuals, scenario) = setup();
+    let scenarios = [&actuals, &scenario];
+    let t = stat_table(&doc, &scenarios, "gdp", "亿元", 2025);
+    // No 盟市 but 赤峰 has a 2025 value: the halves are the scenario's own, marked projected.
+    assert!(!t.east.complete());
+    assert_eq!(t.half(Region::East), Some(7400.0));
+    assert_eq!(t.half(Region::West), Some(17600.0));
+    assert!(t.half_projected(Region::East) && t.half_projected(Region::West));
+    // East + west − 全区 = 7400 + 17600 − 25500.
+    assert_eq!(t.check(), Some(-500.0));
+    let (e, w) = t.shares().expect("shares");
+    assert!((e - 29.6).abs() < 1e-9 && (w - 70.4).abs() < 1e-9, "{e} {w}");
+    // 赤峰's value names its scenario and is a projection.
+    let chifeng = t.cities.iter().find(|c| c.city == "赤峰").expect("赤峰");
+    assert_eq!(chifeng.value, Some(2300.0));
+    assert!(chifeng.projected());
+    assert_eq!(chifeng.from.scenario, "东西部情景");
+    // An observed value names the shipped statistics instead, and is not a projection.
+    let t2021 = stat_table(&doc, &scenarios, "gdp", "亿元", 2021);
+    let baotou = t2021.cities.iter().find(|c| c.city == "包头").expect("包头");
+    assert!(!baotou.projected());
+    assert_eq!(baotou.from.scenario, actuals.name);
+    // Halves the 盟市 already add up to: the sum, not the scenario's figure.
+    assert!(t2021.east.complete());
+    assert_eq!(t2021.half(Region::East), Some(t2021.east.sum));
+    // The exported table carries the scenario and the projection mark, and the stated halves.
+    let table = regional_table(&t, "未公布", false);
+    assert!(
+        table.rows.iter().any(|r| r[0] == "赤峰" && r[2].contains("（预测）") && r[3] == "东西部情景"),
+        "{:?}",
+        table.rows
+    );
+    assert!(
+        table.rows.iter().any(|r| r[0] == "东部" && r[2].starts_with("7400") && r[2].contains("预测")),
+        "{:?}",
+        table.rows
+    );
+}
+
+#[test]
+fn the_statistics_are_offered_widest_first_in_a_fixed_order_with_the_scenarios_years() {
+    let (doc, actuals, scenario) = setup();
+    let options = stat_options(&doc, &[&actuals, &scenario]);
+    assert_eq!(options.first().map(|o| o.indicator.as_str()), Some("gdp"), "GDP is known for the most places");
+    let gdp = &options[0];
+    assert_eq!(gdp.years, [2014, 2015, 2016, 2017, 2019, 2020, 2021, 2024, 2025]);
+    // Loading the same files in another order changes no position.
+    let again = stat_options(&doc, &[&scenario, &actuals]);
+    let ids =
+        |o: &[plan_explorer::model::regional::StatOption]| o.iter().map(|o| o.indicator.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&options), ids(&again));
+}
+
+#[test]
+fn gdp_per_person_is_gdp_over_the_census_population_and_the_halves_are_ratios_of_sums() {
+    let (doc, actuals, _) = setup();
+    let options = stat_options(&doc, &[&actuals]);
+    let per_person = options.iter().find(|o| o.unit == "元/人").expect("GDP per person is offered");
+    // Years where some 盟市 has both: 2017 and 2019 (year-end population, 万人) and 2020 (census).
+    assert_eq!(per_person.years, [2017, 2019, 2020]);
+    let t2017 = stat_table(&doc, &[&actuals], &per_person.indicator, &per_person.unit, 2017);
+    let tongliao = t2017.cities.iter().find(|c| c.city == "通辽").and_then(|c| c.value).expect("通辽 2017");
+    let expected = shipped(&actuals, "gdp", "通辽", 2017) * 1e8 / (shipped(&actuals, "population", "通辽", 2017) * 1e4);
+    assert!((tongliao - expected).abs() < 1e-6, "{tongliao} vs {expected}");
+    let t = stat_table(&doc, &[&actuals], &per_person.indicator, &per_person.unit, 2020);
+    assert_eq!(t.aggregation, Aggregation::PerPerson);
+    for city in ["包头", "鄂尔多斯", "兴安盟"] {
+        let expected = shipped(&actuals, "gdp", city, 2020) * 1e8 / shipped(&actuals, "population_census", city, 2020);
+        let got = t.cities.iter().find(|c| c.city == city).and_then(|c| c.value).expect(city);
+        assert!((got - expected).abs() < 1e-6, "{city}: {got} vs {expected}");
+        let note = &t.cities.iter().find(|c| c.city == city).expect(city).from.note;
+        assert!(note.contains("亿元 ÷") && note.contains("元/人"), "the formula is shown: {note}");
+    }
+    // The east's figure is its GDP over its people, not a sum of the five ratios.
+    let east: Vec<&str> = doc.plan.places.cities_in(Region::East).map(|c| c.name.as_str()).collect();
+    let gdp: f64 = east.iter().map(|c| shipped(&actuals, "gdp", c, 2020)).sum();
+    let people: f64 = east.iter().map(|c| shipped(&actuals, "population_census", c, 2020)).sum();
+    let half = t.half(Region::East).expect("east complete");
+    assert!((half - gdp * 1e8 / people).abs() < 1e-6, "{half}");
+    // Ratios are not shares of a whole, and do not add up to 全区.
+    assert_eq!(t.shares(), None);
+    assert_eq!(t.check(), None);
+}
+
+#[test]
+fn east_against_west_over_time_breaks_where_no_year_is_published() {
+    let (doc, actuals, _) = setup();
+    let options = stat_options(&doc, &[&actuals]);
+    let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
+    let tables = over_time(&doc, &[&actuals], gdp);
+    // The 盟市 GDP series cover 2014–2016 and 2019–2021 (2017 only for 通辽, so no half).
+    assert_eq!(gaps(&tables), [(2017, 2018)]);
+    let chart = east_west_chart(&tables, &gdp.name, false);
+    let east = chart.series.iter().find(|s| s.name == "东部").expect("east series");
+    let years: Vec<f64> = east.points.iter().map(|p| p.x).collect();
+    assert_eq!(years, [2014.0, 2015.0, 2016.0, 2019.0, 2020.0, 2021.0]);
+    // Each point is the sum of its five 盟市 that year.
+    let sum2014: f64 = doc.plan.places.cities_in(Region::East).map(|c| shipped(&actuals, "gdp", &c.name, 2014)).sum();
+    assert!((east.points[0].y - sum2014).abs() < 1e-6);
+    // The line does not bridge 2016 → 2019, and the gap is labelled.
+    let runs = chart.runs(&east.points);
+    assert_eq!(runs.iter().map(|r| r.len()).collect::<Vec<_>>(), [3, 3]);
+    assert_eq!(chart.breaks.len(), 1);
+    assert_eq!(chart.breaks[0].label, "2017–2018 无数据");
+    assert!(chart.series.iter().any(|s| s.name == "西部"));
+    assert_eq!(chart.y_axis.unit, "亿元");
+}
+
+#[test]
+fn a_scenarios_projected_halves_are_drawn_dashed_after_the_observed_years() {
+    let (doc, actuals, scenario) = setup();
+    let scenarios = [&actuals, &scenario];
+    let options = stat_options(&doc, &scenarios);
+    let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
+    let chart = east_west_chart(&over_time(&doc, &scenarios, gdp), &gdp.name, false);
+    let projected = chart.series.iter().find(|s| s.name == "东部（预测）").expect("projected east");
+    assert_eq!(projected.points.iter().map(|p| p.x).collect::<Vec<_>>(), [2024.0, 2025.0]);
+    assert_ne!(projected.style.line, chart.series.iter().find(|s| s.name == "东部").and_then(|s| s.style.line));
+    assert!(projected.points[1].note.contains("东西部情景"), "{}", projected.points[1].note);
+}
