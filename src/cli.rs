@@ -16,7 +16,7 @@ use crate::model::import::{Curation, import_checked};
 use crate::model::load::{
     self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
 };
-use crate::model::map::{MapGeometry, values_from_counts, values_from_table};
+use crate::model::map::{MapGeometry, pins, values_from_counts, values_from_table};
 use crate::model::project::trend;
 use crate::model::regional::{PlanCounts, PlanMetric, stat_options, stat_table};
 use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file, load_scenario_str};
@@ -98,8 +98,12 @@ pub enum Command {
         /// Scenario files whose per-盟市 series count too (after the shipped actual values).
         #[arg(long = "scenario", value_name = "F.ron")]
         scenarios: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = MapFormat::Svg)]
-        format: MapFormat,
+        /// Default: from the extension of -o (.svg, .png, .json), else SVG.
+        #[arg(long, value_enum)]
+        format: Option<MapFormat>,
+        /// PNG pixels per SVG unit (the map is about 1100 units wide).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -185,6 +189,7 @@ pub enum Method {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MapFormat {
     Svg,
+    Png,
     /// Each 盟市 with its value, class and colour, and the legend's classes.
     Json,
 }
@@ -239,8 +244,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
         }
         Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
-        Command::Map { series, year, scenarios, format, output } => {
-            with_plan(cli, err, |plan| map_command(plan, series, *year, scenarios, *format, output.as_deref(), out))
+        Command::Map { series, year, scenarios, format, scale, output } => {
+            let format =
+                format.or_else(|| by_extension(output.as_deref(), MapFormat::from_str)).unwrap_or(MapFormat::Svg);
+            let request = MapRequest { series, year: *year, files: scenarios, format, scale: *scale };
+            with_plan(cli, err, |plan| map_command(plan, &request, output.as_deref(), out))
         }
         Command::Chart { measures, scenarios, index, log, all_sources, english, region, format, scale, output } => {
             let options = ChartOptions {
@@ -391,20 +399,23 @@ fn read_scenario(plan: &Plan, path: &Path) -> Result<(Scenario, Vec<Diagnostic>)
     load_scenario_file(path, plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }
 
-fn map_command(
-    plan: &Plan,
-    series: &str,
+/// What `map` was asked for.
+struct MapRequest<'a> {
+    series: &'a str,
     year: Option<u16>,
-    files: &[PathBuf],
+    files: &'a [PathBuf],
     format: MapFormat,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<i32, String> {
+    scale: f32,
+}
+
+fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut dyn Write) -> Result<i32, String> {
+    let (series, year, files) = (r.series, r.year, r.files);
     let scenarios = actuals_and(plan, files)?;
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
     let places = &doc.plan.places;
     let metric = PlanMetric::ALL.into_iter().find(|m| format!("{m:?}").eq_ignore_ascii_case(series));
+    let mut halves = Vec::new();
     let (title, unit, year, values) = match metric {
         Some(metric) => {
             let counts = PlanCounts::new(&doc, metric);
@@ -434,6 +445,7 @@ fn map_command(
                 None => o.year_or_default(None),
             };
             let table = stat_table(&doc, &refs, &o.indicator, &o.unit, year);
+            halves = table.stated_halves(false);
             (o.name.clone(), o.unit.clone(), Some(year), values_from_table(places, &table))
         }
     };
@@ -449,12 +461,16 @@ fn map_command(
         source: &source,
         missing: "未公布",
         projected: "预测",
+        pins: &pins(&doc),
+        halves: &halves,
     };
-    let text = match format {
-        MapFormat::Svg => map_svg(&MapGeometry::embedded()?, &export),
-        MapFormat::Json => map_json(&export),
+    let bytes = match r.format {
+        MapFormat::Svg => map_svg(&MapGeometry::embedded()?, &export).into_bytes(),
+        MapFormat::Png => crate::render::png(&map_svg(&MapGeometry::embedded()?, &export), r.scale)
+            .map_err(|e| format!("--scale {}: {e}", r.scale))?,
+        MapFormat::Json => map_json(&export).into_bytes(),
     };
-    write_output(output, text.as_bytes(), out)
+    write_output(output, &bytes, out)
 }
 
 fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {

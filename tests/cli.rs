@@ -293,6 +293,37 @@ fn map_draws_svg_and_names_what_it_cannot_draw() {
 }
 
 #[test]
+fn map_pins_the_plans_places_and_writes_a_scenarios_halves_and_a_png() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/scenarios/east_west.ron");
+    let (code, out, err) =
+        run(&["map", "--series", "gdp", "--year", "2025", "--scenario", fixture, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let pins = json["pins"].as_array().expect("pins");
+    let manzhouli = pins.iter().find(|p| p["place"] == "满洲里").expect("满洲里 is pinned");
+    assert_eq!((manzhouli["county"].as_str(), manzhouli["city"].as_str()), (Some("满洲里市"), Some("呼伦贝尔")));
+    assert!(manzhouli["paragraphs"].as_u64().unwrap() >= 1);
+    // The file's own 东部/西部 figures, named and marked, since their 盟市 are unknown in 2025.
+    let halves: Vec<&str> = json["halves"].as_array().unwrap().iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert_eq!(halves, ["东部：7400 亿元（东西部情景 · 预测）", "西部：17600 亿元（东西部情景 · 预测）"]);
+    let chifeng = json["leagues"].as_array().unwrap().iter().find(|l| l["name"] == "赤峰").unwrap();
+    assert_eq!((chifeng["value"].as_f64(), chifeng["projected"].as_bool()), (Some(2300.0), Some(true)));
+    // The same map as PNG, its format taken from the file name, at twice the size.
+    let dir = std::env::temp_dir().join(format!("pe-cli-map-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (one, two) = (dir.join("m.png"), dir.join("m2.png"));
+    assert_eq!(run(&["map", "--series", "gdp", "-o", one.to_str().unwrap()]).0, 0);
+    assert_eq!(run(&["map", "--series", "gdp", "--scale", "2", "-o", two.to_str().unwrap()]).0, 0);
+    let width = |p: &std::path::Path| {
+        let bytes = std::fs::read(p).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"));
+        u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]])
+    };
+    assert_eq!(width(&one), 1100);
+    assert_eq!(width(&two), 2200);
+}
+
+#[test]
 fn chart_writes_the_format_its_file_name_asks_for() {
     let dir = std::env::temp_dir().join(format!("pe-cli-chart-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

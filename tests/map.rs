@@ -100,3 +100,25 @@ fn a_scenarios_east_and_west_series_are_written_on_their_halves_of_the_map() {
     harness.get_by_label("赤峰\n2300（预测）");
     harness.get_by_label("通辽\n未公布");
 }
+
+#[test]
+fn the_plans_places_are_pins_that_name_their_paragraphs_and_list_them_when_clicked() {
+    let mut harness = open_map();
+    // 满洲里 is a city of 呼伦贝尔: a pin at its 旗县区, its paragraphs counted from plan.ron.
+    let doc = harness.state().doc();
+    let naming: Vec<usize> = (0..doc.plan.nodes.len()).filter(|&i| doc.plan.nodes[i].text.contains("满洲里")).collect();
+    assert!(!naming.is_empty());
+    // 科尔沁 (the sand land of three 盟市) is an area, not a pin.
+    assert!(harness.query_by_label("科尔沁（科尔沁区）").is_none());
+    harness.get_by_label("满洲里（满洲里市）").hover();
+    harness.run();
+    harness.get_by_label_contains(&format!("满洲里（满洲里市 · 呼伦贝尔）\n提及段落：{}", naming.len()));
+    harness.get_by_label("满洲里（满洲里市）").click();
+    harness.run();
+    assert_eq!(harness.state().tree_filter(), Some("满洲里"));
+    let rows = harness.state_mut().visible_rows().to_vec();
+    let doc = harness.state().doc();
+    for i in &naming {
+        assert!(rows.contains(i), "a paragraph naming 满洲里 is not listed: {}", doc.plan.nodes[*i].id);
+    }
+}

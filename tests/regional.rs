@@ -148,3 +148,31 @@ fn a_scenarios_projected_halves_are_drawn_dashed_after_the_observed_years() {
     assert_ne!(projected.style.line, chart.series.iter().find(|s| s.name == "东部").and_then(|s| s.style.line));
     assert!(projected.points[1].note.contains("东西部情景"), "{}", projected.points[1].note);
 }
+
+#[test]
+fn every_place_that_is_a_county_is_pinned_in_its_league_and_areas_are_not() {
+    use plan_explorer::model::map::pins;
+    let (doc, _, _) = setup();
+    let pins = pins(&doc);
+    let mut names: Vec<(&str, &str, &str)> =
+        pins.iter().map(|p| (p.place.as_str(), p.county.as_str(), p.city.as_str())).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            ("和林格尔", "和林格尔县", "呼和浩特"),
+            ("满洲里", "满洲里市", "呼伦贝尔"),
+            ("牙克石", "牙克石市", "呼伦贝尔"),
+            ("白云鄂博", "白云鄂博矿区", "包头"),
+            ("石拐", "石拐区", "包头"),
+            ("鄂温克旗", "鄂温克族自治旗", "呼伦贝尔"),
+            ("霍林郭勒", "霍林郭勒市", "通辽"),
+        ]
+    );
+    // Each pin counts the paragraphs (not the box titles) naming it.
+    use plan_explorer::model::NodeKind;
+    let baiyun = pins.iter().find(|p| p.place == "白云鄂博").expect("白云鄂博");
+    let prose = [NodeKind::Task, NodeKind::Item, NodeKind::Paragraph, NodeKind::Overview];
+    let expected = doc.plan.nodes.iter().filter(|n| prose.contains(&n.kind) && n.text.contains("白云鄂博")).count();
+    assert_eq!(baiyun.nodes.len(), expected);
+}

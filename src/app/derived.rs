@@ -11,7 +11,7 @@ use crate::model::chart::{Chart, ChartOptions, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
 use crate::model::evaluation::{TargetEvaluation, evaluate};
 use crate::model::loaded::LoadedScenario;
-use crate::model::map::MapGeometry;
+use crate::model::map::{MapGeometry, Pin, pins};
 use crate::model::overview::{HeadlineTile, PlanFacts, headline_tiles};
 use crate::model::places::PlaceMention;
 use crate::model::progress::Status;
@@ -31,6 +31,8 @@ pub struct Derived {
     /// The map's boundaries, projected and triangulated when the map is first shown.
     map: Option<Result<MapGeometry, String>>,
     plan_counts: Option<(PlanMetric, PlanCounts)>,
+    /// The plan's places that are a 旗县区, found when the map is first shown.
+    pins: Option<Vec<Pin>>,
     scenarios: ScenarioDerived,
 }
 
@@ -85,6 +87,7 @@ impl Derived {
             marks: vec![None; doc.plan.nodes.len()],
             map: None,
             plan_counts: None,
+            pins: None,
             scenarios: ScenarioDerived::new(doc, scenarios),
         }
     }
@@ -262,6 +265,25 @@ impl Derived {
     /// The map of the 盟市 (built on first use; the boundaries ship with the binary).
     pub fn map(&mut self) -> Result<&MapGeometry, &str> {
         self.map.get_or_insert_with(MapGeometry::embedded).as_ref().map_err(String::as_str)
+    }
+
+    /// The map as [`Derived::map`] built it, or why it could not.
+    pub fn built_map_result(&self) -> Result<&MapGeometry, &str> {
+        match &self.map {
+            Some(Ok(map)) => Ok(map),
+            Some(Err(e)) => Err(e),
+            None => Err("the map is not built yet"),
+        }
+    }
+
+    /// The plan's places that are a 旗县区 (found on first use).
+    pub fn pins(&mut self, doc: &Document) -> &[Pin] {
+        self.pins.get_or_insert_with(|| pins(doc))
+    }
+
+    /// The pins [`Derived::pins`] found.
+    pub fn built_pins(&self) -> &[Pin] {
+        self.pins.as_deref().unwrap_or_default()
     }
 
     /// The map, once [`Derived::map`] has built it.

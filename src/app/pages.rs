@@ -8,14 +8,13 @@ use crate::model::Region;
 use crate::model::chart::chart_regions;
 use crate::model::deck::Slide;
 use crate::model::evaluation::Tally;
-use crate::model::format::number;
-use crate::model::map::{values_from_counts, values_from_table};
-use crate::model::regional::{PlanMetric, StatOption, StatTable};
+use crate::model::map::{Pin, values_from_counts, values_from_table};
+use crate::model::regional::{PlanMetric, StatOption};
 use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
 use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
-use crate::ui::i18n::{Lang, Msg, pick, region_name, tr};
+use crate::ui::i18n::{Lang, Msg, pick, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::map_view::{MapPageProps, MapProps, MapValue, map_page_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
@@ -178,7 +177,7 @@ impl PlanExplorerApp {
                 let Some(table) = self.derived.stat_table(&self.doc, &enabled, k, state.year) else {
                     return Vec::new();
                 };
-                halves = half_labels(table, lang);
+                halves = table.stated_halves(lang == Lang::En);
                 (values_from_table(&plan.places, table), table.unit.clone(), Some(table.year))
             }
         };
@@ -189,7 +188,12 @@ impl PlanExplorerApp {
             tr(lang, Msg::MapBoundaries)
         );
         let selected = self.nav.filter_label().map(str::to_string);
-        let map = match self.derived.map() {
+        let _ = self.derived.pins(&self.doc);
+        let _ = self.derived.map();
+        let pins = self.derived.built_pins();
+        let doc = &self.doc;
+        let pin_text = |pin: &Pin| pin_text(doc, pin, lang);
+        let map = match self.derived.built_map_result() {
             Ok(map) => map,
             Err(e) => {
                 ui.label(e);
@@ -204,6 +208,8 @@ impl PlanExplorerApp {
                 map,
                 values: &values,
                 halves: &halves,
+                pins,
+                pin_text: &pin_text,
                 unit: &unit,
                 year,
                 selected: selected.as_deref(),
@@ -381,25 +387,18 @@ impl PlanExplorerApp {
     }
 }
 
-/// 东部 and 西部 as a scenario states them, for a statistic whose 盟市 do not add up to them:
-/// the map writes them beside its halves.
-fn half_labels(table: &StatTable, lang: Lang) -> Vec<(Region, String)> {
-    [(Region::East, &table.east_given, &table.east), (Region::West, &table.west_given, &table.west)]
-        .into_iter()
-        .filter(|(_, _, total)| !total.complete())
-        .filter_map(|(region, given, _)| {
-            let g = given.as_ref()?;
-            let kind = if g.from.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
-            Some((
-                region,
-                format!(
-                    "{}：{} {}（{}{kind}）",
-                    region_name(region, lang),
-                    number(g.value),
-                    table.unit,
-                    g.from.scenario
-                ),
-            ))
-        })
-        .collect()
+/// A pin's hover text: the place, its 旗县区 and 盟市, and the first paragraphs naming it.
+fn pin_text(doc: &crate::model::Document, pin: &Pin, lang: Lang) -> String {
+    const SHOWN: usize = 6;
+    let mut text =
+        format!("{}（{} · {}）\n{}：{}", pin.place, pin.county, pin.city, tr(lang, Msg::Paragraphs), pin.nodes.len());
+    for &i in pin.nodes.iter().take(SHOWN) {
+        let heading = doc.outline.ancestors(i).last().map(|&k| doc.plan.nodes[k].heading()).unwrap_or_default();
+        let excerpt: String = doc.plan.nodes[i].text.chars().take(24).collect();
+        text.push_str(&format!("\n· {heading}：{excerpt}…"));
+    }
+    if pin.nodes.len() > SHOWN {
+        text.push_str(&format!("\n… {}", tr(lang, Msg::ClickToList)));
+    }
+    text
 }

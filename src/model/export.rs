@@ -3,11 +3,13 @@
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
 use super::chart::style::Colour;
-use super::chart::svg::{Page, PageBody, SvgOptions, Table, chart_svg, escape, page_svg};
+use super::chart::svg::{
+    FONT_FAMILY, Page, PageBody, Rect, SvgOptions, Table, chart_svg, escape, page_svg, text_width, wrap,
+};
 use super::chart::{Chart, Role};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
 use super::format::{exact, number, readable, target_words, unit_words};
-use super::map::{Classes, LeagueValue, MISSING_RGB, MapGeometry};
+use super::map::{Classes, LeagueValue, MISSING_RGB, MapGeometry, Pin, Placed, pin_radius, place_labels};
 use super::places::Region;
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
@@ -344,17 +346,24 @@ pub struct MapExport<'a> {
     /// The word for a gap (未公布) and for a projection (预测).
     pub missing: &'a str,
     pub projected: &'a str,
+    /// The plan's places that are a 旗县区.
+    pub pins: &'a [Pin],
+    /// 东部 and 西部 as a scenario states them, written in the map's corners.
+    pub halves: &'a [(Region, String)],
 }
 
 /// The map as standalone SVG, drawn from the same geometry, classes and colours as the app.
 pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     let (lo, hi) = map.bounds;
     let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
-    let (top, legend) = (70.0, 110.0);
+    let w_total = w + 40.0;
+    // The source line wraps to the map's width (18-unit type).
+    let source_lines = wrap(m.source, (w_total - 40.0) / 18.0);
+    let (top, legend) = (70.0, 80.0 + 24.0 * source_lines.len() as f64);
     let classes = Classes::of(m.values);
     let xy = |p: &[f64; 2]| (p[0] - lo[0] + 20.0, hi[1] - p[1] + top);
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
          <defs><pattern id=\"gap\" width=\"12\" height=\"12\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
          <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"20\" y=\"44\" font-size=\"34\" font-weight=\"bold\">{}{}</text>\n",
@@ -387,19 +396,96 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
             escape(&league.full_name)
         );
     }
+    // Pins, then labels placed so that none covers another, a pin or a half's box.
+    let pin_boxes: Vec<Rect> = m
+        .pins
+        .iter()
+        .map(|pin| {
+            let (x, y) = xy(&pin.at);
+            let r = pin_radius(pin.nodes.len(), 2.0);
+            svg += &format!(
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"#222\" stroke=\"white\" stroke-width=\"3\"><title>{}（{}）</title></circle>\n",
+                escape(&pin.place),
+                escape(&pin.county)
+            );
+            Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }
+        })
+        .collect();
+    let half_boxes: Vec<(Region, &str, Rect)> = m
+        .halves
+        .iter()
+        .map(|(region, text)| {
+            let w = text_width(text) * 26.0 + 20.0;
+            let (x, y) = match region {
+                Region::East => (w_total - w - 10.0, top),
+                Region::West => (10.0, h + top - 44.0),
+            };
+            (*region, text.as_str(), Rect { x, y, w, h: 40.0 })
+        })
+        .collect();
+    let mut texts: Vec<(Vec<String>, f64, (f64, f64))> = Vec::new();
+    let mut wanted: Vec<([f64; 2], [f64; 2], bool)> = Vec::new();
     for league in &map.leagues {
         let Some(v) = value_of(&league.full_name) else { continue };
-        let (x, y) = xy(&league.label);
         let number = match v.value {
             Some(x) if v.projected => format!("{}（{}）", number(x), m.projected),
             Some(x) => number(x),
             None => m.missing.to_string(),
         };
+        let lines = vec![v.city.clone(), number];
+        let width = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) * 24.0 + 8.0;
+        let (x, y) = xy(&league.label);
+        wanted.push(([x, y], [width, 56.0], false));
+        texts.push((lines, 24.0, (x, y)));
+    }
+    for pin in m.pins {
+        let (x, y) = xy(&pin.at);
+        let width = text_width(&pin.place) * 20.0 + 6.0;
+        let r = pin_radius(pin.nodes.len(), 2.0);
+        wanted.push(([x + r + width / 2.0 + 4.0, y], [width, 26.0], true));
+        texts.push((vec![pin.place.clone()], 20.0, (x, y)));
+    }
+    let obstacles: Vec<Rect> = pin_boxes.iter().copied().chain(half_boxes.iter().map(|h| h.2)).collect();
+    let bounds = Rect { x: 0.0, y: top - 10.0, w: w_total, h: h + 20.0 };
+    for ((lines, size, (ax, ay)), placed) in texts.iter().zip(place_labels(&wanted, &obstacles, bounds)) {
+        let Some(Placed { rect, leader }) = placed else { continue };
+        let cx = rect.x + rect.w / 2.0;
+        if leader {
+            let (lx, ly) = (ax.clamp(rect.x, rect.right()), ay.clamp(rect.y, rect.bottom()));
+            svg += &format!(
+                "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{lx:.1}\" y2=\"{ly:.1}\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
+            );
+        }
+        // A light box behind the words, so they read on the darkest class too.
         svg += &format!(
-            "<text x=\"{x:.0}\" y=\"{y:.0}\" font-size=\"24\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"white\" stroke-width=\"5\">\
-             <tspan x=\"{x:.0}\">{}</tspan><tspan x=\"{x:.0}\" dy=\"26\">{}</tspan></text>\n",
-            escape(&v.city),
-            escape(&number)
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"white\" fill-opacity=\"0.8\"/>\n",
+            rect.x, rect.y, rect.w, rect.h
+        );
+        let first = rect.y + size * 0.95;
+        let spans: String = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let dy = if k == 0 { String::new() } else { format!(" dy=\"{:.0}\"", size + 2.0) };
+                format!("<tspan x=\"{cx:.0}\"{dy}>{}</tspan>", escape(l))
+            })
+            .collect();
+        svg += &format!(
+            "<text x=\"{cx:.0}\" y=\"{first:.0}\" font-size=\"{size:.0}\" text-anchor=\"middle\">{spans}</text>\n"
+        );
+    }
+    for (region, text, b) in &half_boxes {
+        svg += &format!(
+            "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"4\" fill=\"white\" stroke=\"{}\" stroke-width=\"3\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"26\" fill=\"{}\">{}</text>\n",
+            b.x,
+            b.y,
+            b.w,
+            b.h,
+            region_hex(*region),
+            b.x + 10.0,
+            b.y + 29.0,
+            region_hex(*region),
+            escape(text)
         );
     }
     // The legend: every class with its range, the gap swatch, the unit; then the source.
@@ -424,12 +510,14 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
         escape(m.missing),
         if m.unit.is_empty() { String::new() } else { format!(" · {}", escape(m.unit)) }
     );
-    svg += &format!(
-        "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"#444\">{}</text>\n</svg>\n",
-        y0 + 70.0,
-        escape(m.source)
-    );
-    svg
+    for (k, line) in source_lines.iter().enumerate() {
+        svg += &format!(
+            "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"#444\">{}</text>\n",
+            y0 + 70.0 + 24.0 * k as f64,
+            escape(line)
+        );
+    }
+    svg + "</svg>\n"
 }
 
 /// The map as JSON: each 盟市 with its value, class and colour, and the legend's classes.
@@ -455,9 +543,20 @@ pub fn map_json(m: &MapExport<'_>) -> String {
             })
         })
         .collect();
+    let pins: Vec<serde_json::Value> = m
+        .pins
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "place": p.place, "county": p.county, "city": p.city, "paragraphs": p.nodes.len(),
+            })
+        })
+        .collect();
+    let halves: Vec<serde_json::Value> =
+        m.halves.iter().map(|(region, text)| serde_json::json!({ "region": region.name_en(), "text": text })).collect();
     let doc = serde_json::json!({
         "title": m.title, "unit": m.unit, "year": m.year, "missing": m.missing,
-        "legend": legend, "leagues": leagues, "source": m.source,
+        "legend": legend, "leagues": leagues, "pins": pins, "halves": halves, "source": m.source,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }

@@ -237,6 +237,25 @@ impl StatTable {
             .flatten()
     }
 
+    /// 东部 and 西部 as a scenario states them, for halves whose 盟市 do not add up to a figure:
+    /// "东部：7400 亿元（scenario · 预测）", for the map's corners.
+    pub fn stated_halves(&self, english: bool) -> Vec<(Region, String)> {
+        [(Region::East, &self.east_given, &self.east), (Region::West, &self.west_given, &self.west)]
+            .into_iter()
+            .filter(|(_, _, total)| !total.complete())
+            .filter_map(|(region, given, _)| {
+                let g = given.as_ref()?;
+                let (name, kind) = if english {
+                    (region.name_en(), if g.from.projected { " · projection" } else { "" })
+                } else {
+                    (region.name_zh(), if g.from.projected { " · 预测" } else { "" })
+                };
+                let value = super::format::number(g.value);
+                Some((region, format!("{name}：{value} {}（{}{kind}）", self.unit, g.from.scenario)))
+            })
+            .collect()
+    }
+
     /// The shares of east and west in %, when both are known (only for quantities that add up).
     pub fn shares(&self) -> Option<(f64, f64)> {
         let (e, w) = (self.half(Region::East)?, self.half(Region::West)?);

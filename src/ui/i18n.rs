@@ -239,6 +239,8 @@ messages! {
     EastWestOverTime => "东部与西部：逐年对比", "East and west over time";
     NoHalfKnown => "没有哪一年东部或西部的数值完整", "No year has a complete figure for the east or the west";
     AsStated => "情景给出", "as stated";
+    Paragraphs => "提及段落", "Paragraphs naming it";
+    ClickToList => "点击在目录中列出全部", "click to list them all in the tree";
     PlanAndActuals => "《规划》及内置实际值", "The plan and the built-in actual values";
     WholeRegion => "全区", "Whole region";
     KindActual => "实际", "actual";

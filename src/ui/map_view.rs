@@ -10,8 +10,9 @@ use super::Command;
 use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::palette::region_color;
 use crate::model::Region;
+use crate::model::chart::svg::Rect as BoxF;
 use crate::model::format::{number, with_unit};
-use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry};
+use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry, Pin, pin_radius, place_labels};
 
 const fn rgb(c: (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(c.0, c.1, c.2)
@@ -31,13 +32,25 @@ pub struct MapProps<'a> {
     pub unit: &'a str,
     /// The year of the values, when they have one.
     pub year: Option<u16>,
+    /// The plan's places that are a 旗县区, sized by the paragraphs naming them.
+    pub pins: &'a [Pin],
+    /// A pin's hover text: the place, its 旗县区 and the paragraphs naming it.
+    pub pin_text: &'a dyn Fn(&Pin) -> String,
     /// The 盟市 the tree is narrowed to.
     pub selected: Option<&'a str>,
     pub lang: Lang,
 }
 
-/// Draws the map and its legend in the space given; returns the 盟市 clicked.
-pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
+/// What a click on the map chose.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MapClick {
+    City(String),
+    /// A pin: the place and the paragraphs naming it.
+    Place(String, Vec<usize>),
+}
+
+/// Draws the map and its legend in the space given; returns what was clicked.
+pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
     let lang = props.lang;
     let classes = Classes::of(props.values);
     let legend_height = 26.0;
@@ -47,8 +60,24 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
     let fit = Fit::new(props.map, rect, 16.0);
     let to_screen = |p: [f64; 2]| fit.to_screen(p);
     let value_of = |full_name: &str| props.values.iter().find(|v| v.full_name == full_name);
-    let hovered = response.hover_pos().and_then(|p| props.map.league_at(fit.to_map(p)));
-
+    // Each pin is a button of its own (on top of the map, so it wins the pointer over the
+    // 盟市 around it), named for screen readers and tests.
+    let pin_responses: Vec<egui::Response> = props
+        .pins
+        .iter()
+        .enumerate()
+        .map(|(k, pin)| {
+            let r = pin_radius(pin.nodes.len(), 1.0) as f32 + 2.0;
+            let hit = Rect::from_center_size(to_screen(pin.at), Vec2::splat(2.0 * r));
+            let response = ui.interact(hit, ui.scope_id().with(("pin", k)), Sense::click());
+            let name = format!("{}（{}）", pin.place, pin.county);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            response
+        })
+        .collect();
+    let hovered_pin = pin_responses.iter().position(egui::Response::hovered);
+    let hovered =
+        response.hover_pos().filter(|_| hovered_pin.is_none()).and_then(|p| props.map.league_at(fit.to_map(p)));
     // Areas: one mesh for every filled 盟市, then hatching over the gaps.
     let mut mesh = Mesh::default();
     let mut hatches = Vec::new();
@@ -88,14 +117,27 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
             painter.add(Shape::closed_line(points, stroke));
         }
     }
-    // Labels: large 盟市 first; a label that would cover one already placed tries below,
-    // above, right and left of its point.
-    let mut placed: Vec<Rect> = Vec::new();
-    // Labels go in a child that takes no room of its own: the map has taken it.
+    // Pins: dark discs ringed in white, readable on every class colour and in both themes.
+    let pin_boxes: Vec<BoxF> = props
+        .pins
+        .iter()
+        .enumerate()
+        .map(|(k, pin)| {
+            let (c, r) = (to_screen(pin.at), pin_radius(pin.nodes.len(), 1.0) as f32);
+            let ring = if hovered_pin == Some(k) { 2.5 } else { 1.5 };
+            painter.circle(c, r, Color32::from_rgb(0x22, 0x22, 0x22), Stroke::new(ring, Color32::WHITE));
+            BoxF { x: f64::from(c.x - r), y: f64::from(c.y - r), w: f64::from(2.0 * r), h: f64::from(2.0 * r) }
+        })
+        .collect();
+    // Labels: large 盟市 first, then the pins' names where there is room; none covers
+    // another, a pin, or the halves' boxes in the corners. A label pushed far from its point
+    // gets a leader line.
     let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     let font = FontId::proportional(13.0);
     let mut order: Vec<usize> = (0..props.map.leagues.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(props.map.leagues[i].triangles.len()));
+    let mut galleys = Vec::new();
+    let mut wanted: Vec<([f64; 2], [f64; 2], bool)> = Vec::new();
     for i in order {
         let league = &props.map.leagues[i];
         let Some(v) = value_of(&league.full_name) else { continue };
@@ -106,37 +148,63 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
         };
         let text = format!("{}\n{number}", pick(lang, &v.city, &v.city_en));
         let galley = painter.layout(text, font.clone(), text_color, f32::INFINITY);
-        let at = to_screen(league.label);
-        let size = galley.size();
-        let tries = [
-            Vec2::ZERO,
-            Vec2::new(0.0, size.y),
-            Vec2::new(0.0, -size.y),
-            Vec2::new(size.x, 0.0),
-            Vec2::new(-size.x, 0.0),
-        ];
-        let spot = tries
-            .iter()
-            .map(|d| Rect::from_center_size(at + *d, size + Vec2::splat(2.0)))
-            .find(|r| !placed.iter().any(|p| p.intersects(*r)))
-            .unwrap_or_else(|| Rect::from_center_size(at, size));
-        let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
+        let (at, size) = (to_screen(league.label), galley.size() + Vec2::splat(2.0));
+        wanted.push(([f64::from(at.x), f64::from(at.y)], [f64::from(size.x), f64::from(size.y)], false));
+        galleys.push((galley, at));
+    }
+    for pin in props.pins {
+        let galley = painter.layout_no_wrap(pin.place.clone(), FontId::proportional(11.0), text_color);
+        let (at, size) = (to_screen(pin.at), galley.size() + Vec2::splat(2.0));
+        let r = pin_radius(pin.nodes.len(), 1.0) as f32;
+        // Beside the pin, not on it.
+        let beside = at + Vec2::new(r + size.x / 2.0 + 2.0, 0.0);
+        wanted.push(([f64::from(beside.x), f64::from(beside.y)], [f64::from(size.x), f64::from(size.y)], true));
+        galleys.push((galley, at));
+    }
+    let halves: Vec<_> = props
+        .halves
+        .iter()
+        .map(|(region, text)| {
+            let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(14.0), region_color(*region));
+            let b = half_box(rect, *region, galley.size() + Vec2::splat(8.0));
+            (*region, galley, b)
+        })
+        .collect();
+    let corners: Vec<BoxF> = halves.iter().map(|h| h.2).collect();
+    let obstacles: Vec<BoxF> = pin_boxes.iter().chain(&corners).copied().collect();
+    let bounds = BoxF {
+        x: f64::from(rect.left()),
+        y: f64::from(rect.top()),
+        w: f64::from(rect.width()),
+        h: f64::from(rect.height()),
+    };
+    let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
+    for ((galley, at), placed) in galleys.into_iter().zip(place_labels(&wanted, &obstacles, bounds)) {
+        let Some(placed) = placed else { continue };
+        let r = placed.rect;
+        let spot = Rect::from_min_size(Pos2::new(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32));
+        if placed.leader {
+            painter.line_segment([at, spot.clamp(at)], Stroke::new(1.0, text_color));
+        }
         painter.rect_filled(spot, 3.0, halo);
         // A label widget (it senses nothing, so hover and clicks reach the map below), so
         // screen readers and tests find each 盟市 by its name and value.
         labels.put(spot, egui::Label::new(galley).selectable(false));
-        placed.push(spot);
     }
-    for (region, text) in props.halves {
-        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(14.0), region_color(*region));
-        let size = galley.size() + Vec2::splat(8.0);
-        let spot = match region {
-            Region::East => Rect::from_min_size(rect.right_top() + Vec2::new(-size.x, 0.0), size),
-            Region::West => Rect::from_min_size(rect.left_bottom() - Vec2::new(0.0, size.y), size),
-        };
+    for (region, galley, b) in halves {
+        let spot = Rect::from_min_size(Pos2::new(b.x as f32, b.y as f32), Vec2::new(b.w as f32, b.h as f32));
         painter.rect_filled(spot, 3.0, ui.visuals().extreme_bg_color);
-        painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(*region)), egui::StrokeKind::Inside);
+        painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(region)), egui::StrokeKind::Inside);
         labels.put(spot.shrink(4.0), egui::Label::new(galley).selectable(false));
+    }
+    for (pin, pin_response) in props.pins.iter().zip(pin_responses) {
+        let pin_response = pin_response.on_hover_cursor(egui::CursorIcon::PointingHand);
+        let clicked = pin_response.clicked();
+        pin_response.on_hover_text((props.pin_text)(pin));
+        if clicked {
+            legend(ui, &classes, props);
+            return Some(MapClick::Place(pin.place.clone(), pin.nodes.clone()));
+        }
     }
     let clicked = response.clicked().then_some(hovered).flatten();
     if let Some(i) = hovered
@@ -153,7 +221,17 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<String> {
         ));
     }
     legend(ui, &classes, props);
-    clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| v.city.clone())
+    clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| MapClick::City(v.city.clone()))
+}
+
+/// The box of `size` a half's stated figure takes in the map's corner (east top right, west
+/// bottom left).
+fn half_box(rect: Rect, region: Region, size: Vec2) -> BoxF {
+    let min = match region {
+        Region::East => rect.right_top() + Vec2::new(-size.x, 0.0),
+        Region::West => rect.left_bottom() - Vec2::new(0.0, size.y),
+    };
+    BoxF { x: f64::from(min.x), y: f64::from(min.y), w: f64::from(size.x), h: f64::from(size.y) }
 }
 
 /// The map's projected kilometres fitted into a screen rect: proportions kept, centred,
@@ -271,8 +349,10 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewSta
         ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
     });
     ui.label(RichText::new(props.source).weak().small());
-    if let Some(city) = map_ui(ui, &props.map) {
-        commands.push(Command::FilterCity(city));
+    match map_ui(ui, &props.map) {
+        Some(MapClick::City(city)) => commands.push(Command::FilterCity(city)),
+        Some(MapClick::Place(label, nodes)) => commands.push(Command::FilterTree { label, nodes }),
+        None => {}
     }
     commands
 }
