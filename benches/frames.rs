@@ -197,7 +197,7 @@ fn exports(c: &mut Criterion) {
     });
     let doc = Document::new(plan.clone(), "plan.ron");
     let mut derived = Derived::new(&doc, &scenarios);
-    let deck = plan_explorer::model::deck::Deck::from_plan(&doc, None, None, &|_| true);
+    let deck = plan_explorer::model::deck::Deck::from_plan(&doc, None, Vec::new(), &|_| true);
     let slides = briefing(&doc, &mut derived, &scenarios, Lang::Zh, &deck);
     let first = slides.get(1).expect("a chart slide");
     c.bench_function("export/slide_png_2x", |b| {

@@ -463,6 +463,7 @@ fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut
         projected: "预测",
         pins: &pins(&doc),
         halves: &halves,
+        bare: false,
     };
     let bytes = match r.format {
         MapFormat::Svg => map_svg(&MapGeometry::embedded()?, &export).into_bytes(),

@@ -24,6 +24,23 @@ fn slide_title(harness: &Harness<'_, PlanExplorerApp>, k: usize) -> String {
     }
 }
 
+/// Presses `key` and lets the app answer it.
+fn press(harness: &mut Harness<'_, PlanExplorerApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// The text of the CSV file exported into `dir`.
+fn exported_csv(dir: &std::path::Path) -> String {
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "csv"))
+        .expect("a CSV");
+    std::fs::read_to_string(path).unwrap()
+}
+
 #[test]
 fn f11_presents_arrows_move_and_escape_returns() {
     let mut harness = harness("keys");
@@ -51,9 +68,14 @@ fn f11_presents_arrows_move_and_escape_returns() {
     let app = harness.state();
     let p = app.presenting().unwrap();
     assert_eq!(p.index, p.deck.slides.len() - 1);
+    // The east/west picture closes the deck: GDP per 盟市, the map, east and west over time.
+    let closing: Vec<&SlideContent> = p.deck.slides.iter().rev().take(3).rev().map(|s| &s.content).collect();
     assert!(
-        matches!(p.deck.slides[p.index].content, SlideContent::Regional { .. }),
-        "the regional breakdown closes the deck"
+        matches!(
+            closing.as_slice(),
+            [SlideContent::Regional { .. }, SlideContent::Map { .. }, SlideContent::EastWest { .. }]
+        ),
+        "{closing:?}"
     );
 
     harness.key_press(Key::Escape);
@@ -116,7 +138,7 @@ fn the_briefing_holds_every_slide_with_its_sources() {
     let path = harness.state_mut().export_briefing().expect("written");
     let html = std::fs::read_to_string(&path).unwrap();
     let app = harness.state();
-    let deck = Deck::from_plan(app.doc(), None, None, &|_| true);
+    let deck = Deck::from_plan(app.doc(), None, Vec::new(), &|_| true);
     for slide in &deck.slides {
         let SlideContent::Measure(key) = &slide.content else { continue };
         let s = app.summaries().iter().find(|s| &s.key == key).unwrap();
@@ -228,20 +250,14 @@ fn exporting_again_never_overwrites_the_earlier_file() {
 #[test]
 fn the_regional_slide_exports_its_table_as_csv() {
     let mut harness = harness("regional-csv");
-    harness.key_press(Key::F11);
-    harness.run();
-    harness.key_press(Key::End);
-    harness.run();
+    press(&mut harness, Key::F11);
+    press(&mut harness, Key::End);
+    // Two back from the last (the map and east-west over time follow it).
+    press(&mut harness, Key::ArrowLeft);
+    press(&mut harness, Key::ArrowLeft);
     harness.get_by_label("导出数据 CSV").click();
     harness.run();
-    let dir = harness.state().export_dir().to_path_buf();
-    let csv = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "csv"))
-        .expect("a CSV");
-    let text = std::fs::read_to_string(csv).unwrap();
+    let text = exported_csv(harness.state().export_dir());
     assert!(text.contains("盟市") && text.contains("呼和浩特"), "{text}");
 }
 
@@ -337,4 +353,54 @@ fn a_presenter_sees_where_an_export_went() {
     harness.run();
     // On screen, not only in the (hidden) message panel.
     harness.get_by_label_contains("slide-1.csv");
+}
+
+#[test]
+fn the_map_slide_shows_each_league_and_pin_and_exports_its_values() {
+    let mut harness = harness("map-slide");
+    for key in [Key::F11, Key::End, Key::ArrowLeft] {
+        press(&mut harness, key);
+    }
+    harness.get_by_label("地图：任务与条目");
+    // 鄂尔多斯's count, as the map page shows it, and the plan's places as pins.
+    let counts = plan_explorer::model::regional::PlanCounts::new(
+        harness.state().doc(),
+        plan_explorer::model::regional::PlanMetric::Tasks,
+    );
+    let ordos = counts.cities.iter().find(|c| c.0 == "鄂尔多斯").map(|c| c.2.len()).expect("鄂尔多斯");
+    harness.get_by_label(&format!("鄂尔多斯\n{ordos}"));
+    harness.get_by_label("满洲里（满洲里市）");
+    // Its data as CSV: one row per 盟市 with the count.
+    harness.get_by_label("导出数据 CSV").click();
+    harness.run();
+    let text = exported_csv(harness.state().export_dir());
+    assert!(text.contains(&format!("鄂尔多斯,西部,{ordos},")), "{text}");
+    // The next slide: east and west over time, the latest shares in its caption.
+    press(&mut harness, Key::ArrowRight);
+    harness.get_by_label("地区生产总值（现价）：东部与西部");
+    harness.get_by_label_contains("2021：东部 31.1% · 西部 68.9%");
+}
+
+#[test]
+fn the_map_and_east_west_over_time_can_be_added_to_my_deck() {
+    let mut harness = harness("add-map");
+    harness.get_by_label("地图").click();
+    harness.run();
+    harness.get_by_label("加入自选幻灯片").click();
+    harness.run();
+    harness.get_by_label("东西部").click();
+    harness.run();
+    // Below the statistics: scrolled to, as a user would.
+    harness.get_by_label("加入自选幻灯片").scroll_to_me();
+    harness.run();
+    harness.get_by_label("加入自选幻灯片").click();
+    harness.run();
+    let slides: Vec<SlideContent> = harness.state().my_deck().slides.iter().map(|s| s.content.clone()).collect();
+    assert_eq!(
+        slides,
+        [
+            SlideContent::Map { series: "tasks".into(), year: None },
+            SlideContent::EastWest { indicator: "gdp".into(), unit: "亿元".into() },
+        ]
+    );
 }

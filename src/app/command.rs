@@ -181,6 +181,9 @@ impl PlanExplorerApp {
                     self.my_deck.slides.push(slide.clone());
                 }
             }
+            Command::AddSlideToDeck(content) => {
+                self.my_deck.slides.push(Slide { content, notes: Vec::new() });
+            }
             Command::MoveSlide { from, to } => {
                 if from < self.my_deck.slides.len() && to < self.my_deck.slides.len() {
                     self.my_deck.slides.swap(from, to);
@@ -292,7 +295,7 @@ impl PlanExplorerApp {
         let page = exports::briefing_slide(&self.doc, &mut self.derived, &enabled, self.settings.lang, &slide);
         let csv = match &page.body {
             BriefingBody::Chart(chart) => chart_csv(chart),
-            BriefingBody::Table(table) => table_csv_of(table),
+            BriefingBody::Table(table) | BriefingBody::Drawing { data: table, .. } => table_csv_of(table),
         };
         self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
     }

@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::chart::svg::Table;
 use crate::model::deck::{Deck, Slide};
 use crate::model::evaluation::{Tally, Verdict};
-use crate::model::export::{BriefingBody, BriefingSlide, evaluation_table, regional_table};
+use crate::model::export::{
+    BriefingBody, BriefingSlide, MapExport, evaluation_table, map_svg, map_table, regional_table,
+};
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
 use crate::model::{Document, Severity};
@@ -126,6 +129,26 @@ pub fn briefing_slide(
             BriefingBody::Table(regional_table(&t, tr(lang, Msg::NotPublished), lang == Lang::En))
         }
         SlideBody::Table(t) => BriefingBody::Table(t),
+        SlideBody::Map(m) => {
+            let pins = derived.pins(doc).to_vec();
+            let export = MapExport {
+                title: &m.title,
+                unit: &m.unit,
+                year: m.year,
+                values: &m.values,
+                source: "",
+                missing: tr(lang, Msg::NotPublished),
+                projected: tr(lang, Msg::KindProjection),
+                pins: &pins,
+                halves: &m.halves,
+                bare: true,
+            };
+            let data = map_table(&export, lang == Lang::En);
+            match derived.map() {
+                Ok(geometry) => BriefingBody::Drawing { svg: map_svg(geometry, &export), data },
+                Err(e) => BriefingBody::Table(Table { header: vec![e.to_string()], rows: Vec::new() }),
+            }
+        }
     };
     BriefingSlide {
         title: resolved.title,

@@ -162,6 +162,8 @@ impl PlanExplorerApp {
         let mut quantities: Vec<String> =
             PlanMetric::ALL.iter().map(|m| pick(lang, m.name_zh(), m.name_en()).to_string()).collect();
         quantities.extend(options.iter().map(StatOption::label));
+        let mut series: Vec<String> = PlanMetric::ALL.iter().map(|m| format!("{m:?}").to_lowercase()).collect();
+        series.extend(options.iter().map(|o| o.indicator.clone()));
         let mut years: Vec<Vec<u16>> = vec![Vec::new(); PlanMetric::ALL.len()];
         years.extend(options.iter().map(|o| o.years.clone()));
         let state = &mut self.views.map;
@@ -202,6 +204,7 @@ impl PlanExplorerApp {
         };
         let props = MapPageProps {
             quantities: &quantities,
+            series: &series,
             years: &years,
             source: &source,
             map: MapProps {
@@ -365,10 +368,30 @@ impl PlanExplorerApp {
         let lang = self.settings.lang;
         let enabled = self.scenarios.enabled();
         let resolved = resolve_slide(&self.doc, &mut self.derived, &enabled, lang, &slide);
+        if matches!(resolved.body, SlideBody::Map(_)) {
+            let _ = self.derived.map();
+            let _ = self.derived.pins(&self.doc);
+        }
+        let doc = &self.doc;
+        let pin_text = |pin: &Pin| pin_text(doc, pin, lang);
         let view = match &resolved.body {
             SlideBody::Chart(c) => SlideView::Chart(c),
             SlideBody::Regional(t) => SlideView::Regional(t, resolved.title.clone()),
             SlideBody::Table(t) => SlideView::Table(t),
+            SlideBody::Map(m) => match self.derived.built_map_result() {
+                Ok(map) => SlideView::Map(MapProps {
+                    map,
+                    values: &m.values,
+                    halves: &m.halves,
+                    pins: self.derived.built_pins(),
+                    pin_text: &pin_text,
+                    unit: &m.unit,
+                    year: m.year,
+                    selected: None,
+                    lang,
+                }),
+                Err(_) => SlideView::Chart(&NO_CHART),
+            },
         };
         let props = SlideProps {
             title: &resolved.title,
@@ -402,3 +425,7 @@ fn pin_text(doc: &crate::model::Document, pin: &Pin, lang: Lang) -> String {
     }
     text
 }
+
+/// What a slide shows when its drawing cannot be made (the map's boundaries failed to load).
+static NO_CHART: std::sync::LazyLock<crate::model::chart::Chart> =
+    std::sync::LazyLock::new(crate::model::chart::Chart::default);

@@ -8,11 +8,12 @@ use crate::model::chart::svg::Table;
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Annotation, Deck, Slide, SlideContent};
 use crate::model::format::{readable, unit_words};
-use crate::model::regional::{StatTable, stat_options, stat_table};
+use crate::model::map::{LeagueValue, values_from_counts, values_from_table};
+use crate::model::regional::{PlanMetric, StatTable, stat_options, stat_table};
 use crate::model::scenario::Scenario;
 use crate::model::scenario::{NATIONAL, WHOLE_REGION};
 use crate::ui::SlideStep;
-use crate::ui::i18n::{Lang, Msg, region_name, tr};
+use crate::ui::i18n::{Lang, Msg, pick, region_name, tr};
 use crate::ui::widgets::status::status_text;
 
 use super::derived::Derived;
@@ -54,6 +55,16 @@ pub enum SlideBody {
     Chart(Box<Chart>),
     Regional(Box<StatTable>),
     Table(Table),
+    Map(Box<MapSlide>),
+}
+
+/// A map slide's quantity: its values per 盟市, and a scenario's own halves.
+pub struct MapSlide {
+    pub title: String,
+    pub values: Vec<LeagueValue>,
+    pub unit: String,
+    pub year: Option<u16>,
+    pub halves: Vec<(crate::model::Region, String)>,
 }
 
 pub struct ResolvedSlide {
@@ -64,11 +75,27 @@ pub struct ResolvedSlide {
     pub body: SlideBody,
 }
 
-/// The latest regional statistic with every 盟市 known (GDP), for the default deck.
-pub fn regional_slide(doc: &Document, scenarios: &[&Scenario]) -> Option<(String, String, u16)> {
+/// The default deck's east/west slides: the statistic known for the most 盟市 (GDP) in its
+/// year, the map of the plan's tasks per 盟市, and that statistic's east and west over time.
+pub fn regional_slides(doc: &Document, scenarios: &[&Scenario]) -> Vec<SlideContent> {
     let options = stat_options(doc, scenarios);
-    options.first().map(|o| (o.indicator.clone(), o.unit.clone(), o.default_year))
+    let mut slides = Vec::new();
+    if let Some(o) = options.first() {
+        slides.push(SlideContent::Regional {
+            indicator: o.indicator.clone(),
+            unit: o.unit.clone(),
+            year: o.default_year,
+        });
+    }
+    slides.push(SlideContent::Map { series: MAP_TASKS.to_string(), year: None });
+    if let Some(o) = options.first() {
+        slides.push(SlideContent::EastWest { indicator: o.indicator.clone(), unit: o.unit.clone() });
+    }
+    slides
 }
+
+/// The map series of the plan's own task counts.
+pub const MAP_TASKS: &str = "tasks";
 
 /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional slide.
 /// Measures with only a target (nothing else to draw) are gathered on their chapter's targets
@@ -81,7 +108,7 @@ pub fn default_deck(doc: &Document, node: Option<usize>, scenarios: &[&Scenario]
                 .iter()
                 .any(|s| s.series_for(m.key, WHOLE_REGION).chain(s.series_for(m.key, NATIONAL)).next().is_some())
     };
-    Deck::from_plan(doc, node, regional_slide(doc, scenarios), &has_data)
+    Deck::from_plan(doc, node, regional_slides(doc, scenarios), &has_data)
 }
 
 /// How a deck was built, for its briefing and the presenter: how many targets have a chart
@@ -112,6 +139,10 @@ pub fn slide_label(slide: &Slide, derived: &Derived, lang: Lang) -> String {
         SlideContent::Measure(key) => derived.summary(key).map_or(key.clone(), |s| s.name.clone()),
         SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
         SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
+        SlideContent::Map { series, year } => {
+            format!("{} · {series}{}", tr(lang, Msg::ViewMap), year.map(|y| format!("（{y}）")).unwrap_or_default())
+        }
+        SlideContent::EastWest { indicator, .. } => format!("{indicator} · {}", tr(lang, Msg::EastWestOverTime)),
         SlideContent::Targets { chapter, measures } => {
             format!("{chapter} · {}（{}）", tr(lang, Msg::Targets), measures.len())
         }
@@ -159,6 +190,106 @@ pub fn resolve_slide(
             }
         }
         SlideContent::Targets { chapter, measures } => targets_slide(doc, derived, lang, chapter, measures),
+        SlideContent::Map { series, year } => map_slide(doc, derived, scenarios, lang, series, *year),
+        SlideContent::EastWest { indicator, unit } => east_west_slide(doc, derived, scenarios, lang, indicator, unit),
+    }
+}
+
+/// The map of one quantity: the plan's counts or a statistic in a year.
+fn map_slide(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    series: &str,
+    year: Option<u16>,
+) -> ResolvedSlide {
+    let places = &doc.plan.places;
+    let sources = vec![
+        format!("{}：{}", tr(lang, Msg::GroupingSource), places.grouping_source),
+        tr(lang, Msg::MapBoundaries).to_string(),
+    ];
+    let metric = PlanMetric::ALL.into_iter().find(|m| format!("{m:?}").eq_ignore_ascii_case(series));
+    let map = match metric {
+        Some(metric) => {
+            let counts = derived.plan_counts(doc, metric);
+            let title = format!("{}：{}", tr(lang, Msg::ViewMap), pick(lang, metric.name_zh(), metric.name_en()));
+            MapSlide {
+                title,
+                values: values_from_counts(places, counts, tr(lang, Msg::MapCounts)),
+                unit: String::new(),
+                year: None,
+                halves: Vec::new(),
+            }
+        }
+        None => {
+            let k = derived.stat_options().iter().position(|o| o.indicator == series);
+            let name = k.and_then(|k| derived.stat_options().get(k)).map(|o| o.name.clone());
+            match (k.and_then(|k| derived.stat_table(doc, scenarios, k, year)), name) {
+                (Some(table), Some(name)) => MapSlide {
+                    title: format!("{}：{name}（{}）", tr(lang, Msg::ViewMap), table.year),
+                    values: values_from_table(places, table),
+                    unit: table.unit.clone(),
+                    year: Some(table.year),
+                    halves: table.stated_halves(lang == Lang::En),
+                },
+                // A deck naming a statistic no enabled scenario has: the map says what is missing.
+                _ => MapSlide {
+                    title: format!("{}：{series}", tr(lang, Msg::ViewMap)),
+                    values: Vec::new(),
+                    unit: String::new(),
+                    year,
+                    halves: Vec::new(),
+                },
+            }
+        }
+    };
+    ResolvedSlide {
+        title: map.title.clone(),
+        unit: map.unit.clone(),
+        caption: String::new(),
+        sources,
+        body: SlideBody::Map(Box::new(map)),
+    }
+}
+
+/// One statistic's east and west over time, as a chart.
+fn east_west_slide(
+    doc: &Document,
+    derived: &mut Derived,
+    scenarios: &[&Scenario],
+    lang: Lang,
+    indicator: &str,
+    unit: &str,
+) -> ResolvedSlide {
+    let k = derived.stat_options().iter().position(|o| o.indicator == indicator && o.unit == unit);
+    let built = k.and_then(|k| derived.east_west(doc, scenarios, k, lang == Lang::En));
+    let (caption, chart) = match built {
+        Some((tables, chart)) => {
+            // The latest year with both halves, in words.
+            let caption = tables
+                .iter()
+                .rev()
+                .find_map(|t| {
+                    let (e, w) = t.shares()?;
+                    Some(format!(
+                        "{}：{} {e:.1}% · {} {w:.1}%",
+                        t.year,
+                        region_name(crate::model::Region::East, lang),
+                        region_name(crate::model::Region::West, lang)
+                    ))
+                })
+                .unwrap_or_default();
+            (caption, chart.clone())
+        }
+        None => (tr(lang, Msg::NotPublished).to_string(), Chart { title: indicator.to_string(), ..Chart::default() }),
+    };
+    ResolvedSlide {
+        title: chart.title.clone(),
+        unit: unit.to_string(),
+        caption,
+        sources: vec![doc.plan.places.grouping_source.clone()],
+        body: SlideBody::Chart(Box::new(chart)),
     }
 }
 

@@ -38,6 +38,11 @@ pub enum SlideContent {
     Index(Vec<String>),
     /// A statistic per 盟市 with east/west totals.
     Regional { indicator: String, unit: String, year: u16 },
+    /// The map of the 12 盟市 coloured by one quantity: `tasks`, `boxes` or `platforms` (the
+    /// plan's own counts) or a statistic's indicator id, in `year` (default: its own).
+    Map { series: String, year: Option<u16> },
+    /// One statistic's east and west over every year it has.
+    EastWest { indicator: String, unit: String },
     /// The targets of one chapter that have nothing to chart (no baseline, no actual value, no
     /// scenario): one large-type table instead of a lone point on an empty grid each.
     Targets { chapter: String, measures: Vec<String> },
@@ -69,12 +74,12 @@ impl Deck {
     /// Every measure with a target stated at or under `node` (the whole plan for `None`), in
     /// the plan's order: a chart of its own when `has_data` says there is something besides
     /// the target to draw, else a line on its chapter's targets slide (placed where the
-    /// chapter's first such target would have been); then the regional breakdown when
-    /// `regional` is given.
+    /// chapter's first such target would have been); then the `closing` slides (the east/west
+    /// picture).
     pub fn from_plan(
         doc: &Document,
         node: Option<usize>,
-        regional: Option<(String, String, u16)>,
+        closing: Vec<SlideContent>,
         has_data: &dyn Fn(&Measure<'_>) -> bool,
     ) -> Self {
         let range = node.map_or(0..doc.plan.nodes.len(), |i| doc.outline.subtree(i));
@@ -116,9 +121,7 @@ impl Deck {
         let mut ordered: Vec<(usize, Slide)> = positions.into_iter().zip(slides).collect();
         ordered.sort_by_key(|(at, _)| *at);
         let mut slides: Vec<Slide> = ordered.into_iter().map(|(_, slide)| slide).collect();
-        if let Some((indicator, unit, year)) = regional {
-            slides.push(Slide { content: SlideContent::Regional { indicator, unit, year }, notes: Vec::new() });
-        }
+        slides.extend(closing.into_iter().map(|content| Slide { content, notes: Vec::new() }));
         let name = node.map_or(doc.plan.meta.title.clone(), |i| doc.plan.nodes[i].heading());
         Deck { format_version: DECK_FORMAT_VERSION, name, slides }
     }
@@ -157,7 +160,7 @@ impl Deck {
                 SlideContent::Index(ks) => {
                     ks.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
                 }
-                SlideContent::Regional { .. } => Vec::new(),
+                SlideContent::Regional { .. } | SlideContent::Map { .. } | SlideContent::EastWest { .. } => Vec::new(),
                 SlideContent::Targets { measures, .. } => {
                     measures.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
                 }

@@ -181,6 +181,11 @@ pub struct BriefingSlide {
 pub enum BriefingBody {
     Chart(Box<Chart>),
     Table(Table),
+    /// A drawing of its own (the map, from [`map_svg`] with `bare`) and the data it shows.
+    Drawing {
+        svg: String,
+        data: Table,
+    },
 }
 
 /// A self-contained HTML file: no scripts, no external resources, one slide per printed page.
@@ -202,6 +207,7 @@ pub fn briefing_html(title: &str, slides: &[BriefingSlide], english: bool) -> St
         let body = match &s.body {
             BriefingBody::Chart(chart) => chart_svg(chart, &SvgOptions::new(960.0, 460.0)),
             BriefingBody::Table(table) => table_html(table),
+            BriefingBody::Drawing { svg, data } => format!("{svg}{}", table_html(data)),
         };
         html += &format!(
             "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{body}<p class=\"caption\">{}</p><div class=\"notes\">{}</div><div class=\"sources\">{}</div></section>\n",
@@ -226,6 +232,7 @@ pub fn slide_svg(slide: &BriefingSlide, number: &str, (width, height): (f64, f64
     let body = match &slide.body {
         BriefingBody::Chart(chart) => PageBody::Chart(chart),
         BriefingBody::Table(table) => PageBody::Table(table),
+        BriefingBody::Drawing { svg, .. } => PageBody::Svg(svg),
     };
     let page = Page {
         title: &slide.title,
@@ -350,6 +357,32 @@ pub struct MapExport<'a> {
     pub pins: &'a [Pin],
     /// 东部 and 西部 as a scenario states them, written in the map's corners.
     pub halves: &'a [(Region, String)],
+    /// Without its title and source lines (a slide writes those around it).
+    pub bare: bool,
+}
+
+/// A map's values as a table: one row per 盟市 (east first), gaps in words, projections marked.
+pub fn map_table(m: &MapExport<'_>, english: bool) -> Table {
+    let header = if english { ["City", "Region", "Value", "Source"] } else { ["盟市", "地区", "数值", "来源"] };
+    let rows = m
+        .values
+        .iter()
+        .map(|v| {
+            let region = if english { v.region.name_en() } else { v.region.name_zh() };
+            let value = match v.value {
+                Some(x) if v.projected => format!("{} {}（{}）", number(x), m.unit, m.projected),
+                Some(x) => format!("{} {}", number(x), m.unit).trim_end().to_string(),
+                None => m.missing.to_string(),
+            };
+            vec![
+                if english { v.city_en.clone() } else { v.city.clone() },
+                region.to_string(),
+                value,
+                v.note.replace('\n', " · "),
+            ]
+        })
+        .collect();
+    Table { header: header.map(String::from).to_vec(), rows }
 }
 
 /// The map as standalone SVG, drawn from the same geometry, classes and colours as the app.
@@ -358,21 +391,51 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
     let w_total = w + 40.0;
     // The source line wraps to the map's width (18-unit type).
-    let source_lines = wrap(m.source, (w_total - 40.0) / 18.0);
-    let (top, legend) = (70.0, 80.0 + 24.0 * source_lines.len() as f64);
+    let source_lines = if m.bare { Vec::new() } else { wrap(m.source, (w_total - 40.0) / 18.0) };
+    // On a slide the map is scaled down with the page: larger type keeps it readable there.
+    let fs = if m.bare { 48.0 } else { 24.0 };
     let classes = Classes::of(m.values);
+    let mut entries: Vec<(String, String)> = (0..classes.count())
+        .map(|k| {
+            let (a, b) = classes.range(k);
+            (hex(classes.rgb(k)), format!("{}–{}", number(a), number(b)))
+        })
+        .collect();
+    let unit = if m.unit.is_empty() { String::new() } else { format!(" · {}", m.unit) };
+    entries.push(("url(#gap)".to_string(), format!("{}{unit}", m.missing)));
+    let legend_entry_width = |text: &str| fs * 2.6 + text_width(text) * fs;
+    let mut legend_rows: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    let mut row_width = 0.0;
+    for entry in entries {
+        let width = legend_entry_width(&entry.1);
+        if row_width + width > w_total - 40.0 && legend_rows.last().is_some_and(|r| !r.is_empty()) {
+            legend_rows.push(Vec::new());
+            row_width = 0.0;
+        }
+        row_width += width;
+        legend_rows.last_mut().map(|r| r.push(entry)).unwrap_or_default();
+    }
+    let legend = 30.0 + legend_rows.len() as f64 * fs * 1.6 + 24.0 * source_lines.len() as f64 + 10.0;
+    let top = if m.bare { 20.0 } else { 70.0 };
     let xy = |p: &[f64; 2]| (p[0] - lo[0] + 20.0, hi[1] - p[1] + top);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
          <defs><pattern id=\"gap\" width=\"12\" height=\"12\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
          <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"20\" y=\"44\" font-size=\"34\" font-weight=\"bold\">{}{}</text>\n",
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n{}",
         1100.0 * (h + top + legend) / (w + 40.0),
         w + 40.0,
         h + top + legend,
         hex(MISSING_RGB),
-        escape(m.title),
-        m.year.map(|y| format!("（{y}）")).unwrap_or_default(),
+        if m.bare {
+            String::new()
+        } else {
+            format!(
+                "<text x=\"20\" y=\"44\" font-size=\"34\" font-weight=\"bold\">{}{}</text>\n",
+                escape(m.title),
+                m.year.map(|y| format!("（{y}）")).unwrap_or_default()
+            )
+        },
     );
     let value_of = |full: &str| m.values.iter().find(|v| v.full_name == full);
     for league in &map.leagues {
@@ -433,17 +496,18 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
             None => m.missing.to_string(),
         };
         let lines = vec![v.city.clone(), number];
-        let width = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) * 24.0 + 8.0;
+        let width = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) * fs + 8.0;
         let (x, y) = xy(&league.label);
-        wanted.push(([x, y], [width, 56.0], false));
-        texts.push((lines, 24.0, (x, y)));
+        wanted.push(([x, y], [width, fs * 2.0 + 8.0], false));
+        texts.push((lines, fs, (x, y)));
     }
     for pin in m.pins {
         let (x, y) = xy(&pin.at);
-        let width = text_width(&pin.place) * 20.0 + 6.0;
+        let size = fs * 0.8;
+        let width = text_width(&pin.place) * size + 6.0;
         let r = pin_radius(pin.nodes.len(), 2.0);
-        wanted.push(([x + r + width / 2.0 + 4.0, y], [width, 26.0], true));
-        texts.push((vec![pin.place.clone()], 20.0, (x, y)));
+        wanted.push(([x + r + width / 2.0 + 4.0, y], [width, size + 6.0], true));
+        texts.push((vec![pin.place.clone()], size, (x, y)));
     }
     let obstacles: Vec<Rect> = pin_boxes.iter().copied().chain(half_boxes.iter().map(|h| h.2)).collect();
     let bounds = Rect { x: 0.0, y: top - 10.0, w: w_total, h: h + 20.0 };
@@ -488,28 +552,22 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
             escape(text)
         );
     }
-    // The legend: every class with its range, the gap swatch, the unit; then the source.
-    let y0 = h + top + 30.0;
-    let mut x = 20.0;
-    for k in 0..classes.count() {
-        let (a, b) = classes.range(k);
-        svg += &format!(
-            "<rect x=\"{x:.0}\" y=\"{y0:.0}\" width=\"40\" height=\"24\" fill=\"{}\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"24\">{}–{}</text>\n",
-            hex(classes.rgb(k)),
-            x + 48.0,
-            y0 + 21.0,
-            number(a),
-            number(b)
-        );
-        x += 200.0;
+    // The legend: every class with its range, the gap swatch and the unit, in rows.
+    for (row, entries) in legend_rows.iter().enumerate() {
+        let y = h + top + 30.0 + row as f64 * fs * 1.6;
+        let mut x = 20.0;
+        for (fill, text) in entries {
+            svg += &format!(
+                "<rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{:.0}\" height=\"{fs:.0}\" fill=\"{fill}\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"{fs:.0}\">{}</text>\n",
+                fs * 1.6,
+                x + fs * 2.0,
+                y + fs * 0.88,
+                escape(text)
+            );
+            x += legend_entry_width(text);
+        }
     }
-    svg += &format!(
-        "<rect x=\"{x:.0}\" y=\"{y0:.0}\" width=\"40\" height=\"24\" fill=\"url(#gap)\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"24\">{}{}</text>\n",
-        x + 48.0,
-        y0 + 21.0,
-        escape(m.missing),
-        if m.unit.is_empty() { String::new() } else { format!(" · {}", escape(m.unit)) }
-    );
+    let y0 = h + top + 30.0 + legend_rows.len() as f64 * fs * 1.6 - 40.0;
     for (k, line) in source_lines.iter().enumerate() {
         svg += &format!(
             "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"#444\">{}</text>\n",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Region;
-use crate::model::deck::Deck;
+use crate::model::deck::{Deck, SlideContent};
 use crate::model::evaluation::Verdict;
 
 /// The page shown in the centre of the window.
@@ -136,6 +136,8 @@ pub enum Command {
     // My deck.
     AddSelectionToDeck,
     AddCurrentSlideToDeck,
+    /// A page's picture as a slide (the map of a quantity, east and west over time).
+    AddSlideToDeck(SlideContent),
     MoveSlide {
         from: usize,
         to: usize,

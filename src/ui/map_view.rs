@@ -11,6 +11,7 @@ use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::palette::region_color;
 use crate::model::Region;
 use crate::model::chart::svg::Rect as BoxF;
+use crate::model::deck::SlideContent;
 use crate::model::format::{number, with_unit};
 use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry, Pin, pin_radius, place_labels};
 
@@ -133,7 +134,9 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
     // another, a pin, or the halves' boxes in the corners. A label pushed far from its point
     // gets a leader line.
     let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
-    let font = FontId::proportional(13.0);
+    // Body type of the surrounding UI: larger on a presented slide.
+    let body = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size);
+    let font = FontId::proportional(body * 0.93);
     let mut order: Vec<usize> = (0..props.map.leagues.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(props.map.leagues[i].triangles.len()));
     let mut galleys = Vec::new();
@@ -153,7 +156,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         galleys.push((galley, at));
     }
     for pin in props.pins {
-        let galley = painter.layout_no_wrap(pin.place.clone(), FontId::proportional(11.0), text_color);
+        let galley = painter.layout_no_wrap(pin.place.clone(), FontId::proportional(body * 0.8), text_color);
         let (at, size) = (to_screen(pin.at), galley.size() + Vec2::splat(2.0));
         let r = pin_radius(pin.nodes.len(), 1.0) as f32;
         // Beside the pin, not on it.
@@ -165,7 +168,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         .halves
         .iter()
         .map(|(region, text)| {
-            let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(14.0), region_color(*region));
+            let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(body), region_color(*region));
             let b = half_box(rect, *region, galley.size() + Vec2::splat(8.0));
             (*region, galley, b)
         })
@@ -306,9 +309,10 @@ pub fn region_map_ui(
 
 /// What the map page may colour by: the plan's own counts, then each statistic with years.
 pub struct MapPageProps<'a> {
-    /// Names of the quantities, in order; `years[k]` are the years of quantity `k` (empty:
-    /// it has none).
+    /// Names of the quantities, in order; `series[k]` is quantity `k` as a deck names it
+    /// (`tasks`, `gdp`); `years[k]` are its years (empty: it has none).
     pub quantities: &'a [String],
+    pub series: &'a [String],
     pub years: &'a [Vec<u16>],
     /// The source line under the map (the grouping's source, the values' sources).
     pub source: &'a str,
@@ -347,6 +351,12 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewSta
             }
         }
         ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
+        if let Some(series) = props.series.get(state.quantity)
+            && ui.button(tr(lang, Msg::AddToDeck)).clicked()
+        {
+            let content = SlideContent::Map { series: series.clone(), year: props.map.year };
+            commands.push(Command::AddSlideToDeck(content));
+        }
     });
     ui.label(RichText::new(props.source).weak().small());
     match map_ui(ui, &props.map) {

@@ -5,6 +5,7 @@ use egui::{Align, FontId, Layout, RichText, Ui};
 use egui_plot::BarChart;
 
 use super::i18n::{Lang, Msg, region_name, tr};
+use super::map_view::{MapProps, map_ui};
 use super::widgets::bars::{bar_plot, region_legend, stat_bars};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
@@ -20,6 +21,8 @@ pub enum SlideView<'a> {
     Regional(&'a StatTable, String),
     /// A table in large type (a chapter's targets).
     Table(&'a Table),
+    /// The map of the 盟市 (clicks do nothing while presenting).
+    Map(MapProps<'a>),
 }
 
 pub struct SlideProps<'a> {
@@ -142,6 +145,12 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 }
                 SlideView::Regional(table, name) => regional_bars(ui, table, name, height, lang),
                 SlideView::Table(table) => table_ui(ui, table, height, s),
+                SlideView::Map(map) => {
+                    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                        ui.set_max_height(height);
+                        let _ = map_ui(ui, map);
+                    });
+                }
             }
         });
         ui.label(RichText::new(props.caption).font(FontId::proportional(24.0 * s)));

@@ -12,6 +12,7 @@ use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use crate::model::Document;
 use crate::model::chart::Chart;
+use crate::model::deck::SlideContent;
 use crate::model::format::number;
 use crate::model::places::Region;
 use crate::model::regional::{GivenValue, PlanCounts, PlanMetric, StatOption, StatTable, Total};
@@ -97,7 +98,15 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         if let Some((tables, chart)) = props.east_west {
             ui.add_space(12.0);
             ui.separator();
-            ui.heading(tr(lang, Msg::EastWestOverTime));
+            ui.horizontal(|ui| {
+                ui.heading(tr(lang, Msg::EastWestOverTime));
+                if let Some(o) = props.stat_options.get(view.stat.min(props.stat_options.len().saturating_sub(1)))
+                    && ui.button(tr(lang, Msg::AddToDeck)).clicked()
+                {
+                    let content = SlideContent::EastWest { indicator: o.indicator.clone(), unit: o.unit.clone() };
+                    actions.push(Command::AddSlideToDeck(content));
+                }
+            });
             east_west_over_time(ui, tables, chart, lang);
         }
     });

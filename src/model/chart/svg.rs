@@ -461,6 +461,25 @@ pub struct Page<'a> {
 pub enum PageBody<'a> {
     Chart(&'a Chart),
     Table(&'a Table),
+    /// A drawing of its own (the map), scaled into the body's box with its proportions kept.
+    Svg(&'a str),
+}
+
+/// `svg` (a whole SVG document with a viewBox) as an element filling the box at `x`, `y` of
+/// `w` × `h`, proportions kept and centred.
+pub fn nested(svg: &str, x: f64, y: f64, w: f64, h: f64) -> String {
+    let Some(open_end) = svg.find('>') else { return String::new() };
+    let open = &svg[..open_end];
+    let view_box = open
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|vb| format!(" viewBox=\"{vb}\""))
+        .unwrap_or_default();
+    format!(
+        "<svg x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\"{view_box} preserveAspectRatio=\"xMidYMid meet\">{}",
+        &svg[open_end + 1..]
+    )
 }
 
 /// A whole slide as SVG, `width` × `height` (1920×1080 for a 16:9 slide, 842×595 for an A4
@@ -499,6 +518,7 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
             s.push_str(&chart_element(chart, &o));
         }
         PageBody::Table(table) => s.push_str(&table_svg(table, margin, y, width - 2.0 * margin, body_h, f, dark)),
+        PageBody::Svg(drawing) => s.push_str(&nested(drawing, margin, y, width - 2.0 * margin, body_h)),
     }
     y += body_h + f * 1.2;
     for line in caption.iter().take(4) {
