@@ -129,3 +129,25 @@ fn the_chart_shows_a_city_chosen_from_the_region_list() {
     assert!(harness.query_by_label("规划目标").is_none());
     harness.get_by_label_contains("规划的基期值与目标为全区数值");
 }
+
+#[test]
+fn a_loaded_scenarios_east_series_is_a_region_choice_and_its_chart() {
+    let mut harness = on_indicators(common::WINDOW);
+    click_row(&mut harness, RD);
+    // Before: the shipped data have no 东部 series of R&D intensity.
+    harness.get_by_label("图表地区").click();
+    harness.run();
+    assert!(harness.query_by_label("东部").is_none(), "东部 is offered only with data");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    common::drop_file(&mut harness, common::fixture("east_west.ron"));
+    harness.get_by_label("图表地区").click();
+    harness.run();
+    harness.get_by_label("东部").click();
+    harness.run();
+    let chart = harness.state_mut().current_chart().clone();
+    assert!(chart.title.ends_with("东部"), "{}", chart.title);
+    // The file's 东部 projection is drawn with its two points.
+    let series = chart.series.iter().find(|s| s.points.iter().any(|p| p.x == 2018.0 && p.y == 0.6));
+    assert!(series.is_some_and(|s| s.points.len() == 2), "{:?}", chart.series);
+}

@@ -122,3 +122,41 @@ fn the_plans_places_are_pins_that_name_their_paragraphs_and_list_them_when_click
         assert!(rows.contains(i), "a paragraph naming 满洲里 is not listed: {}", doc.plan.nodes[*i].id);
     }
 }
+
+#[test]
+fn no_label_covers_another_at_1024_by_768() {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1024.0, 768.0])
+        .build_eframe(|cc| plan_explorer::app::PlanExplorerApp::new(cc));
+    harness.run();
+    harness.get_by_label("地图").click();
+    harness.run();
+    // The 12 盟市 labels (name and value) and the pins' names that found room.
+    let cities = [
+        "呼伦贝尔",
+        "兴安盟",
+        "通辽",
+        "赤峰",
+        "锡林郭勒盟",
+        "呼和浩特",
+        "包头",
+        "乌兰察布",
+        "鄂尔多斯",
+        "巴彦淖尔",
+        "乌海",
+        "阿拉善盟",
+    ];
+    let mut rects: Vec<(String, egui::Rect)> =
+        cities.iter().map(|c| (c.to_string(), harness.get_by_label_contains(&format!("{c}\n")).rect())).collect();
+    for pin in ["满洲里", "牙克石", "白云鄂博", "霍林郭勒"] {
+        if let Some(node) = harness.query_by_label(pin) {
+            rects.push((pin.to_string(), node.rect()));
+        }
+    }
+    assert!(rects.len() > 12, "some pin names have room at this size");
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(!ra.intersects(*rb) || ra.intersect(*rb).area() < 1.0, "{a} {ra:?} covers {b} {rb:?}");
+        }
+    }
+}
