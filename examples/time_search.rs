@@ -26,7 +26,7 @@ fn main() {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 880.0))),
         ..Default::default()
     };
-    let mut frame = |app: &mut PlanExplorerApp| {
+    let frame = |app: &mut PlanExplorerApp| {
         let t = Instant::now();
         let mut output = ctx.run_ui(input(), |ui| app.ui_root(ui));
         let ui = t.elapsed();
