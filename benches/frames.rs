@@ -80,11 +80,44 @@ fn working_frames(c: &mut Criterion) {
     frame(&ctx, &mut app);
     let queries = ["稀土", "科技", "第十三章", "创新"];
     let mut k = 0;
+    // The frame of a keystroke: the query is taken and handed to the search worker.
     c.bench_function("frame/working/search_typed/100", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                k = (k + 1) % queries.len();
+                let start = std::time::Instant::now();
+                app.run(Command::SetQuery(queries[k].to_string()));
+                frame(&ctx, &mut app);
+                spent += start.elapsed();
+                // The worker ends outside the measure, as it does beside the UI thread.
+                app.wait_for_search();
+                frame(&ctx, &mut app);
+            }
+            spent
+        })
+    });
+    // The frame in which the results change: hits applied, tree filtered and drawn.
+    c.bench_function("frame/working/search_results/100", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                k = (k + 1) % queries.len();
+                app.run(Command::SetQuery(queries[k].to_string()));
+                app.wait_for_search();
+                let start = std::time::Instant::now();
+                frame(&ctx, &mut app);
+                spent += start.elapsed();
+            }
+            spent
+        })
+    });
+    // The search itself at 100×, as the worker runs it.
+    let doc = plan_explorer::model::Document::new(plan.clone(), "plan.ron");
+    c.bench_function("search_worker/100", |b| {
         b.iter(|| {
             k = (k + 1) % queries.len();
-            app.run(Command::SetQuery(queries[k].to_string()));
-            frame(&ctx, &mut app);
+            black_box(doc.search.search(queries[k]))
         })
     });
     let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
@@ -103,6 +136,58 @@ fn working_frames(c: &mut Criterion) {
         b.iter(|| {
             v = (v + 1) % views.len();
             app.run(Command::SetView(views[v]));
+            frame(&ctx, &mut app);
+        })
+    });
+}
+
+/// Frames that do work with scenarios, at scale 100: the frame in which a loaded scenario
+/// file arrives (everything derived from the scenarios rebuilt, the chart redrawn with it),
+/// and the scenario page comparing two different scenarios (the differences computed).
+fn scenario_frames(c: &mut Criterion) {
+    let plan = plan_at(100);
+    let trend = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron"));
+    let national = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/national-13th-fyp.ron"));
+    let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
+    app.run(Command::ToggleMeasure("invention_patents_per_10k".into()));
+    frame(&ctx, &mut app);
+    c.bench_function("frame/working/scenario_arrives/100", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                app.run(Command::OpenFiles(vec![trend.clone()]));
+                // Frames while the worker reads the file; the one in which it arrives is measured.
+                loop {
+                    let start = std::time::Instant::now();
+                    frame(&ctx, &mut app);
+                    let took = start.elapsed();
+                    if app.loading() == 0 {
+                        spent += took;
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                let last = app.scenarios().len() - 1;
+                app.run(Command::RemoveScenario(last));
+                frame(&ctx, &mut app);
+            }
+            spent
+        })
+    });
+    let (ctx, mut app) = new_app(plan, View::Scenarios, "ch2");
+    app.run(Command::OpenFiles(vec![trend, national]));
+    while app.loading() > 0 {
+        frame(&ctx, &mut app);
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    frame(&ctx, &mut app);
+    let count = app.scenarios().len();
+    let pairs = [(count - 2, count - 1), (0, count - 1), (0, count - 2)];
+    let mut k = 0;
+    c.bench_function("frame/working/compare_pair/100", |b| {
+        b.iter(|| {
+            k = (k + 1) % pairs.len();
+            app.run(Command::SetComparePair(pairs[k].0, pairs[k].1));
             frame(&ctx, &mut app);
         })
     });
@@ -212,6 +297,6 @@ fn exports(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = egui_demo, frames, working_frames, load_and_search, worst_shapes, exports
+    targets = egui_demo, frames, working_frames, scenario_frames, load_and_search, worst_shapes, exports
 }
 criterion_main!(benches);

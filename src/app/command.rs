@@ -351,6 +351,12 @@ impl PlanExplorerApp {
         self.nav.rows(&self.doc)
     }
 
+    /// Waits until a background search has its results; the next frame shows them (for tests
+    /// and benchmarks of large plans).
+    pub fn wait_for_search(&mut self) {
+        self.nav.wait_for_search();
+    }
+
     /// What the tree is narrowed to by a bar or the map (a 盟市, a region, a chapter).
     pub fn tree_filter(&self) -> Option<&str> {
         self.nav.filter_label()

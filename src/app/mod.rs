@@ -181,6 +181,12 @@ impl PlanExplorerApp {
         self.scenarios.set_waker(&ctx);
         let commands = self.input_commands(&ctx);
         self.poll_files(&ctx);
+        // A large plan's search runs on a worker: show its hits when they come.
+        if self.nav.poll_search(&self.doc) {
+            ctx.request_repaint();
+        } else if self.nav.searching() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(10));
+        }
         self.run_all(&ctx, commands);
         self.settings.zoom = ctx.zoom_factor();
         self.apply_theme(&ctx);

@@ -1,6 +1,8 @@
 //! A loaded plan with everything derived from it that views and commands need: the
 //! outline, the search index and the indicator measures' order. Built once per plan.
 
+use std::sync::Arc;
+
 use super::outline::Outline;
 use super::plan::Plan;
 use super::search::SearchIndex;
@@ -8,7 +10,8 @@ use super::search::SearchIndex;
 pub struct Document {
     pub plan: Plan,
     pub outline: Outline,
-    pub search: SearchIndex,
+    /// Shared, so a large plan can be searched on a worker thread.
+    pub search: Arc<SearchIndex>,
     /// Where the plan came from (`plan.ron` for the embedded one).
     pub source_name: String,
 }
@@ -16,7 +19,7 @@ pub struct Document {
 impl Document {
     pub fn new(plan: Plan, source_name: impl Into<String>) -> Self {
         let outline = Outline::new(&plan);
-        let search = SearchIndex::new(&plan);
+        let search = Arc::new(SearchIndex::new(&plan));
         Document { plan, outline, search, source_name: source_name.into() }
     }
 
