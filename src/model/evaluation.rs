@@ -6,7 +6,7 @@
 use super::document::Document;
 use super::indicators::{Comparator, Measure};
 use super::progress::meets;
-use super::scenario::Scenario;
+use super::scenario::{ActualSeries, Scenario};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
@@ -125,16 +125,17 @@ impl Tally {
 /// region), in the plan's order of measures.
 pub fn evaluate(doc: &Document, scenarios: &[&Scenario]) -> Vec<TargetEvaluation> {
     let base_year = doc.plan.meta.baseline_year;
+    let actuals = ActualSeries::new(scenarios);
     Measure::group(&doc.plan.indicators)
         .iter()
         .filter_map(|m| {
             let (statement, target) = m.main_target()?;
             let judgeable = !statement.comparator.states_a_change();
-            let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
+            let series = actuals.of(m.key);
             let meets_target = |v: f64| meets(statement.comparator, v, target.value, target.upper);
             let mut readings: Vec<Reading> = Vec::new();
             if judgeable {
-                for s in &series {
+                for s in series {
                     for p in s.points.iter().filter(|p| p.value.is_finite() && p.year == target.year) {
                         readings.push(Reading {
                             year: p.year,

@@ -345,11 +345,17 @@ pub fn rate_mismatches<'a>(indicators: &[Indicator], node_text: impl Fn(&str) ->
         let between = text.get(first.0 + first.1.len()..second).unwrap_or("。");
         !between.contains(['。', '；'])
     };
+    // Statements by node, so each multiple meets only its own node's rates (one pass, not
+    // one scan of every statement per multiple).
+    let mut by_node: std::collections::HashMap<&str, Vec<&Indicator>> = std::collections::HashMap::new();
+    for r in indicators.iter().filter(|r| !r.source_node.is_empty()) {
+        by_node.entry(r.source_node.as_str()).or_default().push(r);
+    }
     let mut out = Vec::new();
     for m in indicators {
         let Some((end, multiple, Some(start))) = dated(m, Comparator::Multiple) else { continue };
         let years = end.saturating_sub(start);
-        for r in indicators.iter().filter(|r| r.source_node == m.source_node && !r.source_node.is_empty()) {
+        for r in by_node.get(m.source_node.as_str()).into_iter().flatten().copied() {
             let Some((rate_end, rate, _)) = dated(r, Comparator::GrowthRate) else { continue };
             if rate_end != end || years == 0 || multiple <= 0.0 || !one_sentence(m, r) {
                 continue;

@@ -109,6 +109,30 @@ impl Scenario {
     }
 }
 
+/// The whole region's actual series of every indicator across some scenarios, in scenario
+/// and file order: gathered in one pass, then looked up per measure (a plan 100× larger has
+/// 10,000 measures, and a scan of every series for each was most of a scenario's arrival).
+pub struct ActualSeries<'a> {
+    by_indicator: HashMap<&'a str, Vec<&'a Series>>,
+}
+
+impl<'a> ActualSeries<'a> {
+    pub fn new(scenarios: &[&'a Scenario]) -> Self {
+        let mut by_indicator: HashMap<&'a str, Vec<&'a Series>> = HashMap::new();
+        for scenario in scenarios {
+            for s in scenario.series.iter().filter(|s| s.region == WHOLE_REGION && s.kind == SeriesKind::Actual) {
+                by_indicator.entry(s.indicator.as_str()).or_default().push(s);
+            }
+        }
+        ActualSeries { by_indicator }
+    }
+
+    /// Same as `scenarios.iter().flat_map(|s| s.actual_series(indicator))`.
+    pub fn of(&self, indicator: &str) -> &[&'a Series] {
+        self.by_indicator.get(indicator).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The scope of national figures, shown for comparison.
 pub const NATIONAL: &str = "全国";
 

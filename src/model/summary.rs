@@ -6,7 +6,7 @@ use super::document::Document;
 use super::format::{number, target_words, unit_words};
 use super::indicators::{Comparator, Measure, RateMismatch, cagr, rate_mismatches};
 use super::progress::{Assessment, Status, assess};
-use super::scenario::Scenario;
+use super::scenario::{ActualSeries, Scenario};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureSummary {
@@ -79,6 +79,16 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
     let mismatches = rate_mismatches(&plan.indicators, |id| {
         doc.outline.index_of(id).and_then(|i| plan.nodes.get(i)).map(|n| n.text.as_str())
     });
+    // Each mismatch by both of its statements' ids.
+    let mismatch_of: std::collections::HashMap<&str, &RateMismatch> =
+        mismatches.iter().flat_map(|x| [(x.multiple_id.as_str(), x), (x.rate_id.as_str(), x)]).collect();
+    let actuals = ActualSeries::new(scenarios);
+    let series_of = |key: &str| {
+        actuals
+            .of(key)
+            .iter()
+            .map(|s| (s.points.iter().map(|p| (p.year, p.value)).collect::<Vec<_>>(), s.label.as_str()))
+    };
     Measure::group(&plan.indicators)
         .iter()
         .enumerate()
@@ -98,12 +108,12 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
             };
             // The latest value of any actual series; the assessment from the first series
             // (bulletins come first) that has a value between the base and target years.
-            let latest = actual_series(scenarios, m.key)
+            let latest = series_of(m.key)
                 .filter_map(|(points, label)| {
                     points.iter().max_by_key(|(y, _)| *y).map(|&(y, v)| (y, v, label.to_string()))
                 })
                 .max_by_key(|l| l.0);
-            let (assessment, assessed_with) = actual_series(scenarios, m.key)
+            let (assessment, assessed_with) = series_of(m.key)
                 .find_map(|(points, label)| assess(m, base_year, &points).map(|a| (Some(a), label.to_string())))
                 .unwrap_or_default();
             let source = main.map(|(s, _)| s).unwrap_or(first);
@@ -126,10 +136,7 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 assessed_with,
                 source_node: doc.outline.index_of(&source.source_node),
                 conflict: !m.conflicts().is_empty(),
-                inconsistency: mismatches
-                    .iter()
-                    .find(|x| m.statements.iter().any(|s| s.id == x.multiple_id || s.id == x.rate_id))
-                    .map(RateMismatch::describe),
+                inconsistency: m.statements.iter().find_map(|s| mismatch_of.get(s.id.as_str())).map(|x| x.describe()),
                 // Measures are grouped in the order their first statement appears.
                 order,
             }
