@@ -156,7 +156,8 @@ fn scenario_frames(c: &mut Criterion) {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iterations {
                 app.run(Command::OpenFiles(vec![trend.clone()]));
-                // Frames while the worker reads the file; the one in which it arrives is measured.
+                // Frames while the worker reads the file; the one in which it arrives is measured,
+                // and the one in which what is derived from it (on another worker) is shown.
                 loop {
                     let start = std::time::Instant::now();
                     frame(&ctx, &mut app);
@@ -167,8 +168,13 @@ fn scenario_frames(c: &mut Criterion) {
                     }
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
+                app.wait_for_scenarios();
+                let start = std::time::Instant::now();
+                frame(&ctx, &mut app);
+                spent += start.elapsed();
                 let last = app.scenarios().len() - 1;
                 app.run(Command::RemoveScenario(last));
+                app.wait_for_scenarios();
                 frame(&ctx, &mut app);
             }
             spent
@@ -180,6 +186,7 @@ fn scenario_frames(c: &mut Criterion) {
         frame(&ctx, &mut app);
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
+    app.wait_for_scenarios();
     frame(&ctx, &mut app);
     let count = app.scenarios().len();
     let pairs = [(count - 2, count - 1), (0, count - 1), (0, count - 2)];

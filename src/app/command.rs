@@ -357,6 +357,12 @@ impl PlanExplorerApp {
         self.nav.wait_for_search();
     }
 
+    /// Waits until what depends on the scenarios is derived again; the next frame shows it
+    /// (tests and benchmarks of large plans).
+    pub fn wait_for_scenarios(&mut self) {
+        self.derived.wait_for_update();
+    }
+
     /// What the tree is narrowed to by a bar or the map (a 盟市, a region, a chapter).
     pub fn tree_filter(&self) -> Option<&str> {
         self.nav.filter_label()

@@ -5,6 +5,8 @@
 //! Caches keyed by a view's choice (measures, compare pair, metric) also check their key.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::model::chart::east_west::east_west_chart;
 use crate::model::chart::{Chart, ChartOptions, build_chart};
@@ -34,6 +36,11 @@ pub struct Derived {
     /// The plan's places that are a 旗县区, found when the map is first shown.
     pins: Option<Vec<Pin>>,
     scenarios: ScenarioDerived,
+    /// For a large plan, the next `scenarios` being derived on a worker thread; the current
+    /// ones stay shown until it ends.
+    pending: Option<Receiver<ScenarioDerived>>,
+    /// A worker's result taken by [`Derived::wait_for_update`], not yet swapped in.
+    ready: Option<ScenarioDerived>,
 }
 
 /// What depends on the enabled scenarios.
@@ -89,12 +96,61 @@ impl Derived {
             plan_counts: None,
             pins: None,
             scenarios: ScenarioDerived::new(doc, scenarios),
+            pending: None,
+            ready: None,
         }
     }
 
-    /// The invalidation rule: call whenever the enabled scenarios or their order change.
-    pub fn scenarios_changed(&mut self, doc: &Document, scenarios: &[&Scenario]) {
-        self.scenarios = ScenarioDerived::new(doc, scenarios);
+    /// The invalidation rule: call whenever the enabled scenarios or their order change. A
+    /// large plan's summaries and evaluation (tens of milliseconds at 75,000 nodes) are
+    /// derived on a worker; a newer change drops an older worker's result.
+    pub fn scenarios_changed(&mut self, doc: &Arc<Document>, scenarios: &[&Scenario]) {
+        self.ready = None;
+        if doc.plan.nodes.len() < super::LARGE_PLAN_NODES {
+            self.pending = None;
+            self.scenarios = ScenarioDerived::new(doc, scenarios);
+            return;
+        }
+        let owned: Vec<Scenario> = scenarios.iter().map(|s| (*s).clone()).collect();
+        let doc = Arc::clone(doc);
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            let refs: Vec<&Scenario> = owned.iter().collect();
+            let _ = send.send(ScenarioDerived::new(&doc, &refs));
+        });
+        self.pending = Some(receive);
+    }
+
+    /// Swaps in what a worker derived, once it is done; true when it did.
+    pub fn poll_scenarios(&mut self) -> bool {
+        let derived = match (self.ready.take(), &self.pending) {
+            (Some(derived), _) => derived,
+            (None, Some(pending)) => match pending.try_recv() {
+                Ok(derived) => derived,
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => {
+                    self.pending = None;
+                    return false;
+                }
+            },
+            (None, None) => return false,
+        };
+        self.pending = None;
+        self.scenarios = derived;
+        true
+    }
+
+    /// Whether a worker is still deriving.
+    pub fn updating(&self) -> bool {
+        self.pending.is_some() && self.ready.is_none()
+    }
+
+    /// Blocks until a worker's result is in hand, leaving it for the next frame to swap in
+    /// (tests and benchmarks).
+    pub fn wait_for_update(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            self.ready = pending.recv().ok();
+        }
     }
 
     pub fn summaries(&self) -> &[MeasureSummary] {
@@ -344,4 +400,34 @@ fn describe_place(doc: &Document, m: &PlaceMention) -> String {
         text.push_str(&format!("\n{note}"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scenario::embedded_actuals;
+    use crate::model::summary::summarize;
+
+    #[test]
+    fn a_large_plan_derives_on_a_worker_and_shows_the_result_when_it_is_done() {
+        let small = crate::ui::test_document();
+        let large = Arc::new(Document::new(crate::model::synth::synth(&small.plan, 30), "synth"));
+        assert!(large.plan.nodes.len() >= super::super::LARGE_PLAN_NODES);
+        let actuals = embedded_actuals(&large.plan).expect("actuals");
+        let mut derived = Derived::new(&large, &[]);
+        assert!(derived.summaries().iter().all(|s| s.latest.is_none()), "no scenario, no actual value");
+        derived.scenarios_changed(&large, &[&actuals]);
+        // Until the worker is done, what was shown stays.
+        derived.wait_for_update();
+        assert!(derived.summaries().iter().all(|s| s.latest.is_none()));
+        assert!(derived.poll_scenarios(), "the next frame swaps the result in");
+        assert_eq!(derived.summaries(), summarize(&large, &[&actuals]).as_slice());
+        assert!(!derived.updating() && !derived.poll_scenarios());
+        // A newer change wins over one still running.
+        derived.scenarios_changed(&large, &[&actuals]);
+        derived.scenarios_changed(&large, &[]);
+        derived.wait_for_update();
+        derived.poll_scenarios();
+        assert!(derived.summaries().iter().all(|s| s.latest.is_none()));
+    }
 }

@@ -45,8 +45,14 @@ struct ViewStates {
     map: crate::ui::map_view::MapViewState,
 }
 
+/// Plans at least this large (the real one has 753 nodes) have their heavy recomputations
+/// done on a worker thread — a search, everything derived from the scenarios — so that no
+/// frame waits for them; smaller plans compute them at once, in well under a millisecond.
+pub const LARGE_PLAN_NODES: usize = 20_000;
+
 pub struct PlanExplorerApp {
-    doc: Document,
+    /// Shared with the worker threads that search it and derive from it.
+    doc: std::sync::Arc<Document>,
     settings: Settings,
     nav: Navigation,
     scenarios: Scenarios,
@@ -144,7 +150,7 @@ impl PlanExplorerApp {
         let derived = Derived::new(&doc, &scenarios.enabled());
         PlanExplorerApp {
             my_deck: Deck::new(tr(settings.lang, Msg::MyDeck)),
-            doc,
+            doc: std::sync::Arc::new(doc),
             settings,
             nav,
             scenarios,
@@ -181,10 +187,11 @@ impl PlanExplorerApp {
         self.scenarios.set_waker(&ctx);
         let commands = self.input_commands(&ctx);
         self.poll_files(&ctx);
-        // A large plan's search runs on a worker: show its hits when they come.
-        if self.nav.poll_search(&self.doc) {
+        // A large plan's search and scenario derivations run on workers: show their results
+        // when they come.
+        if self.nav.poll_search(&self.doc) | self.derived.poll_scenarios() {
             ctx.request_repaint();
-        } else if self.nav.searching() {
+        } else if self.nav.searching() || self.derived.updating() {
             ctx.request_repaint_after(std::time::Duration::from_millis(10));
         }
         self.run_all(&ctx, commands);

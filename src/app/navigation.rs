@@ -25,9 +25,9 @@ struct Search {
     ready: Option<Vec<Hit>>,
 }
 
-/// Plans at least this large are searched on a worker thread, so typing never waits for the
-/// scan (about 20 ms at 75,000 nodes); smaller ones are searched at once (well under 1 ms).
-pub const BACKGROUND_SEARCH_NODES: usize = 20_000;
+/// Plans this large are searched on a worker thread, so typing never waits for the scan
+/// (about 12 ms at 75,000 nodes); smaller ones are searched at once.
+use super::LARGE_PLAN_NODES as BACKGROUND_SEARCH_NODES;
 
 pub struct Navigation {
     expanded: Vec<bool>,
