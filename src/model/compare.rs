@@ -150,4 +150,51 @@ mod tests {
         assert_eq!(years, vec![(2016, Some(0.79), Some(0.80)), (2017, Some(0.82), None), (2018, None, Some(0.75))]);
         assert!(differences(&a, &a).is_empty());
     }
+
+    #[test]
+    fn values_equal_to_nine_significant_digits_are_the_same_at_any_size() {
+        // 1,234,567 亿元 written with a rounding difference in the tenth digit: the same value.
+        let a = scenario("a", &[(2020, 1_234_567.0)]);
+        let b = scenario("b", &[(2020, 1_234_567.000_1)]);
+        assert!(differences(&a, &b).is_empty());
+        // A difference in the sixth digit is a difference, small values too.
+        assert_eq!(differences(&a, &scenario("c", &[(2020, 1_234_568.0)])).len(), 1);
+        assert_eq!(differences(&scenario("d", &[(2020, 0.76)]), &scenario("e", &[(2020, 0.7601)])).len(), 1);
+    }
+
+    fn target_measure(comparator: crate::model::Comparator, target: f64) -> crate::model::Indicator {
+        use crate::model::indicators::Target;
+        crate::model::Indicator {
+            id: "rd_intensity.t".into(),
+            measure: "rd_intensity".into(),
+            name: "R&D".into(),
+            name_en: "R&D".into(),
+            unit: "%".into(),
+            comparator,
+            baselines: Vec::new(),
+            target: Some(Target { year: 2020, value: target, upper: None, year_implied: false }),
+            source_node: String::new(),
+            quote: String::new(),
+            outside_text: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_share_achieved_is_given_only_where_more_is_better_and_the_target_is_not_zero() {
+        let s = scenario("a", &[(2019, 1.0), (2020, 1.1)]);
+        let reach = [target_measure(crate::model::Comparator::Reach, 2.2)];
+        let m = Measure { key: "rd_intensity", statements: reach.iter().collect() };
+        let at = at_target(&m, &[&s]);
+        assert_eq!(at.len(), 1);
+        assert!((at[0].gap + 1.1).abs() < 1e-12 && at[0].value == 1.1);
+        assert!((at[0].share_achieved.unwrap() - 50.0).abs() < 1e-9);
+        // A rank (lower is better) has no share; nor has a target of zero.
+        let rank = [target_measure(crate::model::Comparator::RankWithin, 20.0)];
+        let m = Measure { key: "rd_intensity", statements: rank.iter().collect() };
+        assert_eq!(at_target(&m, &[&s])[0].share_achieved, None);
+        let zero = [target_measure(crate::model::Comparator::Reach, 0.0)];
+        let m = Measure { key: "rd_intensity", statements: zero.iter().collect() };
+        assert_eq!(at_target(&m, &[&s])[0].share_achieved, None);
+    }
 }

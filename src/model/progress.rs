@@ -3,6 +3,8 @@
 //! on time. R ≥ 95 % on track, 60–95 % acceleration needed, 0–60 % limited progress, below 0
 //! deterioration; a target already met is achieved.
 
+#[cfg(test)]
+use super::indicators::Indicator;
 use super::indicators::{Comparator, Measure, cagr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,8 +78,9 @@ pub fn classify(
             Some(r) if r >= 0.60 => Status::Acceleration,
             Some(r) if r >= 0.0 => Status::Limited,
             Some(_) => Status::Deterioration,
-            // No usable growth rates (a zero or negative value): judge by direction alone.
-            None if (vi - v0) * direction > 0.0 => Status::Limited,
+            // No usable growth rates (a zero or negative value): judge by direction alone; no
+            // change is limited progress, as R = 0 is above.
+            None if (vi - v0) * direction >= 0.0 => Status::Limited,
             None => Status::Deterioration,
         }
     };
@@ -199,6 +202,75 @@ mod tests {
             classify(Comparator::RankWithin, (2015, 25.0), (2018, 19.0), (2020, 20.0), None).unwrap().status,
             Status::Achieved
         );
+    }
+
+    #[test]
+    fn without_growth_rates_the_direction_decides_and_lower_is_better_turns_it() {
+        let status = |c, base: f64, latest: f64, target: f64| {
+            classify(c, (2015, base), (2018, latest), (2020, target), None).unwrap()
+        };
+        // From zero: a rise is limited progress, no change too (as R = 0), a small fall not.
+        assert_eq!(status(Comparator::Reach, 0.0, 0.0, 10.0).status, Status::Limited);
+        assert_eq!(status(Comparator::Reach, 0.0, -0.5, 10.0).status, Status::Deterioration);
+        // From a negative value, rising towards the target is progress.
+        assert_eq!(status(Comparator::Reach, -2.0, -1.0, 1.0).status, Status::Limited);
+        // Lower is better (at most 1): rising from zero to 2 moves away from it.
+        assert_eq!(status(Comparator::AtMost, 0.0, 2.0, 1.0).status, Status::Deterioration);
+        // A target equal to its base needs no growth: no ratio, and a fall is deterioration.
+        let flat = status(Comparator::Reach, 10.0, 8.0, 10.0);
+        assert_eq!((flat.required_growth, flat.ratio, flat.status), (Some(0.0), None, Status::Deterioration));
+    }
+
+    #[test]
+    fn more_than_is_met_above_the_value_only() {
+        assert!(meets(Comparator::MoreThan, 11.0, 10.0, None));
+        assert!(!meets(Comparator::MoreThan, 9.0, 10.0, None));
+    }
+
+    fn measure_of(statements: &[Indicator]) -> Measure<'_> {
+        Measure { key: &statements[0].measure, statements: statements.iter().collect() }
+    }
+
+    fn indicator(comparator: Comparator, baselines: &[(u16, f64)], target: (u16, f64)) -> Indicator {
+        use super::super::indicators::{Observation, Target};
+        Indicator {
+            id: "m.t".into(),
+            measure: "m".into(),
+            name: "m".into(),
+            name_en: "m".into(),
+            unit: "%".into(),
+            comparator,
+            baselines: baselines
+                .iter()
+                .map(|&(year, value)| Observation { year, value, derived: None, since: None })
+                .collect(),
+            target: Some(Target { year: target.0, value: target.1, upper: None, year_implied: false }),
+            source_node: String::new(),
+            quote: String::new(),
+            outside_text: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_measure_is_assessed_from_the_base_year_to_its_last_point_by_the_target_year() {
+        // The plan states 2010 and 2015 baselines: the base is 2015's, never 2010's.
+        let stated = [indicator(Comparator::Reach, &[(2010, 50.0), (2015, 100.0)], (2020, 200.0))];
+        let a = assess(&measure_of(&stated), 2015, &[(2017, 120.0), (2021, 300.0)]).unwrap();
+        assert_eq!((a.base_year, a.base_value), (2015, 100.0));
+        // The latest point is the last one not after the target year (2021 is after it).
+        assert_eq!((a.latest_year, a.latest_value), (2017, 120.0));
+        // Without a stated base-year value, the series' own base-year value is the base.
+        let unstated = [indicator(Comparator::Reach, &[(2010, 50.0)], (2020, 200.0))];
+        let a = assess(&measure_of(&unstated), 2015, &[(2014, 90.0), (2015, 110.0), (2018, 150.0)]).unwrap();
+        assert_eq!((a.base_year, a.base_value, a.latest_year), (2015, 110.0, 2018));
+        // Only the base year itself: nothing to assess.
+        assert_eq!(assess(&measure_of(&stated), 2015, &[(2015, 100.0)]), None);
+        // Growth-rate and increase targets are not judged by levels.
+        for c in [Comparator::GrowthRate, Comparator::IncreaseBy] {
+            let rate = [indicator(c, &[(2015, 10.0)], (2020, 12.0))];
+            assert_eq!(assess(&measure_of(&rate), 2015, &[(2018, 11.0)]), None, "{c:?}");
+        }
     }
 
     #[test]
