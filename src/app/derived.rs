@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::background::Background;
 use crate::model::chart::east_west::east_west_chart;
 use crate::model::chart::{Chart, ChartOptions, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
@@ -38,9 +38,7 @@ pub struct Derived {
     scenarios: ScenarioDerived,
     /// For a large plan, the next `scenarios` being derived on a worker thread; the current
     /// ones stay shown until it ends.
-    pending: Option<Receiver<ScenarioDerived>>,
-    /// A worker's result taken by [`Derived::wait_for_update`], not yet swapped in.
-    ready: Option<ScenarioDerived>,
+    worker: Background<ScenarioDerived>,
 }
 
 /// What depends on the enabled scenarios.
@@ -96,8 +94,7 @@ impl Derived {
             plan_counts: None,
             pins: None,
             scenarios: ScenarioDerived::new(doc, scenarios),
-            pending: None,
-            ready: None,
+            worker: Background::default(),
         }
     }
 
@@ -105,52 +102,35 @@ impl Derived {
     /// large plan's summaries and evaluation (tens of milliseconds at 75,000 nodes) are
     /// derived on a worker; a newer change drops an older worker's result.
     pub fn scenarios_changed(&mut self, doc: &Arc<Document>, scenarios: &[&Scenario]) {
-        self.ready = None;
         if doc.plan.nodes.len() < super::LARGE_PLAN_NODES {
-            self.pending = None;
+            self.worker.cancel();
             self.scenarios = ScenarioDerived::new(doc, scenarios);
             return;
         }
         let owned: Vec<Scenario> = scenarios.iter().map(|s| (*s).clone()).collect();
         let doc = Arc::clone(doc);
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
+        self.worker.start(move || {
             let refs: Vec<&Scenario> = owned.iter().collect();
-            let _ = send.send(ScenarioDerived::new(&doc, &refs));
+            ScenarioDerived::new(&doc, &refs)
         });
-        self.pending = Some(receive);
     }
 
     /// Swaps in what a worker derived, once it is done; true when it did.
     pub fn poll_scenarios(&mut self) -> bool {
-        let derived = match (self.ready.take(), &self.pending) {
-            (Some(derived), _) => derived,
-            (None, Some(pending)) => match pending.try_recv() {
-                Ok(derived) => derived,
-                Err(TryRecvError::Empty) => return false,
-                Err(TryRecvError::Disconnected) => {
-                    self.pending = None;
-                    return false;
-                }
-            },
-            (None, None) => return false,
-        };
-        self.pending = None;
+        let Some(derived) = self.worker.poll() else { return false };
         self.scenarios = derived;
         true
     }
 
     /// Whether a worker is still deriving.
     pub fn updating(&self) -> bool {
-        self.pending.is_some() && self.ready.is_none()
+        self.worker.running()
     }
 
     /// Blocks until a worker's result is in hand, leaving it for the next frame to swap in
     /// (tests and benchmarks).
     pub fn wait_for_update(&mut self) {
-        if let Some(pending) = self.pending.take() {
-            self.ready = pending.recv().ok();
-        }
+        self.worker.wait();
     }
 
     pub fn summaries(&self) -> &[MeasureSummary] {

@@ -4,6 +4,7 @@
 //! `derived` (caches), `presenter`, `exports`, `effects` (what commands ask of the window)
 //! and `pages` (the props each view is given).
 
+mod background;
 pub mod command;
 pub mod derived;
 mod effects;

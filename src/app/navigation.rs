@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::LARGE_PLAN_NODES;
+use super::background::Background;
 use crate::model::Document;
 use crate::model::search::Hit;
 use crate::ui::{RegionFilter, TreeKey};
@@ -19,15 +20,10 @@ struct Search {
     mask: Option<Vec<bool>>,
     /// Node → its entry in `hits`, so views find a node's hit ranges without searching again.
     hit_of: HashMap<usize, usize>,
-    /// A query being searched on a worker thread; the last results stay shown until it ends.
-    pending: Option<Receiver<Vec<Hit>>>,
-    /// A worker's results taken by [`Navigation::wait_for_search`], not yet applied.
-    ready: Option<Vec<Hit>>,
+    /// A large plan's query being searched on a worker thread (about 12 ms at 75,000 nodes,
+    /// so typing never waits for it); the last results stay shown until it ends.
+    worker: Background<Vec<Hit>>,
 }
-
-/// Plans this large are searched on a worker thread, so typing never waits for the scan
-/// (about 12 ms at 75,000 nodes); smaller ones are searched at once.
-use super::LARGE_PLAN_NODES as BACKGROUND_SEARCH_NODES;
 
 pub struct Navigation {
     expanded: Vec<bool>,
@@ -179,53 +175,33 @@ impl Navigation {
 
     pub fn set_query(&mut self, doc: &Document, query: &str) {
         self.search.query = query.to_string();
-        self.search.ready = None;
-        if query.trim().is_empty() || doc.plan.nodes.len() < BACKGROUND_SEARCH_NODES {
-            self.search.pending = None;
+        if query.trim().is_empty() || doc.plan.nodes.len() < LARGE_PLAN_NODES {
+            self.search.worker.cancel();
             let hits = doc.search.search(query);
             self.apply_hits(doc, hits);
             return;
         }
-        // A newer query drops the older one's receiver: its results are never applied.
-        let (send, receive) = channel();
         let index = Arc::clone(&doc.search);
         let query = query.to_string();
-        std::thread::spawn(move || {
-            let _ = send.send(index.search(&query));
-        });
-        self.search.pending = Some(receive);
+        self.search.worker.start(move || index.search(&query));
     }
 
     /// Applies a background search that has finished; true when the hits changed.
     pub fn poll_search(&mut self, doc: &Document) -> bool {
-        let hits = match (self.search.ready.take(), &self.search.pending) {
-            (Some(hits), _) => hits,
-            (None, Some(pending)) => match pending.try_recv() {
-                Ok(hits) => hits,
-                Err(TryRecvError::Empty) => return false,
-                Err(TryRecvError::Disconnected) => {
-                    self.search.pending = None;
-                    return false;
-                }
-            },
-            (None, None) => return false,
-        };
-        self.search.pending = None;
+        let Some(hits) = self.search.worker.poll() else { return false };
         self.apply_hits(doc, hits);
         true
     }
 
     /// Whether a background search is still running.
     pub fn searching(&self) -> bool {
-        self.search.pending.is_some() && self.search.ready.is_none()
+        self.search.worker.running()
     }
 
     /// Blocks until a background search has its results, leaving them for the next
     /// [`Navigation::poll_search`] (the frame that shows them) to apply. For tests and benchmarks.
     pub fn wait_for_search(&mut self) {
-        if let Some(pending) = self.search.pending.take() {
-            self.search.ready = pending.recv().ok();
-        }
+        self.search.worker.wait();
     }
 
     fn apply_hits(&mut self, doc: &Document, hits: Vec<Hit>) {
@@ -420,7 +396,7 @@ mod tests {
     fn a_large_plan_is_searched_in_the_background_with_the_same_hits() {
         let small = test_document();
         let large = crate::model::Document::new(crate::model::synth::synth(&small.plan, 30), "synth");
-        assert!(large.plan.nodes.len() >= BACKGROUND_SEARCH_NODES);
+        assert!(large.plan.nodes.len() >= LARGE_PLAN_NODES);
         let mut nav = nav(&large);
         nav.set_query(&large, "稀土");
         // The query is taken at once; the hits come when the worker is done.
