@@ -414,7 +414,7 @@ fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
     let places = &doc.plan.places;
-    let metric = PlanMetric::ALL.into_iter().find(|m| format!("{m:?}").eq_ignore_ascii_case(series));
+    let metric = PlanMetric::from_id(series);
     let mut halves = Vec::new();
     let (title, unit, year, values) = match metric {
         Some(metric) => {

@@ -130,7 +130,9 @@ pub fn briefing_slide(
         }
         SlideBody::Table(t) => BriefingBody::Table(t),
         SlideBody::Map(m) => {
-            let pins = derived.pins(doc).to_vec();
+            // Built on first use, then lent.
+            let _ = derived.pins(doc);
+            let _ = derived.map();
             let export = MapExport {
                 title: &m.title,
                 unit: &m.unit,
@@ -139,12 +141,12 @@ pub fn briefing_slide(
                 source: "",
                 missing: tr(lang, Msg::NotPublished),
                 projected: tr(lang, Msg::KindProjection),
-                pins: &pins,
+                pins: derived.built_pins(),
                 halves: &m.halves,
                 bare: true,
             };
             let data = map_table(&export, lang == Lang::En);
-            match derived.map() {
+            match derived.built_map_result() {
                 Ok(geometry) => BriefingBody::Drawing { svg: map_svg(geometry, &export), data },
                 Err(e) => BriefingBody::Table(Table { header: vec![e.to_string()], rows: Vec::new() }),
             }

@@ -158,11 +158,11 @@ impl PlanExplorerApp {
         let enabled = self.scenarios.enabled();
         let plan = &self.doc.plan;
         // The plan's own counts first, then every per-盟市 statistic of the enabled scenarios.
-        let options = self.derived.stat_options().to_vec();
+        let options = self.derived.stat_options();
         let mut quantities: Vec<String> =
             PlanMetric::ALL.iter().map(|m| pick(lang, m.name_zh(), m.name_en()).to_string()).collect();
         quantities.extend(options.iter().map(StatOption::label));
-        let mut series: Vec<String> = PlanMetric::ALL.iter().map(|m| format!("{m:?}").to_lowercase()).collect();
+        let mut series: Vec<String> = PlanMetric::ALL.iter().map(|m| m.id().to_string()).collect();
         series.extend(options.iter().map(|o| o.indicator.clone()));
         let mut years: Vec<Vec<u16>> = vec![Vec::new(); PlanMetric::ALL.len()];
         years.extend(options.iter().map(|o| o.years.clone()));

@@ -87,15 +87,12 @@ pub fn regional_slides(doc: &Document, scenarios: &[&Scenario]) -> Vec<SlideCont
             year: o.default_year,
         });
     }
-    slides.push(SlideContent::Map { series: MAP_TASKS.to_string(), year: None });
+    slides.push(SlideContent::Map { series: PlanMetric::Tasks.id().to_string(), year: None });
     if let Some(o) = options.first() {
         slides.push(SlideContent::EastWest { indicator: o.indicator.clone(), unit: o.unit.clone() });
     }
     slides
 }
-
-/// The map series of the plan's own task counts.
-pub const MAP_TASKS: &str = "tasks";
 
 /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional slide.
 /// Measures with only a target (nothing else to draw) are gathered on their chapter's targets
@@ -209,7 +206,7 @@ fn map_slide(
         format!("{}：{}", tr(lang, Msg::GroupingSource), places.grouping_source),
         tr(lang, Msg::MapBoundaries).to_string(),
     ];
-    let metric = PlanMetric::ALL.into_iter().find(|m| format!("{m:?}").eq_ignore_ascii_case(series));
+    let metric = PlanMetric::from_id(series);
     let map = match metric {
         Some(metric) => {
             let counts = derived.plan_counts(doc, metric);

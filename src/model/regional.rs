@@ -36,6 +36,20 @@ pub enum PlanMetric {
 impl PlanMetric {
     pub const ALL: [PlanMetric; 3] = [PlanMetric::Tasks, PlanMetric::Boxes, PlanMetric::Platforms];
 
+    /// How a deck and `plan-explorer map --series` name it: `tasks`, `boxes`, `platforms`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PlanMetric::Tasks => "tasks",
+            PlanMetric::Boxes => "boxes",
+            PlanMetric::Platforms => "platforms",
+        }
+    }
+
+    /// The metric an id names (any letter case), if any.
+    pub fn from_id(id: &str) -> Option<PlanMetric> {
+        PlanMetric::ALL.into_iter().find(|m| m.id().eq_ignore_ascii_case(id))
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             PlanMetric::Tasks => "任务与条目",
