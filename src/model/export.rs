@@ -288,10 +288,8 @@ pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table 
         })
         .collect();
     // A half stated by a scenario, where its 盟市 do not add up to it.
-    for (region, given, total) in
-        [(Region::East, &table.east_given, &table.east), (Region::West, &table.west_given, &table.west)]
-    {
-        if let (Some(g), false) = (given, total.complete()) {
+    for region in Region::ALL {
+        if let Some(g) = table.stated(region) {
             let name = if english { region.name_en() } else { region.name_zh() };
             let value = format!("{} {}{}", number(g.value), table.unit, if g.from.projected { projected } else { "" });
             rows.push(vec![name.to_string(), name.to_string(), value, g.from.scenario.clone()]);

@@ -220,25 +220,33 @@ pub struct StatTable {
 }
 
 impl StatTable {
+    /// A half's 盟市 combined, and its figure as a scenario states it.
+    pub fn total_and_given(&self, region: Region) -> (&Total, Option<&GivenValue>) {
+        match region {
+            Region::East => (&self.east, self.east_given.as_ref()),
+            Region::West => (&self.west, self.west_given.as_ref()),
+        }
+    }
+
+    /// A scenario's own figure for a half whose 盟市 do not add up to one: what stands for it.
+    pub fn stated(&self, region: Region) -> Option<&GivenValue> {
+        let (total, given) = self.total_and_given(region);
+        given.filter(|_| !total.complete())
+    }
+
     /// A half's figure: from its 盟市 when every one is known, else as a scenario states it.
     pub fn half(&self, region: Region) -> Option<f64> {
-        let (total, given) = match region {
-            Region::East => (&self.east, &self.east_given),
-            Region::West => (&self.west, &self.west_given),
-        };
-        if total.complete() { Some(total.sum) } else { given.as_ref().map(|g| g.value) }
+        let (total, given) = self.total_and_given(region);
+        if total.complete() { Some(total.sum) } else { given.map(|g| g.value) }
     }
 
     /// Whether a half's figure is (or rests on) a projection.
     pub fn half_projected(&self, region: Region) -> bool {
-        let (total, given) = match region {
-            Region::East => (&self.east, &self.east_given),
-            Region::West => (&self.west, &self.west_given),
-        };
+        let (total, given) = self.total_and_given(region);
         if total.complete() {
             self.cities.iter().any(|c| c.region == region && c.projected())
         } else {
-            given.as_ref().is_some_and(|g| g.from.projected)
+            given.is_some_and(|g| g.from.projected)
         }
     }
 
@@ -254,11 +262,10 @@ impl StatTable {
     /// 东部 and 西部 as a scenario states them, for halves whose 盟市 do not add up to a figure:
     /// "东部：7400 亿元（scenario · 预测）", for the map's corners.
     pub fn stated_halves(&self, english: bool) -> Vec<(Region, String)> {
-        [(Region::East, &self.east_given, &self.east), (Region::West, &self.west_given, &self.west)]
+        Region::ALL
             .into_iter()
-            .filter(|(_, _, total)| !total.complete())
-            .filter_map(|(region, given, _)| {
-                let g = given.as_ref()?;
+            .filter_map(|region| {
+                let g = self.stated(region)?;
                 let (name, kind) = if english {
                     (region.name_en(), if g.from.projected { " · projection" } else { "" })
                 } else {

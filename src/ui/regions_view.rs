@@ -288,9 +288,8 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
             };
             ui.end_row();
         }
-        for (region, total, given) in
-            [(Region::East, &table.east, &table.east_given), (Region::West, &table.west, &table.west_given)]
-        {
+        for region in Region::ALL {
+            let (total, given) = table.total_and_given(region);
             ui.label(RichText::new(region_name(region, lang)).strong().color(region_color(region)));
             ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
             ui.label("");

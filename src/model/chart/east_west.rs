@@ -84,10 +84,7 @@ pub fn east_west_chart(tables: &[StatTable], name: &str, english: bool) -> Chart
 /// Where a half's value comes from: the sum of its 盟市 (and its share), or the scenario's own
 /// series.
 fn half_note(t: &StatTable, region: Region, english: bool) -> String {
-    let (total, given) = match region {
-        Region::East => (&t.east, &t.east_given),
-        Region::West => (&t.west, &t.west_given),
-    };
+    let (total, given) = t.total_and_given(region);
     let share = t.shares().map(|(e, w)| if region == Region::East { e } else { w });
     let share = share
         .map(|s| if english { format!(" · {s:.1}% of east + west") } else { format!(" · 占东西部合计 {s:.1}%") });
