@@ -8,6 +8,22 @@ use egui_kittest::kittest::Queryable;
 use plan_explorer::model::NodeKind;
 use plan_explorer::ui::View;
 
+/// The 12 盟市, east first, as the map labels them.
+const LEAGUES: [&str; 12] = [
+    "呼伦贝尔",
+    "兴安盟",
+    "通辽",
+    "赤峰",
+    "锡林郭勒盟",
+    "呼和浩特",
+    "包头",
+    "乌兰察布",
+    "鄂尔多斯",
+    "巴彦淖尔",
+    "乌海",
+    "阿拉善盟",
+];
+
 fn open_map() -> egui_kittest::Harness<'static, plan_explorer::app::PlanExplorerApp> {
     let mut harness = app();
     harness.get_by_label("地图").click();
@@ -31,20 +47,7 @@ fn every_league_is_labelled_with_its_count_and_hover_names_region_and_value() {
         .filter(|n| prose.contains(&n.kind) && n.cities.iter().any(|c| c == "鄂尔多斯"))
         .count();
     assert!(ordos > 5, "{ordos}");
-    for city in [
-        "呼伦贝尔",
-        "兴安盟",
-        "通辽",
-        "赤峰",
-        "锡林郭勒盟",
-        "呼和浩特",
-        "包头",
-        "乌兰察布",
-        "鄂尔多斯",
-        "巴彦淖尔",
-        "乌海",
-        "阿拉善盟",
-    ] {
+    for city in LEAGUES {
         harness.get_by_label_contains(&format!("{city}\n"));
     }
     harness.get_by_label_contains("鄂尔多斯\n").hover();
@@ -132,22 +135,8 @@ fn no_label_covers_another_at_1024_by_768() {
     harness.get_by_label("地图").click();
     harness.run();
     // The 12 盟市 labels (name and value) and the pins' names that found room.
-    let cities = [
-        "呼伦贝尔",
-        "兴安盟",
-        "通辽",
-        "赤峰",
-        "锡林郭勒盟",
-        "呼和浩特",
-        "包头",
-        "乌兰察布",
-        "鄂尔多斯",
-        "巴彦淖尔",
-        "乌海",
-        "阿拉善盟",
-    ];
     let mut rects: Vec<(String, egui::Rect)> =
-        cities.iter().map(|c| (c.to_string(), harness.get_by_label_contains(&format!("{c}\n")).rect())).collect();
+        LEAGUES.iter().map(|c| (c.to_string(), harness.get_by_label_contains(&format!("{c}\n")).rect())).collect();
     for pin in ["满洲里", "牙克石", "白云鄂博", "霍林郭勒"] {
         if let Some(node) = harness.query_by_label(pin) {
             rects.push((pin.to_string(), node.rect()));

@@ -2,13 +2,11 @@
 //! (baseline → target, latest actual, status), the source line at the bottom, a counter.
 
 use egui::{Align, FontId, Layout, RichText, Ui};
-use egui_plot::BarChart;
 
 use super::i18n::{Lang, Msg, region_name, tr};
 use super::map_view::{MapProps, map_ui};
-use super::widgets::bars::{bar_plot, region_legend, stat_bars};
+use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
-use super::widgets::palette::region_color;
 use super::{Command, SlideStep};
 use crate::model::chart::Chart;
 use crate::model::chart::svg::Table;
@@ -215,17 +213,10 @@ fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: 
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     region_legend(ui, lang);
     let height = height - ui.spacing().interact_size.y;
+    let charts = stat_bar_charts(table, |region, _| format!("{name} · {}", region_name(region, lang)));
     bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
-        for region in crate::model::Region::ALL {
-            let label = region_name(region, lang);
-            for projected in [false, true] {
-                let colour = region_color(region);
-                let colour = if projected { colour.gamma_multiply(0.45) } else { colour };
-                let bars = stat_bars(table, region, projected);
-                if !bars.is_empty() {
-                    plot_ui.bar_chart(BarChart::new(format!("{name} · {label}"), bars).color(colour));
-                }
-            }
+        for chart in charts {
+            plot_ui.bar_chart(chart);
         }
     });
 }

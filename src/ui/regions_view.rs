@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart};
 
 use super::Command;
 use super::i18n::{Lang, Msg, pick, region_name, tr};
-use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bars};
+use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use crate::model::Document;
@@ -202,25 +202,17 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
         if view.stacked {
             stacked_bars(ui, table, lang);
         } else {
+            // A projection is paler and named so in the hover.
+            let charts = stat_bar_charts(table, |region, projected| {
+                if projected {
+                    format!("{}（{}）", region_name(region, lang), tr(lang, Msg::KindProjection))
+                } else {
+                    region_name(region, lang).to_string()
+                }
+            });
             bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
-                for region in Region::ALL {
-                    for projected in [false, true] {
-                        let bars = stat_bars(table, region, projected);
-                        if bars.is_empty() {
-                            continue;
-                        }
-                        let colour = region_color(region);
-                        // A projection is paler and named so in the hover.
-                        let (name, colour) = if projected {
-                            (
-                                format!("{}（{}）", region_name(region, lang), tr(lang, Msg::KindProjection)),
-                                colour.gamma_multiply(0.45),
-                            )
-                        } else {
-                            (region_name(region, lang).to_string(), colour)
-                        };
-                        plot_ui.bar_chart(BarChart::new(name, bars).color(colour));
-                    }
+                for chart in charts {
+                    plot_ui.bar_chart(chart);
                 }
             });
         }

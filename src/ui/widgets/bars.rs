@@ -1,6 +1,6 @@
 //! Bar charts of the 盟市: one named mark per bar, no zoom or drag, and which bar a click hit.
 
-use egui_plot::{Bar, GridInput, GridMark, Plot};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot};
 
 use super::palette::region_color;
 use crate::model::places::Region;
@@ -16,7 +16,7 @@ fn every_bar(input: GridInput) -> Vec<GridMark> {
 
 /// One bar per 盟市 of `region` that has a value, observed or projected as asked; gaps are not
 /// drawn.
-pub fn stat_bars(table: &StatTable, region: Region, projected: bool) -> Vec<Bar> {
+fn stat_bars(table: &StatTable, region: Region, projected: bool) -> Vec<Bar> {
     table
         .cities
         .iter()
@@ -24,6 +24,24 @@ pub fn stat_bars(table: &StatTable, region: Region, projected: bool) -> Vec<Bar>
         .filter(|(_, c)| c.region == region && c.projected() == projected)
         .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
         .collect()
+}
+
+/// A statistic's bars: one chart per half and kind, each half in its colour and its
+/// projected values paler; `name(region, projected)` names each chart (the hover's words).
+pub fn stat_bar_charts(table: &StatTable, name: impl Fn(Region, bool) -> String) -> Vec<BarChart> {
+    let mut charts = Vec::new();
+    for region in Region::ALL {
+        for projected in [false, true] {
+            let bars = stat_bars(table, region, projected);
+            if bars.is_empty() {
+                continue;
+            }
+            let colour = region_color(region);
+            let colour = if projected { colour.gamma_multiply(0.45) } else { colour };
+            charts.push(BarChart::new(name(region, projected), bars).color(colour));
+        }
+    }
+    charts
 }
 
 /// The colours of east and west, as a line above a bar chart (a legend inside the plot would
