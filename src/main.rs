@@ -1,3 +1,7 @@
+// On Windows the released .exe is a windowed program: double-clicking it opens no console
+// window behind the app. Its command line attaches to the console it was started from.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use clap::Parser;
 use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::cli::{Cli, run};
@@ -8,6 +12,8 @@ fn main() {
     let cli = Cli::parse();
     if cli.command.is_some() {
         end_quietly_on_closed_pipe();
+        #[cfg(windows)]
+        attach_to_parent_console();
         let code = run(&cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
         std::process::exit(code);
     }
@@ -34,8 +40,28 @@ fn main() {
     });
     if let Err(e) = eframe::run_native("plan-explorer", options, start) {
         eprintln!("plan-explorer: cannot open the window: {e}");
-        std::process::exit(1);
+        let code = matches!(e, eframe::Error::Wgpu(_)).then(restart_with_next_backend).flatten();
+        std::process::exit(code.unwrap_or(1));
     }
+}
+
+/// Graphics backends to try, in turn, when the one wgpu chose cannot draw the window: some
+/// drivers fail with DirectX 12 (so does wine) where Vulkan or OpenGL work.
+const FALLBACK_BACKENDS: [&str; 2] = ["vulkan", "gl"];
+
+/// Starts the app again with the next backend of [`FALLBACK_BACKENDS`] (a process can create
+/// only one window event loop, so a retry needs a new process) and returns its exit code.
+/// None when every backend was tried, or the user chose one (`WGPU_BACKEND`) that is not ours.
+fn restart_with_next_backend() -> Option<i32> {
+    let next = match std::env::var("WGPU_BACKEND").ok() {
+        None => FALLBACK_BACKENDS.first(),
+        Some(tried) => FALLBACK_BACKENDS.iter().skip_while(|b| **b != tried).nth(1),
+    }?;
+    eprintln!("plan-explorer: trying again with the {next} graphics backend");
+    let exe = std::env::current_exe().ok()?;
+    let status =
+        std::process::Command::new(exe).args(std::env::args_os().skip(1)).env("WGPU_BACKEND", next).status().ok()?;
+    Some(status.code().unwrap_or(1))
 }
 
 /// Rust ignores SIGPIPE, so `plan-explorer compare … | head` would report "Broken pipe" when
@@ -46,6 +72,21 @@ fn end_quietly_on_closed_pipe() {
     // SAFETY: called once at start, before any thread exists; SIG_DFL is a valid handler.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// A windowed .exe starts without a console. Run from a terminal, the command line writes to
+/// that terminal; output already redirected (`> file`, a pipe) keeps its handle.
+#[cfg(windows)]
+fn attach_to_parent_console() {
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE};
+    // SAFETY: Win32 calls without pointers; a failed attach (no parent console) changes nothing.
+    unsafe {
+        let output = GetStdHandle(STD_OUTPUT_HANDLE);
+        if output.is_null() || output == INVALID_HANDLE_VALUE {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
     }
 }
 

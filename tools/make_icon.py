@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Draws the app's icon, assets/icon/plan-explorer.png (256×256): the region's west (orange)
-and east (blue), the Okabe–Ito colours the charts use, under a rising line that ends in the
-plan's target diamond. Pure Python, no imaging library: rerun after changing the drawing."""
+"""Draws the app's icon: the region's west (orange) and east (blue), the Okabe–Ito colours the
+charts use, under a rising line that ends in the plan's target diamond.
+
+Writes assets/icon/plan-explorer.png (256×256, the window and the Linux package) and
+assets/icon/plan-explorer.ico (16 to 256 pixels, the Windows .exe). The design is drawn on a
+256-unit grid; smaller sizes average 4×4 samples per pixel so their edges stay smooth.
+Pure Python, no imaging library: rerun after changing the drawing."""
 import os
 import struct
 import zlib
@@ -42,16 +46,56 @@ def pixel(x, y):
     return colour + (255,)
 
 
-rows = b"".join(b"\x00" + bytes(c for x in range(N) for c in pixel(x, y)) for y in range(N))
+def png_bytes(size):
+    """A size×size RGBA PNG of the design, each pixel the average of its samples."""
+    samples = 1 if size == N else 4
+    step = N / (size * samples)
+    rows = []
+    for py in range(size):
+        row = bytearray(b"\x00")
+        for px in range(size):
+            acc = [0, 0, 0, 0]
+            for sy in range(samples):
+                for sx in range(samples):
+                    x = int((px * samples + sx + 0.5) * step)
+                    y = int((py * samples + sy + 0.5) * step)
+                    r, g, b, a = pixel(x, y)
+                    acc[0] += r * a
+                    acc[1] += g * a
+                    acc[2] += b * a
+                    acc[3] += a
+            alpha = acc[3] / (samples * samples)
+            colour = [round(c / acc[3]) if acc[3] else 0 for c in acc[:3]]
+            row += bytes(colour + [round(alpha)])
+        rows.append(bytes(row))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 
-png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", N, N, 8, 6, 0, 0, 0))
-png += chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
-out = os.path.join(os.path.dirname(__file__), "..", "assets", "icon", "plan-explorer.png")
-with open(out, "wb") as fh:
-    fh.write(png)
-print(out, len(png), "bytes")
+def ico_bytes(images):
+    """An .ico whose entries are PNG images (read by Windows since Vista)."""
+    header = struct.pack("<HHH", 0, 1, len(images))
+    offset = len(header) + 16 * len(images)
+    directory, data = b"", b""
+    for size, png in images:
+        side = 0 if size >= 256 else size  # 0 means 256 in an icon directory
+        directory += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset + len(data))
+        data += png
+    return header + directory + data
+
+
+folder = os.path.join(os.path.dirname(__file__), "..", "assets", "icon")
+images = [(size, png_bytes(size)) for size in (16, 24, 32, 48, 64, 256)]
+for name, content in (("plan-explorer.png", images[-1][1]), ("plan-explorer.ico", ico_bytes(images))):
+    out = os.path.join(folder, name)
+    with open(out, "wb") as fh:
+        fh.write(content)
+    print(out, len(content), "bytes")

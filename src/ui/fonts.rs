@@ -12,9 +12,10 @@ pub use crate::render::CJK_FONT;
 /// collection. Fonts that only repeat the embedded one's characters are not listed: they
 /// would cost memory and change nothing.
 const SYSTEM_FALLBACKS: &[(&str, u32)] = &[
-    // Windows: SimSun-ExtB and MingLiU-ExtB cover CJK extension B.
-    ("C:\\Windows\\Fonts\\simsunb.ttf", 0),
-    ("C:\\Windows\\Fonts\\mingliub.ttc", 0),
+    // Windows (in %WINDIR%\Fonts, see system_fallbacks): SimSun-ExtB and MingLiU-ExtB cover
+    // CJK extension B.
+    ("%WINDIR%\\Fonts\\simsunb.ttf", 0),
+    ("%WINDIR%\\Fonts\\mingliub.ttc", 0),
     // macOS.
     ("/System/Library/Fonts/Supplemental/Songti.ttc", 0),
     // Linux: Hanazono (Debian's fonts-hanazono) covers extensions B to F.
@@ -33,14 +34,20 @@ pub fn install_fonts(ctx: &egui::Context) {
     // After the Chinese font, so that its full-width punctuation is not taken from these.
     add_font(ctx, "NotoEmoji-Regular".into(), FontData::from_static(epaint_default_fonts::NOTO_EMOJI_REGULAR));
     add_font(ctx, "emoji-icon-font".into(), FontData::from_static(epaint_default_fonts::EMOJI_ICON));
-    for (path, index) in SYSTEM_FALLBACKS {
-        let readable = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_SYSTEM_FONT_BYTES);
-        if let Some(bytes) = readable.then(|| std::fs::read(path).ok()).flatten() {
+    for (path, index) in system_fallbacks() {
+        let readable = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_SYSTEM_FONT_BYTES);
+        if let Some(bytes) = readable.then(|| std::fs::read(&path).ok()).flatten() {
             let mut data = FontData::from_owned(bytes);
-            data.index = *index;
-            add_font(ctx, (*path).to_string(), data);
+            data.index = index;
+            add_font(ctx, path, data);
         }
     }
+}
+
+/// The fallback paths of this system: Windows is not always installed in C:\\Windows.
+fn system_fallbacks() -> impl Iterator<Item = (String, u32)> {
+    let windows = std::env::var("WINDIR").unwrap_or_else(|_| "C:\\Windows".to_string());
+    SYSTEM_FALLBACKS.iter().map(move |(path, index)| (path.replace("%WINDIR%", &windows), *index))
 }
 
 fn add_font(ctx: &egui::Context, name: String, data: FontData) {
