@@ -191,3 +191,39 @@ fn differences_read_by_name_and_unit_with_disagreements_and_gaps_apart() {
     assert!(expected > 0);
     harness.get_by_label(&format!("{expected} 处差异"));
 }
+
+/// The file dialog opens where the user's files are: the folder of the latest recent file
+/// that still exists, else the example scenarios installed with the app — beside the .exe
+/// (Windows) or in `../share/plan-explorer/scenarios` from the binary (the Linux package).
+#[test]
+fn the_file_dialog_starts_in_the_recent_folder_or_the_installed_examples() {
+    use plan_explorer::app::scenarios::dialog_start_dir;
+    let root = common::temp_dir("dialog-start");
+    let (bin, shared) = (root.join("usr/bin"), root.join("usr/share/plan-explorer/scenarios"));
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&shared).unwrap();
+    let exe = bin.join("plan-explorer");
+    let shared = shared.canonicalize().unwrap();
+    let found = |recent: &[String], exe: &std::path::Path| {
+        dialog_start_dir(recent, Some(exe)).map(|d| d.canonicalize().unwrap())
+    };
+
+    // Installed by the package, nothing recent: the examples.
+    assert_eq!(found(&[], &exe), Some(shared.clone()));
+    // A portable copy with its scenarios folder beside the .exe wins over a shared one.
+    let portable = root.join("portable");
+    std::fs::create_dir_all(portable.join("scenarios")).unwrap();
+    assert_eq!(
+        found(&[], &portable.join("plan-explorer.exe")),
+        Some(portable.join("scenarios").canonicalize().unwrap())
+    );
+    // A recent file's folder comes first; one whose folder is gone is passed over.
+    let work = root.join("analyst");
+    std::fs::create_dir_all(&work).unwrap();
+    let recent = [root.join("gone/old.ron").display().to_string(), work.join("what-if.ron").display().to_string()];
+    assert_eq!(found(&recent, &exe), Some(work.canonicalize().unwrap()));
+    // Neither: the system decides.
+    assert_eq!(dialog_start_dir(&[], Some(&root.join("elsewhere/plan-explorer"))), None);
+    assert_eq!(dialog_start_dir(&[], None), None);
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -124,7 +124,7 @@ impl PlanExplorerApp {
 
             Command::OpenFiles(paths) => self.scenarios.open(paths),
             Command::CancelLoad(path) => self.scenarios.cancel(&path),
-            Command::OpenDialog => self.scenarios.open_dialog(&mut self.log, self.settings.lang),
+            Command::OpenDialog => self.scenarios.open_dialog(&self.settings.recent, &mut self.log, self.settings.lang),
             Command::ReloadAll => self.scenarios.reload(false),
             Command::ReloadScenario(k) => self.scenarios.reload_one(k),
             Command::ToggleScenario(k) => {

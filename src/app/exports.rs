@@ -19,9 +19,13 @@ use crate::ui::widgets::status::verdict_text;
 use super::derived::Derived;
 use super::presenter::{SlideBody, deck_description, resolve_slide};
 
-/// Where exports go by default: a folder in the working directory, named so it is easy to find.
+/// Where exports go by default: a folder named so it is easy to find, in the user's Documents
+/// (文档) folder. Not the working directory: started from a menu or by a double-click, that is
+/// the home folder, or the .exe's folder, which may be read-only (Program Files). Only a
+/// system without a Documents folder falls back to the working directory.
 pub fn default_exports_dir() -> PathBuf {
-    PathBuf::from("plan-explorer-exports")
+    let name = "plan-explorer-exports";
+    dirs::document_dir().map_or_else(|| PathBuf::from(name), |documents| documents.join(name))
 }
 
 pub struct Exports {

@@ -3,7 +3,7 @@
 //! typed path, recent list, reload), the file dialog, and which scenario progress and the
 //! comparison are measured against.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
@@ -164,16 +164,24 @@ impl Scenarios {
         true
     }
 
-    /// Opens the system file dialog on its own thread (it blocks while open).
-    pub fn open_dialog(&mut self, log: &mut MessageLog, lang: Lang) {
+    /// Opens the system file dialog on its own thread (it blocks while open), in the folder of
+    /// the latest recent file, or else in the example scenarios installed with the app.
+    pub fn open_dialog(&mut self, recent: &[String], log: &mut MessageLog, lang: Lang) {
         if self.dialog.is_some() {
             return;
         }
+        let recent = recent.to_vec();
         let (tx, rx) = std::sync::mpsc::channel();
         let waker = self.waker.clone();
         let title = tr(lang, Msg::DialogTitle);
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let picked = rfd::FileDialog::new().add_filter("RON", &["ron"]).set_title(title).pick_files();
+            // On this thread: a recent file's folder may be on a slow network drive.
+            let start = dialog_start_dir(&recent, std::env::current_exe().ok().as_deref());
+            let mut dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]).set_title(title);
+            if let Some(dir) = start {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = dialog.pick_files();
             let _ = tx.send(picked);
             if let Some(ctx) = waker {
                 ctx.request_repaint();
@@ -288,4 +296,18 @@ impl super::PlanExplorerApp {
             format!("{shown}: {} {}: {}", missing.len(), tr(self.settings.lang, Msg::Undisplayable), list.trim_end());
         self.log.push_about(shown, Severity::Warning, text);
     }
+}
+
+/// Where the file dialog opens: the folder of the latest recent file that still exists, else
+/// the example scenarios shipped with the app — beside the .exe on Windows
+/// (`scenarios\`), or `../share/plan-explorer/scenarios` from the binary's folder as the
+/// Linux package installs them (`/usr/bin` → `/usr/share`). None leaves it to the system.
+pub fn dialog_start_dir(recent: &[String], exe: Option<&Path>) -> Option<PathBuf> {
+    let recent_dir =
+        recent.iter().filter_map(|r| Path::new(r).parent()).find(|dir| !dir.as_os_str().is_empty() && dir.is_dir());
+    if let Some(dir) = recent_dir {
+        return Some(dir.to_path_buf());
+    }
+    let exe_dir = exe?.parent()?;
+    [exe_dir.join("scenarios"), exe_dir.join("../share/plan-explorer/scenarios")].into_iter().find(|dir| dir.is_dir())
 }
