@@ -9,11 +9,14 @@ use plan_explorer::cli::{Cli, run};
 fn main() {
     let started = std::time::Instant::now();
     plan_explorer::crash::install_panic_hook();
+    // Before parsing: clap writes --help, --version and usage errors itself.
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        attach_to_parent_console();
+    }
     let cli = Cli::parse();
     if cli.command.is_some() {
         end_quietly_on_closed_pipe();
-        #[cfg(windows)]
-        attach_to_parent_console();
         let code = run(&cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
         std::process::exit(code);
     }
@@ -41,8 +44,23 @@ fn main() {
     if let Err(e) = eframe::run_native("plan-explorer", options, start) {
         eprintln!("plan-explorer: cannot open the window: {e}");
         let code = matches!(e, eframe::Error::Wgpu(_)).then(restart_with_next_backend).flatten();
+        if code.is_none() {
+            tell_the_window_cannot_open(&e);
+        }
         std::process::exit(code.unwrap_or(1));
     }
+}
+
+/// A double-clicked .exe has no console for the error: say it in a message box.
+fn tell_the_window_cannot_open(error: &eframe::Error) {
+    #[cfg(windows)]
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("plan-explorer")
+        .set_description(format!("无法打开窗口 / Cannot open the window:\n{error}"))
+        .show();
+    #[cfg(not(windows))]
+    let _ = error;
 }
 
 /// Graphics backends to try, in turn, when the one wgpu chose cannot draw the window: some
@@ -51,18 +69,24 @@ const FALLBACK_BACKENDS: [&str; 2] = ["vulkan", "gl"];
 
 /// Starts the app again with the next backend of [`FALLBACK_BACKENDS`] (a process can create
 /// only one window event loop, so a retry needs a new process) and returns its exit code.
-/// None when every backend was tried, or the user chose one (`WGPU_BACKEND`) that is not ours.
+/// None when every backend was tried, or when the user chose the backend (`WGPU_BACKEND`).
 fn restart_with_next_backend() -> Option<i32> {
+    let ours = std::env::var_os(RETRY_MARK).is_some();
     let next = match std::env::var("WGPU_BACKEND").ok() {
         None => FALLBACK_BACKENDS.first(),
-        Some(tried) => FALLBACK_BACKENDS.iter().skip_while(|b| **b != tried).nth(1),
+        Some(tried) if ours => FALLBACK_BACKENDS.iter().skip_while(|b| **b != tried).nth(1),
+        Some(_) => None,
     }?;
     eprintln!("plan-explorer: trying again with the {next} graphics backend");
     let exe = std::env::current_exe().ok()?;
-    let status =
-        std::process::Command::new(exe).args(std::env::args_os().skip(1)).env("WGPU_BACKEND", next).status().ok()?;
-    Some(status.code().unwrap_or(1))
+    let mut retry = std::process::Command::new(exe);
+    retry.args(std::env::args_os().skip(1)).env("WGPU_BACKEND", next).env(RETRY_MARK, "1");
+    Some(retry.status().ok()?.code().unwrap_or(1))
 }
+
+/// Marks a process that [`restart_with_next_backend`] started: its WGPU_BACKEND is ours to
+/// change, not the user's choice.
+const RETRY_MARK: &str = "PLAN_EXPLORER_BACKEND_RETRY";
 
 /// Rust ignores SIGPIPE, so `plan-explorer compare … | head` would report "Broken pipe" when
 /// `head` stops reading. A command-line tool should end quietly instead, as Unix tools do.
@@ -76,15 +100,19 @@ fn end_quietly_on_closed_pipe() {
 }
 
 /// A windowed .exe starts without a console. Run from a terminal, the command line writes to
-/// that terminal; output already redirected (`> file`, a pipe) keeps its handle.
+/// that terminal (when standard output or error has nowhere to go); a stream already
+/// redirected (`> file`, a pipe) keeps its handle. cmd.exe does not wait for a windowed
+/// program: a script that needs the exit code uses `start /wait` (README, Packages).
 #[cfg(windows)]
 fn attach_to_parent_console() {
-    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
-    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE};
+    use windows_sys::Win32::Foundation::{HANDLE, INVALID_HANDLE_VALUE};
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE, STD_OUTPUT_HANDLE,
+    };
+    let nowhere = |handle: HANDLE| handle.is_null() || handle == INVALID_HANDLE_VALUE;
     // SAFETY: Win32 calls without pointers; a failed attach (no parent console) changes nothing.
     unsafe {
-        let output = GetStdHandle(STD_OUTPUT_HANDLE);
-        if output.is_null() || output == INVALID_HANDLE_VALUE {
+        if nowhere(GetStdHandle(STD_OUTPUT_HANDLE)) || nowhere(GetStdHandle(STD_ERROR_HANDLE)) {
             AttachConsole(ATTACH_PARENT_PROCESS);
         }
     }
