@@ -3,26 +3,10 @@
 
 mod common;
 
-use common::app;
+use common::{LEAGUES, app};
 use egui_kittest::kittest::Queryable;
 use plan_explorer::model::NodeKind;
 use plan_explorer::ui::View;
-
-/// The 12 盟市, east first, as the map labels them.
-const LEAGUES: [&str; 12] = [
-    "呼伦贝尔",
-    "兴安盟",
-    "通辽",
-    "赤峰",
-    "锡林郭勒盟",
-    "呼和浩特",
-    "包头",
-    "乌兰察布",
-    "鄂尔多斯",
-    "巴彦淖尔",
-    "乌海",
-    "阿拉善盟",
-];
 
 fn open_map() -> egui_kittest::Harness<'static, plan_explorer::app::PlanExplorerApp> {
     let mut harness = app();

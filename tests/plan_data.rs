@@ -1,6 +1,8 @@
 //! Tests on the real plan.ron: structure, indicators, places, conflicts, corrections,
 //! and that the file is exactly what the importer makes from the source and curation.
 
+mod common;
+
 use plan_explorer::model::import::{Curation, import};
 use plan_explorer::model::load::{EMBEDDED_PLAN, embedded_plan, parse_ron};
 use plan_explorer::model::{Measure, NodeKind, Outline, Plan, Region};
@@ -384,20 +386,7 @@ fn every_regional_table_lists_the_leagues_east_then_west_in_one_order() {
     use plan_explorer::model::scenario::embedded_actuals;
     let doc = Document::new(plan(), "plan.ron");
     let actuals = embedded_actuals(&doc.plan).unwrap();
-    let expected = [
-        "呼伦贝尔",
-        "兴安盟",
-        "通辽",
-        "赤峰",
-        "锡林郭勒盟",
-        "呼和浩特",
-        "包头",
-        "乌兰察布",
-        "鄂尔多斯",
-        "巴彦淖尔",
-        "乌海",
-        "阿拉善盟",
-    ];
+    let expected = common::LEAGUES;
     let table = stat_table(&doc, &[&actuals], "gdp", "亿元", 2021);
     assert_eq!(table.cities.iter().map(|c| c.city.as_str()).collect::<Vec<_>>(), expected);
     let counts = PlanCounts::new(&doc, PlanMetric::Tasks);

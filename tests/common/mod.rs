@@ -10,6 +10,23 @@ use plan_explorer::app::PlanExplorerApp;
 
 pub const WINDOW: [f32; 2] = [1400.0, 900.0];
 
+/// The 12 盟市, east first (呼伦贝尔 … 锡林郭勒盟), then west, in the order every chart, table,
+/// map label and export lists them. Written out, so that no test takes the order from the code.
+pub const LEAGUES: [&str; 12] = [
+    "呼伦贝尔",
+    "兴安盟",
+    "通辽",
+    "赤峰",
+    "锡林郭勒盟",
+    "呼和浩特",
+    "包头",
+    "乌兰察布",
+    "鄂尔多斯",
+    "巴彦淖尔",
+    "乌海",
+    "阿拉善盟",
+];
+
 /// The app in a 1400×900 window, after its first frames.
 pub fn app() -> Harness<'static, PlanExplorerApp> {
     let mut harness = Harness::builder().with_size(WINDOW).build_eframe(|cc| PlanExplorerApp::new(cc));
