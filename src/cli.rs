@@ -19,8 +19,10 @@ use crate::model::load::{
 use crate::model::map::{MapGeometry, pins, values_from_counts, values_from_table};
 use crate::model::project::trend;
 use crate::model::regional::{PlanCounts, PlanMetric, stat_options, stat_table};
-use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_file, load_scenario_str};
+use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_str};
+use crate::model::scenario_files::load_scenarios_file;
 use crate::model::search::snippet;
+use crate::model::tabular;
 use crate::model::{Diagnostic, Document, Measure, Outline, Plan, SearchIndex};
 
 #[derive(Parser, Debug)]
@@ -172,12 +174,38 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum ScenarioCommand {
-    /// Print a scenario's series, one row per point.
+    /// Write a scenario file's scenarios as a table: one row per point (csv), one row per
+    /// series with a column per year (iamc-csv), or an Excel workbook that keeps everything
+    /// (xlsx; `-o` names it, else from the output's extension).
     Export {
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
+    /// Turn a spreadsheet or CSV scenario into a RON scenario file (checked as the app
+    /// checks it).
+    Import {
+        file: PathBuf,
+        /// Which scenario, when the file holds several.
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per point, with its series and sources.
+    Csv,
+    /// The IAMC wide layout (Model, Scenario, Region, Variable, Unit, …, one column per year).
+    IamcCsv,
+    /// An Excel workbook: the IAMC layout plus each point's source, and the description.
+    Xlsx,
+    /// The series as a readable table.
+    Table,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -237,8 +265,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Indicators { format } => with_plan(cli, err, |plan| print_indicators(plan, *format, out)),
         Command::Search { query, limit } => with_plan(cli, err, |plan| print_search(plan, query, *limit, out)),
         Command::Compare { a, b } => with_plan(cli, err, |plan| compare(plan, a, b, out)),
-        Command::Scenario { command: ScenarioCommand::Export { file, format } } => {
-            with_plan(cli, err, |plan| export_scenario(plan, file, *format, out))
+        Command::Scenario { command: ScenarioCommand::Export { file, format, output } } => {
+            let format =
+                format.or_else(|| by_extension(output.as_deref(), ExportFormat::from_str)).unwrap_or(ExportFormat::Csv);
+            with_plan(cli, err, |plan| export_scenario(plan, file, format, output.as_deref(), out))
+        }
+        Command::Scenario { command: ScenarioCommand::Import { file, scenario, output } } => {
+            with_plan(cli, err, |plan| import_scenario(plan, file, scenario.as_deref(), output.as_deref(), out))
         }
         Command::Synth { scale, output } => {
             with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
@@ -394,9 +427,17 @@ impl PlanOutcome for Result<i32, String> {
     }
 }
 
-/// Reads and validates a scenario file against `plan`; errors as `FILE:LINE:COL: …` lines.
-fn read_scenario(plan: &Plan, path: &Path) -> Result<(Scenario, Vec<Diagnostic>), String> {
-    load_scenario_file(path, plan).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+/// Reads and validates a scenario file (RON, or a workbook or CSV table, which may hold
+/// several) against `plan`; errors as `FILE:LINE:COL: …` or `FILE: sheet!F3: …` lines.
+fn read_scenarios(plan: &Plan, path: &Path) -> Result<Vec<Scenario>, String> {
+    load_scenarios_file(path, plan)
+        .map(|(scenarios, _)| scenarios)
+        .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+}
+
+/// The first scenario of a file (the one `compare` compares).
+fn read_first_scenario(plan: &Plan, path: &Path) -> Result<Scenario, String> {
+    read_scenarios(plan, path)?.into_iter().next().ok_or_else(|| format!("{}: no scenario", path.display()))
 }
 
 /// What `map` was asked for.
@@ -487,8 +528,8 @@ fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &
 }
 
 fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, String> {
-    let (sa, _) = read_scenario(plan, a)?;
-    let (sb, _) = read_scenario(plan, b)?;
+    let sa = read_first_scenario(plan, a)?;
+    let sb = read_first_scenario(plan, b)?;
     let diffs = differences(&sa, &sb);
     let show = |v: Option<f64>| v.map_or("—".to_string(), exact);
     let io = (|| -> std::io::Result<()> {
@@ -501,62 +542,73 @@ fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, 
     io.map(|()| i32::from(!diffs.is_empty())).map_err(|e| e.to_string())
 }
 
-fn export_scenario(plan: &Plan, file: &Path, format: Format, out: &mut dyn Write) -> Result<i32, String> {
-    let (scenario, _) = read_scenario(plan, file)?;
-    let io = (|| -> std::io::Result<()> {
-        match format {
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(&mut *out);
-                write_safe(
-                    &mut w,
-                    [
-                        "series",
-                        "indicator",
-                        "region",
-                        "unit",
-                        "kind",
-                        "label",
-                        "year",
-                        "value",
-                        "derived",
-                        "source",
-                        "quote",
-                    ],
-                )?;
-                for s in &scenario.series {
-                    for p in &s.points {
-                        let source = if p.source.is_empty() { &s.source } else { &p.source };
-                        write_safe(
-                            &mut w,
-                            [
-                                s.id.as_str(),
-                                &s.indicator,
-                                &s.region,
-                                &s.unit,
-                                &format!("{:?}", s.kind),
-                                &s.label,
-                                &p.year.to_string(),
-                                &exact(p.value),
-                                p.derived.as_deref().unwrap_or(""),
-                                source,
-                                &p.quote,
-                            ],
-                        )?;
-                    }
-                }
-                w.flush()
+fn export_scenario(
+    plan: &Plan,
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let scenarios = read_scenarios(plan, file)?;
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let bytes = match format {
+        ExportFormat::Csv => tabular::write::long_csv(&refs).map_err(|e| e.to_string())?.into_bytes(),
+        ExportFormat::IamcCsv => tabular::write::iamc_csv(&refs).map_err(|e| e.to_string())?.into_bytes(),
+        ExportFormat::Xlsx => {
+            if output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err("an xlsx workbook is binary: name the file with -o OUT.xlsx".to_string());
             }
-            Format::Table => {
+            tabular::write::xlsx(&refs).map_err(|e| format!("cannot write the workbook: {e}"))?
+        }
+        ExportFormat::Table => {
+            let mut text = String::new();
+            for scenario in &scenarios {
                 for s in &scenario.series {
                     let points: Vec<String> =
                         s.points.iter().map(|p| format!("{} {}", p.year, exact(p.value))).collect();
-                    writeln!(out, "{:<40} {} {}（{}）: {}", s.id, s.indicator, s.region, s.unit, points.join(", "))?;
+                    text.push_str(&format!(
+                        "{:<40} {} {}（{}）: {}\n",
+                        s.id,
+                        s.indicator,
+                        s.region,
+                        s.unit,
+                        points.join(", ")
+                    ));
                 }
-                Ok(())
             }
+            text.into_bytes()
         }
-    })();
-    io.map(|()| 0).map_err(|e| e.to_string())
+    };
+    write_output(output, &bytes, out)
+}
+
+/// A table's scenario as RON: the one it holds, or the one `--scenario` names.
+fn import_scenario(
+    plan: &Plan,
+    file: &Path,
+    wanted: Option<&str>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let scenarios = read_scenarios(plan, file)?;
+    let names = || scenarios.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", ");
+    let chosen = match wanted {
+        Some(name) => scenarios
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| format!("{}: no scenario `{name}`; it holds {}", file.display(), names()))?,
+        None if scenarios.len() > 1 => {
+            return Err(format!(
+                "{}: holds {} scenarios ({}): choose one with --scenario",
+                file.display(),
+                scenarios.len(),
+                names()
+            ));
+        }
+        None => scenarios.first().ok_or_else(|| format!("{}: no scenario", file.display()))?,
+    };
+    let text = crate::model::scenario::scenario_to_ron(chosen).map_err(|e| format!("cannot write RON: {e}"))?;
+    write_output(output, text.as_bytes(), out)
 }
 
 /// The largest synthetic plan (75 MB of RON at 1000×).
@@ -581,7 +633,7 @@ fn shipped_actuals(plan: &Plan) -> Result<Scenario, String> {
 fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> {
     let mut scenarios = vec![shipped_actuals(plan)?];
     for file in files {
-        scenarios.push(read_scenario(plan, file)?.0);
+        scenarios.extend(read_scenarios(plan, file)?);
     }
     Ok(scenarios)
 }
@@ -589,9 +641,8 @@ fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> 
 fn project(plan: &Plan, out: &mut dyn Write) -> Result<i32, String> {
     let actuals = shipped_actuals(plan)?;
     let scenario = trend(plan, &actuals);
-    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
-    let text = ron::ser::to_string_pretty(&scenario, config).map_err(|e| e.to_string())?;
-    out.write_all(format!("{text}\n").as_bytes()).map(|()| 0).map_err(|e| e.to_string())
+    let text = crate::model::scenario::scenario_to_ron(&scenario).map_err(|e| e.to_string())?;
+    out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| e.to_string())
 }
 
 /// Validates the given plan and scenario files in order, each read once (the embedded plan, or
@@ -626,6 +677,21 @@ fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write) -> i32 {
     let base = load_chosen_plan(plan);
     for path in files {
         let name = path.display().to_string();
+        if tabular::read::table_format(path).is_some() {
+            let result = match &base {
+                Err(ds) => Err(ds.clone()),
+                Ok(p) => load_scenarios_file(path, p),
+            };
+            match result {
+                Ok((scenarios, warnings)) => {
+                    let summary: Vec<String> =
+                        scenarios.iter().map(|s| format!("scenario `{}`, {} series", s.name, s.series.len())).collect();
+                    report(&name, Ok(summary.join("; ")), warnings)
+                }
+                Err(ds) => report(&name, Err(ds), Vec::new()),
+            }
+            continue;
+        }
         let text = match read_text(path, MAX_PLAN_BYTES) {
             Ok(text) => text,
             Err(ds) => {

@@ -7,14 +7,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::SystemTime;
 
 use crate::model::Diagnostic;
-use crate::model::load::{MAX_FILE_BYTES, decode_text, read_limited};
 use crate::model::plan::Plan;
-use crate::model::scenario::{Scenario, load_scenario_str};
+use crate::model::scenario::Scenario;
+use crate::model::scenario_files::load_scenarios_file;
 
 pub enum Outcome {
     Loaded {
         path: PathBuf,
-        scenario: Box<Scenario>,
+        /// A RON file holds one scenario; a workbook or CSV table may hold several.
+        scenarios: Vec<Scenario>,
         warnings: Vec<Diagnostic>,
         modified: Option<SystemTime>,
         /// Every distinct non-ASCII character of the scenario's text, gathered here rather
@@ -60,24 +61,19 @@ pub fn modified(path: &Path) -> Option<SystemTime> {
 
 /// Reads and validates one scenario file (what the worker thread does).
 pub fn load_now(path: &Path, plan: &Plan) -> Outcome {
-    let name = path.display().to_string();
     let modified = modified(path);
-    let result = read_limited(path, MAX_FILE_BYTES)
-        .and_then(|bytes| decode_text(&bytes, &name))
-        .map_err(|d| vec![d])
-        .and_then(|text| load_scenario_str(&text, &name, plan));
-    match result {
-        Ok((scenario, warnings)) => {
-            let chars = distinct_chars(&scenario);
-            Outcome::Loaded { path: path.to_path_buf(), scenario: Box::new(scenario), warnings, modified, chars }
+    match load_scenarios_file(path, plan) {
+        Ok((scenarios, warnings)) => {
+            let chars = distinct_chars(&scenarios);
+            Outcome::Loaded { path: path.to_path_buf(), scenarios, warnings, modified, chars }
         }
         Err(diagnostics) => Outcome::Failed { path: path.to_path_buf(), diagnostics },
     }
 }
 
-/// The distinct non-ASCII, non-control characters of every text in `scenario`.
-fn distinct_chars(scenario: &Scenario) -> Vec<char> {
-    let text = ron::to_string(scenario).unwrap_or_default();
+/// The distinct non-ASCII, non-control characters of every text in `scenarios`.
+fn distinct_chars(scenarios: &[Scenario]) -> Vec<char> {
+    let text = ron::to_string(scenarios).unwrap_or_default();
     let mut chars: Vec<char> = text.chars().filter(|c| !c.is_ascii() && !c.is_control()).collect();
     chars.sort_unstable();
     chars.dedup();

@@ -188,9 +188,9 @@ fn compare_and_export_on_the_command_line() {
         .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "series,indicator,region,unit,kind,label,year,value,derived,source,quote\n\
-         rd.alt,rd_intensity,全区,%,Projection,R&D强度 · 测试,2016,0.9,,projection: test,\n\
-         rd.alt,rd_intensity,全区,%,Projection,R&D强度 · 测试,2020,1.5,,projection: test,\n"
+        "scenario,series,indicator,region,unit,kind,label,year,value,derived,source,quote,note\n\
+         测试情景,rd.alt,rd_intensity,全区,%,Projection,R&D强度 · 测试,2016,0.9,,projection: test,,\n\
+         测试情景,rd.alt,rd_intensity,全区,%,Projection,R&D强度 · 测试,2020,1.5,,projection: test,,\n"
     );
     let out =
         std::process::Command::new(bin).args(["check", fixture("far_year.ron").to_str().unwrap()]).output().unwrap();

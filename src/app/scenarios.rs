@@ -154,12 +154,12 @@ impl Scenarios {
         true
     }
 
-    /// Removes a file-backed scenario (the built-in ones stay). Returns true if it did.
+    /// Removes a file-backed scenario (the built-in ones stay), with the other scenarios of
+    /// its file: the file is what was opened, and what a reload would bring back. Returns
+    /// true if it did.
     pub fn remove(&mut self, k: usize) -> bool {
-        if self.loaded.get(k).is_none_or(|l| l.path.is_none()) {
-            return false;
-        }
-        self.loaded.remove(k);
+        let Some(path) = self.loaded.get(k).and_then(|l| l.path.clone()) else { return false };
+        self.loaded.retain(|l| l.path.as_ref() != Some(&path));
         self.pair = (0, 0);
         true
     }
@@ -177,7 +177,12 @@ impl Scenarios {
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
             // On this thread: a recent file's folder may be on a slow network drive.
             let start = dialog_start_dir(&recent, std::env::current_exe().ok().as_deref());
-            let mut dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]).set_title(title);
+            let mut dialog = rfd::FileDialog::new()
+                .add_filter(tr(lang, Msg::ScenarioFiles), &crate::model::scenario_files::EXTENSIONS)
+                .add_filter("RON", &["ron"])
+                .add_filter("Excel / LibreOffice", &["xlsx", "xlsm", "xls", "ods"])
+                .add_filter("CSV", &["csv", "tsv"])
+                .set_title(title);
             if let Some(dir) = start {
                 dialog = dialog.set_directory(dir);
             }
@@ -241,32 +246,48 @@ impl Scenarios {
     fn apply(&mut self, answer: Answer, log: &mut MessageLog, lang: Lang) -> Option<(String, Vec<char>)> {
         let Answer { seq, outcome } = answer;
         match outcome {
-            Outcome::Loaded { path, scenario, warnings, modified, chars } => {
+            Outcome::Loaded { path, scenarios, warnings, modified, chars } => {
                 let shown = path.display().to_string();
                 log.forget(&shown);
                 log.diagnostics(warnings.iter().cloned());
-                let name = scenario.name.clone();
-                match self.loaded.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
-                    Some(existing) => {
-                        existing.scenario = *scenario;
-                        existing.warnings = warnings;
-                        existing.modified = modified;
-                        let text = format!("{shown}: {}“{name}”", tr(lang, Msg::Reloaded));
+                let names: Vec<String> = scenarios.iter().map(|s| format!("“{}”", s.name)).collect();
+                let old: Vec<usize> = (0..self.loaded.len())
+                    .filter(|&k| self.loaded.get(k).is_some_and(|l| l.path.as_ref() == Some(&path)))
+                    .collect();
+                // A reload replaces the file's scenarios where they were (a workbook may hold
+                // several), and one the user hid stays hidden.
+                let (at, order, hidden) = match old.first() {
+                    Some(&first) => {
+                        let hidden: Vec<String> = old
+                            .iter()
+                            .filter_map(|&k| self.loaded.get(k))
+                            .filter(|l| !l.enabled)
+                            .map(|l| l.scenario.name.clone())
+                            .collect();
+                        let order = self.loaded.get(first).map_or(seq, |l| l.order);
+                        for &k in old.iter().rev() {
+                            self.loaded.remove(k);
+                        }
+                        let text = format!("{shown}: {}{}", tr(lang, Msg::Reloaded), names.join("、"));
                         log.push_about(&shown, Severity::Warning, text);
+                        (first, order, hidden)
                     }
+                    // Files opened together keep the order they were asked for.
                     None => {
-                        // Files opened together keep the order they were asked for.
-                        let at = self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len());
-                        let loaded = LoadedScenario {
-                            scenario: *scenario,
-                            path: Some(path),
-                            warnings,
-                            enabled: true,
-                            modified,
-                            order: seq,
-                        };
-                        self.loaded.insert(at, loaded);
+                        (self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len()), seq, Vec::new())
                     }
+                };
+                for (k, scenario) in scenarios.into_iter().enumerate() {
+                    let enabled = !hidden.contains(&scenario.name);
+                    let loaded = LoadedScenario {
+                        scenario,
+                        path: Some(path.clone()),
+                        warnings: warnings.clone(),
+                        enabled,
+                        modified,
+                        order,
+                    };
+                    self.loaded.insert((at + k).min(self.loaded.len()), loaded);
                 }
                 Some((shown, chars))
             }

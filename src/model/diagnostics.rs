@@ -17,17 +17,41 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based, in characters.
     pub col: usize,
+    /// A spreadsheet's sheet and cell (`data!F3`), where a workbook has no lines; line and
+    /// column are then 0.
+    pub cell: Option<String>,
     pub severity: Severity,
     pub message: String,
 }
 
+/// Where in a file a message points: a line and column of text, or a workbook's cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Text(usize, usize),
+    Cell(String),
+}
+
+impl From<(usize, usize)> for Place {
+    fn from((line, col): (usize, usize)) -> Self {
+        Place::Text(line, col)
+    }
+}
+
 impl Diagnostic {
-    pub fn error(file: &str, (line, col): (usize, usize), message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_string(), line, col, severity: Severity::Error, message: message.into() }
+    pub fn new(file: &str, place: impl Into<Place>, severity: Severity, message: impl Into<String>) -> Self {
+        let (line, col, cell) = match place.into() {
+            Place::Text(line, col) => (line, col, None),
+            Place::Cell(cell) => (0, 0, Some(cell)),
+        };
+        Diagnostic { file: file.to_string(), line, col, cell, severity, message: message.into() }
     }
 
-    pub fn warning(file: &str, (line, col): (usize, usize), message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_string(), line, col, severity: Severity::Warning, message: message.into() }
+    pub fn error(file: &str, place: impl Into<Place>, message: impl Into<String>) -> Self {
+        Diagnostic::new(file, place, Severity::Error, message)
+    }
+
+    pub fn warning(file: &str, place: impl Into<Place>, message: impl Into<String>) -> Self {
+        Diagnostic::new(file, place, Severity::Warning, message)
     }
 
     pub fn is_error(&self) -> bool {
@@ -41,7 +65,10 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message)
+        match &self.cell {
+            Some(cell) => write!(f, "{}: {cell}: {severity}: {}", self.file, self.message),
+            None => write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message),
+        }
     }
 }
 

@@ -24,9 +24,11 @@ pub mod project;
 pub mod regional;
 pub mod ron_paths;
 pub mod scenario;
+pub mod scenario_files;
 pub mod search;
 pub mod summary;
 pub mod synth;
+pub mod tabular;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use document::Document;

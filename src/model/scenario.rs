@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Place};
 use super::indicators::Measure;
 use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
 use super::plan::Plan;
@@ -169,7 +169,8 @@ fn did_you_mean(suggestion: Option<&str>) -> String {
 /// scenario; errors refuse it.
 pub fn load_scenario_str(src: &str, file: &str, plan: &Plan) -> Result<(Scenario, Vec<Diagnostic>), Vec<Diagnostic>> {
     let scenario: Scenario = parse_ron(src, file).map_err(|d| vec![d])?;
-    let problems = validate_scenario(&scenario, plan, src, file);
+    let positions = Positions::new(src);
+    let problems = validate_scenario(&scenario, plan, file, &|path| positions.of(path).into());
     if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok((scenario, problems)) }
 }
 
@@ -180,25 +181,32 @@ pub fn load_scenario_file(path: &Path, plan: &Plan) -> Result<(Scenario, Vec<Dia
     load_scenario_str(&text, &name, plan)
 }
 
+/// A scenario as a RON file, as the app's own files are written (two-space indent).
+pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string()).struct_names(false);
+    ron::ser::to_string_pretty(scenario, config).map(|text| format!("{text}\n"))
+}
+
 /// The shipped actual values, checked by the tests.
 pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
     load_scenario_str(EMBEDDED_ACTUALS, EMBEDDED_ACTUALS_NAME, plan).map(|(s, _)| s)
 }
 
-fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
+/// Checks what serde cannot; `locate` says where a field (`series[3].points[2].value`) is in
+/// the file: a RON line and column, or a spreadsheet's cell.
+pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(&str) -> Place) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let pos = Positions::new(src);
     if s.format_version != SCENARIO_FORMAT_VERSION {
         out.push(Diagnostic::error(
             file,
-            pos.of("format_version"),
+            locate("format_version"),
             format!("format_version {} is not supported: expected {SCENARIO_FORMAT_VERSION}", s.format_version),
         ));
     }
     if s.plan != plan.meta.title {
         out.push(Diagnostic::warning(
             file,
-            pos.of("plan"),
+            locate("plan"),
             format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
         ));
     }
@@ -208,7 +216,7 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
         if units.contains_key(e.id.as_str()) {
             out.push(Diagnostic::error(
                 file,
-                pos.of(&format!("extra_indicators[{i}].id")),
+                locate(&format!("extra_indicators[{i}].id")),
                 format!("extra indicator `{}` collides with an indicator of the plan", e.id),
             ));
         }
@@ -219,8 +227,8 @@ fn validate_scenario(s: &Scenario, plan: &Plan, src: &str, file: &str) -> Vec<Di
     let mut seen_ids: HashMap<&str, usize> = HashMap::new();
     let mut unshown_warnings = 0usize;
     for (i, series) in s.series.iter().enumerate() {
-        let at = |field: &str| pos.of(&format!("series[{i}].{field}"));
-        let point = |k: usize, field: &str| pos.of(&format!("series[{i}].points[{k}].{field}"));
+        let at = |field: &str| locate(&format!("series[{i}].{field}"));
+        let point = |k: usize, field: &str| locate(&format!("series[{i}].points[{k}].{field}"));
         if full_of_errors(&out) {
             break;
         }

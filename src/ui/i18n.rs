@@ -235,6 +235,7 @@ messages! {
     Undisplayable => "个字符在本机字体中没有字形，显示为方框（可安装含 CJK 扩展 B 的字体，如 SimSun-ExtB 或 花園明朝）", "characters have no glyph in this machine's fonts and show as boxes (a font with CJK extension B, such as SimSun-ExtB or Hanazono, adds them)";
     Reloaded => "已重新加载", "reloaded";
     DialogTitle => "打开情景文件", "Open scenario files";
+    ScenarioFiles => "情景文件（RON、Excel、CSV）", "Scenario files (RON, Excel, CSV)";
     EastAndWest => "东部与西部", "east and west";
     EastWestOverTime => "东部与西部：逐年对比", "East and west over time";
     NoHalfKnown => "没有哪一年东部或西部的数值完整", "No year has a complete figure for the east or the west";

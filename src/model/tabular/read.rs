@@ -1,0 +1,331 @@
+//! Reading workbooks (`.xlsx`, `.xls`, `.ods`, through calamine) and CSV files into grids of
+//! filled cells. Hostile files are bounded: the file size (the loader's limit), the declared
+//! unpacked size of a zip-based workbook (a zip bomb is refused before it is unpacked), and the
+//! number of filled cells.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
+
+use super::{Grid, Value};
+use crate::model::diagnostics::{Diagnostic, position_at};
+
+/// More filled cells than this is not a scenario table (the shipped actuals are ~3,000).
+pub const MAX_CELLS: usize = 2_000_000;
+/// A zip-based workbook that unpacks to more than this is refused before it is unpacked.
+pub const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+/// The table format a file's extension names, if any (RON files are not tables).
+pub fn table_format(path: &Path) -> Option<TableFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "csv" | "tsv" | "txt" => TableFormat::Csv,
+        "xlsx" | "xlsm" => TableFormat::Xlsx,
+        "xls" => TableFormat::Xls,
+        "ods" => TableFormat::Ods,
+        _ => return None,
+    })
+}
+
+/// The grids of a workbook's sheets, in workbook order, or a CSV file's one grid.
+pub fn read_grids(bytes: &[u8], format: TableFormat, file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
+    // calamine is well tested, but a panic on a hostile file must not take the loader's
+    // thread (and the answer the window waits for) with it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        TableFormat::Csv => read_csv(bytes, file),
+        TableFormat::Xlsx => {
+            check_unpacked_size(bytes, file)?;
+            read_xlsx(bytes, file).map(|g| (g, Vec::new()))
+        }
+        TableFormat::Xls => {
+            let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(file, &e))?;
+            let mut grids = read_dense(&mut book, file)?;
+            for grid in &mut grids {
+                let name = grid.sheet.clone().unwrap_or_default();
+                grid.merged = book.merge_cells_by_sheet_name(&name).map(|d| spans(&d)).unwrap_or_default();
+            }
+            Ok((grids, Vec::new()))
+        }
+        TableFormat::Ods => {
+            check_unpacked_size(bytes, file)?;
+            let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(file, &e))?;
+            read_dense(&mut book, file).map(|g| (g, Vec::new()))
+        }
+    }));
+    result
+        .unwrap_or_else(|_| Err(Diagnostic::error(file, (0, 0), "the workbook could not be read (the reader failed)")))
+}
+
+fn unreadable(file: &str, e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(file, (0, 0), format!("cannot read the workbook: {e}"))
+}
+
+fn too_many_cells(file: &str, sheet: &str) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        (0, 0),
+        format!("sheet `{sheet}` has more than {MAX_CELLS} filled cells: too large for a scenario table"),
+    )
+}
+
+/// Refuses a zip whose entries declare more than [`MAX_UNPACKED_BYTES`] unpacked.
+fn check_unpacked_size(bytes: &[u8], file: &str) -> Result<(), Diagnostic> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Diagnostic::error(file, (0, 0), format!("not a workbook (a damaged or foreign zip file): {e}")))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| unreadable(file, &e))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(Diagnostic::error(
+            file,
+            (0, 0),
+            format!(
+                "the workbook unpacks to {} MB, more than the {} MB a scenario table may take",
+                total / 1_000_000,
+                MAX_UNPACKED_BYTES / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// An xlsx read cell by cell: only filled cells are kept, so a sheet whose one cell sits at
+/// XFD1048576 costs one cell, and a formula's missing saved value is seen.
+fn read_xlsx(bytes: &[u8], file: &str) -> Result<Vec<Grid>, Diagnostic> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(file, &e))?;
+    let mut grids = Vec::new();
+    let mut total = 0usize;
+    for name in book.sheet_names() {
+        let mut grid = Grid { sheet: Some(name.clone()), ..Grid::default() };
+        // Merged ranges are only a check: a sheet whose merge list cannot be read still loads.
+        grid.merged = book.merge_cells_by_sheet_name(&name).map(|d| spans(&d)).unwrap_or_default();
+        let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(file, &e))?;
+        while let Some(cell) = cells.next_cell_with_formula().map_err(|e| unreadable(file, &e))? {
+            let value = match (from_data_ref(cell.value), cell.formula) {
+                (Some(v), _) => v,
+                (None, Some(f)) if !f.is_empty() => Value::FormulaWithoutValue(format!("={f}")),
+                (None, _) => continue,
+            };
+            total += 1;
+            if total > MAX_CELLS {
+                return Err(too_many_cells(file, &name));
+            }
+            grid.cells.insert(cell.pos, value);
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+/// xls and ods through calamine's whole-sheet ranges (their formats bound a sheet's size:
+/// xls to 65,536 × 256 cells; calamine caps ods at 100 million).
+fn read_dense<R, B>(book: &mut B, file: &str) -> Result<Vec<Grid>, Diagnostic>
+where
+    R: std::io::Read + std::io::Seek,
+    B: Reader<R>,
+    B::Error: std::fmt::Display,
+{
+    let mut grids = Vec::new();
+    let mut total = 0usize;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).map_err(|e| unreadable(file, &e))?;
+        let mut grid = Grid { sheet: Some(name.clone()), ..Grid::default() };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            let Some(value) = from_data(v) else { continue };
+            total += 1;
+            if total > MAX_CELLS {
+                return Err(too_many_cells(file, &name));
+            }
+            let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else { continue };
+            grid.cells.insert((r0.saturating_add(r), c0.saturating_add(c)), value);
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+fn spans(dimensions: &[calamine::Dimensions]) -> Vec<(u32, u32, u32, u32)> {
+    dimensions.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect()
+}
+
+fn from_data(v: &Data) -> Option<Value> {
+    Some(match v {
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(d) => Value::Date(serial_date(d.as_f64())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Date(s.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+        Data::Empty => return None,
+    })
+}
+
+fn from_data_ref(v: DataRef<'_>) -> Option<Value> {
+    Some(match v {
+        DataRef::Int(i) => Value::Number(i as f64),
+        DataRef::Float(f) => Value::Number(f),
+        DataRef::String(s) => Value::Text(s),
+        DataRef::SharedString(s) => Value::Text(s.to_string()),
+        DataRef::Bool(b) => Value::Bool(b),
+        DataRef::DateTime(d) => Value::Date(serial_date(d.as_f64())),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Date(s),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+        DataRef::Empty => return None,
+    })
+}
+
+/// An Excel date serial as the date it shows (days since 1899-12-30), for messages.
+fn serial_date(serial: f64) -> String {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return format!("date serial {serial}");
+    }
+    // Howard Hinnant's days-to-civil, from 1970-01-01 (serial 25569).
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// CSV text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), or GB18030
+/// (what Excel on a Chinese Windows saves as "CSV"), the latter with a warning naming it.
+fn decode_csv(bytes: &[u8], file: &str) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _, bad) = encoding.decode(bytes);
+        if bad {
+            return Err(Diagnostic::error(file, (1, 1), format!("the file is not valid {} text", encoding.name())));
+        }
+        return Ok((text.into_owned(), Vec::new()));
+    }
+    match crate::model::load::decode_text(bytes, file) {
+        Ok(text) => Ok((text, Vec::new())),
+        Err(utf8_error) => {
+            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
+            if bad || text.contains('\0') {
+                return Err(utf8_error);
+            }
+            let note =
+                Diagnostic::warning(file, (0, 0), "not UTF-8: read as GB18030 (GBK), as Excel saves CSV in Chinese");
+            Ok((text.replace("\r\n", "\n").replace('\r', "\n"), vec![note]))
+        }
+    }
+}
+
+/// The delimiter the header line uses most: comma, tab or semicolon.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    [(b',', count(',')), (b'\t', count('\t')), (b';', count(';'))]
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d == b','))
+        .map_or(b',', |(d, _)| d)
+}
+
+/// Byte offsets where each field of the record starting at `start` begins, quote-aware (a
+/// record's positions are all the csv crate gives).
+fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![start];
+    let mut quoted = false;
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            d if d == delimiter && !quoted => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
+    let (text, warnings) = decode_csv(bytes, file)?;
+    let delimiter = sniff_delimiter(&text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut grid = Grid::default();
+    let mut record = csv::StringRecord::new();
+    let mut row = 0u32;
+    loop {
+        let position = reader.position().clone();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let at = e.position().map_or((0, 0), |p| position_at(&text, p.byte() as usize));
+                return Err(Diagnostic::error(file, at, format!("not a CSV table: {e}")));
+            }
+        }
+        let start = record.position().map_or(position.byte(), csv::Position::byte) as usize;
+        let starts = field_starts(&text, start, delimiter);
+        for (col, field) in record.iter().enumerate() {
+            if field.trim().is_empty() {
+                continue;
+            }
+            if grid.cells.len() >= MAX_CELLS {
+                return Err(too_many_cells(file, "CSV"));
+            }
+            let col = u32::try_from(col).unwrap_or(u32::MAX);
+            let offset = starts.get(col as usize).copied().unwrap_or(start);
+            grid.text_places.insert((row, col), position_at(&text, offset));
+            // Our CSV exports guard text that a spreadsheet would run as a formula with a `'`.
+            let field = match field.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+                _ => field,
+            };
+            grid.cells.insert((row, col), Value::Text(field.to_string()));
+        }
+        row = row.saturating_add(1);
+    }
+    Ok((vec![grid], warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_date_serials_read_as_the_dates_excel_shows() {
+        assert_eq!(serial_date(43_831.0), "2020-01-01");
+        assert_eq!(serial_date(25_569.0), "1970-01-01");
+        assert_eq!(serial_date(44_561.5), "2021-12-31");
+        assert_eq!(serial_date(-3.0), "date serial -3");
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_the_header_uses() {
+        assert_eq!(sniff_delimiter("Model,Scenario,Region\n"), b',');
+        assert_eq!(sniff_delimiter("Model\tScenario\tRegion\n"), b'\t');
+        assert_eq!(sniff_delimiter("Model;Scenario;Region\n"), b';');
+        assert_eq!(sniff_delimiter("Variable\n"), b',');
+    }
+
+    #[test]
+    fn field_starts_skip_delimiters_inside_quotes() {
+        let text = "a,\"b,c\",d\nx,y";
+        assert_eq!(field_starts(text, 0, b','), vec![0, 2, 8]);
+        assert_eq!(field_starts(text, 10, b','), vec![10, 12]);
+    }
+}
