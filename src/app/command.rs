@@ -143,6 +143,19 @@ impl PlanExplorerApp {
             }
             Command::SetComparePair(a, b) => self.scenarios.set_pair((a, b)),
             Command::ClearMessages => self.log.clear(),
+            what_if @ (Command::WhatIfPick { .. }
+            | Command::WhatIfBegin(_)
+            | Command::WhatIfGrowth(_)
+            | Command::WhatIfLine(_)
+            | Command::WhatIfDrag { .. }
+            | Command::WhatIfUndo
+            | Command::WhatIfRedo
+            | Command::WhatIfSelect(_)
+            | Command::WhatIfRemove
+            | Command::WhatIfRename(_)
+            | Command::WhatIfSetFile(_)
+            | Command::WhatIfSave
+            | Command::WhatIfEdit(_)) => self.run_whatif(what_if),
 
             Command::Present(deck) => {
                 let deck = deck.unwrap_or_else(|| default_deck(doc, self.nav.selected(), &self.scenarios.enabled()));

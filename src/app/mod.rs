@@ -14,6 +14,7 @@ mod pages;
 pub mod presenter;
 pub mod scenarios;
 pub mod settings;
+pub mod whatif;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -44,6 +45,7 @@ struct ViewStates {
     deck_editor: crate::ui::deck_editor::DeckEditorState,
     slide: crate::ui::presenter::SlideViewState,
     map: crate::ui::map_view::MapViewState,
+    whatif: crate::ui::whatif_view::WhatIfViewState,
 }
 
 /// Plans at least this large (the real one has 753 nodes) have their heavy recomputations
@@ -80,6 +82,7 @@ pub struct PlanExplorerApp {
     startup: Option<(Instant, u32)>,
     /// Where the settings file is kept (none: settings are not kept).
     settings_dir: Option<PathBuf>,
+    whatif: whatif::WhatIfEditor,
 }
 
 impl PlanExplorerApp {
@@ -151,6 +154,7 @@ impl PlanExplorerApp {
         let derived = Derived::new(&doc, &scenarios.enabled());
         PlanExplorerApp {
             my_deck: Deck::new(tr(settings.lang, Msg::MyDeck)),
+            whatif: whatif::WhatIfEditor::new(settings.lang),
             doc: std::sync::Arc::new(doc),
             settings,
             nav,
@@ -283,6 +287,7 @@ impl PlanExplorerApp {
 
     /// Recomputes what depends on the enabled scenarios (the one invalidation rule).
     fn scenarios_changed(&mut self) {
+        self.whatif.stale();
         self.derived.scenarios_changed(&self.doc, &self.scenarios.enabled());
     }
 }

@@ -87,6 +87,7 @@ impl PlanExplorerApp {
                 View::Indicators => self.indicators_page(ui),
                 View::Regions => self.regions_page(ui),
                 View::Scenarios => self.scenarios_page(ui),
+                View::WhatIf => self.whatif_page(ui),
             };
             commands.extend(page);
         });

@@ -29,6 +29,7 @@ pub mod search;
 pub mod summary;
 pub mod synth;
 pub mod tabular;
+pub mod whatif;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use document::Document;

@@ -21,6 +21,8 @@ pub enum View {
     Scenarios,
     Evaluation,
     Map,
+    /// Making a what-if scenario.
+    WhatIf,
 }
 
 /// Which part of the region the tree is narrowed to.
@@ -156,4 +158,34 @@ pub enum Command {
     /// The briefing of the current deck as PDF (one slide per A4-landscape page).
     ExportBriefingPdf,
     ExportSlideCsv,
+
+    // The what-if editor.
+    /// Choose the measure and region a what-if series is for.
+    WhatIfPick {
+        measure: Option<String>,
+        region: Option<String>,
+    },
+    /// Start (or restart) the chosen measure's series from the plan's baseline or the latest
+    /// actual value.
+    WhatIfBegin(crate::model::whatif::StartFrom),
+    /// Constant annual growth, in percent a year.
+    WhatIfGrowth(f64),
+    /// A straight line to this value in the end year.
+    WhatIfLine(f64),
+    /// A point dragged on the chart; `first` marks a drag's first move (one step to undo).
+    WhatIfDrag {
+        year: u16,
+        value: f64,
+        first: bool,
+    },
+    WhatIfUndo,
+    WhatIfRedo,
+    WhatIfSelect(usize),
+    WhatIfRemove,
+    WhatIfRename(String),
+    /// The file Save writes (`.ron` or `.xlsx`).
+    WhatIfSetFile(String),
+    WhatIfSave,
+    /// Keep editing loaded scenario `k` as a what-if.
+    WhatIfEdit(usize),
 }

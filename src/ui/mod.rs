@@ -19,6 +19,7 @@ pub mod regions_view;
 pub mod scenarios_view;
 pub mod top_bar;
 pub mod tree;
+pub mod whatif_view;
 pub mod widgets;
 
 pub use command::{Command, RegionFilter, SlideStep, TreeKey, View};

@@ -139,6 +139,13 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                         if ui.small_button(tr(lang, Msg::Remove)).clicked() {
                             actions.push(Command::RemoveScenario(k));
                         }
+                        if ui
+                            .small_button(tr(lang, Msg::EditShort))
+                            .on_hover_text(tr(lang, Msg::EditAsWhatIf))
+                            .clicked()
+                        {
+                            actions.push(Command::WhatIfEdit(k));
+                        }
                     }
                 });
                 ui.end_row();

@@ -40,6 +40,7 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             (View::Regions, Msg::ViewRegions),
             (View::Map, Msg::ViewMap),
             (View::Scenarios, Msg::ViewScenarios),
+            (View::WhatIf, Msg::ViewWhatIf),
         ] {
             if ui.selectable_label(props.view == view, tr(lang, msg)).clicked() {
                 commands.push(Command::SetView(view));

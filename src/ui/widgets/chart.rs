@@ -5,7 +5,8 @@
 
 use egui::{Color32, Pos2, Sense, Shape, Stroke, Ui, Vec2};
 use egui_plot::{
-    FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine,
+    FilledArea, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, PlotTransform, Points, Polygon,
+    Text, VLine,
 };
 
 use crate::model::chart::axis::{Axis, Scale};
@@ -111,6 +112,18 @@ fn value_marks(ticks: &[f64]) -> Vec<GridMark> {
 }
 
 pub fn chart_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
+    chart_ui_with_transform(ui, id, chart, style, reset).0
+}
+
+/// [`chart_ui`], also giving the plot's transform between screen and chart coordinates (for
+/// what is drawn or dragged on top of the chart).
+pub fn chart_ui_with_transform(
+    ui: &mut Ui,
+    id: &str,
+    chart: &Chart,
+    style: &ChartStyle,
+    reset: bool,
+) -> (egui::Response, PlotTransform) {
     let legend = style.legend && chart.legend_placement == LegendPlacement::Right && !chart.legend.is_empty();
     if !legend {
         return plot_ui(ui, id, chart, style, reset);
@@ -202,7 +215,7 @@ fn paint_marker(painter: &egui::Painter, m: Marker, c: Pos2, r: f32, colour: Col
     painter.add(shape);
 }
 
-fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> egui::Response {
+fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> (egui::Response, PlotTransform) {
     let dark = ui.visuals().dark_mode;
     let ink = colour(Colour::Ink, dark);
     let y_axis = chart.y_axis.clone();
@@ -253,7 +266,7 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
     }
     let w = style.weight;
     let y = |v: f64| plotted(&y_axis, v);
-    plot.show(ui, |plot_ui| {
+    let shown = plot.show(ui, |plot_ui| {
         for goal in &chart.goals {
             let (x0, x1) = goal.x;
             let (Some(y0), Some(y1)) = (y(goal.y.0.max(y_axis.min)), y(goal.y.1)) else { continue };
@@ -330,6 +343,6 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
                     .anchor(egui::Align2::CENTER_BOTTOM),
             );
         }
-    })
-    .response
+    });
+    (shown.response, shown.transform)
 }

@@ -1,0 +1,232 @@
+//! The what-if editor's state and commands: the scenario being made (model/whatif), the
+//! measure and region picked for the next series, the file it is saved to, and the chart of
+//! the series in hand against the plan and every enabled scenario.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use crate::model::Severity;
+use crate::model::chart::{Chart, ChartOptions};
+use crate::model::scenario::{Scenario, WHOLE_REGION, known_regions, scenario_to_ron};
+use crate::model::tabular::read::{TableFormat, table_format};
+use crate::model::whatif::{WhatIf, starts};
+use crate::ui::i18n::{Lang, Msg, tr};
+use crate::ui::whatif_view::{WhatIfProps, whatif_ui};
+use crate::ui::{Command, View};
+
+#[derive(Default)]
+pub struct WhatIfEditor {
+    pub model: WhatIf,
+    /// The measure and region the next series is for.
+    measure: Option<String>,
+    region: String,
+    /// Where Save writes, as typed (empty: `<name>.ron` in the exports folder).
+    file: String,
+    /// The chart of the series in hand; `None` when stale.
+    chart: Option<Chart>,
+}
+
+impl WhatIfEditor {
+    pub fn new(lang: Lang) -> Self {
+        WhatIfEditor {
+            model: WhatIf::new(tr(lang, Msg::WhatIfDefaultName)),
+            region: WHOLE_REGION.to_string(),
+            ..WhatIfEditor::default()
+        }
+    }
+
+    /// Something the chart shows changed.
+    pub fn stale(&mut self) {
+        self.chart = None;
+    }
+}
+
+impl super::PlanExplorerApp {
+    pub(super) fn run_whatif(&mut self, command: Command) {
+        let plan = &self.doc.plan;
+        let w = &mut self.whatif;
+        let changed = match command {
+            Command::WhatIfPick { measure, region } => {
+                if let Some(m) = measure {
+                    w.measure = Some(m);
+                }
+                if let Some(r) = region {
+                    w.region = r;
+                }
+                false
+            }
+            Command::WhatIfBegin(from) => {
+                let measure = w.measure.clone().or_else(|| self.settings.selected_measures.first().cloned());
+                let Some(measure) = measure else { return };
+                let enabled = self.scenarios.enabled();
+                let start = starts(plan, &enabled, &measure, &w.region).into_iter().find(|s| s.from == from);
+                match start {
+                    Some(start) => {
+                        w.model.begin(plan, &measure, &w.region.clone(), start);
+                        true
+                    }
+                    None => {
+                        self.log.push(Severity::Warning, tr(self.settings.lang, Msg::NoStart).to_string());
+                        false
+                    }
+                }
+            }
+            Command::WhatIfGrowth(rate) => w.model.set_growth(rate),
+            Command::WhatIfLine(value) => w.model.set_line(value),
+            Command::WhatIfDrag { year, value, first } => w.model.drag(year, value, first),
+            Command::WhatIfUndo => w.model.undo(),
+            Command::WhatIfRedo => w.model.redo(),
+            Command::WhatIfSelect(k) => {
+                w.model.select(k);
+                true
+            }
+            Command::WhatIfRemove => w.model.remove_current(),
+            Command::WhatIfRename(name) => {
+                w.model.rename(&name);
+                true
+            }
+            Command::WhatIfSetFile(file) => {
+                w.file = file;
+                false
+            }
+            Command::WhatIfSave => {
+                self.save_whatif();
+                false
+            }
+            Command::WhatIfEdit(k) => {
+                let Some(loaded) = self.scenarios.loaded().get(k) else { return };
+                w.model = WhatIf::from_scenario(&loaded.scenario, plan, loaded.path.clone());
+                w.file = loaded.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                if let Some(d) = w.model.draft() {
+                    w.measure = Some(d.measure.clone());
+                    w.region = d.region.clone();
+                }
+                self.settings.view = View::WhatIf;
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            self.whatif.stale();
+        }
+    }
+
+    /// The file Save writes: as typed, or `<name>.ron` in the exports folder.
+    fn whatif_file(&self) -> PathBuf {
+        let typed = self.whatif.file.trim();
+        if !typed.is_empty() {
+            return PathBuf::from(typed);
+        }
+        let name: String = self
+            .whatif
+            .model
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .collect();
+        self.exports.dir().join(format!("{}.ron", if name.is_empty() { "what-if" } else { &name }))
+    }
+
+    /// Writes the what-if (RON, or xlsx by its extension) atomically, then loads it as a
+    /// scenario like any opened file, so it is listed, compared and watched.
+    fn save_whatif(&mut self) {
+        let lang = self.settings.lang;
+        let path = self.whatif_file();
+        let scenario = self.whatif.model.to_scenario(&self.doc.plan);
+        let bytes = match table_format(&path) {
+            Some(TableFormat::Xlsx) => crate::model::tabular::write::xlsx(&[&scenario]).map_err(|e| e.to_string()),
+            Some(TableFormat::Csv) => {
+                crate::model::tabular::write::long_csv(&[&scenario]).map(String::into_bytes).map_err(|e| e.to_string())
+            }
+            Some(_) => Err("xls and ods are read, not written: save as .ron or .xlsx".to_string()),
+            None => scenario_to_ron(&scenario).map(String::into_bytes).map_err(|e| e.to_string()),
+        };
+        let written = bytes.and_then(|bytes| {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+            }
+            crate::fsutil::write_atomically(&path, &bytes).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => {
+                self.log.info(format!("{}{}", tr(lang, Msg::Saved), path.display()));
+                self.whatif.model.file = Some(path.clone());
+                self.whatif.file = path.display().to_string();
+                self.scenarios.open(vec![path]);
+            }
+            Err(e) => self.log.push(Severity::Error, format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// The chart of the series in hand: the plan's baseline and target, every enabled
+    /// scenario but the what-if's own saved file, and the what-if itself.
+    pub fn whatif_chart(&mut self) -> Option<&Chart> {
+        let draft = self.whatif.model.draft()?.clone();
+        if self.whatif.chart.is_none() {
+            let own = self.whatif.model.file.clone();
+            let what_if: Scenario = self.whatif.model.to_scenario(&self.doc.plan);
+            let loaded = self.scenarios.loaded();
+            let mut scenarios: Vec<&Scenario> =
+                loaded.iter().filter(|l| l.enabled && (own.is_none() || l.path != own)).map(|l| &l.scenario).collect();
+            scenarios.push(&what_if);
+            let options = ChartOptions {
+                index: false,
+                log: false,
+                all_sources: false,
+                english: self.settings.lang == Lang::En,
+                region: (draft.region != WHOLE_REGION).then(|| draft.region.clone()),
+            };
+            let measures =
+                crate::model::Measure::select(&self.doc.plan.indicators, std::slice::from_ref(&draft.measure));
+            let refs: Vec<&crate::model::Measure<'_>> = measures.iter().collect();
+            let chart = crate::model::chart::build_chart(&refs, &scenarios, self.doc.plan.meta.baseline_year, options);
+            self.whatif.chart = Some(chart);
+        }
+        self.whatif.chart.as_ref()
+    }
+
+    pub(super) fn whatif_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let lang = self.settings.lang;
+        self.whatif_chart();
+        let measure = self.whatif.measure.clone().or_else(|| self.settings.selected_measures.first().cloned());
+        let enabled = self.scenarios.enabled();
+        let offered =
+            measure.as_deref().map(|m| starts(&self.doc.plan, &enabled, m, &self.whatif.region)).unwrap_or_default();
+        let measures: Vec<(String, String)> = crate::model::Measure::group(&self.doc.plan.indicators)
+            .iter()
+            .map(|m| (m.key.to_string(), m.name().to_string()))
+            .collect();
+        let regions = known_regions(&self.doc.plan);
+        let editable: Vec<(usize, String)> = self
+            .scenarios
+            .loaded()
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.path.is_some())
+            .map(|(k, l)| (k, l.scenario.name.clone()))
+            .collect();
+        let default_file = self.whatif_file().display().to_string();
+        let props = WhatIfProps {
+            lang,
+            model: &self.whatif.model,
+            measure: measure.as_deref(),
+            region: &self.whatif.region,
+            measures: &measures,
+            regions: &regions,
+            starts: &offered,
+            chart: self.whatif.chart.as_ref(),
+            file: &self.whatif.file,
+            default_file: &default_file,
+            editable: &editable,
+        };
+        whatif_ui(ui, &props, &mut self.views.whatif)
+    }
+}
+
+impl super::PlanExplorerApp {
+    /// The what-if being edited (for tests).
+    pub fn whatif(&self) -> &WhatIf {
+        &self.whatif.model
+    }
+}

@@ -1,0 +1,285 @@
+//! The what-if page: controls on the left (name, measure, region, start, path, undo, save),
+//! the chart of the series in hand on the right, its points as handles to drag.
+
+use egui::{Color32, Rect, RichText, Sense, Stroke, TextEdit, Ui, Vec2};
+use egui_plot::PlotPoint;
+
+use crate::model::chart::Chart;
+use crate::model::format::readable;
+use crate::model::whatif::{PathKind, Start, StartFrom, WhatIf};
+use crate::ui::Command;
+use crate::ui::i18n::{Lang, Msg, tr};
+use crate::ui::widgets::chart::{ChartStyle, chart_ui_with_transform};
+
+pub struct WhatIfProps<'a> {
+    pub lang: Lang,
+    pub model: &'a WhatIf,
+    /// The measure and region picked for the next series.
+    pub measure: Option<&'a str>,
+    pub region: &'a str,
+    /// Every measure of the plan: (id, name).
+    pub measures: &'a [(String, String)],
+    pub regions: &'a [String],
+    /// The starts the data offers for the picked measure and region.
+    pub starts: &'a [Start],
+    pub chart: Option<&'a Chart>,
+    pub file: &'a str,
+    /// Where Save writes when no file is typed.
+    pub default_file: &'a str,
+    /// Loaded file-backed scenarios that can be edited: (index, name).
+    pub editable: &'a [(usize, String)],
+}
+
+/// The rate and value fields' text while typed ("8." is not yet a number).
+#[derive(Default)]
+pub struct WhatIfViewState {
+    rate: String,
+    line: String,
+    /// The series and path the fields last showed, to refill them after an undo or a drag.
+    shown: Option<(usize, PathKind, usize)>,
+    /// The two fields' ids: one being typed in is not refilled under the typist.
+    fields: Vec<egui::Id>,
+}
+
+const CONTROLS_WIDTH: f32 = 340.0;
+/// A handle's side, in points: easy to grab on a projector's laptop touchpad too.
+const HANDLE: f32 = 18.0;
+
+pub fn whatif_ui(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = props.lang;
+    ui.heading(tr(lang, Msg::ViewWhatIf));
+    ui.horizontal_top(|ui| {
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(Vec2::new(CONTROLS_WIDTH, ui.available_height()), top_down, |ui| {
+            egui::ScrollArea::vertical().id_salt("whatif_controls").show(ui, |ui| {
+                ui.set_width(CONTROLS_WIDTH - 12.0);
+                controls(ui, props, state, &mut commands);
+            });
+        });
+        ui.separator();
+        ui.vertical(|ui| chart(ui, props, &mut commands));
+    });
+    if !ui.ctx().egui_wants_keyboard_input() {
+        let (undo, redo) = ui.input_mut(|i| {
+            let redo = i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
+            (i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z), redo)
+        });
+        if undo {
+            commands.push(Command::WhatIfUndo);
+        }
+        if redo {
+            commands.push(Command::WhatIfRedo);
+        }
+    }
+    commands
+}
+
+fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, commands: &mut Vec<Command>) {
+    let lang = props.lang;
+    ui.label(RichText::new(tr(lang, Msg::WhatIfIntro)).weak());
+    ui.add_space(6.0);
+    let label = ui.label(tr(lang, Msg::WhatIfName));
+    let mut name = props.model.name.clone();
+    if ui.add(TextEdit::singleline(&mut name).desired_width(f32::INFINITY)).labelled_by(label.id).changed() {
+        commands.push(Command::WhatIfRename(name));
+    }
+    ui.add_space(6.0);
+    let label = ui.label(tr(lang, Msg::Name));
+    egui::ComboBox::from_id_salt("whatif_measure")
+        .width(CONTROLS_WIDTH - 20.0)
+        .selected_text(props.measure.map_or("—", |id| measure_name(props.measures, id)))
+        .show_ui(ui, |ui| {
+            for (id, name) in props.measures {
+                if ui.selectable_label(props.measure == Some(id.as_str()), name).clicked() {
+                    commands.push(Command::WhatIfPick { measure: Some(id.clone()), region: None });
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let label = ui.label(tr(lang, Msg::WhatIfRegion));
+    egui::ComboBox::from_id_salt("whatif_region")
+        .selected_text(props.region)
+        .show_ui(ui, |ui| {
+            for region in props.regions {
+                if ui.selectable_label(props.region == region, region).clicked() {
+                    commands.push(Command::WhatIfPick { measure: None, region: Some(region.clone()) });
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.add_space(4.0);
+    if props.starts.is_empty() && props.measure.is_some() {
+        ui.label(RichText::new(tr(lang, Msg::NoStart)).weak());
+    }
+    for start in props.starts {
+        let msg = match start.from {
+            StartFrom::Baseline => Msg::StartFromBaseline,
+            StartFrom::LatestActual => Msg::StartFromActual,
+        };
+        let text = format!("{}（{}：{}）", tr(lang, msg), start.year, readable(start.value));
+        if ui.button(text).on_hover_text(&start.described).clicked() {
+            commands.push(Command::WhatIfBegin(start.from));
+        }
+    }
+    ui.separator();
+    let Some(draft) = props.model.draft() else {
+        ui.label(RichText::new(tr(lang, Msg::WhatIfEmpty)).weak());
+        editing_and_saving(ui, props, commands);
+        return;
+    };
+    let shown = (props.model.current, draft.path, props.model.drafts.len());
+    let typing = ui.memory(|m| state.fields.iter().any(|id| m.has_focus(*id)));
+    if state.shown != Some(shown) && !typing {
+        state.rate = match draft.path {
+            PathKind::Growth(r) => crate::model::format::exact(r),
+            _ => String::new(),
+        };
+        state.line = match draft.path {
+            PathKind::Line(v) => crate::model::format::exact(v),
+            _ => String::new(),
+        };
+        state.shown = Some(shown);
+    }
+    ui.label(RichText::new(format!("{} · {}", draft.measure_name, draft.region)).strong());
+    let from = match (draft.start.from, lang) {
+        (StartFrom::Baseline, Lang::Zh) => format!("规划{}年基期值", draft.start.year),
+        (StartFrom::Baseline, Lang::En) => format!("the plan's {} baseline", draft.start.year),
+        (StartFrom::LatestActual, Lang::Zh) => format!("{}年", draft.start.year),
+        (StartFrom::LatestActual, Lang::En) => draft.start.year.to_string(),
+    };
+    ui.label(format!("{}：{} {}（{from}）", tr(lang, Msg::WhatIfStart), readable(draft.start.value), draft.unit))
+        .on_hover_text(&draft.start.described);
+    let label = ui.label(tr(lang, Msg::PathGrowth));
+    let rate = ui.add(TextEdit::singleline(&mut state.rate).desired_width(80.0)).labelled_by(label.id);
+    if rate.changed()
+        && let Ok(r) = state.rate.trim().parse::<f64>()
+    {
+        commands.push(Command::WhatIfGrowth(r));
+    }
+    let label = ui.label(format!("{}（{}，{}）", tr(lang, Msg::PathLine), draft.end_year, draft.unit));
+    let line = ui.add(TextEdit::singleline(&mut state.line).desired_width(80.0)).labelled_by(label.id);
+    state.fields = vec![rate.id, line.id];
+    if line.changed()
+        && let Ok(v) = state.line.trim().parse::<f64>()
+    {
+        commands.push(Command::WhatIfLine(v));
+    }
+    let drawn = matches!(draft.path, PathKind::Drawn);
+    ui.label(RichText::new(tr(lang, Msg::PathDrawn)).color(if drawn {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().weak_text_color()
+    }));
+    egui::Grid::new("whatif_points").striped(true).show(ui, |ui| {
+        for (year, value) in &draft.points {
+            ui.label(year.to_string());
+            ui.label(format!("{} {}", readable(*value), draft.unit));
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(props.model.can_undo(), egui::Button::new(tr(lang, Msg::Undo)))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            commands.push(Command::WhatIfUndo);
+        }
+        if ui
+            .add_enabled(props.model.can_redo(), egui::Button::new(tr(lang, Msg::Redo)))
+            .on_hover_text("Ctrl+Shift+Z")
+            .clicked()
+        {
+            commands.push(Command::WhatIfRedo);
+        }
+        if ui.button(tr(lang, Msg::RemoveSeries)).clicked() {
+            commands.push(Command::WhatIfRemove);
+        }
+    });
+    if props.model.drafts.len() > 1 {
+        ui.label(tr(lang, Msg::WhatIfSeriesList));
+        for (k, d) in props.model.drafts.iter().enumerate() {
+            let text = format!("{} · {}", d.measure_name, d.region);
+            if ui.selectable_label(k == props.model.current, text).clicked() {
+                commands.push(Command::WhatIfSelect(k));
+            }
+        }
+    }
+    ui.separator();
+    editing_and_saving(ui, props, commands);
+}
+
+fn measure_name<'a>(measures: &'a [(String, String)], id: &'a str) -> &'a str {
+    measures.iter().find(|(k, _)| k == id).map_or(id, |(_, n)| n.as_str())
+}
+
+fn editing_and_saving(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
+    let lang = props.lang;
+    let label = ui.label(tr(lang, Msg::SaveTo));
+    let mut file = props.file.to_string();
+    let field = TextEdit::singleline(&mut file).hint_text(props.default_file).desired_width(f32::INFINITY);
+    if ui.add(field).labelled_by(label.id).changed() {
+        commands.push(Command::WhatIfSetFile(file));
+    }
+    if ui.add_enabled(!props.model.drafts.is_empty(), egui::Button::new(tr(lang, Msg::Save))).clicked() {
+        commands.push(Command::WhatIfSave);
+    }
+    if !props.editable.is_empty() {
+        ui.add_space(6.0);
+        ui.label(tr(lang, Msg::EditAsWhatIf));
+        for (k, name) in props.editable {
+            if ui.button(name).clicked() {
+                commands.push(Command::WhatIfEdit(*k));
+            }
+        }
+    }
+}
+
+/// The chart, with a handle on each year of the series in hand: drag one up or down to
+/// change that year's value.
+fn chart(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
+    let (Some(chart), Some(draft)) = (props.chart, props.model.draft()) else { return };
+    let height = (ui.available_height() - 30.0).max(240.0);
+    let style = ChartStyle { interactive: false, ..ChartStyle::full(height, props.lang) };
+    let (response, transform) = chart_ui_with_transform(ui, "whatif_chart", chart, &style, false);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, tr(props.lang, Msg::WhatIfChart)));
+    let colour = ui.visuals().strong_text_color();
+    for &(year, value) in &draft.points {
+        let at = transform.position_from_point(&PlotPoint::new(f64::from(year), value));
+        if !response.rect.contains(at) {
+            continue;
+        }
+        let rect = Rect::from_center_size(at, Vec2::splat(HANDLE));
+        let id = ui.scope_id().with(("whatif_handle", props.model.current, year));
+        let handle = ui.interact(rect, id, Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeVertical);
+        let label = format!("{year}：{} {}", readable(value), draft.unit);
+        handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
+        let active = handle.hovered() || handle.dragged();
+        ui.painter().circle(
+            at,
+            if active { HANDLE * 0.45 } else { HANDLE * 0.33 },
+            Color32::TRANSPARENT,
+            Stroke::new(2.0, colour),
+        );
+        if handle.drag_started() {
+            // The keyboard leaves the rate or value field: Ctrl+Z now undoes the drag, not
+            // the field's typing (a drag is no click, so the field would keep it).
+            ui.memory_mut(|m| {
+                if let Some(focused) = m.focused() {
+                    m.surrender_focus(focused);
+                }
+            });
+        }
+        if handle.dragged()
+            && let Some(pointer) = handle.interact_pointer_pos()
+        {
+            let value = transform.value_from_position(pointer).y;
+            commands.push(Command::WhatIfDrag { year, value, first: handle.drag_started() });
+        }
+    }
+    ui.label(RichText::new(tr(props.lang, Msg::PathDrawn)).small().weak());
+}
