@@ -265,6 +265,30 @@ fn worst_shapes(c: &mut Criterion) {
     c.bench_function("deck/many_unknown_measures", |b| {
         b.iter(|| black_box(plan_explorer::model::deck::Deck::load(&path, &doc).expect_err("unknown")))
     });
+    // Spreadsheet scenarios, read on the loader's thread: the shipped actuals as an xlsx
+    // workbook (~3,000 values), and a 15 MB long-layout CSV (36,000 series of five years: 1.8 million cells, near the limit).
+    use plan_explorer::model::scenario_files::load_table_bytes;
+    use plan_explorer::model::tabular::read::TableFormat;
+    let plan = &doc.plan;
+    let actuals = plan_explorer::model::scenario::embedded_actuals(plan).expect("actuals");
+    let xlsx = plan_explorer::model::tabular::write::xlsx(&[&actuals]).expect("xlsx");
+    c.bench_function("load/xlsx_actuals", |b| {
+        b.iter(|| black_box(load_table_bytes(&xlsx, TableFormat::Xlsx, "a.xlsx", "a", None, plan).expect("loads")))
+    });
+    let mut csv = String::from("scenario,series,indicator,region,unit,kind,label,year,value,source\n");
+    for k in 0..36_000 {
+        for year in 2016..=2020 {
+            let value = 0.7 + f64::from(k % 100) / 100.0 + f64::from(year - 2016) / 10.0;
+            csv.push_str(&format!(
+                "S,s{k},rd_intensity,全区,%,Projection,研发强度 {k},{year},{value:.4},projection: bench\n"
+            ));
+        }
+    }
+    c.bench_function("load/csv_long_180k_rows", |b| {
+        b.iter(|| {
+            black_box(load_table_bytes(csv.as_bytes(), TableFormat::Csv, "b.csv", "b", None, plan).expect("loads"))
+        })
+    });
 }
 
 /// The chart spec of every measure, a 2× slide PNG (budget 300 ms) and the PDF briefing of

@@ -121,6 +121,18 @@ const PAGES: &[(&str, Reach)] = &[
             h.run();
         }
     }),
+    ("whatif", |h| {
+        load(h, &["trend.ron"]);
+        run(
+            h,
+            vec![
+                Command::SetView(View::WhatIf),
+                Command::WhatIfBegin(plan_explorer::model::whatif::StartFrom::Baseline),
+                Command::WhatIfGrowth(8.0),
+                Command::WhatIfDrag { year: 2018, value: 1.4, first: true },
+            ],
+        );
+    }),
     ("indicators_log_english", |h| {
         run(h, vec![Command::SetView(View::Indicators), Command::SetLogScale(true), Command::ToggleLanguage]);
     }),

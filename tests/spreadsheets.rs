@@ -172,6 +172,30 @@ fn the_same_table_as_csv_loads_the_same_and_so_does_excels_chinese_csv() {
     assert!(warnings.iter().any(|w| w.message.contains("GB18030")), "{warnings:?}");
 }
 
+/// Legacy Excel and OpenDocument files (written by xlwt and odfpy: tools/make_table_fixtures.py)
+/// read the same as the xlsx.
+#[test]
+fn xls_and_ods_workbooks_load_the_same_as_xlsx() {
+    let dir = fresh_dir("xls-ods");
+    let xlsx = save(&mut workbook(&[("data", iamc_rows())]), &dir, "what-if.xlsx");
+    let expected = load_scenarios_file(&xlsx, &plan()).unwrap().0;
+    let tables = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tables");
+    let ods = load_scenarios_file(&tables.join("iamc.ods"), &plan()).expect("ods loads").0;
+    assert_eq!(ods.len(), 2);
+    for (a, b) in ods.iter().zip(&expected) {
+        assert_eq!(a.name, b.name);
+        assert_eq!(a.series, b.series.iter().map(|s| with_source(s, "iamc.ods")).collect::<Vec<_>>());
+    }
+    // The xls also holds a sheet whose Model cells are merged over two rows: refused there.
+    let xls = tables.join("iamc.xls");
+    assert_refused_at(&xls, "merged!A2", "merged cells A2:A3");
+}
+
+/// A series as read from another file (the default source names the file).
+fn with_source(s: &plan_explorer::model::scenario::Series, file: &str) -> plan_explorer::model::scenario::Series {
+    plan_explorer::model::scenario::Series { source: s.source.replace("what-if.xlsx", file), ..s.clone() }
+}
+
 #[test]
 fn a_long_table_with_chinese_headers_and_full_place_names_loads_with_its_sources() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/example-long.csv");
@@ -485,6 +509,18 @@ fn files_that_are_not_workbooks_or_have_no_table_are_refused_plainly() {
     std::fs::write(&path, "").unwrap();
     let refused = errors(load_scenarios_file(&path, &plan()));
     assert!(refused.iter().any(|e| e.contains("no header row")), "{refused:?}");
+}
+
+#[test]
+fn a_huge_table_is_refused_without_reading_it_all() {
+    let dir = fresh_dir("hostile-huge");
+    let path = dir.join("huge.csv");
+    // 1,000 columns × 2,001 rows: more than the 2,000,000 filled cells a scenario table may have.
+    let row = vec!["1"; 1000].join(",");
+    let text = format!("Variable,{}\n", vec!["2020"; 999].join(",")) + &format!("{row}\n").repeat(2001);
+    std::fs::write(&path, text).unwrap();
+    let refused = errors(load_scenarios_file(&path, &plan()));
+    assert!(refused.iter().any(|e| e.contains("more than 2000000 filled cells")), "{refused:?}");
 }
 
 #[test]

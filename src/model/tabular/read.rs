@@ -260,6 +260,30 @@ fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
     starts
 }
 
+/// A line and character column, moved forward through the text.
+struct TextCursor {
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl TextCursor {
+    fn advance(&mut self, text: &str, to: usize) {
+        if to <= self.offset {
+            return;
+        }
+        for c in text.get(self.offset..to).unwrap_or("").chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.offset = to;
+    }
+}
+
 fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
     let (text, warnings) = decode_csv(bytes, file)?;
     let delimiter = sniff_delimiter(&text);
@@ -279,8 +303,14 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
             }
         }
         let start = record.position().map_or(position.byte(), csv::Position::byte) as usize;
+        let line = record.position().map_or(position.line(), csv::Position::line) as usize;
         let starts = field_starts(&text, start, delimiter);
+        // Lines and columns are counted forward from the record's start, field by field: one
+        // pass over the record, however long the file.
+        let mut cursor = TextCursor { offset: start, line, col: 1 };
         for (col, field) in record.iter().enumerate() {
+            let offset = starts.get(col).copied().unwrap_or(start);
+            cursor.advance(&text, offset);
             if field.trim().is_empty() {
                 continue;
             }
@@ -288,8 +318,7 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
                 return Err(too_many_cells(file, "CSV"));
             }
             let col = u32::try_from(col).unwrap_or(u32::MAX);
-            let offset = starts.get(col as usize).copied().unwrap_or(start);
-            grid.text_places.insert((row, col), position_at(&text, offset));
+            grid.text_places.insert((row, col), (cursor.line, cursor.col));
             // Our CSV exports guard text that a spreadsheet would run as a formula with a `'`.
             let field = match field.strip_prefix('\'') {
                 Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
