@@ -284,6 +284,24 @@ fn worst_shapes(c: &mut Criterion) {
             ));
         }
     }
+    // The IAMC wide layout as pyam writes it: no Id column, 20,000 series of 11 years.
+    let mut iamc = String::from("Model,Scenario,Region,Variable,Unit,Source");
+    for year in 2010..=2020 {
+        iamc.push_str(&format!(",{year}"));
+    }
+    iamc.push('\n');
+    for k in 0..20_000 {
+        iamc.push_str(&format!("M,S,Inner Mongolia,rd_intensity,%,source {k}"));
+        for year in 0..11 {
+            iamc.push_str(&format!(",{:.3}", 0.5 + f64::from(k % 50) / 100.0 + f64::from(year) / 20.0));
+        }
+        iamc.push('\n');
+    }
+    c.bench_function("load/csv_iamc_20k_rows", |b| {
+        b.iter(|| {
+            black_box(load_table_bytes(iamc.as_bytes(), TableFormat::Csv, "c.csv", "c", None, plan).expect("loads"))
+        })
+    });
     c.bench_function("load/csv_long_180k_rows", |b| {
         b.iter(|| {
             black_box(load_table_bytes(csv.as_bytes(), TableFormat::Csv, "b.csv", "b", None, plan).expect("loads"))

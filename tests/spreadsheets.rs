@@ -140,6 +140,21 @@ fn an_iamc_workbook_loads_its_scenarios_values_regions_and_chinese_variable_name
 }
 
 #[test]
+fn series_of_one_measure_and_region_from_different_sources_are_told_apart() {
+    let dir = fresh_dir("csv-sources");
+    let path = dir.join("two-sources.csv");
+    std::fs::write(
+        &path,
+        "Scenario,Region,Variable,Unit,Source,2016\nS,全区,rd_intensity,%,统计年鉴,0.79\nS,全区,rd_intensity,%,统计公报,0.8\n",
+    )
+    .unwrap();
+    let (scenarios, _) = load_scenarios_file(&path, &plan()).expect("two series, not a duplicate");
+    let ids: Vec<&str> = scenarios[0].series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["rd_intensity", "rd_intensity#2"]);
+    assert_eq!(scenarios[0].series[1].source, "统计公报");
+}
+
+#[test]
 fn the_same_table_as_csv_loads_the_same_and_so_does_excels_chinese_csv() {
     let dir = fresh_dir("csv-iamc");
     let xlsx = save(&mut workbook(&[("data", iamc_rows())]), &dir, "what-if.xlsx");
@@ -263,6 +278,20 @@ fn ron_to_xlsx_to_ron_loses_nothing() {
         s.points.sort_by_key(|p| p.year);
     }
     assert_eq!(back[0], expected);
+
+    // Empty labels and sources stay empty, and two scenarios in one workbook keep their own
+    // extra indicators.
+    let mut bare = expected.clone();
+    bare.name = "bare".into();
+    bare.series.retain(|s| s.indicator == "rd_intensity");
+    bare.series[0].label.clear();
+    bare.series[0].source.clear();
+    bare.extra_indicators.truncate(1);
+    let bytes = write::xlsx(&[&expected, &bare]).expect("written");
+    let path = dir.join("two.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let (back, _) = load_scenarios_file(&path, &plan).expect("read back");
+    assert_eq!(back, [expected.clone(), bare]);
 
     // The same through the command line: export to xlsx, import to RON, compare.
     let bin = env!("CARGO_BIN_EXE_plan-explorer");
@@ -521,6 +550,41 @@ fn a_huge_table_is_refused_without_reading_it_all() {
     std::fs::write(&path, text).unwrap();
     let refused = errors(load_scenarios_file(&path, &plan()));
     assert!(refused.iter().any(|e| e.contains("more than 2000000 filled cells")), "{refused:?}");
+}
+
+#[test]
+fn a_message_about_a_point_names_its_own_row_whatever_the_year_order() {
+    let dir = fresh_dir("csv-order");
+    let path = dir.join("order.csv");
+    // The 2022 row comes first and holds the impossible share; points are kept by year.
+    std::fs::write(&path, "Variable,Region,Year,Value\nrd_intensity,全区,2022,150\nrd_intensity,全区,2015,0.76\n")
+        .unwrap();
+    assert_refused_at(&path, "2:22", "150 % for 2022 is not a possible share");
+}
+
+#[test]
+fn a_series_id_reused_for_another_variable_is_refused() {
+    let dir = fresh_dir("csv-reused-id");
+    let path = dir.join("ids.csv");
+    std::fs::write(
+        &path,
+        "Id,Variable,Region,Year,Value\ns1,rd_intensity,全区,2016,0.8\ns1,rd_expenditure,全区,2017,150\n",
+    )
+    .unwrap();
+    assert_refused_at(&path, "3:1", "series id `s1` is used for another variable, region or unit");
+}
+
+#[test]
+fn blank_lines_quotes_and_short_rows_keep_csv_positions_true() {
+    let dir = fresh_dir("csv-lines");
+    let path = dir.join("lines.csv");
+    // A blank line (the csv reader skips it), a quote inside a label, and an empty variable.
+    std::fs::write(
+        &path,
+        "Model,Scenario,Region,Variable,Unit,Label,2020\n\nM,S,全区,rd_intensity,%,12\" plan,2.2\nM,S,全区,,%,x,2.0\n",
+    )
+    .unwrap();
+    assert_refused_at(&path, "4:8", "a row with values but no variable");
 }
 
 #[test]

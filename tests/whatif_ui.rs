@@ -90,6 +90,32 @@ fn a_what_if_by_growth_rate_is_saved_loaded_and_edited_again() {
     assert_eq!(reloaded[0].series[0].points.last().map(|p| p.value), Some(173.6509));
 }
 
+/// Edit on a scenario that is not a what-if of its own file starts a new what-if from its
+/// values: saving writes a new file and leaves the original as it was.
+#[test]
+fn editing_another_scenario_saves_a_new_file_and_leaves_the_original() {
+    let mut harness = app_exporting_to("whatif-other");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/example.xlsx");
+    let original = std::fs::read(&example).unwrap();
+    drop_file(&mut harness, example.clone());
+    harness.get_by_label("情景").click();
+    harness.run();
+    harness.get_by_label("编辑").click();
+    harness.run();
+    let w = harness.state().whatif();
+    assert_eq!(w.file, None, "not saved over the example");
+    assert_eq!(w.name, "趋势外推（示例）（假设情景）");
+    assert_eq!(w.drafts.len(), 2);
+    // The folder the analyst names does not exist yet: it is made.
+    let path = harness.state().export_dir().join("new-folder").join("from-example.ron");
+    type_into(&mut harness, "保存到", &path.display().to_string());
+    harness.get_by_label("保存").click();
+    harness.run();
+    wait_for_loads(&mut harness);
+    assert!(path.is_file(), "{:?}", harness.state().messages());
+    assert_eq!(std::fs::read(&example).unwrap(), original, "the example is untouched");
+}
+
 #[test]
 fn dragging_a_point_on_the_chart_sets_its_value_and_undo_takes_the_drag_back() {
     let mut harness = app_exporting_to("whatif-drag");

@@ -111,6 +111,7 @@ impl PlanExplorerApp {
             Command::SetAllSources(on) => self.settings.all_sources = on,
             Command::SetChartRegion(region) => self.settings.chart_region = region,
             Command::ToggleLanguage => {
+                self.whatif.stale();
                 self.settings.lang = match self.settings.lang {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,

@@ -292,9 +292,11 @@ impl Scenarios {
                 Some((shown, chars))
             }
             Outcome::Failed { path, diagnostics } => {
-                // Keep the failing version's time, so it is not retried until it changes again.
-                if let Some(existing) = self.loaded.iter_mut().find(|l| l.path.as_ref() == Some(&path)) {
-                    existing.modified = modified(&path);
+                // Keep the failing version's time, so it is not retried until it changes again
+                // (on every scenario of the file: one left behind would retry it each second).
+                let now = modified(&path);
+                for existing in self.loaded.iter_mut().filter(|l| l.path.as_ref() == Some(&path)) {
+                    existing.modified = now;
                 }
                 log.diagnostics(diagnostics);
                 None

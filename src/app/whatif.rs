@@ -8,9 +8,10 @@ use egui::Ui;
 
 use crate::model::Severity;
 use crate::model::chart::{Chart, ChartOptions};
-use crate::model::scenario::{Scenario, WHOLE_REGION, known_regions, scenario_to_ron};
+use crate::model::diagnostics::Place;
+use crate::model::scenario::{Scenario, WHOLE_REGION, known_regions, scenario_to_ron, validate_scenario};
 use crate::model::tabular::read::{TableFormat, table_format};
-use crate::model::whatif::{WhatIf, starts};
+use crate::model::whatif::{PROVENANCE, WhatIf, starts};
 use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::whatif_view::{WhatIfProps, whatif_ui};
 use crate::ui::{Command, View};
@@ -95,9 +96,21 @@ impl super::PlanExplorerApp {
                 false
             }
             Command::WhatIfEdit(k) => {
-                let Some(loaded) = self.scenarios.loaded().get(k) else { return };
-                w.model = WhatIf::from_scenario(&loaded.scenario, plan, loaded.path.clone());
-                w.file = loaded.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                let all = self.scenarios.loaded();
+                let Some(loaded) = all.get(k) else { return };
+                // Saved back in place only when the file is this what-if alone; any other
+                // scenario (a workbook of several, sourced statistics) starts a new what-if
+                // from its values, saved to a new file, and the original stays as it was.
+                let alone = loaded.path.is_some() && all.iter().filter(|l| l.path == loaded.path).count() == 1;
+                let own = alone && loaded.scenario.series.iter().all(|s| s.source.starts_with(PROVENANCE));
+                let file = if own { loaded.path.clone() } else { None };
+                w.model = WhatIf::from_scenario(&loaded.scenario, plan, file.clone());
+                if !own {
+                    let name =
+                        format!("{}（{}）", loaded.scenario.name, tr(self.settings.lang, Msg::WhatIfDefaultName));
+                    w.model.rename(&name);
+                }
+                w.file = file.map(|p| p.display().to_string()).unwrap_or_default();
                 if let Some(d) = w.model.draft() {
                     w.measure = Some(d.measure.clone());
                     w.region = d.region.clone();
@@ -134,12 +147,17 @@ impl super::PlanExplorerApp {
         let lang = self.settings.lang;
         let path = self.whatif_file();
         let scenario = self.whatif.model.to_scenario(&self.doc.plan);
+        // Checked as loading will check it: a file the app would refuse is not written.
+        let shown = path.display().to_string();
+        let problems = validate_scenario(&scenario, &self.doc.plan, &shown, &|_| Place::Text(0, 0));
+        if problems.iter().any(|d| d.is_error()) {
+            self.log.diagnostics(problems);
+            return;
+        }
         let bytes = match table_format(&path) {
             Some(TableFormat::Xlsx) => crate::model::tabular::write::xlsx(&[&scenario]).map_err(|e| e.to_string()),
-            Some(TableFormat::Csv) => {
-                crate::model::tabular::write::long_csv(&[&scenario]).map(String::into_bytes).map_err(|e| e.to_string())
-            }
-            Some(_) => Err("xls and ods are read, not written: save as .ron or .xlsx".to_string()),
+            // A CSV cannot hold the provenance of the start and of each point apart.
+            Some(_) => Err("a what-if is saved as .ron or .xlsx".to_string()),
             None => scenario_to_ron(&scenario).map(String::into_bytes).map_err(|e| e.to_string()),
         };
         let written = bytes.and_then(|bytes| {

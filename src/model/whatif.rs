@@ -153,18 +153,27 @@ impl Draft {
             described: described.to_string(),
             source: first.source.clone(),
         };
-        let path = parse_path(&series.source).unwrap_or(PathKind::Drawn);
-        let end_year = rest.last().map_or(first.year + 1, |p| p.year);
-        Some(Draft {
+        let end_year = rest.last().map_or(first.year.saturating_add(1), |p| p.year);
+        let mut draft = Draft {
             measure: series.indicator.clone(),
             measure_name: measure_name.to_string(),
             region: series.region.clone(),
             unit: series.unit.clone(),
             start,
             end_year,
-            path,
+            path: PathKind::Drawn,
             points: rest.iter().map(|p| (p.year, p.value)).collect(),
-        })
+        };
+        // The path the provenance names is kept only if it still gives these values: values
+        // edited since (in Excel, say) are values drawn by hand, not that formula.
+        if let Some(path) = parse_path(&series.source) {
+            let mut recomputed = Draft { path, ..draft.clone() };
+            recomputed.recompute();
+            if recomputed.points == draft.points {
+                draft.path = path;
+            }
+        }
+        Some(draft)
     }
 }
 
@@ -236,7 +245,13 @@ impl WhatIf {
     /// A scenario to keep editing: its series become drafts.
     pub fn from_scenario(scenario: &Scenario, plan: &Plan, file: Option<PathBuf>) -> Self {
         let name_of = |id: &str| scenario.indicator_name(plan, id).unwrap_or(id).to_string();
-        let drafts = scenario.series.iter().filter_map(|s| Draft::from_series(s, &name_of(&s.indicator))).collect();
+        let mut drafts: Vec<Draft> = Vec::new();
+        for draft in scenario.series.iter().filter_map(|s| Draft::from_series(s, &name_of(&s.indicator))) {
+            // One series per measure and region (a what-if's ids are made from the pair).
+            if !drafts.iter().any(|d| d.measure == draft.measure && d.region == draft.region) {
+                drafts.push(draft);
+            }
+        }
         WhatIf { name: scenario.name.clone(), drafts, current: 0, file, undo: Vec::new(), redo: Vec::new() }
     }
 
@@ -468,6 +483,26 @@ mod tests {
         assert!(w.undo());
         assert!(w.set_line(3.0));
         assert!(!w.can_redo());
+    }
+
+    #[test]
+    fn a_saved_path_is_kept_only_while_it_still_gives_the_values() {
+        let plan = crate::model::load::embedded_plan().expect("plan");
+        let mut w = WhatIf::new("w");
+        let mut d = draft(PathKind::Growth(10.0));
+        d.measure = "rd_intensity".into();
+        w.drafts.push(d);
+        let scenario = w.to_scenario(&plan);
+        let back = WhatIf::from_scenario(&scenario, &plan, None);
+        assert_eq!(back.draft().map(|d| d.path), Some(PathKind::Growth(10.0)));
+        // The 2020 value edited elsewhere (say in Excel): those are values drawn by hand now.
+        let mut edited = scenario.clone();
+        if let Some(p) = edited.series[0].points.last_mut() {
+            p.value = 2.5;
+        }
+        let back = WhatIf::from_scenario(&edited, &plan, None);
+        assert_eq!(back.draft().map(|d| d.path), Some(PathKind::Drawn));
+        assert_eq!(back.draft().and_then(|d| d.points.last().copied()), Some((2020, 2.5)));
     }
 
     #[test]

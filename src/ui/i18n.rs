@@ -273,7 +273,7 @@ messages! {
     CannotWrite => "无法写入", "cannot write";
     CannotEncode => "无法编码图像", "cannot encode the image";
     CannotOpenDialog => "无法打开文件对话框", "cannot open the file dialog";
-    Shortcuts => "Ctrl+F 搜索 · Ctrl+O 打开情景 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Ctrl+O open a scenario · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
+    Shortcuts => "Ctrl+F 搜索 · Ctrl+O 打开情景 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · Ctrl+Z/Ctrl+Shift+Z 撤销/重做（假设情景） · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Ctrl+O open a scenario · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · Ctrl+Z/Ctrl+Shift+Z undo/redo (what-if) · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

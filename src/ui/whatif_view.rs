@@ -245,7 +245,10 @@ fn chart(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
     let (Some(chart), Some(draft)) = (props.chart, props.model.draft()) else { return };
     let height = (ui.available_height() - 30.0).max(240.0);
     let style = ChartStyle { interactive: false, ..ChartStyle::full(height, props.lang) };
-    let (response, transform) = chart_ui_with_transform(ui, "whatif_chart", chart, &style, false);
+    // The axes follow the series (a steep growth rate stays on the chart), except while a
+    // point is being dragged, when they hold still under the pointer.
+    let still = !ui.input(|i| i.pointer.any_down());
+    let (response, transform) = chart_ui_with_transform(ui, "whatif_chart", chart, &style, still);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, tr(props.lang, Msg::WhatIfChart)));
     let colour = ui.visuals().strong_text_color();
     for &(year, value) in &draft.points {

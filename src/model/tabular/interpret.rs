@@ -30,6 +30,8 @@ use crate::model::scenario::{
 const HEADER_SEARCH_ROWS: usize = 20;
 /// At most this many messages from reading the cells; validation adds its own, also capped.
 const MAX_MESSAGES: usize = 200;
+/// More scenarios than this in one file is not an analyst's table.
+const MAX_SCENARIOS: usize = 1000;
 
 /// The model `scenario export` writes in the Model column.
 pub const EXPORT_MODEL: &str = "plan-explorer";
@@ -280,7 +282,8 @@ struct Extras {
     mapping: HashMap<String, String>,
     /// Scenario name → (description, plan, place of the plan cell).
     about: HashMap<String, (String, String, Place)>,
-    indicators: Vec<(ExtraIndicator, Place)>,
+    /// Each with the scenario it belongs to (empty: every scenario of the file).
+    indicators: Vec<(ExtraIndicator, String, Place)>,
     sources: HashMap<PointKey, PointSource>,
 }
 
@@ -329,7 +332,7 @@ fn read_extras(grids: &[&Grid], mapping_file: Option<&Grid>, msgs: &mut Messages
                     };
                     let place = h.col(Role::Id).map_or_else(|| grid.row_place(row), |c| grid.place(row, c));
                     if !indicator.id.is_empty() {
-                        extras.indicators.push((indicator, place));
+                        extras.indicators.push((indicator, cell(row, Role::Scenario), place));
                     }
                 }
                 SheetKind::Sources => {
@@ -394,7 +397,7 @@ impl Names {
         for h in &plan.headlines {
             indicators.entry(normalise(&h.name)).or_insert_with(|| h.measure.clone());
         }
-        for (e, _) in &extras.indicators {
+        for (e, _, _) in &extras.indicators {
             for name in [&e.id, &e.name, &e.name_en] {
                 if !name.is_empty() {
                     indicators.entry(normalise(name)).or_insert_with(|| e.id.clone());
@@ -472,9 +475,35 @@ struct Draft {
     by_key: HashMap<String, usize>,
     /// Series key → (row place) of the row that first gave it, for duplicates in the wide layout.
     first_row: HashMap<String, Place>,
+    /// How many series ids were made from each base (`rd_intensity`, `rd_intensity#2`).
+    generated: HashMap<String, usize>,
 }
 
 impl Draft {
+    /// Puts every series' points in year order, and their places with them, so that a
+    /// message about a point still names the cell it came from.
+    fn sort_points(&mut self) {
+        for (i, series) in self.series.iter_mut().enumerate() {
+            let mut order: Vec<usize> = (0..series.points.len()).collect();
+            order.sort_by_key(|&k| series.points.get(k).map_or(0, |p| p.year));
+            if order.iter().enumerate().all(|(k, &j)| k == j) {
+                continue;
+            }
+            let old = std::mem::take(&mut series.points);
+            let mut moved = Vec::new();
+            for (k, &j) in order.iter().enumerate() {
+                for field in ["year", "value"] {
+                    if let Some(place) = self.places.remove(&format!("series[{i}].points[{j}].{field}")) {
+                        moved.push((format!("series[{i}].points[{k}].{field}"), place));
+                    }
+                }
+            }
+            self.places.extend(moved);
+            let mut old: Vec<Option<Point>> = old.into_iter().map(Some).collect();
+            series.points = order.iter().filter_map(|&j| old.get_mut(j).and_then(Option::take)).collect();
+        }
+    }
+
     fn locate(&self, path: &str) -> Place {
         let mut path = path;
         loop {
@@ -563,13 +592,13 @@ pub fn scenarios_from_grids(
         };
         draft.places.insert("plan".to_string(), plan_place);
         let mut extra_indicators = Vec::new();
-        for (k, (e, place)) in extras.indicators.iter().enumerate() {
+        // An `indicators` sheet with a Scenario column gives each scenario its own.
+        let own = extras.indicators.iter().filter(|(_, scenario, _)| scenario.is_empty() || *scenario == draft.name);
+        for (k, (e, _, place)) in own.enumerate() {
             draft.places.insert(format!("extra_indicators[{k}].id"), place.clone());
             extra_indicators.push(e.clone());
         }
-        for s in &mut draft.series {
-            s.points.sort_by_key(|p| p.year);
-        }
+        draft.sort_points();
         let scenario = Scenario {
             format_version: SCENARIO_FORMAT_VERSION,
             name,
@@ -601,6 +630,9 @@ fn read_table(
 ) {
     let in_workbook = grid.sheet.is_some();
     let long = h.years.is_empty();
+    // (Model, Scenario) → draft, so that finding a row's scenario does not scan them all.
+    let mut index: HashMap<(String, String), usize> =
+        drafts.iter().enumerate().map(|(k, d)| ((d.model.clone(), d.name.clone()), k)).collect();
     if long && (h.col(Role::Year).is_none() || h.col(Role::Value).is_none()) {
         msgs.error(
             grid.row_place(h.row),
@@ -646,13 +678,20 @@ fn read_table(
             continue;
         };
         let model = cell(Role::Model);
-        let scenario_name = match cell(Role::Scenario) {
-            s if s.is_empty() => stem.to_string(),
-            s => s,
-        };
-        let d = match drafts.iter().position(|d| d.model == model && d.name == scenario_name) {
-            Some(d) => d,
+        // A column that is there but empty stays empty (as `scenario export` writes an empty
+        // field); defaults stand in only for columns the table does not have.
+        let scenario_name = if h.col(Role::Scenario).is_some() { cell(Role::Scenario) } else { stem.to_string() };
+        let d = match index.get(&(model.clone(), scenario_name.clone())) {
+            Some(&d) => d,
+            None if drafts.len() >= MAX_SCENARIOS => {
+                msgs.error(
+                    place(Role::Scenario),
+                    format!("more than {MAX_SCENARIOS} scenarios in one file: not read further"),
+                );
+                return;
+            }
             None => {
+                index.insert((model.clone(), scenario_name.clone()), drafts.len());
                 drafts.push(Draft {
                     model: model.clone(),
                     name: scenario_name.clone(),
@@ -660,20 +699,21 @@ fn read_table(
                     places: HashMap::new(),
                     by_key: HashMap::new(),
                     first_row: HashMap::new(),
+                    generated: HashMap::new(),
                 });
                 drafts.len() - 1
             }
         };
         let Some(draft) = drafts.get_mut(d) else { continue };
         let label = match cell(Role::Label) {
-            l if l.is_empty() && region == WHOLE_REGION => variable.clone(),
-            l if l.is_empty() => format!("{variable} · {region}"),
-            l => l,
+            _ if h.col(Role::Label).is_some() => cell(Role::Label),
+            _ if region == WHOLE_REGION => variable.clone(),
+            _ => format!("{variable} · {region}"),
         };
         let source = match cell(Role::Source) {
-            s if s.is_empty() && model.is_empty() => file_name.clone(),
-            s if s.is_empty() => format!("{file_name}, model {model}"),
-            s => s,
+            _ if h.col(Role::Source).is_some() => cell(Role::Source),
+            _ if model.is_empty() => file_name.clone(),
+            _ => format!("{file_name}, model {model}"),
         };
         let id_written = cell(Role::Id);
         // The long layout's rows share a series by id, or by what names it; the wide layout's
@@ -686,6 +726,20 @@ fn read_table(
         };
         let existing = draft.by_key.get(&key).copied();
         let i = match existing {
+            // One id, one series: rows that share an id must agree on what it measures.
+            Some(i)
+                if long
+                    && draft
+                        .series
+                        .get(i)
+                        .is_some_and(|s| s.indicator != indicator || s.region != region || s.unit != unit) =>
+            {
+                msgs.error(
+                    place(Role::Id),
+                    format!("series id `{id_written}` is used for another variable, region or unit on an earlier row"),
+                );
+                continue;
+            }
             Some(i) if long => i,
             Some(_) => {
                 let first = draft.first_row.get(&key).cloned();
@@ -701,9 +755,10 @@ fn read_table(
                 let i = draft.series.len();
                 let id = if id_written.is_empty() {
                     let base = if region == WHOLE_REGION { indicator.clone() } else { format!("{indicator}.{region}") };
-                    let taken =
-                        draft.series.iter().filter(|s| s.id == base || s.id.starts_with(&format!("{base}#"))).count();
-                    if taken == 0 { base } else { format!("{base}#{}", taken + 1) }
+                    // Counted, not searched: a table of 100,000 rows without ids stays linear.
+                    let taken = draft.generated.entry(base.clone()).or_insert(0);
+                    *taken += 1;
+                    if *taken == 1 { base } else { format!("{base}#{taken}") }
                 } else {
                     id_written.clone()
                 };

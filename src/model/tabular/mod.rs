@@ -62,8 +62,9 @@ impl Grid {
         match &self.sheet {
             Some(sheet) => Place::Cell(cell_name(sheet, row, col)),
             None => {
-                let (line, column) =
-                    self.text_places.get(&(row, col)).copied().unwrap_or((row as usize + 1, col as usize + 1));
+                // A column past the end of a short record: the record's last field.
+                let known = self.text_places.range((row, 0)..=(row, col)).next_back().map(|(_, &p)| p);
+                let (line, column) = known.unwrap_or((row as usize + 1, 1));
                 Place::Text(line, column)
             }
         }

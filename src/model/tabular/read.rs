@@ -28,7 +28,7 @@ pub enum TableFormat {
 pub fn table_format(path: &Path) -> Option<TableFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {
-        "csv" | "tsv" | "txt" => TableFormat::Csv,
+        "csv" | "tsv" => TableFormat::Csv,
         "xlsx" | "xlsm" => TableFormat::Xlsx,
         "xls" => TableFormat::Xls,
         "ods" => TableFormat::Ods,
@@ -241,20 +241,31 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
-/// Byte offsets where each field of the record starting at `start` begins, quote-aware (a
-/// record's positions are all the csv crate gives).
+/// Byte offsets where each field of the record starting at `start` begins, quote-aware as
+/// the csv crate is: a quote opens a quoted field only at the field's start (`12" plan` is
+/// text), and `""` inside one is a quote (a record's positions are all the crate gives).
 fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![start];
     let mut quoted = false;
+    let mut field_start = true;
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         match b {
-            b'"' => quoted = !quoted,
+            // `""` inside a quoted field is one quote; a lone one ends the quoting.
+            b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            b'"' if quoted => quoted = false,
+            b'"' if field_start => quoted = true,
             b'\n' if !quoted => break,
-            d if d == delimiter && !quoted => starts.push(i + 1),
+            d if d == delimiter && !quoted => {
+                starts.push(i + 1);
+                field_start = true;
+                i += 1;
+                continue;
+            }
             _ => {}
         }
+        field_start = false;
         i += 1;
     }
     starts
@@ -311,14 +322,15 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
         for (col, field) in record.iter().enumerate() {
             let offset = starts.get(col).copied().unwrap_or(start);
             cursor.advance(&text, offset);
+            let col = u32::try_from(col).unwrap_or(u32::MAX);
+            // Empty fields have places too: "no variable here" points at the empty cell.
+            grid.text_places.insert((row, col), (cursor.line, cursor.col));
             if field.trim().is_empty() {
                 continue;
             }
             if grid.cells.len() >= MAX_CELLS {
                 return Err(too_many_cells(file, "CSV"));
             }
-            let col = u32::try_from(col).unwrap_or(u32::MAX);
-            grid.text_places.insert((row, col), (cursor.line, cursor.col));
             // Our CSV exports guard text that a spreadsheet would run as a formula with a `'`.
             let field = match field.strip_prefix('\'') {
                 Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
@@ -356,5 +368,8 @@ mod tests {
         let text = "a,\"b,c\",d\nx,y";
         assert_eq!(field_starts(text, 0, b','), vec![0, 2, 8]);
         assert_eq!(field_starts(text, 10, b','), vec![10, 12]);
+        // A quote inside an unquoted field is text; a doubled quote inside a quoted one too.
+        assert_eq!(field_starts("12\" plan,b,c", 0, b','), vec![0, 9, 11]);
+        assert_eq!(field_starts("\"say \"\"hi\"\", x\",b", 0, b','), vec![0, 16]);
     }
 }

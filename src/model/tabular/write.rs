@@ -135,7 +135,8 @@ fn row(r: usize) -> u32 {
 
 /// An xlsx workbook: `data` (the IAMC wide layout with the extra columns), `sources` (each
 /// point's own source, quote and formula), `about` (each scenario's description and plan)
-/// and, when there are any, `indicators` (indicators that are not measures of the plan).
+/// and, when there are any, `indicators` (each scenario's indicators that are not measures of the
+/// plan).
 pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -194,17 +195,13 @@ pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
     }
     about.set_column_width(1, 60)?;
 
-    let mut extra: Vec<&crate::model::scenario::ExtraIndicator> = Vec::new();
-    for e in scenarios.iter().flat_map(|s| &s.extra_indicators) {
-        if !extra.iter().any(|x| x.id == e.id) {
-            extra.push(e);
-        }
-    }
+    let extra: Vec<(&str, &crate::model::scenario::ExtraIndicator)> =
+        scenarios.iter().flat_map(|s| s.extra_indicators.iter().map(move |e| (s.name.as_str(), e))).collect();
     if !extra.is_empty() {
         let sheet = book.add_worksheet().set_name("indicators")?;
-        header(sheet, &["Id", "Name", "Name_en", "Unit"], &bold)?;
-        for (r, e) in extra.iter().enumerate() {
-            for (c, t) in [e.id.as_str(), &e.name, &e.name_en, &e.unit].iter().enumerate() {
+        header(sheet, &["Scenario", "Id", "Name", "Name_en", "Unit"], &bold)?;
+        for (r, (scenario, e)) in extra.iter().enumerate() {
+            for (c, t) in [*scenario, e.id.as_str(), &e.name, &e.name_en, &e.unit].iter().enumerate() {
                 if !t.is_empty() {
                     sheet.write_string(row(r + 1), col(c), *t)?;
                 }
