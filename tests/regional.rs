@@ -176,3 +176,37 @@ fn every_place_that_is_a_county_is_pinned_in_its_league_and_areas_are_not() {
     let expected = doc.plan.nodes.iter().filter(|n| prose.contains(&n.kind) && n.text.contains("白云鄂博")).count();
     assert_eq!(baiyun.nodes.len(), expected);
 }
+
+/// Decks and `plan-explorer map --series` name the plan's counts by these ids, in any letter
+/// case; the map's legend and slide titles name them in either language.
+#[test]
+fn plan_metrics_keep_the_ids_decks_and_the_command_line_use() {
+    use plan_explorer::model::regional::PlanMetric;
+    for (metric, id) in
+        [(PlanMetric::Tasks, "tasks"), (PlanMetric::Boxes, "boxes"), (PlanMetric::Platforms, "platforms")]
+    {
+        assert_eq!(metric.id(), id);
+        assert_eq!(PlanMetric::from_id(id), Some(metric));
+        assert_eq!(PlanMetric::from_id(&id.to_uppercase()), Some(metric));
+    }
+    assert_eq!(PlanMetric::from_id("gdp"), None);
+    assert_eq!(PlanMetric::Boxes.name_zh(), "专栏");
+    assert_eq!(PlanMetric::Tasks.name_en(), "Tasks and items");
+    let zh: Vec<&str> = PlanMetric::ALL.iter().map(|m| m.name_zh()).collect();
+    let en: Vec<&str> = PlanMetric::ALL.iter().map(|m| m.name_en()).collect();
+    assert_eq!(zh, ["任务与条目", "专栏", "平台（高新区、园区、孵化器、实验室等）"]);
+    assert_eq!(en, ["Tasks and items", "Boxes", "Platforms (zones, parks, incubators, labs…)"]);
+}
+
+/// 专栏 17 names 包头 in its own text: it counts among 包头's boxes, never among its tasks
+/// (a box is not a paragraph of prose).
+#[test]
+fn a_box_naming_a_league_counts_as_a_box_not_as_a_task() {
+    use plan_explorer::model::regional::{PlanMetric, nodes_for};
+    let (doc, _, _) = setup();
+    let box17 = doc.plan.nodes.iter().position(|n| n.id == "box17").expect("专栏17");
+    assert!(doc.plan.nodes[box17].cities.iter().any(|c| c == "包头"), "the box names 包头 itself");
+    assert!(nodes_for(&doc, PlanMetric::Boxes, Some("包头"), None).contains(&box17));
+    assert!(!nodes_for(&doc, PlanMetric::Tasks, Some("包头"), None).contains(&box17));
+    assert!(!nodes_for(&doc, PlanMetric::Platforms, Some("包头"), None).contains(&box17));
+}
