@@ -210,3 +210,107 @@ fn a_box_naming_a_league_counts_as_a_box_not_as_a_task() {
     assert!(!nodes_for(&doc, PlanMetric::Tasks, Some("包头"), None).contains(&box17));
     assert!(!nodes_for(&doc, PlanMetric::Platforms, Some("包头"), None).contains(&box17));
 }
+
+/// The regional page's "by chapter" view: every task naming the east or the west is listed
+/// under the chapter it sits in (found here by walking the plan's parent ids), each once,
+/// chapters in the plan's order, none empty; chapter 16 (区域协同) has both halves.
+#[test]
+fn tasks_by_chapter_put_each_east_and_west_task_under_its_own_chapter() {
+    use plan_explorer::model::NodeKind;
+    use plan_explorer::model::regional::{PlanMetric, by_chapter, nodes_for};
+    let (doc, _, _) = setup();
+    let nodes = &doc.plan.nodes;
+    let index: std::collections::HashMap<&str, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let chapter_of = |mut i: usize| loop {
+        if nodes[i].kind == NodeKind::Chapter {
+            return Some(i);
+        }
+        i = *index.get(nodes[i].parent.as_deref()?)?;
+    };
+    let rows = by_chapter(&doc, PlanMetric::Tasks);
+    let chapters: Vec<usize> = rows.iter().map(|r| r.0).collect();
+    assert!(chapters.windows(2).all(|w| w[0] < w[1]), "in the plan's order");
+    for (half, region) in [(1, Region::East), (2, Region::West)] {
+        let all = nodes_for(&doc, PlanMetric::Tasks, None, Some(region));
+        let mut listed = 0;
+        for row in &rows {
+            let list = if half == 1 { &row.1 } else { &row.2 };
+            for &k in list {
+                assert_eq!(chapter_of(k), Some(row.0), "{} under {}", nodes[k].id, nodes[row.0].id);
+                assert!(all.contains(&k));
+            }
+            listed += list.len();
+        }
+        assert_eq!(listed, all.iter().filter(|&&k| chapter_of(k).is_some()).count(), "{region:?}: each once");
+        assert!(listed > 0);
+    }
+    assert!(rows.iter().all(|r| !r.1.is_empty() || !r.2.is_empty()), "no empty chapter");
+    let ch16 = index["ch16"];
+    let row = rows.iter().find(|r| r.0 == ch16).expect("chapter 16 is listed");
+    assert!(!row.1.is_empty() && !row.2.is_empty(), "both halves in 促进区域创新协调发展");
+}
+
+/// What each count of the regional page and the map lists for a 盟市: platforms are passages
+/// of prose that name it *and* a platform; boxes are 专栏 whose text or items name it. Checked
+/// on 包头, which the plan names with platforms (稀土高新区) and in a box.
+#[test]
+fn a_leagues_platforms_and_boxes_are_what_they_say() {
+    use plan_explorer::model::NodeKind;
+    use plan_explorer::model::regional::{PLATFORM_WORDS, PlanMetric, nodes_for};
+    let (doc, _, _) = setup();
+    let nodes = &doc.plan.nodes;
+    let names_baotou = |i: usize| nodes[i].cities.iter().any(|c| c == "包头");
+    let platforms = nodes_for(&doc, PlanMetric::Platforms, Some("包头"), None);
+    assert!(!platforms.is_empty());
+    for &i in &platforms {
+        let n = &nodes[i];
+        assert!(
+            matches!(n.kind, NodeKind::Task | NodeKind::Item | NodeKind::Paragraph | NodeKind::Overview),
+            "{}",
+            n.id
+        );
+        assert!(names_baotou(i), "{} does not name 包头", n.id);
+        assert!(PLATFORM_WORDS.iter().any(|w| n.text.contains(w)), "{} names no platform", n.id);
+    }
+    // Fewer than the passages naming 包头: not every one names a platform.
+    let tasks = nodes_for(&doc, PlanMetric::Tasks, Some("包头"), None);
+    assert!(platforms.len() < tasks.len(), "{} platforms of {} tasks", platforms.len(), tasks.len());
+    let boxes = nodes_for(&doc, PlanMetric::Boxes, Some("包头"), None);
+    assert!(!boxes.is_empty());
+    for &i in &boxes {
+        assert_eq!(nodes[i].kind, NodeKind::Box, "{} is no box", nodes[i].id);
+    }
+}
+
+/// A total is complete only when every one of its 盟市 is known — and a total over no 盟市
+/// at all is never complete (it would show 0 as if it were a sum).
+#[test]
+fn a_total_over_no_leagues_is_not_complete() {
+    use plan_explorer::model::regional::Total;
+    assert!(Total { sum: 5.0, known: 3, of: 3 }.complete());
+    assert!(!Total { sum: 5.0, known: 2, of: 3 }.complete());
+    assert!(!Total { sum: 0.0, known: 0, of: 0 }.complete());
+}
+
+/// East and west's shares of a sum: equal halves are 50 % each, and a half of zero is 0 %
+/// beside 100 % (not "no shares").
+#[test]
+fn equal_halves_share_evenly_and_a_zero_half_has_no_share() {
+    let (doc, actuals, scenario) = setup();
+    let with_east = |value: f64| {
+        let mut s = scenario.clone();
+        for series in s.series.iter_mut().filter(|x| x.id == "gdp.east") {
+            for p in series.points.iter_mut().filter(|p| p.year == 2025) {
+                p.value = value;
+            }
+        }
+        s
+    };
+    let even = with_east(17600.0);
+    let t = stat_table(&doc, &[&actuals, &even], "gdp", "亿元", 2025);
+    assert_eq!(t.shares(), Some((50.0, 50.0)));
+    let none = with_east(0.0);
+    let t = stat_table(&doc, &[&actuals, &none], "gdp", "亿元", 2025);
+    assert_eq!(t.shares(), Some((0.0, 100.0)));
+}
