@@ -552,8 +552,8 @@ fn export_scenario(
     let scenarios = read_scenarios(plan, file)?;
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     let bytes = match format {
-        ExportFormat::Csv => tabular::write::long_csv(&refs).map_err(|e| e.to_string())?.into_bytes(),
-        ExportFormat::IamcCsv => tabular::write::iamc_csv(&refs).map_err(|e| e.to_string())?.into_bytes(),
+        ExportFormat::Csv => tabular::write::long_csv(&refs).into_bytes(),
+        ExportFormat::IamcCsv => tabular::write::iamc_csv(&refs).into_bytes(),
         ExportFormat::Xlsx => {
             if output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 return Err("an xlsx workbook is binary: name the file with -o OUT.xlsx".to_string());

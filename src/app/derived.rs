@@ -336,7 +336,8 @@ impl Derived {
     }
 }
 
-fn chart_of(doc: &Document, scenarios: &[&Scenario], measures: &[String], options: ChartOptions) -> Chart {
+/// The indicator chart of `measures` over `scenarios` (the what-if page draws one too).
+pub(super) fn chart_of(doc: &Document, scenarios: &[&Scenario], measures: &[String], options: ChartOptions) -> Chart {
     let selected = Measure::select(&doc.plan.indicators, measures);
     let refs: Vec<&Measure<'_>> = selected.iter().collect();
     build_chart(&refs, scenarios, doc.plan.meta.baseline_year, options)

@@ -195,10 +195,8 @@ impl super::PlanExplorerApp {
                 english: self.settings.lang == Lang::En,
                 region: (draft.region != WHOLE_REGION).then(|| draft.region.clone()),
             };
-            let measures =
-                crate::model::Measure::select(&self.doc.plan.indicators, std::slice::from_ref(&draft.measure));
-            let refs: Vec<&crate::model::Measure<'_>> = measures.iter().collect();
-            let chart = crate::model::chart::build_chart(&refs, &scenarios, self.doc.plan.meta.baseline_year, options);
+            let measures = std::slice::from_ref(&draft.measure);
+            let chart = super::derived::chart_of(&self.doc, &scenarios, measures, options);
             self.whatif.chart = Some(chart);
         }
         self.whatif.chart.as_ref()

@@ -14,7 +14,8 @@ use super::places::Region;
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
 
-fn csv_text(rows: Vec<Vec<String>>) -> String {
+/// Rows as CSV text, every cell guarded against being run as a formula by a spreadsheet.
+pub(crate) fn csv_text(rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         let _ = w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()));

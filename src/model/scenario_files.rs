@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::diagnostics::Diagnostic;
-use super::load::{MAX_FILE_BYTES, decode_text, read_limited};
+use super::load::{MAX_FILE_BYTES, read_limited};
 use super::plan::Plan;
-use super::scenario::{Scenario, load_scenario_str};
+use super::scenario::{Scenario, load_scenario_file};
 use super::tabular::interpret::scenarios_from_grids;
 use super::tabular::read::{TableFormat, read_grids, table_format};
 
@@ -19,22 +19,17 @@ pub type Loaded = (Vec<Scenario>, Vec<Diagnostic>);
 /// Reads and validates every scenario of `path` against `plan`: warnings come with the
 /// scenarios; any error refuses the whole file.
 pub fn load_scenarios_file(path: &Path, plan: &Plan) -> Result<Loaded, Vec<Diagnostic>> {
+    let Some(format) = table_format(path) else {
+        return load_scenario_file(path, plan).map(|(s, w)| (vec![s], w));
+    };
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
-    match table_format(path) {
-        None => {
-            let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
-            load_scenario_str(&text, &name, plan).map(|(s, w)| (vec![s], w))
-        }
-        Some(format) => {
-            let mapping = match format {
-                TableFormat::Csv => read_mapping_file(path)?,
-                _ => None,
-            };
-            let stem = path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-            load_table_bytes(&bytes, format, &name, &stem, mapping.as_ref(), plan)
-        }
-    }
+    let mapping = match format {
+        TableFormat::Csv => read_mapping_file(path)?,
+        _ => None,
+    };
+    let stem = path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    load_table_bytes(&bytes, format, &name, &stem, mapping.as_ref(), plan)
 }
 
 /// A table already in memory (`file` names it in messages, `stem` names a scenario the table

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::interpret::{EXPORT_MODEL, kind_name};
-use crate::model::export::spreadsheet_safe;
+use crate::model::export::csv_text;
 use crate::model::format::exact;
 use crate::model::scenario::Scenario;
 
@@ -52,31 +52,18 @@ fn wide_rows(scenarios: &[&Scenario]) -> (Vec<u16>, Vec<WideRow>) {
 /// The IAMC wide layout as CSV: Model, Scenario, Region, Variable, Unit, then Kind, Label,
 /// Source, Id and Note (extra columns, which pyam keeps as `extra_cols`), then a column per
 /// year. Per-point sources are not in this layout; the xlsx keeps them.
-pub fn iamc_csv(scenarios: &[&Scenario]) -> csv::Result<String> {
+pub fn iamc_csv(scenarios: &[&Scenario]) -> String {
     let (years, rows) = wide_rows(scenarios);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<String> =
-        WIDE_HEADER.iter().map(|h| h.to_string()).chain(years.iter().map(u16::to_string)).collect();
-    w.write_record(&header)?;
-    for (text, values) in rows {
-        let cells = text
-            .iter()
-            .map(|t| spreadsheet_safe(t).into_owned())
-            .chain(values.iter().map(|v| v.map(exact).unwrap_or_default()));
-        w.write_record(cells)?;
-    }
-    finish(w)
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> csv::Result<String> {
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    let header = WIDE_HEADER.iter().map(|h| h.to_string()).chain(years.iter().map(u16::to_string)).collect();
+    let body = rows.into_iter().map(|(text, values)| {
+        text.into_iter().chain(values.iter().map(|v| v.map(exact).unwrap_or_default())).collect()
+    });
+    csv_text(std::iter::once(header).chain(body).collect())
 }
 
 /// The long layout as CSV: one point per row, with its series and sources.
-pub fn long_csv(scenarios: &[&Scenario]) -> csv::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+pub fn long_csv(scenarios: &[&Scenario]) -> String {
+    let header = [
         "scenario",
         "series",
         "indicator",
@@ -90,31 +77,31 @@ pub fn long_csv(scenarios: &[&Scenario]) -> csv::Result<String> {
         "source",
         "quote",
         "note",
-    ])?;
+    ];
+    let mut rows = vec![header.map(String::from).to_vec()];
     for scenario in scenarios {
         for s in &scenario.series {
             for p in &s.points {
                 let source = if p.source.is_empty() { &s.source } else { &p.source };
-                let row = [
-                    scenario.name.as_str(),
-                    &s.id,
-                    &s.indicator,
-                    &s.region,
-                    &s.unit,
-                    kind_name(s.kind),
-                    &s.label,
-                    &p.year.to_string(),
-                    &exact(p.value),
-                    p.derived.as_deref().unwrap_or(""),
-                    source,
-                    &p.quote,
-                    &s.note,
-                ];
-                w.write_record(row.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
+                rows.push(vec![
+                    scenario.name.clone(),
+                    s.id.clone(),
+                    s.indicator.clone(),
+                    s.region.clone(),
+                    s.unit.clone(),
+                    kind_name(s.kind).to_string(),
+                    s.label.clone(),
+                    p.year.to_string(),
+                    exact(p.value),
+                    p.derived.clone().unwrap_or_default(),
+                    source.clone(),
+                    p.quote.clone(),
+                    s.note.clone(),
+                ]);
             }
         }
     }
-    finish(w)
+    csv_text(rows)
 }
 
 fn header(sheet: &mut Worksheet, names: &[&str], bold: &Format) -> Result<(), XlsxError> {
