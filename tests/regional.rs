@@ -314,3 +314,136 @@ fn equal_halves_share_evenly_and_a_zero_half_has_no_share() {
     let t = stat_table(&doc, &[&actuals, &none], "gdp", "亿元", 2025);
     assert_eq!(t.shares(), Some((0.0, 100.0)));
 }
+
+/// One series of a test scenario: (indicator, region, unit, kind, points).
+type TestSeries<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(u16, f64)]);
+
+/// A scenario of made-up test values (never shown as statistics), as a user's RON file.
+fn test_scenario(doc: &Document, series: &[TestSeries<'_>]) -> Scenario {
+    let series: Vec<String> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (indicator, region, unit, kind, points))| {
+            let points: Vec<String> =
+                points.iter().map(|(year, value)| format!("(year: {year}, value: {value:?})")).collect();
+            format!(
+                "(id: \"s{i}\", indicator: \"{indicator}\", region: \"{region}\", unit: \"{unit}\", kind: {kind}, \
+                 label: \"测试{i}\", source: \"test data\", points: [{}])",
+                points.join(", ")
+            )
+        })
+        .collect();
+    let src = format!(
+        "(format_version: 1, name: \"测试\", plan: \"{}\", extra_indicators: [\
+         (id: \"gdp\", name: \"地区生产总值\", name_en: \"GDP\", unit: \"亿元\"),\
+         (id: \"population_census\", name: \"常住人口\", name_en: \"Population\", unit: \"人\"),\
+         (id: \"test_stat\", name: \"测试统计\", name_en: \"Test statistic\", unit: \"项\"),\
+         (id: \"test_other\", name: \"另一测试统计\", name_en: \"Another test statistic\", unit: \"项\")], \
+         series: [{}])",
+        doc.plan.meta.title,
+        series.join(",\n")
+    );
+    plan_explorer::model::scenario::load_scenario_str(&src, "test.ron", &doc.plan).expect("test scenario").0
+}
+
+/// The year a statistic opens on is the latest of those with the most *distinct* places: a
+/// 盟市 given by two series (two sources) in a year counts once.
+#[test]
+fn a_statistic_opens_on_the_year_with_the_most_places_each_counted_once() {
+    let (doc, _, _) = setup();
+    let s = test_scenario(
+        &doc,
+        &[
+            ("test_stat", "呼和浩特", "项", "Actual", &[(2015, 1.0), (2016, 2.0)]),
+            ("test_stat", "呼和浩特", "项", "Actual", &[(2015, 1.5)]),
+            ("test_stat", "包头", "项", "Actual", &[(2015, 3.0)]),
+            ("test_stat", "乌海", "项", "Actual", &[(2016, 4.0)]),
+            ("test_other", "呼和浩特", "项", "Actual", &[(2015, 1.0), (2016, 2.0)]),
+            ("test_other", "包头", "项", "Actual", &[(2015, 3.0)]),
+            ("test_other", "乌海", "项", "Actual", &[(2015, 4.0)]),
+        ],
+    );
+    let options = stat_options(&doc, &[&s]);
+    let ids: Vec<&str> = options.iter().map(|o| o.indicator.as_str()).collect();
+    assert_eq!(ids, ["test_stat", "test_other"], "the statistic with more series first");
+    // 2015: 呼和浩特 (twice) and 包头 = two places; 2016: 呼和浩特 and 乌海 = two: the later.
+    assert_eq!(options[0].years, [2015, 2016]);
+    assert_eq!(options[0].default_year, 2016);
+    // Three places in 2015 against one in 2016: the earlier, fuller year.
+    assert_eq!(options[1].years, [2015, 2016]);
+    assert_eq!(options[1].default_year, 2015);
+}
+
+/// GDP per person from a scenario's own GDP and census population: the 1e8 of 亿元, a
+/// projection in the population alone marking the value projected, no value for a 盟市 of
+/// zero people, the 全区 figure, and a half's projection mark from its own 盟市 only.
+#[test]
+fn gdp_per_person_from_a_users_figures() {
+    let (doc, _, _) = setup();
+    let s = test_scenario(
+        &doc,
+        &[
+            ("gdp", "呼伦贝尔", "亿元", "Actual", &[(2030, 1000.0)]),
+            ("gdp", "兴安盟", "亿元", "Actual", &[(2030, 500.0)]),
+            ("gdp", "通辽", "亿元", "Actual", &[(2030, 1200.0)]),
+            ("gdp", "赤峰", "亿元", "Actual", &[(2030, 2000.0)]),
+            ("gdp", "锡林郭勒盟", "亿元", "Actual", &[(2030, 900.0)]),
+            ("population_census", "呼伦贝尔", "人", "Actual", &[(2030, 2_000_000.0)]),
+            ("population_census", "兴安盟", "人", "Actual", &[(2030, 1_600_000.0)]),
+            ("population_census", "通辽", "人", "Actual", &[(2030, 3_000_000.0)]),
+            ("population_census", "赤峰", "人", "Actual", &[(2030, 4_000_000.0)]),
+            ("population_census", "锡林郭勒盟", "人", "Actual", &[(2030, 1_100_000.0)]),
+            ("gdp", "呼和浩特", "亿元", "Actual", &[(2030, 3000.0)]),
+            ("population_census", "呼和浩特", "人", "Projection", &[(2030, 4_000_000.0)]),
+            ("gdp", "包头", "亿元", "Actual", &[(2030, 3500.0)]),
+            ("population_census", "包头", "人", "Actual", &[(2030, 0.0)]),
+            ("gdp", "全区", "亿元", "Actual", &[(2030, 20000.0)]),
+            ("population_census", "全区", "人", "Actual", &[(2030, 24_000_000.0)]),
+        ],
+    );
+    let options = stat_options(&doc, &[&s]);
+    let per_person = options.iter().find(|o| o.unit == "元/人").expect("GDP per person is offered");
+    assert_eq!(per_person.years, [2030]);
+    let t = stat_table(&doc, &[&s], &per_person.indicator, &per_person.unit, 2030);
+    let city = |name: &str| t.cities.iter().find(|c| c.city == name).expect(name);
+    // 1000 亿元 ÷ 2,000,000 人 = 50,000 元/人.
+    assert_eq!(city("呼伦贝尔").value, Some(50_000.0));
+    assert!(!city("呼伦贝尔").projected());
+    // 3000 亿元 ÷ 4,000,000 人 = 75,000 元/人, projected because its population is.
+    assert_eq!(city("呼和浩特").value, Some(75_000.0));
+    assert!(city("呼和浩特").projected(), "a projected population makes the value a projection");
+    // No people, no per-person figure (not infinity).
+    assert_eq!(city("包头").value, None);
+    // The east: 5600 亿元 ÷ 11,700,000 人 = 47,863.25 元/人, not the mean of the five ratios.
+    let east = t.half(Region::East).expect("all five eastern 盟市 known");
+    assert!((east - 47_863.247_863).abs() < 1e-3, "{east}");
+    // The west has a projected 盟市, which does not make the (observed) east a projection.
+    assert!(!t.half_projected(Region::East));
+    assert_eq!(t.half(Region::West), None);
+    // 全区: 20000 亿元 ÷ 24,000,000 人 = 83,333.33 元/人.
+    let (whole, formula) = t.whole.as_ref().expect("全区 has both");
+    assert!((whole - 83_333.333_333).abs() < 1e-3, "{whole}");
+    assert!(formula.contains("20000 亿元 ÷ 24000000 人"), "{formula}");
+}
+
+/// A year with one half known is not a gap: that half is drawn alone and the chart says so;
+/// only a year with neither half is a break.
+#[test]
+fn a_year_with_one_half_known_is_drawn_not_a_break() {
+    let (doc, _, _) = setup();
+    let s = test_scenario(
+        &doc,
+        &[
+            ("gdp", "东部", "亿元", "Actual", &[(2030, 7000.0), (2031, 7100.0), (2032, 7200.0), (2034, 7400.0)]),
+            ("gdp", "西部", "亿元", "Actual", &[(2030, 17000.0), (2032, 17200.0), (2034, 17400.0)]),
+        ],
+    );
+    let options = stat_options(&doc, &[&s]);
+    let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
+    let tables = over_time(&doc, &[&s], gdp);
+    assert_eq!(gaps(&tables), [(2033, 2033)]);
+    let chart = east_west_chart(&tables, &gdp.name, false);
+    let east = chart.series.iter().find(|s| s.name == "东部").expect("east");
+    assert_eq!(east.points.iter().map(|p| p.x).collect::<Vec<_>>(), [2030.0, 2031.0, 2032.0, 2034.0]);
+    assert!(chart.notes.iter().any(|n| n.contains("只有一半已知")), "{:?}", chart.notes);
+}

@@ -450,11 +450,13 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
 /// formula as each value's note; a half's figure is its GDP over its population, and only when
 /// both are known for every 盟市 of it.
 fn per_person_table(doc: &Document, scenarios: &[&Scenario], year: u16) -> StatTable {
+    // A population of zero gives no per-person figure (not an infinite one).
     let people = |region: &str| {
         POPULATIONS.iter().find_map(|(id, unit, factor)| {
             find(scenarios, id, unit, region, year).map(|(v, from)| (v * factor, v, *unit, from))
         })
     };
+    let people = |region: &str| people(region).filter(|(persons, ..)| *persons > 0.0);
     let parts = |region: &str| Some((find(scenarios, GDP, "亿元", region, year)?, people(region)?));
     let formula = |gdp: f64, pop: f64, pop_unit: &str, result: f64| {
         format!(
@@ -485,10 +487,11 @@ fn per_person_table(doc: &Document, scenarios: &[&Scenario], year: u16) -> StatT
             CityValue { city: c.name.clone(), region: c.region, value: Some(value), from }
         })
         .collect();
-    let total = |(gdp, persons, known, of): (f64, f64, usize, usize)| Total {
-        sum: if persons > 0.0 { gdp * 1e8 / persons } else { 0.0 },
-        known,
-        of,
+    // A half's ratio only once every 盟市 of it is known (then its people are more than none);
+    // an incomplete half's sum is never shown.
+    let total = |(gdp, persons, known, of): (f64, f64, usize, usize)| {
+        let counted = Total { sum: 0.0, known, of };
+        Total { sum: if counted.complete() { gdp * 1e8 / persons } else { 0.0 }, ..counted }
     };
     let whole = parts(WHOLE_REGION).map(|((gdp, _), (persons, pop, pop_unit, _))| {
         let value = gdp * 1e8 / persons;
@@ -513,7 +516,8 @@ pub fn over_time(doc: &Document, scenarios: &[&Scenario], option: &StatOption) -
     option.years.iter().map(|&y| stat_table(doc, scenarios, &option.indicator, &option.unit, y)).collect()
 }
 
-/// Runs of missing years between years that have both halves: (first missing, last missing).
+/// Runs of years with neither half between years with one: (first missing, last missing). A
+/// year with one half known is drawn with that half alone, not as a break.
 pub fn gaps(tables: &[StatTable]) -> Vec<(u16, u16)> {
     let known: Vec<u16> = tables
         .iter()
