@@ -9,6 +9,9 @@ use plan_explorer::model::load::embedded_plan;
 use plan_explorer::model::regional::{Aggregation, gaps, over_time, stat_options, stat_table};
 use plan_explorer::model::scenario::{Scenario, embedded_actuals, load_scenario_file};
 
+mod test_scenario;
+use test_scenario::test_scenario;
+
 fn setup() -> (Document, Scenario, Scenario) {
     let plan = embedded_plan().expect("plan");
     let actuals = embedded_actuals(&plan).expect("actuals");
@@ -315,44 +318,14 @@ fn equal_halves_share_evenly_and_a_zero_half_has_no_share() {
     assert_eq!(t.shares(), Some((0.0, 100.0)));
 }
 
-/// One series of a test scenario: (indicator, region, unit, kind, points).
-type TestSeries<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [(u16, f64)]);
-
-/// A scenario of made-up test values (never shown as statistics), as a user's RON file.
-fn test_scenario(doc: &Document, series: &[TestSeries<'_>]) -> Scenario {
-    let series: Vec<String> = series
-        .iter()
-        .enumerate()
-        .map(|(i, (indicator, region, unit, kind, points))| {
-            let points: Vec<String> =
-                points.iter().map(|(year, value)| format!("(year: {year}, value: {value:?})")).collect();
-            format!(
-                "(id: \"s{i}\", indicator: \"{indicator}\", region: \"{region}\", unit: \"{unit}\", kind: {kind}, \
-                 label: \"测试{i}\", source: \"test data\", points: [{}])",
-                points.join(", ")
-            )
-        })
-        .collect();
-    let src = format!(
-        "(format_version: 1, name: \"测试\", plan: \"{}\", extra_indicators: [\
-         (id: \"gdp\", name: \"地区生产总值\", name_en: \"GDP\", unit: \"亿元\"),\
-         (id: \"population_census\", name: \"常住人口\", name_en: \"Population\", unit: \"人\"),\
-         (id: \"test_stat\", name: \"测试统计\", name_en: \"Test statistic\", unit: \"项\"),\
-         (id: \"test_other\", name: \"另一测试统计\", name_en: \"Another test statistic\", unit: \"项\")], \
-         series: [{}])",
-        doc.plan.meta.title,
-        series.join(",\n")
-    );
-    plan_explorer::model::scenario::load_scenario_str(&src, "test.ron", &doc.plan).expect("test scenario").0
-}
-
 /// The year a statistic opens on is the latest of those with the most *distinct* places: a
 /// 盟市 given by two series (two sources) in a year counts once.
 #[test]
 fn a_statistic_opens_on_the_year_with_the_most_places_each_counted_once() {
     let (doc, _, _) = setup();
     let s = test_scenario(
-        &doc,
+        &doc.plan,
+        "测试",
         &[
             ("test_stat", "呼和浩特", "项", "Actual", &[(2015, 1.0), (2016, 2.0)]),
             ("test_stat", "呼和浩特", "项", "Actual", &[(2015, 1.5)]),
@@ -381,7 +354,8 @@ fn a_statistic_opens_on_the_year_with_the_most_places_each_counted_once() {
 fn gdp_per_person_from_a_users_figures() {
     let (doc, _, _) = setup();
     let s = test_scenario(
-        &doc,
+        &doc.plan,
+        "测试",
         &[
             ("gdp", "呼伦贝尔", "亿元", "Actual", &[(2030, 1000.0)]),
             ("gdp", "兴安盟", "亿元", "Actual", &[(2030, 500.0)]),
@@ -432,7 +406,8 @@ fn gdp_per_person_from_a_users_figures() {
 fn a_year_with_one_half_known_is_drawn_not_a_break() {
     let (doc, _, _) = setup();
     let s = test_scenario(
-        &doc,
+        &doc.plan,
+        "测试",
         &[
             ("gdp", "东部", "亿元", "Actual", &[(2030, 7000.0), (2031, 7100.0), (2032, 7200.0), (2034, 7400.0)]),
             ("gdp", "西部", "亿元", "Actual", &[(2030, 17000.0), (2032, 17200.0), (2034, 17400.0)]),

@@ -1,0 +1,206 @@
+//! What a chart shows, worked out by hand from the plan's own numbers: the plan's baseline and
+//! target, the straight and constant-growth paths, the goal zone, the index, other targets,
+//! and how scenarios' series are rebased and banded. The other chart tests check promises
+//! over every chart; these pin the values.
+
+use plan_explorer::model::chart::{Chart, ChartOptions, ChartSeries, Role, build_chart};
+use plan_explorer::model::load::embedded_plan;
+use plan_explorer::model::scenario::Scenario;
+use plan_explorer::model::{Measure, Plan};
+
+mod test_scenario;
+use test_scenario::test_scenario;
+
+fn chart_of(plan: &Plan, keys: &[&str], scenarios: &[&Scenario], options: ChartOptions) -> Chart {
+    let measures = Measure::group(&plan.indicators);
+    let chosen: Vec<&Measure<'_>> =
+        keys.iter().map(|k| measures.iter().find(|m| m.key == *k).unwrap_or_else(|| panic!("{k}"))).collect();
+    build_chart(&chosen, scenarios, plan.meta.baseline_year, options)
+}
+
+fn series<'a>(chart: &'a Chart, name: &str) -> &'a ChartSeries {
+    chart
+        .series
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no series {name}: {:?}", chart.series.iter().map(|s| &s.name).collect::<Vec<_>>()))
+}
+
+fn at(s: &ChartSeries, year: u16) -> f64 {
+    s.points.iter().find(|p| p.x == f64::from(year)).map(|p| p.y).unwrap_or_else(|| panic!("{} {year}", s.name))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6 * b.abs().max(1.0)
+}
+
+const INDEX: ChartOptions = ChartOptions { index: true, log: false, all_sources: false, english: false, region: None };
+
+/// R&D intensity: 0.76 % in 2015 to 2.2 % in 2020. The straight path adds 0.288 a year; the
+/// constant-growth path grows (2.2 / 0.76)^(1/5) − 1 = 23.69 % a year; the goal zone is 2.2 %
+/// and up (to 15 % above it) over 2015–2020.
+#[test]
+fn the_plans_baseline_target_paths_and_goal_zone() {
+    let plan = embedded_plan().expect("plan");
+    let chart = chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default());
+    let base = series(&chart, "规划基期值");
+    assert_eq!(base.role, Role::Baseline);
+    assert_eq!(base.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), [(2015.0, 0.76)]);
+    let target = series(&chart, "规划目标");
+    assert_eq!(target.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), [(2020.0, 2.2)]);
+    let straight = series(&chart, "直线路径");
+    assert_eq!(straight.points.len(), 6, "one point a year, 2015–2020");
+    assert!(close(at(straight, 2017), 1.336), "{}", at(straight, 2017));
+    let growth = series(&chart, "等速增长路径");
+    assert!(close(at(growth, 2015), 0.76) && close(at(growth, 2020), 2.2));
+    assert!(close(at(growth, 2017), 1.162_672_037), "{}", at(growth, 2017));
+    assert!(growth.points[2].note.starts_with("年均增长 23.69 %"), "{}", growth.points[2].note);
+    assert_eq!(chart.goals.len(), 1);
+    assert_eq!(chart.goals[0].x, (2015.0, 2020.0));
+    assert!(close(chart.goals[0].y.0, 2.2) && close(chart.goals[0].y.1, 2.53), "{:?}", chart.goals[0].y);
+    assert!(chart.notes.is_empty(), "one measure in one unit needs no note: {:?}", chart.notes);
+    assert_eq!(chart.y_axis.unit, "%");
+}
+
+/// A measure with no target has its baselines and nothing else of the plan's; one with no
+/// baseline has no baseline series (and no path: there is nothing to start from).
+#[test]
+fn baselines_only_where_the_plan_gives_them() {
+    let plan = embedded_plan().expect("plan");
+    let expenditure = chart_of(&plan, &["rd_expenditure"], &[], ChartOptions::default());
+    let base = series(&expenditure, "规划基期值");
+    assert_eq!(base.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), [(2010.0, 63.73), (2015.0, 136.06)]);
+    assert!(base.points[0].note.starts_with("推算："), "a derived value says so: {}", base.points[0].note);
+    assert!(expenditure.goals.is_empty());
+    let contracts = chart_of(&plan, &["tech_contract_value"], &[], ChartOptions::default());
+    let roles: Vec<Role> = contracts.series.iter().map(|s| s.role).collect();
+    assert_eq!(roles, [Role::Target]);
+}
+
+/// The goal zone follows the comparator: a range is its two bounds; a rank "within the top
+/// 20" is 1–20 (lower is better); reaching a value is that value and above.
+#[test]
+fn the_goal_zone_follows_the_comparator() {
+    let plan = embedded_plan().expect("plan");
+    let zone = |key: &str| chart_of(&plan, &[key], &[], ChartOptions::default()).goals.first().map(|g| g.y);
+    // No baseline: no path and no zone for a range or a rank without a base value…
+    assert_eq!(zone("international_standards"), None);
+    // …so they are given one by a scenario's 2015 value.
+    let s = test_scenario(
+        &plan,
+        "基期",
+        &[
+            ("international_standards", "全区", "项", "Actual", &[(2015, 2.0)]),
+            ("overall_st_rank", "全区", "位", "Actual", &[(2015, 25.0)]),
+        ],
+    );
+    let zone = |key: &str| chart_of(&plan, &[key], &[&s], ChartOptions::default()).goals.first().map(|g| g.y);
+    assert_eq!(zone("international_standards"), Some((5.0, 7.0)));
+    assert_eq!(zone("overall_st_rank"), Some((1.0, 20.0)));
+    assert_eq!(zone("tech_contract_value"), None, "no 2015 value of its own");
+}
+
+/// In index mode the plan's values are divided by the plan's own base-year value (not by an
+/// earlier baseline): 2.2 / 0.76 × 100 = 289.47; R&D spending 2010 = 63.73 / 136.06 × 100.
+#[test]
+fn the_index_divides_by_the_base_years_value() {
+    let plan = embedded_plan().expect("plan");
+    let chart = chart_of(&plan, &["rd_intensity"], &[], INDEX);
+    assert!(close(at(series(&chart, "规划目标"), 2020), 289.473_684_21));
+    assert!(close(at(series(&chart, "规划基期值"), 2015), 100.0));
+    assert_eq!(chart.y_axis.unit, "2015 = 100");
+    let spending = chart_of(&plan, &["rd_expenditure"], &[], INDEX);
+    let base = series(&spending, "规划基期值");
+    assert!(close(at(base, 2010), 46.839_629_575), "{}", at(base, 2010));
+    assert!(close(at(base, 2015), 100.0));
+}
+
+/// Two measures in different units are compared as an index, and the chart says so; in
+/// index mode already, nothing needs saying; one unit, no note.
+#[test]
+fn different_units_are_compared_as_an_index_and_the_chart_says_so() {
+    let plan = embedded_plan().expect("plan");
+    let mixed = chart_of(&plan, &["rd_intensity", "rd_expenditure"], &[], ChartOptions::default());
+    assert_eq!(mixed.notes, ["单位不同，已换算为指数（2015=100）后比较"]);
+    assert_eq!(mixed.y_axis.unit, "2015 = 100");
+    let asked = chart_of(&plan, &["rd_intensity", "rd_expenditure"], &[], INDEX);
+    assert!(asked.notes.is_empty(), "{:?}", asked.notes);
+    let same = chart_of(&plan, &["rd_intensity", "st_progress_contribution"], &[], ChartOptions::default());
+    assert!(same.notes.is_empty(), "{:?}", same.notes);
+    assert_eq!(same.y_axis.unit, "%");
+}
+
+/// A measure stated with two targets shows the second where it differs (150 个 in chapter 17
+/// against 100 家 in chapter 9), and not where it repeats the first (3.0 件 twice).
+#[test]
+fn a_second_target_is_shown_only_where_it_differs() {
+    let plan = embedded_plan().expect("plan");
+    let workstations = chart_of(&plan, &["academician_workstations"], &[], ChartOptions::default());
+    let targets: Vec<(&str, f64)> = workstations
+        .series
+        .iter()
+        .filter(|s| s.role == Role::Target)
+        .map(|s| (s.name.as_str(), s.points[0].y))
+        .collect();
+    assert_eq!(targets, [("规划目标", 100.0), ("规划另处目标（ch17.s3.1）", 150.0)]);
+    let patents = chart_of(&plan, &["invention_patents_per_10k"], &[], ChartOptions::default());
+    assert_eq!(patents.series.iter().filter(|s| s.role == Role::Target).count(), 1);
+}
+
+/// Without a plan value in the base year, a zero base cannot make an index: the chart says
+/// so instead of dividing by zero. A scenario's series is rebased on its own nearest non-zero
+/// value, the later one on a tie, and its name says which year is 100.
+#[test]
+fn a_series_is_rebased_on_its_own_nearest_non_zero_value() {
+    let plan = embedded_plan().expect("plan");
+    let zero = test_scenario(
+        &plan,
+        "零基数",
+        &[("tech_contract_value", "全区", "亿元", "Actual", &[(2015, 0.0), (2016, 50.0), (2017, 100.0)])],
+    );
+    let chart = chart_of(&plan, &["tech_contract_value"], &[&zero], INDEX);
+    assert!(chart.notes.iter().any(|n| n.contains("无2015年基数")), "{:?}", chart.notes);
+    assert!(chart.series.iter().all(|s| s.role != Role::Target), "the plan's target is not drawn");
+    let actual = series(&chart, "测试0（2016=100）");
+    assert_eq!(at(actual, 2017), 200.0);
+
+    let around = test_scenario(
+        &plan,
+        "前后",
+        &[
+            ("rd_intensity", "全区", "%", "Projection", &[(2014, 0.5), (2016, 0.8), (2019, 1.6)]),
+            ("rd_intensity", "全区", "%", "Projection", &[(2013, 0.5), (2018, 1.0)]),
+            ("rd_intensity", "全区", "%", "Projection", &[(2017, 1.0), (2014, 0.5)]),
+        ],
+    );
+    let chart = chart_of(&plan, &["rd_intensity"], &[&around], INDEX);
+    // 2014 and 2016 are each a year away: the later wins.
+    assert_eq!(at(series(&chart, "测试0（2016=100）"), 2019), 200.0);
+    // Two years before beats three after.
+    assert_eq!(at(series(&chart, "测试1（2013=100）"), 2018), 200.0);
+    // One year before beats two after, whatever the order of the points.
+    assert_eq!(at(series(&chart, "测试2（2014=100）"), 2017), 200.0);
+}
+
+/// The range between scenarios runs over each scenario's main series — its first that is not
+/// a target — for the years two or more cover.
+#[test]
+fn the_scenario_range_spans_each_scenarios_main_series() {
+    let plan = embedded_plan().expect("plan");
+    let low = test_scenario(
+        &plan,
+        "低",
+        &[
+            ("rd_intensity", "全区", "%", "Target", &[(2020, 9.0)]),
+            ("rd_intensity", "全区", "%", "Projection", &[(2018, 1.0), (2019, 1.2), (2020, 1.4)]),
+        ],
+    );
+    let high = test_scenario(
+        &plan,
+        "高",
+        &[("rd_intensity", "全区", "%", "Projection", &[(2019, 2.0), (2020, 2.4), (2021, 2.8)])],
+    );
+    let chart = chart_of(&plan, &["rd_intensity"], &[&low, &high], ChartOptions::default());
+    assert_eq!(chart.bands.len(), 1);
+    assert_eq!(chart.bands[0].points, [(2019.0, 1.2, 2.0), (2020.0, 1.4, 2.4)]);
+}
