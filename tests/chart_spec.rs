@@ -204,3 +204,35 @@ fn the_scenario_range_spans_each_scenarios_main_series() {
     assert_eq!(chart.bands.len(), 1);
     assert_eq!(chart.bands[0].points, [(2019.0, 1.2, 2.0), (2020.0, 1.4, 2.4)]);
 }
+
+/// In index mode the range is drawn over the rebased values: each scenario divided by its own
+/// base, so two scenarios starting from different levels both start at 100.
+#[test]
+fn the_scenario_range_in_index_mode_is_over_rebased_values() {
+    let plan = embedded_plan().expect("plan");
+    let low = test_scenario(&plan, "低", &[("rd_intensity", "全区", "%", "Projection", &[(2015, 1.0), (2016, 1.5)])]);
+    let high = test_scenario(&plan, "高", &[("rd_intensity", "全区", "%", "Projection", &[(2015, 2.0), (2016, 2.0)])]);
+    let chart = chart_of(&plan, &["rd_intensity"], &[&low, &high], INDEX);
+    assert_eq!(chart.bands[0].points, [(2015.0, 100.0, 100.0), (2016.0, 100.0, 150.0)]);
+}
+
+/// The actual values shown are those the final evaluation judges by: the first whole-region
+/// actual series *with a value in the target year*, even when an earlier one lacks it; the
+/// earlier one is listed among the other sources, not drawn.
+#[test]
+fn the_actual_shown_is_the_first_with_a_value_in_the_target_year() {
+    let plan = embedded_plan().expect("plan");
+    let s = test_scenario(
+        &plan,
+        "来源",
+        &[
+            ("rd_intensity", "全区", "%", "Actual", &[(2016, 0.8), (2019, 1.0)]),
+            ("rd_intensity", "全区", "%", "Actual", &[(2016, 0.79), (2020, 1.1)]),
+        ],
+    );
+    let chart = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions::default());
+    let shown: Vec<&str> = chart.series.iter().filter(|s| s.role == Role::Actual).map(|s| s.name.as_str()).collect();
+    assert_eq!(shown, ["测试1"]);
+    assert_eq!(chart.other_sources, ["测试0"]);
+    assert!(chart.preferred[0].contains("“测试1”"), "{:?}", chart.preferred);
+}
