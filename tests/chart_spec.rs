@@ -228,11 +228,67 @@ fn the_actual_shown_is_the_first_with_a_value_in_the_target_year() {
         &[
             ("rd_intensity", "全区", "%", "Actual", &[(2016, 0.8), (2019, 1.0)]),
             ("rd_intensity", "全区", "%", "Actual", &[(2016, 0.79), (2020, 1.1)]),
+            ("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)]),
         ],
     );
     let chart = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions::default());
     let shown: Vec<&str> = chart.series.iter().filter(|s| s.role == Role::Actual).map(|s| s.name.as_str()).collect();
     assert_eq!(shown, ["测试1"]);
     assert_eq!(chart.other_sources, ["测试0"]);
+    assert_eq!(chart.preferred.len(), 1);
     assert!(chart.preferred[0].contains("“测试1”"), "{:?}", chart.preferred);
+    // A projection is not an actual value: always drawn, never among the other sources.
+    assert_eq!(series(&chart, "测试2").role, Role::Projection);
+    // Asked for every source, the other comes back lighter and thinner; the judged one does not.
+    let all = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions { all_sources: true, ..ChartOptions::default() });
+    let (judged, other) = (series(&all, "测试1").style, series(&all, "测试0").style);
+    assert!(!judged.muted && judged.width == 2.5, "{judged:?}");
+    assert!(other.muted && other.width == 1.5, "{other:?}");
+}
+
+/// Three scenarios whose series carry the same label get "(2)" and "(3)", and their
+/// projections are told apart by colour while each keeps the projection's dash and marker.
+#[test]
+fn same_labels_are_numbered_and_projections_differ_by_colour() {
+    let plan = embedded_plan().expect("plan");
+    let owned: Vec<Scenario> = ["甲", "乙", "丙"]
+        .into_iter()
+        .map(|name| {
+            test_scenario(&plan, name, &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)])])
+        })
+        .collect();
+    let scenarios: Vec<&Scenario> = owned.iter().collect();
+    let chart = chart_of(&plan, &["rd_intensity"], &scenarios, ChartOptions::default());
+    let projections: Vec<&ChartSeries> = chart.series.iter().filter(|s| s.role == Role::Projection).collect();
+    let names: Vec<&str> = projections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["测试0", "测试0 (2)", "测试0 (3)"]);
+    let first = projections[0].style;
+    for s in &projections[1..] {
+        assert_eq!((s.style.line, s.style.marker), (first.line, first.marker), "{}", s.name);
+    }
+    let mut colours: Vec<_> = projections.iter().map(|s| format!("{:?}", s.style.colour)).collect();
+    colours.dedup();
+    assert_eq!(colours.len(), 3, "{colours:?}");
+}
+
+/// On a log scale, zero and negative values cannot be drawn and the chart says so; with only
+/// positive values it says nothing.
+#[test]
+fn a_log_scale_says_when_it_leaves_out_zero() {
+    let plan = embedded_plan().expect("plan");
+    let log = ChartOptions { log: true, ..ChartOptions::default() };
+    let with_zero = test_scenario(&plan, "零", &[("rd_intensity", "全区", "%", "Actual", &[(2016, 0.0), (2017, 1.0)])]);
+    let chart = chart_of(&plan, &["rd_intensity"], &[&with_zero], log.clone());
+    assert_eq!(chart.notes, ["零和负值不能在对数刻度上显示，已略去"]);
+    let positive = chart_of(&plan, &["rd_intensity"], &[], log);
+    assert!(positive.notes.is_empty(), "{:?}", positive.notes);
+}
+
+/// The year axis spans at least 2010–2020 with every year labelled.
+#[test]
+fn the_year_axis_spans_at_least_the_plans_decade() {
+    let plan = embedded_plan().expect("plan");
+    let chart = chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default());
+    assert_eq!((chart.x_axis.min, chart.x_axis.max), (2010.0, 2020.0));
+    assert_eq!(chart.x_axis.ticks, (2010..=2020).map(f64::from).collect::<Vec<_>>());
 }

@@ -620,3 +620,25 @@ pub fn chart_regions(keys: &[String], scenarios: &[&Scenario], places: &super::P
     regions.extend(parts.filter(|r| has(r)));
     regions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::year_ticks;
+
+    fn years(from: u16, to: u16, step: usize) -> Vec<f64> {
+        (from..=to).step_by(step).map(f64::from).collect()
+    }
+
+    /// Every year up to 14 years, every second up to 30, then every fifth, on round years.
+    #[test]
+    fn year_ticks_thin_out_on_round_years_as_the_span_grows() {
+        assert_eq!(year_ticks(2010.0, 2020.0), years(2010, 2020, 1));
+        assert_eq!(year_ticks(2006.0, 2020.0), years(2006, 2020, 1));
+        assert_eq!(year_ticks(2005.0, 2020.0), years(2006, 2020, 2));
+        assert_eq!(year_ticks(2011.0, 2041.0), years(2012, 2040, 2));
+        assert_eq!(year_ticks(2011.0, 2042.0), years(2015, 2040, 5));
+        assert_eq!(year_ticks(1949.0, 2035.0), years(1950, 2035, 5));
+        // A single year still gets its tick.
+        assert_eq!(year_ticks(2020.0, 2020.0), [2020.0]);
+    }
+}
