@@ -292,3 +292,49 @@ fn the_year_axis_spans_at_least_the_plans_decade() {
     assert_eq!((chart.x_axis.min, chart.x_axis.max), (2010.0, 2020.0));
     assert_eq!(chart.x_axis.ticks, (2010..=2020).map(f64::from).collect::<Vec<_>>());
 }
+
+/// The legend names the shaded areas it shows — the goal zone and the scenario range — and
+/// only those.
+#[test]
+fn the_legend_names_the_shaded_areas_shown() {
+    let plan = embedded_plan().expect("plan");
+    let areas = |chart: &Chart| -> Vec<String> {
+        chart
+            .legend
+            .iter()
+            .filter(|e| matches!(e.swatch, plan_explorer::model::chart::Swatch::Area(_)))
+            .map(|e| e.label.clone())
+            .collect()
+    };
+    let plain = chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default());
+    assert_eq!(areas(&plain), ["达标区间"]);
+    let low = test_scenario(&plan, "低", &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)])]);
+    let high = test_scenario(&plan, "高", &[("rd_intensity", "全区", "%", "Projection", &[(2019, 2.0), (2020, 2.4)])]);
+    let banded = chart_of(&plan, &["rd_intensity"], &[&low, &high], ChartOptions::default());
+    assert_eq!(areas(&banded), ["达标区间", "情景区间"]);
+    let bare = chart_of(&plan, &["rd_expenditure"], &[], ChartOptions::default());
+    assert!(areas(&bare).is_empty());
+}
+
+/// A note in a year off the axis widens the axis to it and relabels the years; one inside
+/// leaves the axis as it was.
+#[test]
+fn an_annotation_off_the_axis_widens_it() {
+    let plan = embedded_plan().expect("plan");
+    let chart = chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default());
+    let inside = chart.clone().with_annotations([(2018, "中期评估".to_string())]);
+    assert_eq!(inside.x_axis, chart.x_axis);
+    let outside = chart.with_annotations([(2025, "十四五".to_string())]);
+    assert_eq!((outside.x_axis.min, outside.x_axis.max), (2010.0, 2025.0));
+    assert_eq!(outside.x_axis.ticks, (2010..=2024).step_by(2).map(f64::from).collect::<Vec<_>>());
+}
+
+/// A chart with nothing but the plan's target point has no context to show (it is better a
+/// line of a table); anything else — a baseline, a path, a series — is context.
+#[test]
+fn a_lone_target_is_not_context() {
+    let plan = embedded_plan().expect("plan");
+    assert!(!chart_of(&plan, &["tech_contract_value"], &[], ChartOptions::default()).has_context());
+    assert!(chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default()).has_context());
+    assert!(chart_of(&plan, &["rd_expenditure"], &[], ChartOptions::default()).has_context());
+}

@@ -141,4 +141,91 @@ mod tests {
         assert!(is_nice_step(0.2) && is_nice_step(50.0) && is_nice_step(1.0));
         assert!(!is_nice_step(0.3) && !is_nice_step(4.0) && !is_nice_step(0.0));
     }
+
+    fn approx(a: &[f64], b: &[f64]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 1e-9 * y.abs().max(1.0))
+    }
+
+    /// The smallest of 1, 2, 5 × 10ᵏ that cuts the span into at most the given number of steps;
+    /// a span that cannot be cut (none, negative, not a number) steps by 1.
+    #[test]
+    fn nice_steps_worked_by_hand() {
+        assert_eq!(nice_step(10.0, 6), 2.0);
+        assert_eq!(nice_step(12.0, 6), 2.0, "exactly six steps of 2");
+        assert_eq!(nice_step(60.0, 6), 10.0);
+        assert_eq!(nice_step(7.0, 1), 10.0);
+        assert_eq!(nice_step(100.0, 0), 100.0, "no steps asked: one");
+        assert!((nice_step(0.3, 6) - 0.05).abs() < 1e-12);
+        for span in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(nice_step(span, 6), 1.0, "{span}");
+        }
+    }
+
+    /// Linear axes worked by hand: 4 % headroom above the maximum, zero always inside, ticks
+    /// rounded to the step (0.1 × 3 is 0.3), values that are not numbers ignored.
+    #[test]
+    fn linear_axes_worked_by_hand() {
+        let axis = |values: &[f64]| {
+            let a = linear_axis("u", values.iter().copied());
+            (a.min, a.max, a.ticks)
+        };
+        assert_eq!(axis(&[12.0, 55.0]), (0.0, 60.0, vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0]));
+        assert_eq!(axis(&[-3.0, 8.0]), (-4.0, 10.0, vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0, 10.0]));
+        assert_eq!(axis(&[0.1, 0.3]), (0.0, 0.4, vec![0.0, 0.1, 0.2, 0.3, 0.4]));
+        assert_eq!(axis(&[f64::NAN, f64::INFINITY, 5.0]), (0.0, 6.0, vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
+        assert_eq!(axis(&[1000.0, 1010.0]).2, vec![0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0]);
+        // Only negative values: the axis ends at zero.
+        assert_eq!(axis(&[-10.0, -2.0]), (-10.0, 0.0, vec![-10.0, -8.0, -6.0, -4.0, -2.0, 0.0]));
+        // No value at all: 0 to 1 with headroom, in steps of 0.2.
+        assert_eq!(axis(&[]), (0.0, 1.2, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]));
+        assert_eq!(linear_axis("亿元", [1.0].into_iter()).unit, "亿元");
+    }
+
+    /// Log axes worked by hand: 1-2-5 ticks up to three decades, decades only beyond.
+    #[test]
+    fn log_axes_worked_by_hand() {
+        let axis = |values: &[f64]| log_axis("u", values.iter().copied()).expect("positive values");
+        let a = axis(&[3.0, 70.0]);
+        assert_eq!((a.min, a.max, a.scale), (2.0, 100.0, Scale::Log));
+        assert!(approx(&a.ticks, &[2.0, 5.0, 10.0, 20.0, 50.0, 100.0]), "{:?}", a.ticks);
+        let a = axis(&[5.0]);
+        assert!(approx(&a.ticks, &[5.0, 10.0]), "{:?}", a.ticks);
+        let a = axis(&[1.0, 1000.0]);
+        assert!(
+            approx(&a.ticks, &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0]),
+            "{:?}",
+            a.ticks
+        );
+        let a = axis(&[1.0, 10_000.0]);
+        assert!(approx(&a.ticks, &[1.0, 10.0, 100.0, 1e3, 1e4, 1e5]), "{:?}", a.ticks);
+        let a = axis(&[0.5, 20_000.0, -3.0, 0.0, f64::NAN]);
+        assert!(approx(&a.ticks, &[0.1, 1.0, 10.0, 100.0, 1e3, 1e4, 1e5]), "{:?}", a.ticks);
+        assert!(approx(&[a.min, a.max], &[0.1, 1e5]));
+    }
+
+    /// Where a value falls on the axis, 0 at the bottom and 1 at the top; nothing for what a
+    /// scale cannot show.
+    #[test]
+    fn fractions_along_linear_and_log_axes() {
+        let linear = Axis { min: 0.0, max: 10.0, ..Axis::default() };
+        assert_eq!(linear.fraction(2.5), Some(0.25));
+        assert_eq!(linear.fraction(-5.0), Some(-0.5));
+        assert_eq!(linear.fraction(f64::NAN), None);
+        let log = Axis { scale: Scale::Log, min: 1.0, max: 100.0, ..Axis::default() };
+        assert!((log.fraction(10.0).expect("10") - 0.5).abs() < 1e-12);
+        assert_eq!(log.fraction(0.0), None);
+        assert_eq!(log.fraction(-1.0), None);
+        assert_eq!(Axis { min: 0.0, ..log.clone() }.fraction(10.0), None);
+        assert_eq!(Axis { min: 5.0, max: 5.0, ..Axis::default() }.fraction(5.0), None);
+    }
+
+    #[test]
+    fn nice_steps_are_recognised_at_any_power_of_ten() {
+        for step in [0.001, 0.5, 2.0, 10.0, 20.0, 5e6] {
+            assert!(is_nice_step(step), "{step}");
+        }
+        for step in [2.5, 7.0, 0.03, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(!is_nice_step(step), "{step}");
+        }
+    }
 }
