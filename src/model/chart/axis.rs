@@ -82,7 +82,8 @@ pub fn log_axis(unit: &str, values: impl Iterator<Item = f64>) -> Option<Axis> {
         return None;
     }
     let first = lo.log10().floor() as i32;
-    let last = (hi.log10().ceil() as i32).max(first + 1);
+    // The candidates run a decade past `last`, so a single value on a power of ten has room.
+    let last = hi.log10().ceil() as i32;
     let mantissas: &[f64] = if last - first > 3 { &[1.0] } else { &[1.0, 2.0, 5.0] };
     let mut candidates = Vec::new();
     for k in first..=last + 1 {
@@ -178,6 +179,8 @@ mod tests {
         assert_eq!(axis(&[-10.0, -2.0]), (-10.0, 0.0, vec![-10.0, -8.0, -6.0, -4.0, -2.0, 0.0]));
         // No value at all: 0 to 1 with headroom, in steps of 0.2.
         assert_eq!(axis(&[]), (0.0, 1.2, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]));
+        // Only zeros: the same (an axis needs a span).
+        assert_eq!(axis(&[0.0, 0.0]), (0.0, 1.2, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]));
         assert_eq!(linear_axis("亿元", [1.0].into_iter()).unit, "亿元");
     }
 
@@ -190,6 +193,14 @@ mod tests {
         assert!(approx(&a.ticks, &[2.0, 5.0, 10.0, 20.0, 50.0, 100.0]), "{:?}", a.ticks);
         let a = axis(&[5.0]);
         assert!(approx(&a.ticks, &[5.0, 10.0]), "{:?}", a.ticks);
+        let a = axis(&[10.0]);
+        assert!(approx(&a.ticks, &[10.0, 20.0]), "{:?}", a.ticks);
+        // 4 % headroom above the maximum: 98 needs 200.
+        let a = axis(&[3.0, 98.0]);
+        assert!(approx(&a.ticks, &[2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]), "{:?}", a.ticks);
+        // Decades only, and the top decade past the last one the data reach.
+        let a = axis(&[1.0, 9900.0]);
+        assert!(approx(&a.ticks, &[1.0, 10.0, 100.0, 1e3, 1e4, 1e5]), "{:?}", a.ticks);
         let a = axis(&[1.0, 1000.0]);
         assert!(
             approx(&a.ticks, &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0]),

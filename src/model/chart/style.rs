@@ -203,4 +203,89 @@ mod tests {
         assert_ne!(linear.line, growth.line);
         assert_ne!(base_style(Role::Target, 0).colour, base_style(Role::Actual, 0).colour);
     }
+
+    /// The palette is Okabe and Ito's (colour-blind safe), as published; on a dark background
+    /// ink turns light, grey lighter and blue brighter, and the rest keep their colour.
+    #[test]
+    fn the_palette_is_okabe_itos() {
+        let light = |c: Colour| c.hex(false);
+        assert_eq!(light(Colour::Blue), "#0072b2");
+        assert_eq!(light(Colour::Vermilion), "#d55e00");
+        assert_eq!(light(Colour::BluishGreen), "#009e73");
+        assert_eq!(light(Colour::ReddishPurple), "#cc79a7");
+        assert_eq!(light(Colour::SkyBlue), "#56b4e9");
+        assert_eq!(light(Colour::Orange), "#e69f00");
+        let luminance = |c: Colour, dark: bool| c.rgb(dark).iter().map(|&v| u32::from(v)).sum::<u32>();
+        for c in [Colour::Ink, Colour::Grey, Colour::Blue] {
+            assert!(luminance(c, true) > luminance(c, false), "{c:?} is lighter on dark");
+        }
+        assert!(luminance(Colour::Ink, false) < 150 && luminance(Colour::Ink, true) > 600);
+        assert_eq!(Colour::Vermilion.hex(true), Colour::Vermilion.hex(false));
+    }
+
+    /// Dashes scale with the line's width (never thinner than a 1-point line's), so a thick
+    /// projector line keeps its pattern.
+    #[test]
+    fn dashes_scale_with_the_line() {
+        assert_eq!(Dash::Solid.dasharray(3.0), None);
+        assert_eq!(Dash::Dashed.dasharray(2.0).as_deref(), Some("8 5"));
+        assert_eq!(Dash::Dashed.dasharray(0.5).as_deref(), Some("4 2.5"));
+        assert_eq!(Dash::Dotted.dasharray(2.0).as_deref(), Some("2 3.2"));
+        assert_eq!(Dash::DashDot.dasharray(2.0).as_deref(), Some("10 4 2 4"));
+    }
+
+    /// A marker standing alone is larger than one on a line, and a lone diamond (the plan's
+    /// target) the largest; polygons point the way their names say (y grows downwards).
+    #[test]
+    fn markers_are_sized_by_what_they_mark_and_point_the_right_way() {
+        let alone = |m| Style { colour: Colour::Blue, line: None, marker: Some(m), width: 2.0, muted: false };
+        let target = alone(Marker::Diamond).marker_radius();
+        let square = alone(Marker::Square).marker_radius();
+        let on_line = Style { line: Some(Dash::Solid), ..alone(Marker::Diamond) }.marker_radius();
+        assert!(target > square && square > on_line && on_line > 0.0, "{target} {square} {on_line}");
+        assert_eq!(Marker::Circle.polygon(), None);
+        assert_eq!(Marker::Cross.polygon(), None);
+        let corners = |m: Marker| m.polygon().map(<[(f32, f32)]>::len);
+        assert_eq!(
+            [Marker::Square, Marker::Diamond, Marker::TriangleUp, Marker::TriangleDown].map(corners),
+            [Some(4), Some(4), Some(3), Some(3)]
+        );
+        let apex = |m: Marker| m.polygon().and_then(|p| p.first()).map(|p| p.1).unwrap_or(0.0);
+        assert!(apex(Marker::TriangleUp) < 0.0 && apex(Marker::TriangleDown) > 0.0);
+    }
+
+    /// Each role's first look: the plan's values in ink and grey, the target a vermilion
+    /// diamond and further targets squares, actual values solid with circles, projections
+    /// dashed with triangles, other targets unjoined squares; the n-th of a role takes the
+    /// palette's next colour.
+    #[test]
+    fn each_role_starts_from_its_own_look() {
+        let look = |role, n| base_style(role, n).look();
+        assert_eq!(look(Role::Baseline, 0), (Colour::Ink, None, Some(Marker::Circle)));
+        assert_eq!(look(Role::Target, 0), (Colour::Vermilion, None, Some(Marker::Diamond)));
+        assert_eq!(look(Role::Target, 1), (Colour::Vermilion, None, Some(Marker::Square)));
+        assert_eq!(look(Role::LinearPath, 0), (Colour::Grey, Some(Dash::Dashed), None));
+        assert_eq!(look(Role::GrowthPath, 0), (Colour::Grey, Some(Dash::Dotted), None));
+        assert_eq!(look(Role::Actual, 0), (Colour::Blue, Some(Dash::Solid), Some(Marker::Circle)));
+        assert_eq!(look(Role::Actual, 1).0, Colour::BluishGreen);
+        assert_eq!(look(Role::Actual, 5).0, Colour::Blue, "the palette wraps round");
+        assert_eq!(look(Role::Projection, 0), (Colour::BluishGreen, Some(Dash::Dashed), Some(Marker::TriangleUp)));
+        assert_eq!(look(Role::AltTarget, 0), (Colour::ReddishPurple, None, Some(Marker::Square)));
+        assert!(base_style(Role::Actual, 0).width > base_style(Role::LinearPath, 0).width, "data over guides");
+    }
+
+    /// When two looks clash, the later changes its marker first, keeping colour and dash;
+    /// an unjoined series never gains a line.
+    #[test]
+    fn a_clash_is_resolved_by_the_marker_first() {
+        let mut styles = vec![base_style(Role::Target, 0), base_style(Role::Target, 0)];
+        distinct(&mut styles);
+        assert_eq!(styles[1].colour, styles[0].colour);
+        assert_eq!(styles[1].line, None);
+        assert_ne!(styles[1].marker, styles[0].marker);
+        let mut unchanged = vec![base_style(Role::Actual, 0), base_style(Role::Projection, 0)];
+        let before = unchanged.clone();
+        distinct(&mut unchanged);
+        assert_eq!(unchanged, before, "looks that differ are left alone");
+    }
 }
