@@ -422,3 +422,30 @@ fn a_year_with_one_half_known_is_drawn_not_a_break() {
     assert_eq!(east.points.iter().map(|p| p.x).collect::<Vec<_>>(), [2030.0, 2031.0, 2032.0, 2034.0]);
     assert!(chart.notes.iter().any(|n| n.contains("只有一半已知")), "{:?}", chart.notes);
 }
+
+/// East against west drawn from two files, one per half: each point's note says it is the sum
+/// of its own half's 盟市, that half's share, and the file its 盟市 came from; the chart is
+/// titled for the statistic, its years are the data's, and with both halves known every year
+/// there is nothing to excuse.
+#[test]
+fn each_halfs_point_names_its_own_leagues_share_and_file() {
+    let (doc, _, _) = setup();
+    let east = ["呼伦贝尔", "兴安盟", "通辽", "赤峰", "锡林郭勒盟"];
+    let west = ["呼和浩特", "包头", "乌兰察布", "鄂尔多斯", "巴彦淖尔", "乌海", "阿拉善盟"];
+    let half = |name: &str, cities: &[&'static str]| {
+        let series: Vec<test_scenario::TestSeries<'static>> =
+            cities.iter().map(|c| ("gdp", *c, "亿元", "Actual", &[(2030u16, 1000.0), (2031, 1100.0)][..])).collect();
+        test_scenario(&doc.plan, name, &series)
+    };
+    let (e, w) = (half("东文件", &east), half("西文件", &west));
+    let options = stat_options(&doc, &[&e, &w]);
+    let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
+    let chart = east_west_chart(&over_time(&doc, &[&e, &w], gdp), &gdp.name, false);
+    assert_eq!(chart.title, "地区生产总值：东部与西部");
+    assert_eq!((chart.x_axis.min, chart.x_axis.max), (2030.0, 2031.0));
+    assert!(chart.notes.is_empty(), "{:?}", chart.notes);
+    let note = |name: &str| chart.series.iter().find(|s| s.name == name).expect(name).points[0].note.clone();
+    // 5000 of 12000 is 41.7 %, 7000 is 58.3 %.
+    assert_eq!(note("东部"), "5个盟市合计 · 占东西部合计 41.7%（东文件）");
+    assert_eq!(note("西部"), "7个盟市合计 · 占东西部合计 58.3%（西文件）");
+}
