@@ -252,6 +252,19 @@ mod tests {
         );
         let apex = |m: Marker| m.polygon().and_then(|p| p.first()).map(|p| p.1).unwrap_or(0.0);
         assert!(apex(Marker::TriangleUp) < 0.0 && apex(Marker::TriangleDown) > 0.0);
+        // Every polygon is symmetric left to right; the square and the diamond also top to
+        // bottom; no two corners coincide.
+        for m in [Marker::Square, Marker::Diamond, Marker::TriangleUp, Marker::TriangleDown] {
+            let p = m.polygon().unwrap_or_default();
+            let sum = |f: fn(&(f32, f32)) -> f32| p.iter().map(f).sum::<f32>();
+            assert!(sum(|c| c.0).abs() < 1e-6, "{m:?} is lopsided");
+            if p.len() == 4 {
+                assert!(sum(|c| c.1).abs() < 1e-6, "{m:?} is lopsided");
+            }
+            for (i, c) in p.iter().enumerate() {
+                assert!(!p[..i].contains(c), "{m:?} repeats a corner");
+            }
+        }
     }
 
     /// Each role's first look: the plan's values in ink and grey, the target a vermilion
@@ -272,6 +285,20 @@ mod tests {
         assert_eq!(look(Role::Projection, 0), (Colour::BluishGreen, Some(Dash::Dashed), Some(Marker::TriangleUp)));
         assert_eq!(look(Role::AltTarget, 0), (Colour::ReddishPurple, None, Some(Marker::Square)));
         assert!(base_style(Role::Actual, 0).width > base_style(Role::LinearPath, 0).width, "data over guides");
+    }
+
+    /// When a colour's markers run out, the next series takes the next colour: eight lone
+    /// targets (one colour, no line, six markers) still look different.
+    #[test]
+    fn when_the_markers_run_out_the_colour_changes() {
+        let mut styles = vec![base_style(Role::Target, 1); 8];
+        distinct(&mut styles);
+        let looks: Vec<_> = styles.iter().map(Style::look).collect();
+        for (i, look) in looks.iter().enumerate() {
+            assert!(!looks[..i].contains(look), "{look:?} twice");
+        }
+        assert!(styles.iter().all(|s| s.line.is_none()), "an unjoined series stays unjoined");
+        assert_ne!(styles[7].colour, Colour::Vermilion);
     }
 
     /// When two looks clash, the later changes its marker first, keeping colour and dash;
