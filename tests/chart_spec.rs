@@ -72,6 +72,7 @@ fn baselines_only_where_the_plan_gives_them() {
     assert_eq!(base.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), [(2010.0, 63.73), (2015.0, 136.06)]);
     assert!(base.points[0].note.starts_with("推算："), "a derived value says so: {}", base.points[0].note);
     assert!(expenditure.goals.is_empty());
+    assert_eq!(expenditure.series.iter().map(|s| s.role).collect::<Vec<_>>(), [Role::Baseline]);
     let contracts = chart_of(&plan, &["tech_contract_value"], &[], ChartOptions::default());
     let roles: Vec<Role> = contracts.series.iter().map(|s| s.role).collect();
     assert_eq!(roles, [Role::Target]);
@@ -83,8 +84,11 @@ fn baselines_only_where_the_plan_gives_them() {
 fn the_goal_zone_follows_the_comparator() {
     let plan = embedded_plan().expect("plan");
     let zone = |key: &str| chart_of(&plan, &[key], &[], ChartOptions::default()).goals.first().map(|g| g.y);
-    // No baseline: no path and no zone for a range or a rank without a base value…
+    // No baseline and no scenario's 2015 value: nothing to start a path or a zone from…
     assert_eq!(zone("international_standards"), None);
+    assert_eq!(zone("overall_st_rank"), None);
+    let bare = chart_of(&plan, &["international_standards"], &[], ChartOptions::default());
+    assert!(bare.series.iter().all(|s| s.role == Role::Target), "no path without a start");
     // …so they are given one by a scenario's 2015 value.
     let s = test_scenario(
         &plan,
@@ -267,6 +271,7 @@ fn same_labels_are_numbered_and_projections_differ_by_colour() {
         assert_eq!((s.style.line, s.style.marker), (first.line, first.marker), "{}", s.name);
     }
     let mut colours: Vec<_> = projections.iter().map(|s| format!("{:?}", s.style.colour)).collect();
+    colours.sort();
     colours.dedup();
     assert_eq!(colours.len(), 3, "{colours:?}");
 }
@@ -284,9 +289,10 @@ fn a_log_scale_says_when_it_leaves_out_zero() {
     assert!(positive.notes.is_empty(), "{:?}", positive.notes);
 }
 
-/// The year axis spans at least 2010–2020 with every year labelled.
+/// The year axis spans at least 2010–2020 (the twelfth and thirteenth plans' years) with every
+/// year labelled, even for a plan-only chart of 2015–2020.
 #[test]
-fn the_year_axis_spans_at_least_the_plans_decade() {
+fn the_year_axis_spans_at_least_2010_to_2020() {
     let plan = embedded_plan().expect("plan");
     let chart = chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default());
     assert_eq!((chart.x_axis.min, chart.x_axis.max), (2010.0, 2020.0));
@@ -337,4 +343,6 @@ fn a_lone_target_is_not_context() {
     assert!(!chart_of(&plan, &["tech_contract_value"], &[], ChartOptions::default()).has_context());
     assert!(chart_of(&plan, &["rd_intensity"], &[], ChartOptions::default()).has_context());
     assert!(chart_of(&plan, &["rd_expenditure"], &[], ChartOptions::default()).has_context());
+    let s = test_scenario(&plan, "合同", &[("tech_contract_value", "全区", "亿元", "Projection", &[(2019, 250.0)])]);
+    assert!(chart_of(&plan, &["tech_contract_value"], &[&s], ChartOptions::default()).has_context());
 }

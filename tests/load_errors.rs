@@ -137,7 +137,7 @@ fn a_reversed_period_or_a_late_baseline_is_refused() {
 }
 
 /// The size limit is "at most": a file of exactly the limit is read whole (not one byte cut
-/// off), and one byte more is refused with the limit named.
+/// off), and one byte more is refused as over the limit.
 #[test]
 fn a_file_of_exactly_the_limit_is_read_whole_and_one_byte_more_is_refused() {
     use plan_explorer::model::load::read_limited;
@@ -220,7 +220,8 @@ fn indicator_ids_outside_sources_and_baseline_years_are_checked() {
     let dup = EMBEDDED_PLAN.replacen("id: \"rd_intensity.2015\"", "id: \"rd_expenditure_growth.2011_2015\"", 1);
     let d = first_error(&dup);
     assert_eq!(d.message, "duplicate indicator id `rd_expenditure_growth.2011_2015`");
-    assert_eq!(d.line, dup.lines().position(|l| l.contains("measure: \"rd_intensity\"")).unwrap());
+    let second_use = dup.lines().enumerate().filter(|(_, l)| l.contains("\"rd_expenditure_growth.2011_2015\"")).nth(1);
+    assert_eq!(Some(d.line), second_use.map(|(i, _)| i + 1), "at the second use");
 
     let blank = EMBEDDED_PLAN.replacen(
         "outside_text: Some(\"http://www.8xym.cn/news/show-36984.html\")",

@@ -162,8 +162,9 @@ mod tests {
         }
     }
 
-    /// Linear axes worked by hand: 4 % headroom above the maximum, zero always inside, ticks
-    /// rounded to the step (0.1 × 3 is 0.3), values that are not numbers ignored.
+    /// Linear axes worked by hand: 4 % headroom above the maximum, zero the bottom unless a value
+    /// is negative, ticks rounded to the step (0.1 × 3 is 0.3), values that are not numbers
+    /// ignored.
     #[test]
     fn linear_axes_worked_by_hand() {
         let axis = |values: &[f64]| {
@@ -175,8 +176,10 @@ mod tests {
         assert_eq!(axis(&[0.1, 0.3]), (0.0, 0.4, vec![0.0, 0.1, 0.2, 0.3, 0.4]));
         assert_eq!(axis(&[f64::NAN, f64::INFINITY, 5.0]), (0.0, 6.0, vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
         assert_eq!(axis(&[1000.0, 1010.0]).2, vec![0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0]);
-        // Only negative values: the axis ends at zero.
+        // Only negative values: the top is the step at or above the maximum with its headroom
+        // (−2 + 8 × 4 % = −1.68 → 0; −5 + 5 × 4 % = −4.8 → −4), not necessarily zero.
         assert_eq!(axis(&[-10.0, -2.0]), (-10.0, 0.0, vec![-10.0, -8.0, -6.0, -4.0, -2.0, 0.0]));
+        assert_eq!(axis(&[-10.0, -5.0]), (-10.0, -4.0, vec![-10.0, -9.0, -8.0, -7.0, -6.0, -5.0, -4.0]));
         // No value at all: 0 to 1 with headroom, in steps of 0.2.
         assert_eq!(axis(&[]), (0.0, 1.2, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2]));
         // Only zeros: the same (an axis needs a span).

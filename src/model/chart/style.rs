@@ -220,7 +220,9 @@ mod tests {
             assert!(luminance(c, true) > luminance(c, false), "{c:?} is lighter on dark");
         }
         assert!(luminance(Colour::Ink, false) < 150 && luminance(Colour::Ink, true) > 600);
-        assert_eq!(Colour::Vermilion.hex(true), Colour::Vermilion.hex(false));
+        for c in [Colour::Vermilion, Colour::BluishGreen, Colour::ReddishPurple, Colour::SkyBlue, Colour::Orange] {
+            assert_eq!(c.hex(true), c.hex(false), "{c:?}");
+        }
     }
 
     /// Dashes scale with the line's width (never thinner than a 1-point line's), so a thick
@@ -252,14 +254,14 @@ mod tests {
         );
         let apex = |m: Marker| m.polygon().and_then(|p| p.first()).map(|p| p.1).unwrap_or(0.0);
         assert!(apex(Marker::TriangleUp) < 0.0 && apex(Marker::TriangleDown) > 0.0);
-        // Every polygon is symmetric left to right; the square and the diamond also top to
-        // bottom; no two corners coincide.
+        // Every polygon is its own mirror image left to right (each corner's mirror is a
+        // corner); the square and the diamond also top to bottom; no two corners coincide.
         for m in [Marker::Square, Marker::Diamond, Marker::TriangleUp, Marker::TriangleDown] {
             let p = m.polygon().unwrap_or_default();
-            let sum = |f: fn(&(f32, f32)) -> f32| p.iter().map(f).sum::<f32>();
-            assert!(sum(|c| c.0).abs() < 1e-6, "{m:?} is lopsided");
+            let has = |x: f32, y: f32| p.iter().any(|c| (c.0 - x).abs() < 1e-6 && (c.1 - y).abs() < 1e-6);
+            assert!(p.iter().all(|c| has(-c.0, c.1)), "{m:?} is lopsided");
             if p.len() == 4 {
-                assert!(sum(|c| c.1).abs() < 1e-6, "{m:?} is lopsided");
+                assert!(p.iter().all(|c| has(c.0, -c.1)), "{m:?} is lopsided");
             }
             for (i, c) in p.iter().enumerate() {
                 assert!(!p[..i].contains(c), "{m:?} repeats a corner");
@@ -298,7 +300,7 @@ mod tests {
             assert!(!looks[..i].contains(look), "{look:?} twice");
         }
         assert!(styles.iter().all(|s| s.line.is_none()), "an unjoined series stays unjoined");
-        assert_ne!(styles[7].colour, Colour::Vermilion);
+        assert_eq!(styles[6].colour, Colour::SERIES[0], "the seventh takes the palette's first colour");
     }
 
     /// When two looks clash, the later changes its marker first, keeping colour and dash;
@@ -310,6 +312,10 @@ mod tests {
         assert_eq!(styles[1].colour, styles[0].colour);
         assert_eq!(styles[1].line, None);
         assert_ne!(styles[1].marker, styles[0].marker);
+        let mut lined = vec![base_style(Role::Actual, 0), base_style(Role::Actual, 0)];
+        distinct(&mut lined);
+        assert_eq!((lined[1].colour, lined[1].line), (lined[0].colour, lined[0].line));
+        assert_ne!(lined[1].marker, lined[0].marker);
         let mut unchanged = vec![base_style(Role::Actual, 0), base_style(Role::Projection, 0)];
         let before = unchanged.clone();
         distinct(&mut unchanged);
