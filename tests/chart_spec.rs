@@ -346,3 +346,28 @@ fn a_lone_target_is_not_context() {
     let s = test_scenario(&plan, "合同", &[("tech_contract_value", "全区", "亿元", "Projection", &[(2019, 250.0)])]);
     assert!(chart_of(&plan, &["tech_contract_value"], &[&s], ChartOptions::default()).has_context());
 }
+
+/// A point's hover note is where its value was read: the point's own source (else the
+/// series'), then the quote in “”. A point without a quote gets no empty “”.
+#[test]
+fn a_points_note_carries_its_source_and_quote() {
+    let plan = embedded_plan().expect("plan");
+    let actuals = plan_explorer::model::scenario::embedded_actuals(&plan).expect("actuals");
+    let chart = chart_of(&plan, &["rd_intensity"], &[&actuals], ChartOptions::default());
+    let quoted = actuals
+        .actual_series("rd_intensity")
+        .flat_map(|s| s.points.iter())
+        .find(|p| !p.quote.is_empty())
+        .expect("the statistics quote their sources");
+    let shown = chart
+        .series
+        .iter()
+        .filter(|s| s.role == Role::Actual)
+        .flat_map(|s| &s.points)
+        .find(|p| p.x == f64::from(quoted.year));
+    let note = &shown.expect("the quoted year is drawn").note;
+    assert!(note.contains(&format!("“{}”", quoted.quote)), "{note}");
+    let s = test_scenario(&plan, "无引文", &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0)])]);
+    let chart = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions::default());
+    assert_eq!(series(&chart, "测试0").points[0].note, "test data");
+}
