@@ -42,7 +42,7 @@ pub fn nice_step(span: f64, max_steps: usize) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&s| s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * magnitude)
+    [1.0, 2.0, 5.0].iter().map(|m| m * magnitude).find(|&s| s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * magnitude)
 }
 
 /// A linear axis over `values`: from zero (or the nice step below a negative minimum) to the
@@ -196,6 +196,9 @@ mod tests {
         assert!(approx(&a.ticks, &[2.0, 5.0, 10.0, 20.0, 50.0, 100.0]), "{:?}", a.ticks);
         let a = axis(&[5.0]);
         assert!(approx(&a.ticks, &[5.0, 10.0]), "{:?}", a.ticks);
+        // Two decades from 20: 1-2-5 ticks (the decade count is last − first, not from 1).
+        let a = axis(&[20.0, 500.0]);
+        assert!(approx(&a.ticks, &[20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]), "{:?}", a.ticks);
         let a = axis(&[10.0]);
         assert!(approx(&a.ticks, &[10.0, 20.0]), "{:?}", a.ticks);
         // 4 % headroom above the maximum: 98 needs 200.
@@ -223,10 +226,15 @@ mod tests {
     fn fractions_along_linear_and_log_axes() {
         let linear = Axis { min: 0.0, max: 10.0, ..Axis::default() };
         assert_eq!(linear.fraction(2.5), Some(0.25));
+        let raised = Axis { min: 10.0, max: 20.0, ..Axis::default() };
+        assert_eq!(raised.fraction(15.0), Some(0.5));
+        assert_eq!(raised.fraction(10.0), Some(0.0));
         assert_eq!(linear.fraction(-5.0), Some(-0.5));
         assert_eq!(linear.fraction(f64::NAN), None);
         let log = Axis { scale: Scale::Log, min: 1.0, max: 100.0, ..Axis::default() };
         assert!((log.fraction(10.0).expect("10") - 0.5).abs() < 1e-12);
+        let decades = Axis { scale: Scale::Log, min: 10.0, max: 1000.0, ..Axis::default() };
+        assert!((decades.fraction(100.0).expect("100") - 0.5).abs() < 1e-12);
         assert_eq!(log.fraction(0.0), None);
         assert_eq!(log.fraction(-1.0), None);
         assert_eq!(Axis { min: 0.0, ..log.clone() }.fraction(10.0), None);
