@@ -199,6 +199,9 @@ mod tests {
         // Two decades from 20: 1-2-5 ticks (the decade count is last − first, not from 1).
         let a = axis(&[20.0, 500.0]);
         assert!(approx(&a.ticks, &[20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]), "{:?}", a.ticks);
+        // Below one: shares of a hundredth.
+        let a = axis(&[0.02, 0.07]);
+        assert!(approx(&a.ticks, &[0.02, 0.05, 0.1]), "{:?}", a.ticks);
         let a = axis(&[10.0]);
         assert!(approx(&a.ticks, &[10.0, 20.0]), "{:?}", a.ticks);
         // 4 % headroom above the maximum: 98 needs 200.
