@@ -313,11 +313,11 @@ fn worst_shapes(c: &mut Criterion) {
 /// a 64-slide deck, one chart per measure with a target (budget 3 s).
 fn exports(c: &mut Criterion) {
     use plan_explorer::app::{derived::Derived, exports::briefing};
+    use plan_explorer::i18n::Lang;
     use plan_explorer::model::Measure;
     use plan_explorer::model::chart::{ChartOptions, build_chart};
     use plan_explorer::model::export::{SLIDE_SIZE, briefing_pages, slide_svg};
     use plan_explorer::model::scenario::embedded_actuals;
-    use plan_explorer::ui::i18n::Lang;
     let plan = embedded_plan().expect("embedded plan");
     let actuals = embedded_actuals(&plan).expect("actuals");
     let scenarios = [&actuals];
@@ -339,7 +339,7 @@ fn exports(c: &mut Criterion) {
     });
     let title = format!("{} slides", slides.len());
     c.bench_function("export/briefing_pdf_64", |b| {
-        b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, false), &title).expect("pdf")))
+        b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, Lang::Zh), &title).expect("pdf")))
     });
 }
 

@@ -288,7 +288,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 index: *index,
                 log: *log,
                 all_sources: *all_sources,
-                english: *english,
+                lang: if *english { crate::i18n::Lang::En } else { crate::i18n::Lang::Zh },
                 region: region.clone(),
             };
             let format =
@@ -380,12 +380,12 @@ fn briefing_command(
             .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
         None => crate::app::presenter::default_deck(&doc, None, &refs),
     };
-    let lang = if english { crate::ui::i18n::Lang::En } else { crate::ui::i18n::Lang::Zh };
+    let lang = if english { crate::i18n::Lang::En } else { crate::i18n::Lang::Zh };
     let mut derived = crate::app::derived::Derived::new(&doc, &refs);
     let slides = crate::app::exports::briefing(&doc, &mut derived, &refs, lang, &deck);
     let bytes = match format {
-        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, english).into_bytes(),
-        BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, english), &deck.name)?,
+        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang).into_bytes(),
+        BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang), &deck.name)?,
     };
     write_output(output, &bytes, out)
 }
@@ -486,7 +486,7 @@ fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut
                 None => o.year_or_default(None),
             };
             let table = stat_table(&doc, &refs, &o.indicator, &o.unit, year);
-            halves = table.stated_halves(false);
+            halves = table.stated_halves(crate::i18n::Lang::Zh);
             (o.name.clone(), o.unit.clone(), Some(year), values_from_table(places, &table))
         }
     };

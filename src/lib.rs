@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod crash;
 pub mod fsutil;
+pub mod i18n;
 pub mod loader;
 pub mod model;
 pub mod render;

@@ -34,7 +34,8 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6 * b.abs().max(1.0)
 }
 
-const INDEX: ChartOptions = ChartOptions { index: true, log: false, all_sources: false, english: false, region: None };
+const INDEX: ChartOptions =
+    ChartOptions { index: true, log: false, all_sources: false, lang: plan_explorer::i18n::Lang::Zh, region: None };
 
 /// R&D intensity: 0.76 % in 2015 to 2.2 % in 2020. The straight path adds 0.288 a year; the
 /// constant-growth path grows (2.2 / 0.76)^(1/5) − 1 = 23.69 % a year; the goal zone is 2.2 %

@@ -26,10 +26,10 @@ fn every_option() -> Vec<ChartOptions> {
     for index in [false, true] {
         for log in [false, true] {
             for all_sources in [false, true] {
-                for english in [false, true] {
+                for lang in plan_explorer::i18n::Lang::ALL {
                     for region in [None, Some("东部"), Some("呼和浩特")] {
                         let region = region.map(String::from);
-                        all.push(ChartOptions { index, log, all_sources, english, region });
+                        all.push(ChartOptions { index, log, all_sources, lang, region });
                     }
                 }
             }
@@ -226,7 +226,12 @@ fn in_english_the_chart_writes_no_chinese_of_its_own() {
     let actuals = embedded_actuals(&plan).expect("actuals");
     let groups = Measure::group(&plan.indicators);
     let rd = groups.iter().find(|m| m.key == "rd_intensity").unwrap();
-    let chart = build_chart(&[rd], &[&actuals], 2015, ChartOptions { english: true, ..ChartOptions::default() });
+    let chart = build_chart(
+        &[rd],
+        &[&actuals],
+        2015,
+        ChartOptions { lang: plan_explorer::i18n::Lang::En, ..ChartOptions::default() },
+    );
     let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     assert!(!han(&chart.title), "{}", chart.title);
     assert!(!han(&chart.y_axis.unit) && !han(&chart.x_axis.unit));

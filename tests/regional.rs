@@ -1,6 +1,7 @@
 //! East and west on the real plan and the shipped statistics: a scenario's own 东部/西部
 //! series, GDP per person with its formula, and east versus west over time with its break.
 
+use plan_explorer::i18n::Lang;
 use plan_explorer::model::Document;
 use plan_explorer::model::Region;
 use plan_explorer::model::chart::east_west::east_west_chart;
@@ -57,7 +58,7 @@ fn a_scenarios_east_and_west_series_are_the_halves_when_their_leagues_are_unknow
     assert!(t2021.east.complete());
     assert_eq!(t2021.half(Region::East), Some(t2021.east.sum));
     // The exported table carries the scenario and the projection mark, and the stated halves.
-    let table = regional_table(&t, "未公布", false);
+    let table = regional_table(&t, Lang::Zh);
     assert!(
         table.rows.iter().any(|r| r[0] == "赤峰" && r[2].contains("（预测）") && r[3] == "东西部情景"),
         "{:?}",
@@ -123,7 +124,7 @@ fn east_against_west_over_time_breaks_where_no_year_is_published() {
     let tables = over_time(&doc, &[&actuals], gdp);
     // The 盟市 GDP series cover 2014–2016 and 2019–2021 (2017 only for 通辽, so no half).
     assert_eq!(gaps(&tables), [(2017, 2018)]);
-    let chart = east_west_chart(&tables, &gdp.name, false);
+    let chart = east_west_chart(&tables, &gdp.name, Lang::Zh);
     let east = chart.series.iter().find(|s| s.name == "东部").expect("east series");
     let years: Vec<f64> = east.points.iter().map(|p| p.x).collect();
     assert_eq!(years, [2014.0, 2015.0, 2016.0, 2019.0, 2020.0, 2021.0]);
@@ -145,7 +146,7 @@ fn a_scenarios_projected_halves_are_drawn_dashed_after_the_observed_years() {
     let scenarios = [&actuals, &scenario];
     let options = stat_options(&doc, &scenarios);
     let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
-    let chart = east_west_chart(&over_time(&doc, &scenarios, gdp), &gdp.name, false);
+    let chart = east_west_chart(&over_time(&doc, &scenarios, gdp), &gdp.name, Lang::Zh);
     let projected = chart.series.iter().find(|s| s.name == "东部（预测）").expect("projected east");
     assert_eq!(projected.points.iter().map(|p| p.x).collect::<Vec<_>>(), [2024.0, 2025.0]);
     assert_ne!(projected.style.line, chart.series.iter().find(|s| s.name == "东部").and_then(|s| s.style.line));
@@ -417,7 +418,7 @@ fn a_year_with_one_half_known_is_drawn_not_a_break() {
     let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
     let tables = over_time(&doc, &[&s], gdp);
     assert_eq!(gaps(&tables), [(2033, 2033)]);
-    let chart = east_west_chart(&tables, &gdp.name, false);
+    let chart = east_west_chart(&tables, &gdp.name, Lang::Zh);
     let east = chart.series.iter().find(|s| s.name == "东部").expect("east");
     assert_eq!(east.points.iter().map(|p| p.x).collect::<Vec<_>>(), [2030.0, 2031.0, 2032.0, 2034.0]);
     assert!(chart.notes.iter().any(|n| n.contains("只有一半已知")), "{:?}", chart.notes);
@@ -440,7 +441,7 @@ fn each_halfs_point_names_its_own_leagues_share_and_file() {
     let (e, w) = (half("东文件", &east), half("西文件", &west));
     let options = stat_options(&doc, &[&e, &w]);
     let gdp = options.iter().find(|o| o.indicator == "gdp").expect("gdp");
-    let chart = east_west_chart(&over_time(&doc, &[&e, &w], gdp), &gdp.name, false);
+    let chart = east_west_chart(&over_time(&doc, &[&e, &w], gdp), &gdp.name, Lang::Zh);
     assert_eq!(chart.title, "地区生产总值：东部与西部");
     assert_eq!((chart.x_axis.min, chart.x_axis.max), (2030.0, 2031.0));
     assert!(chart.notes.is_empty(), "{:?}", chart.notes);

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Deck, Slide, SlideContent};
 use crate::model::export::{
@@ -16,7 +17,6 @@ use crate::model::messages::Message;
 use crate::model::regional::{PlanMetric, nodes_for};
 use crate::model::summary::MeasureSummary;
 use crate::model::{Document, Severity};
-use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::{Command, View};
 
 use super::presenter::{Presenter, default_deck};
@@ -269,7 +269,7 @@ impl PlanExplorerApp {
     /// Every slide of the running deck (or the plan's default deck) as one HTML file.
     pub fn export_briefing(&mut self) -> Option<PathBuf> {
         let (title, slides) = self.briefing_slides();
-        let html = briefing_html(&title, &slides, self.settings.lang == Lang::En);
+        let html = briefing_html(&title, &slides, self.settings.lang);
         self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
     }
 
@@ -316,8 +316,7 @@ impl PlanExplorerApp {
 
     fn export_briefing_pdf(&mut self) {
         let (title, slides) = self.briefing_slides();
-        let english = self.settings.lang == Lang::En;
-        match crate::render::pdf(&briefing_pages(&slides, english), &title) {
+        match crate::render::pdf(&briefing_pages(&slides, self.settings.lang), &title) {
             Ok(pdf) => {
                 self.exports.write("briefing.pdf", &pdf, &mut self.log, self.settings.lang);
             }
@@ -402,8 +401,7 @@ impl PlanExplorerApp {
     pub fn east_west_chart(&mut self) -> Option<&Chart> {
         let enabled = self.scenarios.enabled();
         let k = self.views.regions.stat;
-        let english = self.settings.lang == Lang::En;
-        self.derived.east_west(&self.doc, &enabled, k, english).map(|(_, chart)| chart)
+        self.derived.east_west(&self.doc, &enabled, k, self.settings.lang).map(|(_, chart)| chart)
     }
 
     /// How the indicator chart is built, from the user's settings.
@@ -412,7 +410,7 @@ impl PlanExplorerApp {
             index: self.settings.index_mode,
             log: self.settings.log_scale,
             all_sources: self.settings.all_sources,
-            english: self.settings.lang == Lang::En,
+            lang: self.settings.lang,
             region: self.settings.chart_region.clone(),
         }
     }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::background::Background;
+use crate::i18n::Lang;
 use crate::model::chart::east_west::east_west_chart;
 use crate::model::chart::{Chart, ChartOptions, build_chart};
 use crate::model::compare::{Difference, TargetComparison, at_target, differences};
@@ -53,7 +54,7 @@ pub struct ScenarioDerived {
     /// slide's): (measures, index mode) → chart.
     chart: Option<((Vec<String>, ChartOptions), Chart)>,
     /// (measure, in English) → its chart.
-    small_charts: HashMap<(String, bool), Chart>,
+    small_charts: HashMap<(String, Lang), Chart>,
     /// The scenario page's tables for one compare pair.
     comparison: Option<((usize, usize), AtTarget, Vec<Difference>)>,
     /// The statistics with values per 盟市 or per half (the regional page, the map, slides).
@@ -61,7 +62,7 @@ pub struct ScenarioDerived {
     /// (statistic, year) → its table, built on first use.
     stat_tables: HashMap<(usize, u16), StatTable>,
     /// (statistic, in English) → its table for every year and the east/west chart of them.
-    east_west: HashMap<(usize, bool), (Vec<StatTable>, Chart)>,
+    east_west: HashMap<(usize, Lang), (Vec<StatTable>, Chart)>,
 }
 
 impl ScenarioDerived {
@@ -178,11 +179,11 @@ impl Derived {
     }
 
     /// The small chart of one measure, as the reader and the slides show it.
-    pub fn small_chart(&mut self, doc: &Document, scenarios: &[&Scenario], measure: &str, english: bool) -> &Chart {
-        let options = ChartOptions { english, ..ChartOptions::default() };
+    pub fn small_chart(&mut self, doc: &Document, scenarios: &[&Scenario], measure: &str, lang: Lang) -> &Chart {
+        let options = ChartOptions { lang, ..ChartOptions::default() };
         self.scenarios
             .small_charts
-            .entry((measure.to_string(), english))
+            .entry((measure.to_string(), lang))
             .or_insert_with(|| chart_of(doc, scenarios, &[measure.to_string()], options))
     }
 
@@ -192,8 +193,8 @@ impl Derived {
     }
 
     /// A small chart [`Derived::small_chart`] has built.
-    pub fn built_small_chart(&self, measure: &str, english: bool) -> Option<&Chart> {
-        self.scenarios.small_charts.get(&(measure.to_string(), english))
+    pub fn built_small_chart(&self, measure: &str, lang: Lang) -> Option<&Chart> {
+        self.scenarios.small_charts.get(&(measure.to_string(), lang))
     }
 
     /// Computes the scenario page's tables for the pair `(a, b)` of loaded scenarios, unless
@@ -262,13 +263,13 @@ impl Derived {
         doc: &Document,
         scenarios: &[&Scenario],
         k: usize,
-        english: bool,
+        lang: Lang,
     ) -> Option<(&[StatTable], &Chart)> {
         let cache = &mut self.scenarios;
         let option = cache.stat_options.get(k)?;
-        let (tables, chart) = cache.east_west.entry((k, english)).or_insert_with(|| {
+        let (tables, chart) = cache.east_west.entry((k, lang)).or_insert_with(|| {
             let tables = over_time(doc, scenarios, option);
-            let chart = east_west_chart(&tables, &option.name, english);
+            let chart = east_west_chart(&tables, &option.name, lang);
             (tables, chart)
         });
         Some((tables, chart))
@@ -281,8 +282,8 @@ impl Derived {
     }
 
     /// What [`Derived::east_west`] has built.
-    pub fn built_east_west(&self, k: usize, english: bool) -> Option<(&[StatTable], &Chart)> {
-        self.scenarios.east_west.get(&(k, english)).map(|(t, c)| (t.as_slice(), c))
+    pub fn built_east_west(&self, k: usize, lang: Lang) -> Option<(&[StatTable], &Chart)> {
+        self.scenarios.east_west.get(&(k, lang)).map(|(t, c)| (t.as_slice(), c))
     }
 
     /// The counts [`Derived::plan_counts`] built last.

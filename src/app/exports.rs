@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::svg::Table;
 use crate::model::deck::{Deck, Slide};
 use crate::model::evaluation::{Tally, Verdict};
@@ -13,8 +14,6 @@ use crate::model::export::{
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
 use crate::model::{Document, Severity};
-use crate::ui::i18n::{Lang, Msg, tr};
-use crate::ui::widgets::status::verdict_text;
 
 use super::derived::Derived;
 use super::presenter::{SlideBody, deck_description, resolve_slide};
@@ -89,7 +88,6 @@ pub fn briefing(
     lang: Lang,
     deck: &Deck,
 ) -> Vec<BriefingSlide> {
-    let english = lang == Lang::En;
     let evaluations = derived.evaluations();
     let tally = Tally::of(evaluations);
     let mut slides = vec![BriefingSlide {
@@ -99,7 +97,7 @@ pub fn briefing(
             "{}。{}",
             Verdict::ALL
                 .iter()
-                .map(|&v| format!("{} {}", verdict_text(v, lang), tally.count(v)))
+                .map(|&v| format!("{} {}", v.text(lang), tally.count(v)))
                 .collect::<Vec<_>>()
                 .join(" · "),
             tr(lang, Msg::EvaluationExplain)
@@ -107,7 +105,7 @@ pub fn briefing(
         sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
         // How the deck that follows was built.
         notes: deck_description(deck, lang).into_iter().collect(),
-        body: BriefingBody::Table(evaluation_table(evaluations, english)),
+        body: BriefingBody::Table(evaluation_table(evaluations, lang)),
     }];
     for slide in &deck.slides {
         slides.push(briefing_slide(doc, derived, scenarios, lang, slide));
@@ -129,9 +127,7 @@ pub fn briefing_slide(
         SlideBody::Chart(c) => {
             BriefingBody::Chart(Box::new(c.with_annotations(slide.notes.iter().map(|n| (n.year, n.text.clone())))))
         }
-        SlideBody::Regional(t) => {
-            BriefingBody::Table(regional_table(&t, tr(lang, Msg::NotPublished), lang == Lang::En))
-        }
+        SlideBody::Regional(t) => BriefingBody::Table(regional_table(&t, lang)),
         SlideBody::Table(t) => BriefingBody::Table(t),
         SlideBody::Map(m) => {
             // Built on first use, then lent.
@@ -149,7 +145,7 @@ pub fn briefing_slide(
                 halves: &m.halves,
                 bare: true,
             };
-            let data = map_table(&export, lang == Lang::En);
+            let data = map_table(&export, lang);
             match derived.built_map_result() {
                 Ok(geometry) => BriefingBody::Drawing { svg: map_svg(geometry, &export), data },
                 Err(e) => BriefingBody::Table(Table { header: vec![e.to_string()], rows: Vec::new() }),

@@ -21,11 +21,11 @@ use std::time::{Duration, Instant};
 
 use egui::Ui;
 
+use crate::i18n::{Msg, tr};
 use crate::model::deck::Deck;
 use crate::model::load::{EMBEDDED_PLAN_NAME, embedded_plan, load_plan_file};
 use crate::model::messages::MessageLog;
 use crate::model::{Document, Severity};
-use crate::ui::i18n::{Msg, tr};
 use crate::ui::{Command, keys};
 
 use derived::Derived;

@@ -4,6 +4,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Region;
 use crate::model::chart::chart_regions;
 use crate::model::deck::Slide;
@@ -14,7 +15,6 @@ use crate::ui::Command;
 use crate::ui::View;
 use crate::ui::deck_editor::{DeckEditorProps, deck_editor_ui};
 use crate::ui::evaluation_view::{EvaluationProps, evaluation_ui};
-use crate::ui::i18n::{Lang, Msg, pick, tr};
 use crate::ui::indicators_view::{IndicatorsProps, indicators_ui};
 use crate::ui::map_view::{MapPageProps, MapProps, MapValue, map_page_ui};
 use crate::ui::messages_panel::{MessagesProps, messages_ui};
@@ -180,7 +180,7 @@ impl PlanExplorerApp {
                 let Some(table) = self.derived.stat_table(&self.doc, &enabled, k, state.year) else {
                     return Vec::new();
                 };
-                halves = table.stated_halves(lang == Lang::En);
+                halves = table.stated_halves(lang);
                 (values_from_table(&plan.places, table), table.unit.clone(), Some(table.year))
             }
         };
@@ -263,13 +263,11 @@ impl PlanExplorerApp {
         // Built once and cached, then lent, not copied, every frame.
         let enabled = self.scenarios.enabled();
         for m in &measures {
-            self.derived.small_chart(&self.doc, &enabled, m, lang == Lang::En);
+            self.derived.small_chart(&self.doc, &enabled, m, lang);
         }
         let derived = &self.derived;
-        let indicators: Vec<_> = measures
-            .iter()
-            .filter_map(|m| Some((derived.summary(m)?, derived.built_small_chart(m, lang == Lang::En)?)))
-            .collect();
+        let indicators: Vec<_> =
+            measures.iter().filter_map(|m| Some((derived.summary(m)?, derived.built_small_chart(m, lang)?))).collect();
         let props = NodeViewProps { doc: &self.doc, node, spans: &spans, lang, indicators: &indicators };
         node_view_ui(ui, &props)
     }
@@ -305,7 +303,7 @@ impl PlanExplorerApp {
         let k = view.stat.min(self.derived.stat_options().len().saturating_sub(1));
         // Built once per choice and lent: the page redraws without recomputing.
         let _ = self.derived.stat_table(&self.doc, &enabled, k, view.year);
-        let _ = self.derived.east_west(&self.doc, &enabled, k, lang == Lang::En);
+        let _ = self.derived.east_west(&self.doc, &enabled, k, lang);
         let _ = self.derived.plan_counts(&self.doc, view.metric);
         let derived = &self.derived;
         let stat = derived.built_stat_table(k, view.year);
@@ -317,7 +315,7 @@ impl PlanExplorerApp {
             counts: derived.built_plan_counts(),
             stat_options: derived.stat_options(),
             stat,
-            east_west: derived.built_east_west(k, lang == Lang::En),
+            east_west: derived.built_east_west(k, lang),
             lang,
         };
         regions_ui(ui, &props, view)

@@ -2,6 +2,7 @@
 //! unit, caption, sources and its chart or table), resolved the same way for the screen and
 //! for the briefing.
 
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Document;
 use crate::model::Measure;
 use crate::model::chart::svg::Table;
@@ -13,8 +14,6 @@ use crate::model::regional::{PlanMetric, StatTable, stat_options, stat_table};
 use crate::model::scenario::Scenario;
 use crate::model::scenario::{NATIONAL, WHOLE_REGION};
 use crate::ui::SlideStep;
-use crate::ui::i18n::{Lang, Msg, pick, region_name, tr};
-use crate::ui::widgets::status::status_text;
 
 use super::derived::Derived;
 
@@ -157,7 +156,7 @@ pub fn resolve_slide(
     match &slide.content {
         SlideContent::Measure(key) => measure_slide(doc, derived, scenarios, lang, key),
         SlideContent::Index(keys) => {
-            let options = ChartOptions { index: true, english: lang == Lang::En, ..ChartOptions::default() };
+            let options = ChartOptions { index: true, lang, ..ChartOptions::default() };
             let chart = derived.chart(doc, scenarios, keys, options).clone();
             ResolvedSlide {
                 title: chart.title.clone(),
@@ -173,8 +172,8 @@ pub fn resolve_slide(
             let caption = match table.shares() {
                 Some((e, w)) => format!(
                     "{} {e:.1}% · {} {w:.1}%",
-                    region_name(crate::model::Region::East, lang),
-                    region_name(crate::model::Region::West, lang)
+                    crate::model::Region::East.name(lang),
+                    crate::model::Region::West.name(lang)
                 ),
                 None => tr(lang, Msg::NotPublished).to_string(),
             };
@@ -228,7 +227,7 @@ fn map_slide(
                     values: values_from_table(places, table),
                     unit: table.unit.clone(),
                     year: Some(table.year),
-                    halves: table.stated_halves(lang == Lang::En),
+                    halves: table.stated_halves(lang),
                 },
                 // A deck naming a statistic no enabled scenario has: the map says what is missing.
                 _ => MapSlide {
@@ -260,7 +259,7 @@ fn east_west_slide(
     unit: &str,
 ) -> ResolvedSlide {
     let k = derived.stat_options().iter().position(|o| o.indicator == indicator && o.unit == unit);
-    let built = k.and_then(|k| derived.east_west(doc, scenarios, k, lang == Lang::En));
+    let built = k.and_then(|k| derived.east_west(doc, scenarios, k, lang));
     let (caption, chart) = match built {
         Some((tables, chart)) => {
             // The latest year with both halves, in words.
@@ -272,8 +271,8 @@ fn east_west_slide(
                     Some(format!(
                         "{}：{} {e:.1}% · {} {w:.1}%",
                         t.year,
-                        region_name(crate::model::Region::East, lang),
-                        region_name(crate::model::Region::West, lang)
+                        crate::model::Region::East.name(lang),
+                        crate::model::Region::West.name(lang)
                     ))
                 })
                 .unwrap_or_default();
@@ -304,7 +303,7 @@ fn targets_slide(doc: &Document, derived: &Derived, lang: Lang, chapter: &str, m
             let place = s.source_node.map(|n| doc.outline.citation(&doc.plan, n)).unwrap_or_default();
             let quote = doc.plan.indicators.iter().find(|i| i.measure == s.key && i.target.is_some());
             let source = quote.map_or(place.clone(), |q| format!("{place}：“{}”", q.quote));
-            vec![if english { s.name_en.clone() } else { s.name.clone() }, s.target_text(english), source]
+            vec![pick(lang, &s.name, &s.name_en).to_string(), s.target_text(lang), source]
         })
         .collect();
     let header = if english { ["Indicator", "Target", "In the plan"] } else { ["指标", "目标", "规划原文"] };
@@ -324,7 +323,7 @@ fn measure_slide(
     lang: Lang,
     key: &str,
 ) -> ResolvedSlide {
-    let chart = derived.small_chart(doc, scenarios, key, lang == Lang::En).clone();
+    let chart = derived.small_chart(doc, scenarios, key, lang).clone();
     let Some(s) = derived.summary(key) else {
         return ResolvedSlide {
             title: key.to_string(),
@@ -335,7 +334,7 @@ fn measure_slide(
         };
     };
     let english = lang == Lang::En;
-    let unit = unit_words(&s.unit, english);
+    let unit = unit_words(&s.unit, lang);
     let value = |v: f64, y: u16| {
         if english { format!("{} {unit} ({y})", readable(v)) } else { format!("{} {unit}（{y}）", readable(v)) }
     };
@@ -343,7 +342,7 @@ fn measure_slide(
     if let Some((y, v, _)) = s.baselines.first() {
         caption.push(format!("{} {}", tr(lang, Msg::Baseline), value(*v, *y)));
     }
-    let target = s.target_text(english);
+    let target = s.target_text(lang);
     if !target.is_empty() {
         caption.push(format!("{} {target}", tr(lang, Msg::Target)));
     }
@@ -353,7 +352,7 @@ fn measure_slide(
         caption.push(format!("{} {}{old}", tr(lang, Msg::Latest), value(*v, *y)));
     }
     if let Some(st) = s.status() {
-        caption.push(status_text(st, lang).to_string());
+        caption.push(st.text(lang).to_string());
     }
     let mut sources = Vec::new();
     if let Some(node) = s.source_node {

@@ -8,12 +8,12 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
+use crate::i18n::{Lang, Msg, tr};
 use crate::loader::{Answer, InFlight, Loader, Outcome, modified};
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::MessageLog;
 use crate::model::scenario::{Scenario, embedded_actuals};
 use crate::model::{Document, Severity};
-use crate::ui::i18n::{Lang, Msg, tr};
 
 /// rfd gives None both for a cancel and when no dialog exists; a None that comes back this
 /// quickly means there was no dialog to cancel.

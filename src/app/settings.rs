@@ -6,10 +6,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+use crate::i18n::{Msg, tr};
 use crate::model::load::{decode_text, parse_ron, read_limited};
 use crate::model::{Diagnostic, Severity};
-use crate::ui::i18n::Lang;
-use crate::ui::i18n::{Msg, tr};
 use crate::ui::{RegionFilter, View};
 
 /// The key under which versions before the settings file kept the settings in eframe's

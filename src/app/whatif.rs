@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::Severity;
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::diagnostics::Place;
 use crate::model::scenario::{Scenario, WHOLE_REGION, known_regions, scenario_to_ron, validate_scenario};
 use crate::model::tabular::read::{TableFormat, table_format};
 use crate::model::whatif::{PROVENANCE, WhatIf, starts};
-use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::whatif_view::{WhatIfProps, whatif_ui};
 use crate::ui::{Command, View};
 
@@ -192,7 +192,7 @@ impl super::PlanExplorerApp {
                 index: false,
                 log: false,
                 all_sources: false,
-                english: self.settings.lang == Lang::En,
+                lang: self.settings.lang,
                 region: (draft.region != WHOLE_REGION).then(|| draft.region.clone()),
             };
             let measures = std::slice::from_ref(&draft.measure);

@@ -16,6 +16,7 @@ use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
 use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
+use crate::i18n::{Lang, pick};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,7 +120,8 @@ pub struct ChartOptions {
     pub log: bool,
     /// Show every source of the actual values, not only the preferred one.
     pub all_sources: bool,
-    pub english: bool,
+    /// The language of the chart's own words (titles, legend, units, notes).
+    pub lang: Lang,
     /// A part of the region (东部, 西部, a 盟市) instead of the whole: the scenarios' series for
     /// it; the plan's baselines and targets are the whole region's and are not drawn.
     pub region: Option<String>,
@@ -147,24 +149,29 @@ pub struct Chart {
 
 /// The words a chart writes itself, in the reader's language.
 struct Words {
-    english: bool,
+    lang: Lang,
 }
 
 impl Words {
     fn w<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        if self.english { en } else { zh }
+        pick(self.lang, zh, en)
+    }
+
+    fn english(&self) -> bool {
+        self.lang.is_english()
     }
 }
 
 /// Builds the chart of one or more measures.
 pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year: u16, options: ChartOptions) -> Chart {
-    let words = Words { english: options.english };
+    let words = Words { lang: options.lang };
     let mut chart = Chart::default();
-    let name_of = |m: &Measure<'_>| if options.english { m.first().name_en.clone() } else { m.name().to_string() };
+    let name_of =
+        |m: &Measure<'_>| if options.lang.is_english() { m.first().name_en.clone() } else { m.name().to_string() };
     // Quantities in different units never share an axis: compared, they become an index.
     let mixed = measures.windows(2).any(|w| !same_unit(w[0].unit(), w[1].unit()));
     if mixed && !options.index {
-        chart.notes.push(if options.english {
+        chart.notes.push(if options.lang.is_english() {
             format!("Different units: compared as an index ({base_year} = 100)")
         } else {
             format!("单位不同，已换算为指数（{base_year}=100）后比较")
@@ -175,7 +182,7 @@ pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year
     let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
     if let Some(region) = part {
         chart.title = format!("{} · {region}", chart.title);
-        chart.notes.push(if options.english {
+        chart.notes.push(if options.lang.is_english() {
             format!("The plan's baselines and targets are for the whole region: {region} is shown with the scenarios' own series")
         } else {
             format!("规划的基期值与目标为全区数值，{region}只显示各情景的分地区序列")
@@ -183,7 +190,7 @@ pub fn build_chart(measures: &[&Measure<'_>], scenarios: &[&Scenario], base_year
     }
     chart.y_axis.unit = match measures.first() {
         _ if index => format!("{base_year} = 100"),
-        Some(m) => unit_words(m.unit(), options.english),
+        Some(m) => unit_words(m.unit(), options.lang),
         None => String::new(),
     };
     for measure in measures {
@@ -221,7 +228,7 @@ fn add_measure(
         (false, _) => Some(1.0),
         (true, Some(v)) if v != 0.0 => Some(v / 100.0),
         (true, _) => {
-            chart.notes.push(if words.english {
+            chart.notes.push(if words.english() {
                 format!("{}: no {base_year} value, the plan's values cannot be shown as an index", m.key)
             } else {
                 format!("{}：无{base_year}年基数，规划值无法换算为指数", m.name())
@@ -248,7 +255,7 @@ fn add_plan_values(
     words: &Words,
 ) {
     let scale = |v: f64| v / divisor;
-    let unit = unit_words(m.unit(), words.english);
+    let unit = unit_words(m.unit(), words.lang);
     let plan_source = words.w("规划原文", "the plan's text").to_string();
     let series = |name: String, role: Role, points: Vec<ChartPoint>| ChartSeries {
         name,
@@ -281,13 +288,13 @@ fn add_plan_values(
         target.upper,
         &unit,
         (target.year, target.year_implied),
-        words.english,
+        words.lang,
     );
     let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{stated}：“{}”", statement.quote) };
     chart.series.push(series(name(words.w("规划目标", "Plan target")), Role::Target, vec![point]));
     for (other, t) in m.targets().into_iter().skip(1) {
         if t.value != target.value || t.year != target.year {
-            let label = if words.english {
+            let label = if words.english() {
                 format!("Plan target elsewhere ({})", other.source_node)
             } else {
                 format!("规划另处目标（{}）", other.source_node)
@@ -317,7 +324,7 @@ fn add_plan_values(
             .iter()
             .filter_map(|&x| {
                 let y = growth_path(bx, b, tx, target.value, x)?;
-                let note = if words.english {
+                let note = if words.english() {
                     format!("{rate:.2} % a year: {} {unit}", readable(y))
                 } else {
                     format!("年均增长 {rate:.2} %：{} {unit}", readable(y))
@@ -420,7 +427,7 @@ fn add_scenario_series(
             let preferred = part.is_some() || judging.is_some_and(|j| std::ptr::eq(j, s));
             if role == Role::Actual && part.is_none() {
                 if preferred {
-                    chart.preferred.push(if words.english {
+                    chart.preferred.push(if words.english() {
                         format!(
                             "{}: “{label}” is shown as the actual value: the first whole-region source with a value in the target year, the series the final evaluation judges by",
                             m.key
@@ -434,7 +441,7 @@ fn add_scenario_series(
                 }
             }
             let Some((divisor, rebased_on)) = own_base(s) else {
-                chart.notes.push(if words.english {
+                chart.notes.push(if words.english() {
                     format!("{}: no non-zero value, cannot be shown as an index", s.label)
                 } else {
                     format!("{}：无非零值，无法换算为指数", s.label)

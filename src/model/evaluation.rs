@@ -7,6 +7,7 @@ use super::document::Document;
 use super::indicators::{Comparator, Measure};
 use super::progress::meets;
 use super::scenario::{ActualSeries, Scenario};
+use crate::i18n::{Lang, Msg, tr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
@@ -20,15 +21,21 @@ pub enum Verdict {
 impl Verdict {
     pub const ALL: [Verdict; 4] = [Verdict::Met, Verdict::NotMet, Verdict::NoData, Verdict::NotJudged];
 
-    pub fn name_zh(self) -> &'static str {
+    /// The verdict in the reader's language (the words are in `i18n`).
+    pub fn text(self, lang: Lang) -> &'static str {
+        tr(lang, self.msg())
+    }
+
+    pub fn msg(self) -> Msg {
         match self {
-            Verdict::Met => "已实现",
-            Verdict::NotMet => "未实现",
-            Verdict::NoData => "无数据",
-            Verdict::NotJudged => "不按水平值判定",
+            Verdict::Met => Msg::VerdictMet,
+            Verdict::NotMet => Msg::VerdictNotMet,
+            Verdict::NoData => Msg::VerdictNoData,
+            Verdict::NotJudged => Msg::VerdictNotJudged,
         }
     }
 
+    /// How files name the verdict (the evaluation CSV, `plan-explorer evaluate`).
     pub fn name_en(self) -> &'static str {
         match self {
             Verdict::Met => "met",

@@ -2,17 +2,18 @@
 //! indicator table as CSV, and a self-contained HTML briefing with every slide (an inline
 //! SVG chart, caption and sources) that opens offline and prints one slide per page.
 
-use super::chart::style::Colour;
 use super::chart::svg::{
     FONT_FAMILY, Page, PageBody, Rect, SvgOptions, Table, chart_svg, escape, page_svg, text_width, wrap,
 };
 use super::chart::{Chart, Role};
+use super::colours::{HATCH_RGB, PIN_RGB, hex, region_colour};
 use super::evaluation::{Tally, TargetEvaluation, Verdict};
 use super::format::{exact, number, readable, target_words, unit_words};
 use super::map::{Classes, LeagueValue, MISSING_RGB, MapGeometry, Pin, Placed, pin_radius, place_labels};
 use super::places::Region;
 use super::regional::StatTable;
 use super::summary::MeasureSummary;
+use crate::i18n::{Lang, Msg, pick, tr};
 
 /// Rows as CSV text, every cell guarded against being run as a formula by a spreadsheet.
 pub(crate) fn csv_text(rows: Vec<Vec<String>>) -> String {
@@ -191,8 +192,8 @@ pub enum BriefingBody {
 
 /// A self-contained HTML file: no scripts, no external resources, one slide per printed page.
 /// Charts are the same SVG as every other export.
-pub fn briefing_html(title: &str, slides: &[BriefingSlide], english: bool) -> String {
-    let source_word = if english { "Source: " } else { "来源：" };
+pub fn briefing_html(title: &str, slides: &[BriefingSlide], lang: Lang) -> String {
+    let source_word = tr(lang, Msg::SourcePrefix);
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
          body{{font-family:'Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em;color:#111}}\
@@ -200,7 +201,7 @@ pub fn briefing_html(title: &str, slides: &[BriefingSlide], english: bool) -> St
          .unit{{color:#555}}.caption{{font-size:1.1em}}.sources,.notes{{font-size:0.85em;color:#444}}svg{{max-width:100%;height:auto}}\
          table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:left}}\
          @media print{{body{{margin:1cm}}}}</style></head><body><h1>{}</h1>\n",
-        if english { "en" } else { "zh-CN" },
+        pick(lang, "zh-CN", "en"),
         escape(title),
         escape(title)
     );
@@ -247,8 +248,8 @@ pub fn slide_svg(slide: &BriefingSlide, number: &str, (width, height): (f64, f64
 }
 
 /// Every slide as an A4-landscape SVG page, for the PDF briefing.
-pub fn briefing_pages(slides: &[BriefingSlide], english: bool) -> Vec<String> {
-    let of = if english { "of" } else { "/" };
+pub fn briefing_pages(slides: &[BriefingSlide], lang: Lang) -> Vec<String> {
+    let of = pick(lang, "/", "of");
     slides
         .iter()
         .enumerate()
@@ -273,15 +274,15 @@ pub fn table_html(table: &Table) -> String {
 }
 
 /// The regional values of one statistic: one row per 盟市, gaps in words.
-pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table {
-    let header =
-        if english { ["City", "Region", "Value", "Scenario"] } else { ["盟市", "地区", "数值", "情景"] };
-    let projected = if english { " (projection)" } else { "（预测）" };
+pub fn regional_table(table: &StatTable, lang: Lang) -> Table {
+    let header = [Msg::City, Msg::RegionFilter, Msg::Value, Msg::Scenario].map(|m| tr(lang, m));
+    let missing = tr(lang, Msg::NotPublished);
+    let projected = pick(lang, "（预测）", " (projection)");
     let mut rows: Vec<Vec<String>> = table
         .cities
         .iter()
         .map(|c| {
-            let region = if english { c.region.name_en() } else { c.region.name_zh() };
+            let region = c.region.name(lang);
             let value = c.value.map_or(missing.to_string(), |v| {
                 format!("{} {}{}", number(v), table.unit, if c.from.projected { projected } else { "" })
             });
@@ -291,7 +292,7 @@ pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table 
     // A half stated by a scenario, where its 盟市 do not add up to it.
     for region in Region::ALL {
         if let Some(g) = table.stated(region) {
-            let name = if english { region.name_en() } else { region.name_zh() };
+            let name = region.name(lang);
             let value = format!("{} {}{}", number(g.value), table.unit, if g.from.projected { projected } else { "" });
             rows.push(vec![name.to_string(), name.to_string(), value, g.from.scenario.clone()]);
         }
@@ -301,27 +302,24 @@ pub fn regional_table(table: &StatTable, missing: &str, english: bool) -> Table 
 
 /// The targets the evaluation could judge (met or not), then a count of the rest: what an
 /// audience can take in on one slide. The full table is the evaluation CSV.
-pub fn evaluation_table(evaluations: &[TargetEvaluation], english: bool) -> Table {
-    let header = if english {
-        ["Indicator", "Target", "Value in target year", "Verdict", "First met", "Source"]
-    } else {
-        ["指标", "目标", "目标年份实际值", "判定", "首次达到", "数据来源"]
-    };
+pub fn evaluation_table(evaluations: &[TargetEvaluation], lang: Lang) -> Table {
+    let header = [Msg::Name, Msg::Target, Msg::ValueInTargetYear, Msg::Verdict, Msg::FirstMet, Msg::DataSource]
+        .map(|m| tr(lang, m));
     let rows = evaluations
         .iter()
         .filter(|e| matches!(e.verdict, Verdict::Met | Verdict::NotMet))
         .map(|e| {
-            let unit = unit_words(&e.unit, english);
+            let unit = unit_words(&e.unit, lang);
             let target =
-                target_words(e.comparator, e.target_value, e.upper, &unit, (e.target_year, e.year_implied), english);
+                target_words(e.comparator, e.target_value, e.upper, &unit, (e.target_year, e.year_implied), lang);
             let (value, source) = e.judged.as_ref().map_or(("—".to_string(), String::new()), |r| {
                 (format!("{} {unit}", readable(r.value)), r.series.clone())
             });
             vec![
-                if english { e.name_en.clone() } else { e.name.clone() },
+                pick(lang, &e.name, &e.name_en).to_string(),
                 target,
                 value,
-                if english { e.verdict.name_en() } else { e.verdict.name_zh() }.to_string(),
+                e.verdict.text(lang).to_string(),
                 e.first_met.map_or("—".to_string(), |y| y.to_string()),
                 source,
             ]
@@ -330,15 +328,8 @@ pub fn evaluation_table(evaluations: &[TargetEvaluation], english: bool) -> Tabl
     Table { header: header.map(String::from).to_vec(), rows }
 }
 
-fn hex((r, g, b): (u8, u8, u8)) -> String {
-    format!("#{r:02x}{g:02x}{b:02x}")
-}
-
 fn region_hex(region: Region) -> String {
-    match region {
-        Region::East => Colour::Blue.hex(false),
-        Region::West => Colour::Orange.hex(false),
-    }
+    region_colour(region).hex(false)
 }
 
 /// What a map export shows: the quantity and its values, with the words around them.
@@ -361,24 +352,19 @@ pub struct MapExport<'a> {
 }
 
 /// A map's values as a table: one row per 盟市 (east first), gaps in words, projections marked.
-pub fn map_table(m: &MapExport<'_>, english: bool) -> Table {
-    let header = if english { ["City", "Region", "Value", "Source"] } else { ["盟市", "地区", "数值", "来源"] };
+pub fn map_table(m: &MapExport<'_>, lang: Lang) -> Table {
+    let header = [Msg::City, Msg::RegionFilter, Msg::Value, Msg::SourceColumn].map(|m| tr(lang, m));
     let rows = m
         .values
         .iter()
         .map(|v| {
-            let region = if english { v.region.name_en() } else { v.region.name_zh() };
+            let region = v.region.name(lang);
             let value = match v.value {
                 Some(x) if v.projected => format!("{} {}（{}）", number(x), m.unit, m.projected),
                 Some(x) => format!("{} {}", number(x), m.unit).trim_end().to_string(),
                 None => m.missing.to_string(),
             };
-            vec![
-                if english { v.city_en.clone() } else { v.city.clone() },
-                region.to_string(),
-                value,
-                v.note.replace('\n', " · "),
-            ]
+            vec![pick(lang, &v.city, &v.city_en).to_string(), region.to_string(), value, v.note.replace('\n', " · ")]
         })
         .collect();
     Table { header: header.map(String::from).to_vec(), rows }
@@ -417,15 +403,17 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
     let legend = 30.0 + legend_rows.len() as f64 * fs * 1.6 + 24.0 * source_lines.len() as f64 + 10.0;
     let top = if m.bare { 20.0 } else { 70.0 };
     let xy = |p: &[f64; 2]| (p[0] - lo[0] + 20.0, hi[1] - p[1] + top);
+    let pin_fill = hex(PIN_RGB);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1100\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
          <defs><pattern id=\"gap\" width=\"12\" height=\"12\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n\
+         <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"{}\" stroke-width=\"3\"/></pattern></defs>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n{}",
         1100.0 * (h + top + legend) / (w + 40.0),
         w + 40.0,
         h + top + legend,
         hex(MISSING_RGB),
+        hex(HATCH_RGB),
         if m.bare {
             String::new()
         } else {
@@ -451,7 +439,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
                 format!("M{}Z", pts.join("L"))
             })
             .collect();
-        let stroke = v.map_or("#888".to_string(), |v| region_hex(v.region));
+        let stroke = v.map_or(hex(HATCH_RGB), |v| region_hex(v.region));
         let opacity = if v.is_some_and(|v| v.projected) { " fill-opacity=\"0.55\"" } else { "" };
         svg += &format!(
             "<path d=\"{d}\" fill=\"{fill}\"{opacity} fill-rule=\"evenodd\" stroke=\"{stroke}\" stroke-width=\"3\"><title>{}</title></path>\n",
@@ -466,7 +454,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
             let (x, y) = xy(&pin.at);
             let r = pin_radius(pin.nodes.len(), 2.0);
             svg += &format!(
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"#222\" stroke=\"white\" stroke-width=\"3\"><title>{}（{}）</title></circle>\n",
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{pin_fill}\" stroke=\"white\" stroke-width=\"3\"><title>{}（{}）</title></circle>\n",
                 escape(&pin.place),
                 escape(&pin.county)
             );
@@ -516,7 +504,7 @@ pub fn map_svg(map: &MapGeometry, m: &MapExport<'_>) -> String {
         if leader {
             let (lx, ly) = (ax.clamp(rect.x, rect.right()), ay.clamp(rect.y, rect.bottom()));
             svg += &format!(
-                "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{lx:.1}\" y2=\"{ly:.1}\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
+                "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{lx:.1}\" y2=\"{ly:.1}\" stroke=\"{pin_fill}\" stroke-width=\"1.5\"/>\n"
             );
         }
         // A light box behind the words, so they read on the darkest class too.
@@ -689,7 +677,7 @@ mod tests {
             whole: None,
             aggregation: Default::default(),
         };
-        let html = table_html(&regional_table(&table, "未公布", false));
+        let html = table_html(&regional_table(&table, Lang::Zh));
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         let page = briefing_html(
@@ -700,9 +688,9 @@ mod tests {
                 caption: hostile.into(),
                 sources: vec![hostile.into()],
                 notes: vec![hostile.into()],
-                body: BriefingBody::Table(regional_table(&table, hostile, false)),
+                body: BriefingBody::Table(regional_table(&table, Lang::Zh)),
             }],
-            false,
+            Lang::Zh,
         );
         assert!(!page.contains("<img"), "{page}");
     }

@@ -1,7 +1,8 @@
 //! Numbers as text, in one place: [`number`] for people (charts, tables, captions, CSV a
 //! person opens), [`exact`] for machine-readable output that must round-trip.
 
-use super::indicators::Comparator;
+use super::comparator::Comparator;
+use crate::i18n::Lang;
 
 /// A value for people: at most four decimals, no trailing zeros (`2.2`, `136.06`, `1000`).
 pub fn number(v: f64) -> String {
@@ -52,8 +53,8 @@ pub fn unit_en(unit: &str) -> String {
 }
 
 /// A unit in the reader's language.
-pub fn unit_words(unit: &str, english: bool) -> String {
-    if english { unit_en(unit) } else { unit.to_string() }
+pub fn unit_words(unit: &str, lang: Lang) -> String {
+    if lang.is_english() { unit_en(unit) } else { unit.to_string() }
 }
 
 /// A value as stored: whole numbers without a fraction, everything else at full precision,
@@ -71,8 +72,9 @@ pub fn target_words(
     upper: Option<f64>,
     unit: &str,
     (year, implied): (u16, bool),
-    english: bool,
+    lang: Lang,
 ) -> String {
+    let english = lang.is_english();
     let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
     let v = number(value);
     let text = match (comparator, upper, english) {
@@ -114,14 +116,14 @@ mod tests {
 
     #[test]
     fn targets_read_as_words_with_unit_and_year() {
-        let zh = |c, v, u, unit| target_words(c, v, u, unit, (2020, false), false);
+        let zh = |c, v, u, unit| target_words(c, v, u, unit, (2020, false), Lang::Zh);
         assert_eq!(zh(Comparator::Reach, 2.2, None, "%"), "2.2 %（2020）");
         assert_eq!(zh(Comparator::AtLeast, 85.0, None, "%"), "≥ 85 %（2020）");
         assert_eq!(zh(Comparator::RankWithin, 20.0, None, "位"), "前 20 位（2020）");
         assert_eq!(zh(Comparator::Range, 5.0, Some(7.0), "项"), "5–7 项（2020）");
-        assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", (2020, false), true), "top 20 (2020)");
+        assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", (2020, false), Lang::En), "top 20 (2020)");
         // A year the statement does not write is marked as inferred.
-        assert_eq!(target_words(Comparator::Reach, 100.0, None, "个", (2020, true), false), "100 个（2020，推定）");
+        assert_eq!(target_words(Comparator::Reach, 100.0, None, "个", (2020, true), Lang::Zh), "100 个（2020，推定）");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon, Simplify, TriangulateEarcut};
 
 use super::chart::svg::Rect;
+use super::colours::CLASS_RGB;
+pub use super::colours::MISSING_RGB;
 use super::document::Document;
 use super::places::{Places, Region};
 use super::plan::NodeKind;
@@ -260,15 +262,8 @@ fn centre(area: &MultiPolygon<f64>) -> [f64; 2] {
     [pts.iter().map(|c| c.x).sum::<f64>() / n, pts.iter().map(|c| c.y).sum::<f64>() / n]
 }
 
-/// Viridis in five steps, light (low) to dark (high): ordered in lightness, so it reads in
-/// grey and for every kind of colour vision. The app, the SVG and the JSON use these.
-pub const CLASS_RGB: [(u8, u8, u8); 5] =
-    [(0xfd, 0xe7, 0x25), (0x5e, 0xc9, 0x62), (0x21, 0x91, 0x8c), (0x3b, 0x52, 0x8b), (0x44, 0x01, 0x54)];
-/// The fill of a 盟市 without a value (hatched over it).
-pub const MISSING_RGB: (u8, u8, u8) = (0xdd, 0xdd, 0xdd);
-
 /// The colour of class `k` of `classes`: the classes in use spread over the whole palette.
-pub fn class_rgb(k: usize, classes: usize) -> (u8, u8, u8) {
+pub fn class_rgb(k: usize, classes: usize) -> [u8; 3] {
     let last = CLASS_RGB.len() - 1;
     let at = if classes <= 1 { 0 } else { k * last / (classes - 1) };
     CLASS_RGB[at.min(last)]
@@ -318,7 +313,7 @@ impl Classes {
     }
 
     /// The colour of class `k`.
-    pub fn rgb(&self, k: usize) -> (u8, u8, u8) {
+    pub fn rgb(&self, k: usize) -> [u8; 3] {
         class_rgb(k, self.count())
     }
 }

@@ -2,6 +2,8 @@
 //! search. Knows nothing of egui.
 
 pub mod chart;
+pub mod colours;
+pub mod comparator;
 pub mod compare;
 pub mod deck;
 pub mod diagnostics;

@@ -28,6 +28,11 @@ impl Region {
             Region::West => "West",
         }
     }
+
+    /// The region's name in the reader's language.
+    pub fn name(self, lang: crate::i18n::Lang) -> &'static str {
+        crate::i18n::pick(lang, self.name_zh(), self.name_en())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 #[cfg(test)]
 use super::indicators::Indicator;
 use super::indicators::{Comparator, Measure, cagr};
+use crate::i18n::{Lang, Msg, tr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
@@ -19,6 +20,20 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 5] =
         [Status::Achieved, Status::OnTrack, Status::Acceleration, Status::Limited, Status::Deterioration];
+
+    /// The status in the reader's language (the words are in `i18n`).
+    pub fn text(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                Status::Achieved => Msg::StatusAchieved,
+                Status::OnTrack => Msg::StatusOnTrack,
+                Status::Acceleration => Msg::StatusAcceleration,
+                Status::Limited => Msg::StatusLimited,
+                Status::Deterioration => Msg::StatusDeterioration,
+            },
+        )
+    }
 }
 
 /// The numbers behind a status, so the UI can show how it was reached.

@@ -6,6 +6,7 @@ use super::document::Document;
 use super::places::Region;
 use super::plan::NodeKind;
 use super::scenario::{Scenario, SeriesKind, WHOLE_REGION};
+use crate::i18n::{Lang, Msg, tr};
 
 /// Words that name a platform or park in the plan's text.
 pub const PLATFORM_WORDS: [&str; 12] = [
@@ -261,16 +262,14 @@ impl StatTable {
 
     /// 东部 and 西部 as a scenario states them, for halves whose 盟市 do not add up to a figure:
     /// "东部：7400 亿元（scenario · 预测）", for the map's corners.
-    pub fn stated_halves(&self, english: bool) -> Vec<(Region, String)> {
+    pub fn stated_halves(&self, lang: Lang) -> Vec<(Region, String)> {
         Region::ALL
             .into_iter()
             .filter_map(|region| {
                 let g = self.stated(region)?;
-                let (name, kind) = if english {
-                    (region.name_en(), if g.from.projected { " · projection" } else { "" })
-                } else {
-                    (region.name_zh(), if g.from.projected { " · 预测" } else { "" })
-                };
+                let kind =
+                    if g.from.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
+                let name = region.name(lang);
                 let value = super::format::number(g.value);
                 Some((region, format!("{name}：{value} {}（{}{kind}）", self.unit, g.from.scenario)))
             })

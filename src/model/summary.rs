@@ -7,6 +7,7 @@ use super::format::{number, target_words, unit_words};
 use super::indicators::{Comparator, Measure, RateMismatch, cagr, rate_mismatches};
 use super::progress::{Assessment, Status, assess};
 use super::scenario::{ActualSeries, Scenario};
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureSummary {
@@ -50,10 +51,10 @@ impl MeasureSummary {
 
     /// The plan's target in words with its unit: `≥ 2.2 %（2020）`, `前 20 位（2020）`,
     /// `年均增长 4 %/年（2020）`, a range `1.5–2 %（2020）`.
-    pub fn target_text(&self, english: bool) -> String {
+    pub fn target_text(&self, lang: Lang) -> String {
         let Some((year, v, upper)) = self.target else { return String::new() };
-        let unit = unit_words(&self.unit, english);
-        target_words(self.comparator, v, upper, &unit, (year, self.target_year_implied), english)
+        let unit = unit_words(&self.unit, lang);
+        target_words(self.comparator, v, upper, &unit, (year, self.target_year_implied), lang)
     }
 
     pub fn status(&self) -> Option<Status> {

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::Command;
-use super::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr};
 
 pub struct DeckEditorProps<'a> {
     /// A label per slide, in deck order.

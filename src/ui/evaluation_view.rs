@@ -5,10 +5,11 @@ use egui::{Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Command;
-use super::i18n::{Lang, Msg, pick, tr};
 use super::widgets::palette;
-use super::widgets::status::{target_phrase, verdict_color, verdict_text};
+use super::widgets::status::verdict_color;
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::evaluation::{Reading, Tally, TargetEvaluation, Verdict};
+use crate::model::format::target_words;
 use crate::model::format::{number, with_unit};
 
 pub struct EvaluationProps<'a> {
@@ -41,8 +42,8 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
             commands.push(Command::ShowEvaluation(None));
         }
         for verdict in Verdict::ALL {
-            let text = RichText::new(format!("{} {}", verdict_text(verdict, lang), tally.count(verdict)))
-                .color(verdict_color(verdict));
+            let text =
+                RichText::new(format!("{} {}", verdict.text(lang), tally.count(verdict))).color(verdict_color(verdict));
             if ui.selectable_label(props.filter == Some(verdict), text).clicked() {
                 commands.push(Command::ShowEvaluation(Some(verdict)));
             }
@@ -83,7 +84,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                     }
                 });
                 row.col(|ui| {
-                    let target = target_phrase(
+                    let target = target_words(
                         e.comparator,
                         e.target_value,
                         e.upper,
@@ -105,8 +106,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                     }
                 });
                 row.col(|ui| {
-                    let verdict =
-                        ui.label(RichText::new(verdict_text(e.verdict, lang)).color(verdict_color(e.verdict)));
+                    let verdict = ui.label(RichText::new(e.verdict.text(lang)).color(verdict_color(e.verdict)));
                     if e.verdict == Verdict::NotJudged {
                         verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
                     } else if e.sources_disagree {

@@ -6,10 +6,10 @@ use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Command;
-use super::i18n::{Lang, Msg, pick, tr};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette;
-use super::widgets::status::{status_color, status_text};
+use super::widgets::status::status_color;
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Document;
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::format::{number, unit_words};
@@ -197,7 +197,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     });
                     row.col(|ui| {
                         if s.units_as_written.is_empty() {
-                            ui.label(unit_words(&s.unit, lang == Lang::En));
+                            ui.label(unit_words(&s.unit, lang));
                         } else {
                             ui.label(s.units_as_written.join(" / ")).on_hover_text(tr(lang, Msg::UnitsDiffer));
                         }
@@ -206,7 +206,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                         ui.add(Label::new(s.baseline_text()).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(s.target_text(lang == Lang::En)).truncate());
+                        ui.add(Label::new(s.target_text(lang)).truncate());
                     });
                     row.col(|ui| {
                         ui.label(pick(lang, s.comparator.name_zh(), s.comparator.words_en()));
@@ -223,8 +223,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     });
                     row.col(|ui| match &s.assessment {
                         Some(a) => {
-                            let text =
-                                RichText::new(status_text(a.status, lang)).color(status_color(a.status)).strong();
+                            let text = RichText::new(a.status.text(lang)).color(status_color(a.status)).strong();
                             let detail = format!(
                                 "{} {} → {} {}\n{} {}, {} {}, {} {}\n{}: {}",
                                 a.base_year,

@@ -7,19 +7,18 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2};
 
 use super::Command;
-use super::i18n::{Lang, Msg, pick, region_name, tr};
-use super::widgets::palette::region_color;
+use super::widgets::palette::{region_color, rgb};
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Region;
 use crate::model::chart::svg::Rect as BoxF;
+use crate::model::colours::{HATCH_RGB, PIN_RGB};
 use crate::model::deck::SlideContent;
 use crate::model::format::{number, with_unit};
 use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry, Pin, pin_radius, place_labels};
 
-const fn rgb(c: (u8, u8, u8)) -> Color32 {
-    Color32::from_rgb(c.0, c.1, c.2)
-}
 const MISSING_FILL: Color32 = rgb(MISSING_RGB);
-const HATCH: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+const HATCH: Color32 = rgb(HATCH_RGB);
+const PIN: Color32 = rgb(PIN_RGB);
 
 /// One 盟市's value on the map (the model's, drawn as is).
 pub type MapValue = LeagueValue;
@@ -126,7 +125,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         .map(|(k, pin)| {
             let (c, r) = (to_screen(pin.at), pin_radius(pin.nodes.len(), 1.0) as f32);
             let ring = if hovered_pin == Some(k) { 2.5 } else { 1.5 };
-            painter.circle(c, r, Color32::from_rgb(0x22, 0x22, 0x22), Stroke::new(ring, Color32::WHITE));
+            painter.circle(c, r, PIN, Stroke::new(ring, Color32::WHITE));
             BoxF { x: f64::from(c.x - r), y: f64::from(c.y - r), w: f64::from(2.0 * r), h: f64::from(2.0 * r) }
         })
         .collect();
@@ -219,7 +218,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         response.clone().on_hover_text(format!(
             "{} · {}\n{value}{year}{kind}\n{}",
             v.city,
-            region_name(v.region, lang),
+            v.region.name(lang),
             v.note
         ));
     }
@@ -394,7 +393,7 @@ fn legend(ui: &mut Ui, classes: &Classes, props: &MapProps<'_>) {
         for region in [Region::East, Region::West] {
             let (r, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), Sense::hover());
             ui.painter().rect_stroke(r, 2.0, Stroke::new(2.0, region_color(region)), egui::StrokeKind::Inside);
-            ui.label(RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+            ui.label(RichText::new(region.name(lang)).color(region_color(region)).strong());
         }
         if !props.unit.is_empty() {
             ui.separator();

@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::Command;
-use super::i18n::{Lang, Msg, tr};
 use super::widgets::palette;
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::Severity;
 use crate::model::loaded::InFlight;
 use crate::model::messages::Message;

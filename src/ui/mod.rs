@@ -6,7 +6,6 @@ pub mod command;
 pub mod deck_editor;
 pub mod evaluation_view;
 pub mod fonts;
-pub mod i18n;
 pub mod indicators_view;
 pub mod keys;
 pub mod map_view;

@@ -5,11 +5,11 @@
 use egui::{Button, FontId, Frame, Label, RichText, ScrollArea, Sense, TextStyle, Ui};
 
 use super::Command;
-use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::highlight::{Mark, Span, layout, span_at};
 use super::widgets::palette::MarkColors;
-use super::widgets::status::{status_color, status_text};
+use super::widgets::status::status_color;
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::chart::Chart;
 use crate::model::progress::Status;
 use crate::model::summary::MeasureSummary;
@@ -152,7 +152,7 @@ fn places_line(ui: &mut Ui, doc: &Document, i: usize, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{}：", tr(lang, Msg::Places))).small());
         for region in &node.regions {
-            ui.label(RichText::new(region_name(*region, lang)).small().strong().color(palette.place));
+            ui.label(RichText::new(region.name(lang)).small().strong().color(palette.place));
         }
         for city in &node.cities {
             let en = doc.plan.places.city(city).map(|c| c.name_en.as_str()).unwrap_or_default();
@@ -202,12 +202,12 @@ fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, c
             if !base.is_empty() {
                 ui.label(format!("{}：{base}", tr(lang, Msg::Baseline)));
             }
-            let target = s.target_text(lang == Lang::En);
+            let target = s.target_text(lang);
             if !target.is_empty() {
                 ui.label(format!("{}：{target}", tr(lang, Msg::Target)));
             }
             if let Some(st) = s.status() {
-                ui.label(RichText::new(status_text(st, lang)).color(status_color(st)).strong());
+                ui.label(RichText::new(st.text(lang)).color(status_color(st)).strong());
             }
             if s.conflict {
                 ui.label(RichText::new(format!("⚠ {}", tr(lang, Msg::Conflict))).color(status_color(Status::Limited)));

@@ -4,7 +4,7 @@
 use egui::{Color32, Context};
 
 use super::Command;
-use super::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr};
 
 /// The keyboard shortcuts, one per line.
 pub fn help_ui(ctx: &Context, lang: Lang) -> Vec<Command> {

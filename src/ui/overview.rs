@@ -6,12 +6,13 @@ use egui::{Align, Color32, Frame, Label, Layout, Pos2, RichText, Sense, Stroke, 
 
 use super::Command;
 use super::View;
-use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::map_view::region_map_ui;
 use super::widgets::palette::{self, region_color};
-use super::widgets::status::{target_phrase, verdict_color, verdict_text};
+use super::widgets::status::verdict_color;
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Region;
 use crate::model::evaluation::{Tally, Verdict};
+use crate::model::format::target_words;
 use crate::model::format::with_unit;
 use crate::model::map::MapGeometry;
 use crate::model::overview::{HeadlineTile, PlanFacts};
@@ -55,7 +56,7 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
                     }
                     ui.horizontal(|ui| {
                         for region in [Region::East, Region::West] {
-                            ui.label(RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+                            ui.label(RichText::new(region.name(lang)).color(region_color(region)).strong());
                         }
                     });
                 });
@@ -126,7 +127,7 @@ fn facts_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, Msg::TargetsByVerdict));
         for verdict in Verdict::ALL {
-            let text = RichText::new(format!("{} {}", verdict_text(verdict, lang), props.tally.count(verdict)))
+            let text = RichText::new(format!("{} {}", verdict.text(lang), props.tally.count(verdict)))
                 .strong()
                 .color(verdict_color(verdict));
             if ui.button(text).clicked() {
@@ -163,7 +164,7 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                     RichText::new(format!(
                         "{} {}",
                         tr(lang, Msg::Target),
-                        target_phrase(
+                        target_words(
                             e.comparator,
                             e.target_value,
                             e.upper,
@@ -183,10 +184,7 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                 text(ui, RichText::new(format!("{} {latest}", tr(lang, Msg::TileLatest))).weak());
                 sparkline(ui, tile, width);
                 ui.horizontal(|ui| {
-                    ui.add(
-                        Label::new(RichText::new(verdict_text(e.verdict, lang)).strong().color(color))
-                            .selectable(false),
-                    );
+                    ui.add(Label::new(RichText::new(e.verdict.text(lang)).strong().color(color)).selectable(false));
                     if let Some(y) = e.first_met {
                         ui.add(
                             Label::new(RichText::new(format!("{} {y}", tr(lang, Msg::FirstMet))).weak())

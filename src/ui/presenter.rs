@@ -3,11 +3,11 @@
 
 use egui::{Align, FontId, Layout, RichText, Ui};
 
-use super::i18n::{Lang, Msg, region_name, tr};
 use super::map_view::{MapProps, map_ui};
 use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::Chart;
 use crate::model::chart::svg::Table;
 use crate::model::deck::Annotation;
@@ -213,7 +213,7 @@ fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: 
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     region_legend(ui, lang);
     let height = height - ui.spacing().interact_size.y;
-    let charts = stat_bar_charts(table, |region, _| format!("{name} · {}", region_name(region, lang)));
+    let charts = stat_bar_charts(table, |region, _| format!("{name} · {}", region.name(lang)));
     bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);

@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
 use super::Command;
-use super::i18n::{Lang, Msg, pick, region_name, tr};
 use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Document;
 use crate::model::chart::Chart;
 use crate::model::deck::SlideContent;
@@ -68,14 +68,11 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         let Some(counts) = props.counts else { return };
         ui.horizontal_wrapped(|ui| {
             for (region, nodes) in &counts.regions {
-                let text = RichText::new(format!("{}：{}", region_name(*region, lang), nodes.len()))
+                let text = RichText::new(format!("{}：{}", region.name(lang), nodes.len()))
                     .strong()
                     .color(region_color(*region));
                 if ui.button(text).clicked() {
-                    actions.push(Command::FilterTree {
-                        label: region_name(*region, lang).to_string(),
-                        nodes: nodes.clone(),
-                    });
+                    actions.push(Command::FilterTree { label: region.name(lang).to_string(), nodes: nodes.clone() });
                 }
             }
             ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
@@ -123,7 +120,7 @@ fn city_bars(ui: &mut Ui, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Com
             .filter(|(_, c)| c.1 == region)
             .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(&c.0).width(0.7))
             .collect();
-        charts.push(BarChart::new(region_name(region, lang), bars).color(region_color(region)));
+        charts.push(BarChart::new(region.name(lang), bars).color(region_color(region)));
     }
     let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
     let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
@@ -144,9 +141,9 @@ fn chapter_bars(ui: &mut Ui, doc: &Document, counts: &PlanCounts, lang: Lang, ac
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.1.len() as f64).width(0.7)).collect();
     let west: Vec<Bar> =
         chapters.iter().enumerate().map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).width(0.7)).collect();
-    let east_chart = BarChart::new(region_name(Region::East, lang), east).color(region_color(Region::East));
+    let east_chart = BarChart::new(Region::East.name(lang), east).color(region_color(Region::East));
     let west_chart =
-        BarChart::new(region_name(Region::West, lang), west).color(region_color(Region::West)).stack_on(&[&east_chart]);
+        BarChart::new(Region::West.name(lang), west).color(region_color(Region::West)).stack_on(&[&east_chart]);
     let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
     let response = bar_plot("chapter_counts", names, 260.0).show(ui, |plot_ui| {
         plot_ui.bar_chart(east_chart);
@@ -205,9 +202,9 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState
             // A projection is paler and named so in the hover.
             let charts = stat_bar_charts(table, |region, projected| {
                 if projected {
-                    format!("{}（{}）", region_name(region, lang), tr(lang, Msg::KindProjection))
+                    format!("{}（{}）", region.name(lang), tr(lang, Msg::KindProjection))
                 } else {
-                    region_name(region, lang).to_string()
+                    region.name(lang).to_string()
                 }
             });
             bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
@@ -243,7 +240,7 @@ fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
         }
         charts.extend(below);
     }
-    let halves = Region::ALL.iter().map(|r| region_name(*r, lang).to_string()).collect();
+    let halves = Region::ALL.iter().map(|r| r.name(lang).to_string()).collect();
     let text_colour = ui.visuals().strong_text_color();
     bar_plot("stat_stacked", halves, 300.0).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
         for c in charts {
@@ -282,13 +279,13 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
         }
         for region in Region::ALL {
             let (total, given) = table.total_and_given(region);
-            ui.label(RichText::new(region_name(region, lang)).strong().color(region_color(region)));
+            ui.label(RichText::new(region.name(lang)).strong().color(region_color(region)));
             ui.label(RichText::new(total_text(total, &table.unit, lang)).strong());
             ui.label("");
             ui.end_row();
             if let Some(GivenValue { value, from }) = given {
                 let kind = if from.projected { format!("（{projection}）") } else { String::new() };
-                ui.label(RichText::new(format!("{}（{}）", region_name(region, lang), tr(lang, Msg::AsStated))));
+                ui.label(RichText::new(format!("{}（{}）", region.name(lang), tr(lang, Msg::AsStated))));
                 ui.label(format!("{} {}{kind}", number(*value), table.unit)).on_hover_text(&from.note);
                 ui.label(RichText::new(&from.scenario).weak().small());
                 ui.end_row();
@@ -296,11 +293,7 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
         }
         if let Some((e, w)) = table.shares() {
             ui.label(tr(lang, Msg::Share));
-            ui.label(format!(
-                "{} {e:.1}% · {} {w:.1}%",
-                region_name(Region::East, lang),
-                region_name(Region::West, lang)
-            ));
+            ui.label(format!("{} {e:.1}% · {} {w:.1}%", Region::East.name(lang), Region::West.name(lang)));
             ui.end_row();
         }
         if let Some((whole, note)) = &table.whole {
@@ -343,8 +336,8 @@ fn east_west_over_time(ui: &mut Ui, tables: &[StatTable], chart: &Chart, lang: L
     };
     egui::Grid::new("east_west_years").striped(true).show(ui, |ui| {
         ui.label(RichText::new(tr(lang, Msg::Year)).strong());
-        ui.label(RichText::new(region_name(Region::East, lang)).strong().color(region_color(Region::East)));
-        ui.label(RichText::new(region_name(Region::West, lang)).strong().color(region_color(Region::West)));
+        ui.label(RichText::new(Region::East.name(lang)).strong().color(region_color(Region::East)));
+        ui.label(RichText::new(Region::West.name(lang)).strong().color(region_color(Region::West)));
         ui.label(RichText::new(tr(lang, Msg::Share)).strong());
         ui.label(RichText::new(tr(lang, Msg::EastWestCheck)).strong());
         ui.end_row();

@@ -7,8 +7,8 @@ use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Command;
-use super::i18n::{Lang, Msg, tr};
 use super::widgets::palette;
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::compare::{Difference, TargetComparison};
 use crate::model::format::readable;
 use crate::model::loaded::LoadedScenario;
@@ -227,7 +227,7 @@ fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {
                         ui.add(Label::new(&m.name).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(m.target_text(lang == Lang::En)).truncate());
+                        ui.add(Label::new(m.target_text(lang)).truncate());
                     });
                     row.col(|ui| {
                         ui.add(Label::new(&c.scenario).truncate());

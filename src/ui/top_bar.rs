@@ -3,8 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use super::i18n::{Lang, Msg, region_name, tr};
 use super::{Command, RegionFilter, View};
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::{Places, Region};
 
 pub struct TopBarProps<'a> {
@@ -146,7 +146,7 @@ fn region_filter_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Co
     let lang = props.lang;
     let current = match props.region_filter {
         RegionFilter::All => tr(lang, Msg::AllRegions).to_string(),
-        RegionFilter::Region(r) => region_name(*r, lang).to_string(),
+        RegionFilter::Region(r) => r.name(lang).to_string(),
         RegionFilter::City(c) => c.clone(),
     };
     let combo = egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(current).width(84.0);
@@ -156,7 +156,7 @@ fn region_filter_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Co
         }
         for region in Region::ALL {
             let f = RegionFilter::Region(region);
-            if ui.selectable_label(*props.region_filter == f, region_name(region, lang)).clicked() {
+            if ui.selectable_label(*props.region_filter == f, region.name(lang)).clicked() {
                 commands.push(Command::SetRegionFilter(f));
             }
             for city in props.places.cities_in(region) {

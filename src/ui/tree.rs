@@ -5,9 +5,9 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Button, Layout, RichText, ScrollArea, Sense, Ui};
 
 use super::Command;
-use super::i18n::{Lang, Msg, tr};
 use super::widgets::palette::MarkColors;
 use super::widgets::status::{status_color, status_symbol};
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::Document;
 use crate::model::progress::Status;
 use crate::model::search::find_all;

@@ -4,11 +4,11 @@
 use egui::{Color32, Rect, RichText, Sense, Stroke, TextEdit, Ui, Vec2};
 use egui_plot::PlotPoint;
 
+use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::Chart;
 use crate::model::format::readable;
 use crate::model::whatif::{PathKind, Start, StartFrom, WhatIf};
 use crate::ui::Command;
-use crate::ui::i18n::{Lang, Msg, tr};
 use crate::ui::widgets::chart::{ChartStyle, chart_ui_with_transform};
 
 pub struct WhatIfProps<'a> {

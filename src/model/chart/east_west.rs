@@ -5,13 +5,14 @@
 use super::axis::{Axis, Scale, linear_axis};
 use super::style::{Colour, Dash, Marker, Style};
 use super::{Break, Chart, ChartPoint, ChartSeries, LegendEntry, LegendPlacement, Role, Swatch, year_ticks};
+use crate::i18n::{Lang, pick};
 use crate::model::format::readable;
 use crate::model::places::Region;
 use crate::model::regional::{StatTable, gaps};
 
 /// The chart of `tables` (one per year, from [`crate::model::regional::over_time`]).
-pub fn east_west_chart(tables: &[StatTable], name: &str, english: bool) -> Chart {
-    let w = |zh: &'static str, en: &'static str| if english { en } else { zh };
+pub fn east_west_chart(tables: &[StatTable], name: &str, lang: Lang) -> Chart {
+    let w = |zh: &'static str, en: &'static str| pick(lang, zh, en);
     let unit = tables.first().map(|t| t.unit.clone()).unwrap_or_default();
     let mut chart = Chart {
         title: format!("{name}{}", w("：东部与西部", ": east and west")),
@@ -21,14 +22,14 @@ pub fn east_west_chart(tables: &[StatTable], name: &str, english: bool) -> Chart
     for (region, colour, marker) in
         [(Region::East, Colour::Blue, Marker::Circle), (Region::West, Colour::Orange, Marker::Square)]
     {
-        let region_word = if english { region.name_en() } else { region.name_zh() };
+        let region_word = region.name(lang);
         for projected in [false, true] {
             let points: Vec<ChartPoint> = tables
                 .iter()
                 .filter(|t| t.half_projected(region) == projected)
                 .filter_map(|t| {
                     let y = t.half(region)?;
-                    Some(ChartPoint { x: f64::from(t.year), y, note: half_note(t, region, english) })
+                    Some(ChartPoint { x: f64::from(t.year), y, note: half_note(t, region, lang) })
                 })
                 .collect();
             if points.is_empty() {
@@ -83,7 +84,8 @@ pub fn east_west_chart(tables: &[StatTable], name: &str, english: bool) -> Chart
 
 /// Where a half's value comes from: the sum of its 盟市 (and its share), or the scenario's own
 /// series.
-fn half_note(t: &StatTable, region: Region, english: bool) -> String {
+fn half_note(t: &StatTable, region: Region, lang: Lang) -> String {
+    let english = lang.is_english();
     let (total, given) = t.total_and_given(region);
     let share = t.shares().map(|(e, w)| if region == Region::East { e } else { w });
     let share = share

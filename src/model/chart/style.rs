@@ -4,49 +4,7 @@
 
 use serde::Serialize;
 
-/// A colour of the chart palette. `Ink` is the text colour of the theme (near-black on
-/// light, near-white on dark); the rest are the same in every theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Colour {
-    Ink,
-    Grey,
-    Blue,
-    Vermilion,
-    BluishGreen,
-    ReddishPurple,
-    SkyBlue,
-    Orange,
-}
-
-impl Colour {
-    /// Series colours in the order they are handed out (vermilion is the plan's target).
-    pub const SERIES: [Colour; 5] =
-        [Colour::Blue, Colour::BluishGreen, Colour::ReddishPurple, Colour::Orange, Colour::SkyBlue];
-
-    /// The colour as RGB on a light (`dark == false`) or dark background.
-    pub fn rgb(self, dark: bool) -> [u8; 3] {
-        match self {
-            Colour::Ink if dark => [230, 230, 230],
-            Colour::Ink => [34, 34, 34],
-            Colour::Grey if dark => [170, 170, 170],
-            Colour::Grey => [110, 110, 110],
-            Colour::Blue if dark => [86, 160, 230],
-            Colour::Blue => [0, 114, 178],
-            Colour::Vermilion => [213, 94, 0],
-            Colour::BluishGreen => [0, 158, 115],
-            Colour::ReddishPurple => [204, 121, 167],
-            Colour::SkyBlue => [86, 180, 233],
-            Colour::Orange => [230, 159, 0],
-        }
-    }
-
-    /// `#rrggbb`, for SVG.
-    pub fn hex(self, dark: bool) -> String {
-        let [r, g, b] = self.rgb(dark);
-        format!("#{r:02x}{g:02x}{b:02x}")
-    }
-}
+pub use crate::model::colours::Colour;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,9 +3,9 @@
 use egui_plot::{Bar, BarChart, GridInput, GridMark, Plot};
 
 use super::palette::region_color;
+use crate::i18n::Lang;
 use crate::model::places::Region;
 use crate::model::regional::StatTable;
-use crate::ui::i18n::{Lang, region_name};
 
 /// One x grid mark per bar, so that every bar gets its name.
 fn every_bar(input: GridInput) -> Vec<GridMark> {
@@ -51,7 +51,7 @@ pub fn region_legend(ui: &mut egui::Ui, lang: Lang) {
         for region in Region::ALL {
             let (r, _) = ui.allocate_exact_size(egui::Vec2::new(18.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, region_color(region));
-            ui.label(egui::RichText::new(region_name(region, lang)).color(region_color(region)).strong());
+            ui.label(egui::RichText::new(region.name(lang)).color(region_color(region)).strong());
         }
     });
 }

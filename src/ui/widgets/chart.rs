@@ -9,11 +9,11 @@ use egui_plot::{
     Text, VLine,
 };
 
+use crate::i18n::Lang;
 use crate::model::chart::axis::{Axis, Scale};
 use crate::model::chart::style::{Colour, Dash, Fill, Marker, Style};
 use crate::model::chart::{Chart, LegendPlacement, Swatch};
 use crate::model::format::readable;
-use crate::ui::i18n::Lang;
 
 pub struct ChartStyle {
     pub height: f32,
@@ -37,8 +37,7 @@ impl ChartStyle {
 }
 
 pub fn colour(c: Colour, dark: bool) -> Color32 {
-    let [r, g, b] = c.rgb(dark);
-    Color32::from_rgb(r, g, b)
+    super::palette::themed(c, dark)
 }
 
 fn fill_colour(fill: &Fill, dark: bool) -> Color32 {

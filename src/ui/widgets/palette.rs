@@ -1,43 +1,41 @@
-//! Every colour the app draws with, defined once. Data colours come from the Okabe–Ito
-//! palette, which stays distinguishable for every kind of colour vision; east is always
-//! blue and west always orange.
+//! The model's colours (`model::colours`) as egui colours, and the few the interface adds for
+//! itself (marks in running text). No data colour is defined here: each is taken from the
+//! model, so the window and every export draw alike.
 
 use egui::{Color32, Ui};
 
 use crate::model::Region;
+use crate::model::colours::{Colour, region_colour};
 
-pub const BLUE: Color32 = Color32::from_rgb(0, 114, 178);
-pub const VERMILION: Color32 = Color32::from_rgb(213, 94, 0);
-pub const BLUISH_GREEN: Color32 = Color32::from_rgb(0, 158, 115);
-pub const REDDISH_PURPLE: Color32 = Color32::from_rgb(204, 121, 167);
-pub const SKY_BLUE: Color32 = Color32::from_rgb(86, 180, 233);
-pub const ORANGE: Color32 = Color32::from_rgb(230, 159, 0);
+/// A model colour as egui draws it, on a light background.
+pub const fn colour(c: Colour) -> Color32 {
+    rgb(c.rgb(false))
+}
 
-/// Actual and scenario series, in the order they are assigned.
-pub const SERIES: [Color32; 6] = [BLUE, VERMILION, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, ORANGE];
+/// A model colour on the theme's background (`dark` as egui says).
+pub const fn themed(c: Colour, dark: bool) -> Color32 {
+    rgb(c.rgb(dark))
+}
+
+pub const fn rgb([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+pub const BLUE: Color32 = colour(Colour::Blue);
+pub const VERMILION: Color32 = colour(Colour::Vermilion);
+pub const BLUISH_GREEN: Color32 = colour(Colour::BluishGreen);
+pub const REDDISH_PURPLE: Color32 = colour(Colour::ReddishPurple);
+pub const ORANGE: Color32 = colour(Colour::Orange);
 
 /// Errors and conflicts.
 pub const ERROR: Color32 = VERMILION;
 /// Warnings.
 pub const WARNING: Color32 = ORANGE;
-/// The plan's target marker.
-pub const TARGET: Color32 = ORANGE;
+/// The plan's target marker (as on the charts).
+pub const TARGET: Color32 = VERMILION;
 
-pub fn region_color(region: Region) -> Color32 {
-    match region {
-        Region::East => BLUE,
-        Region::West => ORANGE,
-    }
-}
-
-/// The shaded zone of values that meet a target.
-pub fn goal_fill(dark: bool) -> Color32 {
-    Color32::from_rgba_unmultiplied(0, 158, 115, if dark { 40 } else { 30 })
-}
-
-/// The shaded range between scenarios.
-pub fn band_fill(dark: bool) -> Color32 {
-    Color32::from_rgba_unmultiplied(86, 180, 233, if dark { 45 } else { 35 })
+pub const fn region_color(region: Region) -> Color32 {
+    colour(region_colour(region))
 }
 
 /// Colours of marks in running text: place names, indicator phrases, search hits.

@@ -4,11 +4,8 @@
 use egui::Color32;
 
 use super::palette;
-use crate::model::Comparator;
 use crate::model::evaluation::Verdict;
-use crate::model::format::target_words;
 use crate::model::progress::Status;
-use crate::ui::i18n::{Lang, Msg, tr};
 
 pub fn status_color(status: Status) -> Color32 {
     match status {
@@ -18,19 +15,6 @@ pub fn status_color(status: Status) -> Color32 {
         Status::Limited => palette::VERMILION,
         Status::Deterioration => palette::REDDISH_PURPLE,
     }
-}
-
-pub fn status_text(status: Status, lang: Lang) -> &'static str {
-    tr(
-        lang,
-        match status {
-            Status::Achieved => Msg::StatusAchieved,
-            Status::OnTrack => Msg::StatusOnTrack,
-            Status::Acceleration => Msg::StatusAcceleration,
-            Status::Limited => Msg::StatusLimited,
-            Status::Deterioration => Msg::StatusDeterioration,
-        },
-    )
 }
 
 /// A compact badge for tree rows: a symbol per status so that colour is not the only cue.
@@ -52,28 +36,4 @@ pub fn verdict_color(verdict: Verdict) -> Color32 {
         Verdict::NotMet => palette::VERMILION,
         Verdict::NoData | Verdict::NotJudged => Color32::GRAY,
     }
-}
-
-pub fn verdict_text(verdict: Verdict, lang: Lang) -> &'static str {
-    tr(
-        lang,
-        match verdict {
-            Verdict::Met => Msg::VerdictMet,
-            Verdict::NotMet => Msg::VerdictNotMet,
-            Verdict::NoData => Msg::VerdictNoData,
-            Verdict::NotJudged => Msg::VerdictNotJudged,
-        },
-    )
-}
-
-/// A target in words a reader needs no legend for (see [`target_words`]).
-pub fn target_phrase(
-    comparator: Comparator,
-    value: f64,
-    upper: Option<f64>,
-    unit: &str,
-    year: (u16, bool),
-    lang: Lang,
-) -> String {
-    target_words(comparator, value, upper, unit, year, lang == Lang::En)
 }

@@ -1,15 +1,39 @@
-//! Interface strings in Chinese (default) and English. The plan's own text is never
-//! translated.
+//! Every word the program writes itself, in Chinese (default) and English: the window's,
+//! the command line's and the exports'. The model, the session, the command line and the
+//! views all take their words from here, in the reader's [`Lang`]. The plan's own text is
+//! never translated. Depends on nothing else in the crate.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Region;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The other language (the toolbar's toggle).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn is_english(self) -> bool {
+        self == Lang::En
+    }
+
+    /// A small index (0 Chinese, 1 English) for caches kept per language.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }
+    }
 }
 
 macro_rules! messages {
@@ -114,6 +138,8 @@ messages! {
     RequiredGrowth => "所需年均增速", "Required growth/yr";
     Progress => "进展", "Progress";
     Source => "出处", "Source";
+    SourceColumn => "来源", "Source";
+    City => "盟市", "City";
     Latest => "最新实际值", "Latest actual";
     Conflict => "规划内目标不一致", "Plan contradicts itself";
     Inconsistent => "规划内倍数与增速不一致", "The plan's multiple and growth rate disagree";
@@ -286,8 +312,4 @@ pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
         Lang::Zh => zh,
         Lang::En => en,
     }
-}
-
-pub fn region_name(region: Region, lang: Lang) -> &'static str {
-    pick(lang, region.name_zh(), region.name_en())
 }
