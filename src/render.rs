@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use pdf_writer::{Finish, Name, Pdf, Rect, Ref, TextStr};
 use resvg::usvg;
 
-use crate::model::chart::svg::FONT_FAMILY;
+use crate::model::drawing::FONT_FAMILY;
 
 /// The Simplified Chinese font the app embeds (Noto Sans CJK SC, subset; OFL).
 pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular-subset.otf");

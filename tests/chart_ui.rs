@@ -115,7 +115,7 @@ fn the_chart_shows_a_city_chosen_from_the_region_list() {
     let mut harness = on_indicators(common::WINDOW);
     click_row(&mut harness, RD);
     let app = harness.state();
-    let enabled: Vec<_> = app.scenarios().iter().map(|l| &l.scenario).collect();
+    let enabled: Vec<_> = app.scenarios().iter().map(|l| l.scenario.as_ref()).collect();
     let regions =
         plan_explorer::model::chart::chart_regions(&["rd_intensity".to_string()], &enabled, &app.doc().plan.places);
     let city = regions.iter().find(|r| !["全区", "东部", "西部"].contains(&r.as_str())).expect("a 盟市").clone();

@@ -283,7 +283,8 @@ fn map_draws_svg_and_names_what_it_cannot_draw() {
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&path).unwrap();
     assert_eq!(svg.matches("<path ").count(), 12);
-    assert!(svg.contains("<title>鄂尔多斯市</title>") && svg.contains("涉及各盟市的任务与条目"));
+    assert!(svg.contains("<title>鄂尔多斯市</title>"), "{svg:.200}");
+    assert!(svg.contains("地图：任务与条目"), "the map export has the title the window and the slides give it");
     let (code, _, err) = run(&["map", "--series", "no_such_series"]);
     assert_ne!(code, 0);
     assert!(err.contains("no per-盟市 series `no_such_series`") && err.contains("gdp"), "{err}");

@@ -319,7 +319,7 @@ fn the_default_deck_charts_what_has_data_and_gathers_lone_targets_by_chapter() {
     targets.sort();
     seen.sort();
     assert_eq!(seen, targets);
-    let about = plan_explorer::app::presenter::deck_description(&deck, plan_explorer::i18n::Lang::Zh);
+    let about = plan_explorer::session::slides::deck_description(&deck, plan_explorer::i18n::Lang::Zh);
     assert!(
         about.is_some_and(|a| a.contains(&format!("{} 个仅有目标值", seen.len() - charts))),
         "the deck says how it was built"

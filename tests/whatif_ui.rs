@@ -57,7 +57,8 @@ fn a_what_if_by_growth_rate_is_saved_loaded_and_edited_again() {
     let path = dir.join("growth.ron");
     type_into(&mut harness, "保存到", &path.display().to_string());
     harness.get_by_label("保存").click();
-    harness.run();
+    // Saving loads the file on a worker: step until it is in, not a fixed number of frames.
+    harness.step();
     wait_for_loads(&mut harness);
     assert!(path.is_file(), "{:?}", harness.state().messages());
     let loaded = harness.state().scenarios().iter().find(|l| l.path.as_deref() == Some(&path)).expect("loaded");
@@ -83,7 +84,8 @@ fn a_what_if_by_growth_rate_is_saved_loaded_and_edited_again() {
     assert_eq!(w.draft().map(|d| d.path), Some(PathKind::Growth(10.0)));
     type_into(&mut again, "年均增速（%/年）", "5");
     again.get_by_label("保存").click();
-    again.run();
+    // Saving loads the file on a worker: step until it is in, not a fixed number of frames.
+    again.step();
     wait_for_loads(&mut again);
     let (reloaded, _) = load_scenarios_file(&path, &plan_explorer::model::load::embedded_plan().unwrap()).unwrap();
     // 136.06 × 1.05^5 = 173.6509 (by hand: 1.05^5 = 1.2762816).
@@ -110,7 +112,8 @@ fn editing_another_scenario_saves_a_new_file_and_leaves_the_original() {
     let path = harness.state().export_dir().join("new-folder").join("from-example.ron");
     type_into(&mut harness, "保存到", &path.display().to_string());
     harness.get_by_label("保存").click();
-    harness.run();
+    // Saving loads the file on a worker: step until it is in, not a fixed number of frames.
+    harness.step();
     wait_for_loads(&mut harness);
     assert!(path.is_file(), "{:?}", harness.state().messages());
     assert_eq!(std::fs::read(&example).unwrap(), original, "the example is untouched");
@@ -162,7 +165,8 @@ fn dragging_a_point_on_the_chart_sets_its_value_and_undo_takes_the_drag_back() {
     let path = dir.join("drawn.xlsx");
     type_into(&mut harness, "保存到", &path.display().to_string());
     harness.get_by_label("保存").click();
-    harness.run();
+    // Saving loads the file on a worker: step until it is in, not a fixed number of frames.
+    harness.step();
     wait_for_loads(&mut harness);
     let (back, _) = load_scenarios_file(&path, &plan_explorer::model::load::embedded_plan().unwrap()).expect("reads");
     let s = &back[0].series[0];

@@ -4,23 +4,25 @@
 //! request taken, a toast expired).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::i18n::{Lang, Msg, tr};
-use crate::model::chart::{Chart, ChartOptions};
+use crate::model::chart::{Chart, ChartOptions, chart_regions};
 use crate::model::deck::{Deck, Slide, SlideContent};
 use crate::model::export::{
-    BriefingBody, BriefingSlide, SLIDE_SIZE, briefing_html, briefing_pages, chart_csv, evaluation_csv, slide_svg,
-    table_csv, table_csv_of,
+    SLIDE_SIZE, briefing_html, briefing_pages, chart_csv, evaluation_csv, slide_svg, table_csv, table_csv_of,
 };
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::Message;
 use crate::model::regional::{PlanMetric, nodes_for};
+use crate::model::slide::{SlideBody, SlideSpec};
 use crate::model::summary::MeasureSummary;
 use crate::model::{Document, Severity};
+use crate::session::Session;
 use crate::ui::{Command, View};
 
-use super::presenter::{Presenter, default_deck};
-use super::{Effect, PlanExplorerApp, Settings, exports};
+use super::presenter::Presenter;
+use super::{Effect, PlanExplorerApp, Settings};
 
 /// How long a confirmation such as "copied" stays, in seconds.
 const TOAST_SECONDS: f64 = 1.5;
@@ -52,98 +54,51 @@ impl PlanExplorerApp {
     }
 
     fn run_command(&mut self, command: Command) {
-        let doc = &self.doc;
         match command {
-            Command::Select(i) => self.nav.select(doc, i),
-            Command::Open(i) => {
-                self.nav.select(doc, i);
-                self.settings.view = View::Reader;
-            }
-            Command::Toggle(i) => self.nav.toggle(i),
-            Command::ExpandAll => self.nav.expand_all(doc),
-            Command::CollapseAll => self.nav.collapse_all(),
-            Command::Navigate(key) => {
-                if self.nav.key(doc, key) {
-                    self.settings.view = View::Reader;
-                }
-            }
-            Command::SetQuery(query) => self.nav.set_query(doc, &query),
-            Command::JumpHit { forward } => {
-                if self.nav.jump_hit(doc, forward) {
-                    self.settings.view = View::Reader;
-                }
-            }
-            Command::SetRegionFilter(filter) => {
-                self.nav.set_region_filter(doc, &filter);
-                self.settings.region_filter = filter;
-            }
-            Command::FilterTree { label, nodes } => self.nav.filter_tree(doc, label, nodes),
-            Command::ClearTreeFilter => self.nav.clear_tree_filter(),
-            Command::FilterCity(city) => {
-                let nodes = nodes_for(doc, PlanMetric::Tasks, Some(&city), None);
-                self.nav.filter_tree(doc, city, nodes);
-            }
-            Command::Copy(text) => {
-                self.effects.push(Effect::CopyText(text));
-                self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
-            }
-
-            Command::SetView(view) => self.settings.view = view,
-            Command::ShowEvaluation(filter) => {
-                self.evaluation_filter = filter;
-                self.settings.view = View::Evaluation;
-            }
-            Command::OpenMeasure(measure) => {
-                self.settings.selected_measures = vec![measure];
-                self.settings.view = View::Indicators;
-            }
-            Command::ToggleMeasure(measure) => {
-                let selected = &mut self.settings.selected_measures;
-                match selected.iter().position(|m| *m == measure) {
-                    Some(p) => {
-                        selected.remove(p);
-                    }
-                    None => selected.push(measure),
-                }
-            }
-            Command::SetIndexMode(on) => self.settings.index_mode = on,
-            Command::SetLogScale(on) => self.settings.log_scale = on,
-            Command::SetAllSources(on) => self.settings.all_sources = on,
-            Command::SetChartRegion(region) => self.settings.chart_region = region,
-            Command::ToggleLanguage => {
-                self.whatif.stale();
-                self.settings.lang = match self.settings.lang {
-                    Lang::Zh => Lang::En,
-                    Lang::En => Lang::Zh,
-                }
-            }
-            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
-            Command::ToggleHelp => self.show_help = !self.show_help,
-            Command::CloseHelp => self.show_help = false,
-            Command::ToggleAbout => self.show_about = !self.show_about,
-            Command::CloseAbout => self.show_about = false,
-
-            Command::OpenFiles(paths) => self.scenarios.open(paths),
-            Command::CancelLoad(path) => self.scenarios.cancel(&path),
-            Command::OpenDialog => self.scenarios.open_dialog(&self.settings.recent, &mut self.log, self.settings.lang),
-            Command::ReloadAll => self.scenarios.reload(false),
-            Command::ReloadScenario(k) => self.scenarios.reload_one(k),
-            Command::ToggleScenario(k) => {
-                if self.scenarios.toggle(k) {
-                    self.scenarios_changed();
-                }
-            }
-            Command::RemoveScenario(k) => {
-                if self.scenarios.remove(k) {
-                    self.scenarios_changed();
-                }
-            }
-            Command::SetProgressBasis(basis) => {
-                self.scenarios.set_basis(basis);
-                self.scenarios_changed();
-            }
-            Command::SetComparePair(a, b) => self.scenarios.set_pair((a, b)),
-            Command::ClearMessages => self.log.clear(),
+            Command::Select(_)
+            | Command::Open(_)
+            | Command::Toggle(_)
+            | Command::ExpandAll
+            | Command::CollapseAll
+            | Command::Navigate(_)
+            | Command::SetQuery(_)
+            | Command::JumpHit { .. }
+            | Command::SetRegionFilter(_)
+            | Command::FilterTree { .. }
+            | Command::ClearTreeFilter
+            | Command::FilterCity(_) => self.run_tree(command),
+            Command::SetView(_)
+            | Command::ShowEvaluation(_)
+            | Command::OpenMeasure(_)
+            | Command::ToggleMeasure(_)
+            | Command::SetIndexMode(_)
+            | Command::SetLogScale(_)
+            | Command::SetAllSources(_)
+            | Command::SetChartRegion(_)
+            | Command::SetRegionalMetric(_)
+            | Command::SetRegionalGrouping(_)
+            | Command::SetRegionalStat(..)
+            | Command::SetRegionalYear(_)
+            | Command::SetRegionalStacked(_)
+            | Command::SetMapQuantity(_)
+            | Command::SetMapYear(_) => self.run_page(command),
+            Command::Copy(_)
+            | Command::ToggleLanguage
+            | Command::ToggleTheme
+            | Command::ToggleHelp
+            | Command::CloseHelp
+            | Command::ToggleAbout
+            | Command::CloseAbout
+            | Command::ClearMessages => self.run_window(command),
+            Command::OpenFiles(_)
+            | Command::CancelLoad(_)
+            | Command::OpenDialog
+            | Command::ReloadAll
+            | Command::ReloadScenario(_)
+            | Command::ToggleScenario(_)
+            | Command::RemoveScenario(_)
+            | Command::SetProgressBasis(_)
+            | Command::SetComparePair(..) => self.run_scenarios(command),
             what_if @ (Command::WhatIfPick { .. }
             | Command::WhatIfBegin(_)
             | Command::WhatIfGrowth(_)
@@ -157,12 +112,158 @@ impl PlanExplorerApp {
             | Command::WhatIfSetFile(_)
             | Command::WhatIfSave
             | Command::WhatIfEdit(_)) => self.run_whatif(what_if),
+            Command::Present(_)
+            | Command::PresentMyDeck
+            | Command::TogglePresenting
+            | Command::StopPresenting
+            | Command::Slide(_)
+            | Command::PresenterBigger
+            | Command::PresenterSmaller
+            | Command::ToggleContrast
+            | Command::AddNote { .. } => self.run_presenter(command),
+            Command::AddSelectionToDeck
+            | Command::AddCurrentSlideToDeck
+            | Command::AddSlideToDeck(_)
+            | Command::MoveSlide { .. }
+            | Command::RemoveSlide(_)
+            | Command::SaveDeck(_)
+            | Command::LoadDeck(_) => self.run_deck(command),
+            Command::ExportChartCsv
+            | Command::ExportTable
+            | Command::ExportEvaluation
+            | Command::ExportBriefing
+            | Command::ExportSlidePng(_)
+            | Command::ExportBriefingPdf
+            | Command::ExportSlideCsv => self.run_export(command),
+        }
+    }
 
+    fn run_tree(&mut self, command: Command) {
+        let doc = Arc::clone(self.session.doc());
+        match command {
+            Command::Select(i) => self.nav.select(&doc, i),
+            Command::Open(i) => {
+                self.nav.select(&doc, i);
+                self.settings.view = View::Reader;
+            }
+            Command::Toggle(i) => self.nav.toggle(i),
+            Command::ExpandAll => self.nav.expand_all(&doc),
+            Command::CollapseAll => self.nav.collapse_all(),
+            Command::Navigate(key) if self.nav.key(&doc, key) => self.settings.view = View::Reader,
+            Command::SetQuery(query) => self.nav.set_query(&doc, &query),
+            Command::JumpHit { forward } if self.nav.jump_hit(&doc, forward) => self.settings.view = View::Reader,
+            Command::SetRegionFilter(filter) => {
+                self.nav.set_region_filter(&doc, &filter);
+                self.settings.region_filter = filter;
+            }
+            Command::FilterTree { label, nodes } => self.nav.filter_tree(&doc, label, nodes),
+            Command::ClearTreeFilter => self.nav.clear_tree_filter(),
+            Command::FilterCity(city) => {
+                let nodes = nodes_for(&doc, PlanMetric::Tasks, Some(&city), None);
+                self.nav.filter_tree(&doc, city, nodes);
+            }
+            _ => {}
+        }
+    }
+
+    /// The pages' choices: what each page shows, remembered in the settings.
+    fn run_page(&mut self, command: Command) {
+        let settings = &mut self.settings;
+        match command {
+            Command::SetView(view) => settings.view = view,
+            Command::ShowEvaluation(filter) => {
+                self.evaluation_filter = filter;
+                settings.view = View::Evaluation;
+            }
+            Command::OpenMeasure(measure) => {
+                settings.selected_measures = vec![measure];
+                settings.view = View::Indicators;
+            }
+            Command::ToggleMeasure(measure) => {
+                let selected = &mut settings.selected_measures;
+                match selected.iter().position(|m| *m == measure) {
+                    Some(p) => {
+                        selected.remove(p);
+                    }
+                    None => selected.push(measure),
+                }
+            }
+            Command::SetIndexMode(on) => settings.index_mode = on,
+            Command::SetLogScale(on) => settings.log_scale = on,
+            Command::SetAllSources(on) => settings.all_sources = on,
+            Command::SetChartRegion(region) => settings.chart_region = region,
+            Command::SetRegionalMetric(metric) => settings.regional.metric = metric,
+            Command::SetRegionalGrouping(grouping) => settings.regional.grouping = grouping,
+            Command::SetRegionalStat(indicator, unit) => {
+                settings.regional.stat = Some((indicator, unit));
+                settings.regional.year = None;
+            }
+            Command::SetRegionalYear(year) => settings.regional.year = year,
+            Command::SetRegionalStacked(on) => settings.regional.stacked = on,
+            Command::SetMapQuantity(series) => {
+                settings.map.series = series;
+                settings.map.year = None;
+            }
+            Command::SetMapYear(year) => settings.map.year = year,
+            _ => {}
+        }
+    }
+
+    fn run_window(&mut self, command: Command) {
+        match command {
+            Command::Copy(text) => {
+                self.effects.push(Effect::CopyText(text));
+                self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
+            }
+            Command::ToggleLanguage => self.settings.lang = self.settings.lang.other(),
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::ToggleHelp => self.show_help = !self.show_help,
+            Command::CloseHelp => self.show_help = false,
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::CloseAbout => self.show_about = false,
+            Command::ClearMessages => self.log.clear(),
+            _ => {}
+        }
+    }
+
+    fn run_scenarios(&mut self, command: Command) {
+        let files = &mut self.scenarios;
+        match command {
+            Command::OpenFiles(paths) => files.open(paths),
+            Command::CancelLoad(path) => files.cancel(&path),
+            Command::OpenDialog => files.open_dialog(&self.settings.recent, &mut self.log, self.settings.lang),
+            Command::ReloadAll => files.reload(self.session.scenarios(), false),
+            Command::ReloadScenario(k) => files.reload_one(self.session.scenarios(), k),
+            Command::ToggleScenario(k) => {
+                self.session.change_scenarios(|set| set.toggle(k));
+            }
+            Command::RemoveScenario(k) => {
+                self.session.change_scenarios(|set| set.remove(k));
+            }
+            Command::SetProgressBasis(basis) => {
+                self.session.change_scenarios(|set| {
+                    set.set_basis(basis);
+                    true
+                });
+            }
+            Command::SetComparePair(a, b) => {
+                // The comparison is kept per pair: choosing one derives nothing else again.
+                self.session.change_scenarios(|set| {
+                    set.set_pair((a, b));
+                    false
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn run_presenter(&mut self, command: Command) {
+        match command {
             Command::Present(deck) => {
-                let deck = deck.unwrap_or_else(|| default_deck(doc, self.nav.selected(), &self.scenarios.enabled()));
+                let deck = deck.unwrap_or_else(|| self.session.default_deck(self.nav.selected()));
                 self.start_presenting(deck);
             }
-            Command::PresentMyDeck => self.start_presenting(self.my_deck.clone()),
+            Command::PresentMyDeck => self.start_presenting(self.session.deck().clone()),
             Command::TogglePresenting => match self.presenter {
                 Some(_) => self.stop_presenting(),
                 None => self.run(Command::Present(None)),
@@ -181,42 +282,45 @@ impl PlanExplorerApp {
                     p.add_note(year, text);
                 }
             }
+            _ => {}
+        }
+    }
 
+    /// The presenter's own deck.
+    fn run_deck(&mut self, command: Command) {
+        let current = self.presenter.as_ref().and_then(Presenter::current).cloned();
+        let deck = self.session.deck_mut();
+        match command {
             Command::AddSelectionToDeck => {
                 let content = match (self.settings.selected_measures.as_slice(), self.settings.index_mode) {
                     ([], _) => return,
                     ([one], false) => SlideContent::Measure(one.clone()),
                     (many, _) => SlideContent::Index(many.to_vec()),
                 };
-                self.my_deck.slides.push(Slide { content, notes: Vec::new() });
+                deck.slides.push(Slide { content, notes: Vec::new() });
             }
-            Command::AddCurrentSlideToDeck => {
-                if let Some(slide) = self.presenter.as_ref().and_then(Presenter::current) {
-                    self.my_deck.slides.push(slide.clone());
-                }
+            Command::AddCurrentSlideToDeck => deck.slides.extend(current),
+            Command::AddSlideToDeck(content) => deck.slides.push(Slide { content, notes: Vec::new() }),
+            Command::MoveSlide { from, to } if from < deck.slides.len() && to < deck.slides.len() => {
+                deck.slides.swap(from, to);
             }
-            Command::AddSlideToDeck(content) => {
-                self.my_deck.slides.push(Slide { content, notes: Vec::new() });
-            }
-            Command::MoveSlide { from, to } => {
-                if from < self.my_deck.slides.len() && to < self.my_deck.slides.len() {
-                    self.my_deck.slides.swap(from, to);
-                }
-            }
-            Command::RemoveSlide(k) => {
-                if k < self.my_deck.slides.len() {
-                    self.my_deck.slides.remove(k);
-                }
+            Command::RemoveSlide(k) if k < deck.slides.len() => {
+                deck.slides.remove(k);
             }
             Command::SaveDeck(path) => self.save_deck(&path),
-            Command::LoadDeck(path) => match Deck::load(&path, doc) {
-                Ok(deck) => self.my_deck = deck,
+            Command::LoadDeck(path) => match Deck::load(&path, self.session.doc()) {
+                Ok(loaded) => *self.session.deck_mut() = loaded,
                 Err(ds) => self.log.diagnostics(ds),
             },
+            _ => {}
+        }
+    }
 
+    fn run_export(&mut self, command: Command) {
+        match command {
             Command::ExportChartCsv => {
                 let name = format!("chart-{}.csv", self.settings.selected_measures.join("+"));
-                let csv = chart_csv(self.current_chart());
+                let csv = chart_csv(&self.current_chart());
                 self.exports.write(&name, csv.as_bytes(), &mut self.log, self.settings.lang);
             }
             Command::ExportTable => {
@@ -231,6 +335,7 @@ impl PlanExplorerApp {
             Command::ExportSlidePng(scale) => self.export_slide_png(scale),
             Command::ExportBriefingPdf => self.export_briefing_pdf(),
             Command::ExportSlideCsv => self.export_slide_csv(),
+            _ => {}
         }
     }
 
@@ -248,7 +353,7 @@ impl PlanExplorerApp {
     }
 
     fn save_deck(&mut self, path: &Path) {
-        match self.my_deck.save(path) {
+        match self.session.deck().save(path) {
             Ok(()) => self.log.info(format!("{}{}", tr(self.settings.lang, Msg::Exported), path.display())),
             Err(e) => self.log.push(Severity::Error, e),
         }
@@ -256,13 +361,13 @@ impl PlanExplorerApp {
 
     /// The final evaluation as CSV, every target whatever the page is narrowed to.
     pub fn export_evaluation(&mut self) -> Option<PathBuf> {
-        let csv = evaluation_csv(self.derived.evaluations());
+        let csv = evaluation_csv(self.session.evaluations());
         self.exports.write("final-evaluation.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
     }
 
     /// The indicator table as CSV.
     pub fn export_table(&mut self) -> Option<PathBuf> {
-        let csv = table_csv(self.derived.summaries());
+        let csv = table_csv(self.session.summaries());
         self.exports.write("indicators.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
     }
 
@@ -274,42 +379,40 @@ impl PlanExplorerApp {
     }
 
     /// The running deck's slides (the default deck when none runs), the evaluation first.
-    fn briefing_slides(&mut self) -> (String, Vec<BriefingSlide>) {
-        let enabled = self.scenarios.enabled();
+    fn briefing_slides(&self) -> (String, Vec<Arc<SlideSpec>>) {
         let deck = match &self.presenter {
             Some(p) => p.deck.clone(),
-            None => default_deck(&self.doc, None, &enabled),
+            None => self.session.default_deck(None),
         };
-        let slides = exports::briefing(&self.doc, &mut self.derived, &enabled, self.settings.lang, &deck);
+        let slides = self.session.briefing(&deck, self.settings.lang);
         (deck.name, slides)
     }
 
+    /// The slide shown, its number and how many there are.
+    fn current_slide(&self) -> Option<(Arc<SlideSpec>, usize, usize)> {
+        let p = self.presenter.as_ref()?;
+        let slide = p.current()?;
+        Some((self.session.slide(slide, self.settings.lang), p.index + 1, p.deck.slides.len()))
+    }
+
     fn export_slide_png(&mut self, scale: u8) {
-        let Some(p) = &self.presenter else { return };
-        let Some(slide) = p.current().cloned() else { return };
-        let number = p.index + 1;
-        let enabled = self.scenarios.enabled();
-        let lang = self.settings.lang;
-        let page = exports::briefing_slide(&self.doc, &mut self.derived, &enabled, lang, &slide);
-        let svg = slide_svg(&page, &format!("{number} / {}", p.deck.slides.len()), SLIDE_SIZE);
-        let name = format!("slide-{number}-{}x.png", scale);
+        let Some((spec, number, count)) = self.current_slide() else { return };
+        let svg = slide_svg(&spec, &format!("{number} / {count}"), SLIDE_SIZE);
+        let name = format!("slide-{number}-{scale}x.png");
         match crate::render::png(&svg, f32::from(scale)) {
             Ok(png) => {
-                self.exports.write(&name, &png, &mut self.log, lang);
+                self.exports.write(&name, &png, &mut self.log, self.settings.lang);
             }
             Err(e) => self.log.push(Severity::Error, format!("{name}: {e}")),
         }
     }
 
     fn export_slide_csv(&mut self) {
-        let Some(p) = &self.presenter else { return };
-        let Some(slide) = p.current().cloned() else { return };
-        let number = p.index + 1;
-        let enabled = self.scenarios.enabled();
-        let page = exports::briefing_slide(&self.doc, &mut self.derived, &enabled, self.settings.lang, &slide);
-        let csv = match &page.body {
-            BriefingBody::Chart(chart) => chart_csv(chart),
-            BriefingBody::Table(table) | BriefingBody::Drawing { data: table, .. } => table_csv_of(table),
+        let Some((spec, number, _)) = self.current_slide() else { return };
+        let csv = match (&spec.body, spec.table()) {
+            (SlideBody::Chart(chart), _) => chart_csv(chart),
+            (_, Some(table)) => table_csv_of(table),
+            (_, None) => String::new(),
         };
         self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
     }
@@ -335,8 +438,12 @@ impl PlanExplorerApp {
         self.exports.dir()
     }
 
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     pub fn doc(&self) -> &Document {
-        &self.doc
+        self.session.doc()
     }
 
     /// The settings as they are now, except the selection and expanded nodes, which live in
@@ -348,11 +455,12 @@ impl PlanExplorerApp {
     /// The settings as they are saved: the current selection and expanded nodes by id. Ids
     /// this plan does not have (remembered from another plan file) are kept as they were.
     pub fn saved_settings(&self) -> Settings {
+        let doc = self.session.doc();
         let mut settings = self.settings.clone();
-        let known = |id: &String| self.doc.outline.index_of(id).is_some();
-        settings.selected = self.nav.selected_id(&self.doc).or(settings.selected.filter(|id| !known(id)));
+        let known = |id: &String| doc.outline.index_of(id).is_some();
+        settings.selected = self.nav.selected_id(doc).or(settings.selected.filter(|id| !known(id)));
         settings.expanded.retain(|id| !known(id));
-        settings.expanded.extend(self.nav.expanded_ids(&self.doc));
+        settings.expanded.extend(self.nav.expanded_ids(doc));
         settings
     }
 
@@ -361,7 +469,7 @@ impl PlanExplorerApp {
     }
 
     pub fn visible_rows(&mut self) -> &[usize] {
-        self.nav.rows(&self.doc)
+        self.nav.rows(self.session.doc())
     }
 
     /// Waits until a background search has its results; the next frame shows them (for tests
@@ -373,7 +481,7 @@ impl PlanExplorerApp {
     /// Waits until what depends on the scenarios is derived again; the next frame shows it
     /// (tests and benchmarks of large plans).
     pub fn wait_for_scenarios(&mut self) {
-        self.derived.wait_for_update();
+        self.session.wait_for_update();
     }
 
     /// What the tree is narrowed to by a bar or the map (a 盟市, a region, a chapter).
@@ -383,40 +491,52 @@ impl PlanExplorerApp {
 
     /// Every target judged by its value in the target year, as the evaluation page shows it.
     pub fn evaluations(&self) -> &[crate::model::evaluation::TargetEvaluation] {
-        self.derived.evaluations()
+        self.session.evaluations()
     }
 
     pub fn summaries(&self) -> &[MeasureSummary] {
-        self.derived.summaries()
+        self.session.summaries()
     }
 
     /// The indicator chart of the selected measures.
-    pub fn current_chart(&mut self) -> &Chart {
-        let enabled = self.scenarios.enabled();
-        let options = self.chart_options();
-        self.derived.chart(&self.doc, &enabled, &self.settings.selected_measures, options)
+    pub fn current_chart(&self) -> Arc<Chart> {
+        self.session.chart(&self.settings.selected_measures, self.chart_options())
     }
 
     /// The regional page's chart of east against west over time, for its chosen statistic.
-    pub fn east_west_chart(&mut self) -> Option<&Chart> {
-        let enabled = self.scenarios.enabled();
-        let k = self.views.regions.stat;
-        self.derived.east_west(&self.doc, &enabled, k, self.settings.lang).map(|(_, chart)| chart)
+    pub fn east_west_chart(&self) -> Option<Chart> {
+        let k = self.regional_stat();
+        self.session.east_west(k, self.settings.lang).map(|ew| ew.chart.clone())
     }
 
-    /// How the indicator chart is built, from the user's settings.
+    /// Which statistic the regional page shows: the one chosen, or the one known for the most
+    /// 盟市 when none is chosen (or the chosen one is not loaded now).
+    pub(super) fn regional_stat(&self) -> usize {
+        let chosen = self.settings.regional.stat.as_ref();
+        chosen.and_then(|(indicator, unit)| self.session.stat_index(indicator, Some(unit))).unwrap_or(0)
+    }
+
+    /// How the indicator chart is built, from the user's settings. A part of the region chosen
+    /// for an earlier selection that this one has no series for falls back to the whole region
+    /// (the choice itself is kept, for when such a measure is selected again).
     pub fn chart_options(&self) -> ChartOptions {
         ChartOptions {
             index: self.settings.index_mode,
             log: self.settings.log_scale,
             all_sources: self.settings.all_sources,
             lang: self.settings.lang,
-            region: self.settings.chart_region.clone(),
+            region: self.settings.chart_region.clone().filter(|r| self.chart_regions().contains(r)),
         }
     }
 
+    /// The parts of the region the selected measures have series for (全区 first).
+    pub(super) fn chart_regions(&self) -> Vec<String> {
+        let doc = self.session.doc();
+        chart_regions(&self.settings.selected_measures, &self.session.shown_scenarios(), &doc.plan.places)
+    }
+
     pub fn scenarios(&self) -> &[LoadedScenario] {
-        self.scenarios.loaded()
+        self.session.scenarios().loaded()
     }
 
     pub fn messages(&self) -> &[Message] {
@@ -433,6 +553,11 @@ impl PlanExplorerApp {
     }
 
     pub fn my_deck(&self) -> &Deck {
-        &self.my_deck
+        self.session.deck()
+    }
+
+    /// The language the window speaks.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
     }
 }

@@ -1,12 +1,11 @@
-//! The desktop app. This file holds only the order of a frame; each concern has its own
-//! module: `settings` (what is saved), `command` (the one place commands are carried out),
-//! `navigation` (tree, selection, search, filters), `scenarios` (loading and the dialog),
-//! `derived` (caches), `presenter`, `exports`, `effects` (what commands ask of the window)
-//! and `pages` (the props each view is given).
+//! The desktop app: the egui glue around a [`Session`]. This file holds only the order of a
+//! frame; each concern has its own module: `settings` (what is saved), `command` (the one
+//! place commands are carried out), `navigation` (tree, selection, search, filters),
+//! `scenarios` (reading files and the dialog), `presenter` (the running slideshow), `exports`
+//! (where files go), `effects` (what commands ask of the window) and `pages` (the props each
+//! view is given). What is computed and drawn from the data is the session's.
 
-mod background;
 pub mod command;
-pub mod derived;
 mod effects;
 pub mod exports;
 pub mod navigation;
@@ -22,13 +21,12 @@ use std::time::{Duration, Instant};
 use egui::Ui;
 
 use crate::i18n::{Msg, tr};
-use crate::model::deck::Deck;
 use crate::model::load::{EMBEDDED_PLAN_NAME, embedded_plan, load_plan_file};
 use crate::model::messages::MessageLog;
 use crate::model::{Document, Severity};
+use crate::session::Session;
 use crate::ui::{Command, keys};
 
-use derived::Derived;
 use effects::Effect;
 use exports::{Exports, default_exports_dir};
 use navigation::Navigation;
@@ -40,29 +38,22 @@ pub use settings::Settings;
 #[derive(Default)]
 struct ViewStates {
     indicators: crate::ui::indicators_view::IndicatorsViewState,
-    regions: crate::ui::regions_view::RegionsViewState,
     scenarios: crate::ui::scenarios_view::ScenariosViewState,
     deck_editor: crate::ui::deck_editor::DeckEditorState,
     slide: crate::ui::presenter::SlideViewState,
-    map: crate::ui::map_view::MapViewState,
     whatif: crate::ui::whatif_view::WhatIfViewState,
 }
 
-/// Plans at least this large (the real one has 753 nodes) have their heavy recomputations
-/// done on a worker thread — a search, everything derived from the scenarios — so that no
-/// frame waits for them; smaller plans compute them at once, in well under a millisecond.
-pub const LARGE_PLAN_NODES: usize = 20_000;
+pub use crate::session::LARGE_PLAN_NODES;
 
 pub struct PlanExplorerApp {
-    /// Shared with the worker threads that search it and derive from it.
-    doc: std::sync::Arc<Document>,
+    /// The document, the scenarios, what is derived from them, the presenter's own deck.
+    session: Session,
     settings: Settings,
     nav: Navigation,
+    /// Reading scenario files (worker threads, the dialog).
     scenarios: Scenarios,
-    derived: Derived,
     presenter: Option<Presenter>,
-    /// The presenter's own selection of slides.
-    my_deck: Deck,
     exports: Exports,
     log: MessageLog,
     views: ViewStates,
@@ -151,15 +142,12 @@ impl PlanExplorerApp {
     pub fn with_document(doc: Document, settings: Settings) -> Self {
         let nav = Navigation::new(&doc, &settings.expanded, settings.selected.as_deref(), &settings.region_filter);
         let scenarios = Scenarios::new(&doc);
-        let derived = Derived::new(&doc, &scenarios.enabled());
         PlanExplorerApp {
-            my_deck: Deck::new(tr(settings.lang, Msg::MyDeck)),
             whatif: whatif::WhatIfEditor::new(settings.lang),
-            doc: std::sync::Arc::new(doc),
+            session: Session::new(doc, settings.lang),
             settings,
             nav,
             scenarios,
-            derived,
             presenter: None,
             exports: Exports::new(default_exports_dir()),
             log: MessageLog::default(),
@@ -194,9 +182,9 @@ impl PlanExplorerApp {
         self.poll_files(&ctx);
         // A large plan's search and scenario derivations run on workers: show their results
         // when they come.
-        if self.nav.poll_search(&self.doc) | self.derived.poll_scenarios() {
+        if self.nav.poll_search(self.session.doc()) | self.session.poll() {
             ctx.request_repaint();
-        } else if self.nav.searching() || self.derived.updating() {
+        } else if self.nav.searching() || self.session.updating() {
             ctx.request_repaint_after(std::time::Duration::from_millis(10));
         }
         self.run_all(&ctx, commands);
@@ -233,15 +221,18 @@ impl PlanExplorerApp {
 
     /// Finished loads, the dialog, and changed files; keeps polling while any is pending.
     fn poll_files(&mut self, ctx: &egui::Context) {
-        let polled = self.scenarios.poll(self.now, &mut self.log, self.settings.lang);
-        for (shown, chars) in polled.opened {
+        let (files, log, now, lang) = (&mut self.scenarios, &mut self.log, self.now, self.settings.lang);
+        let mut opened = Vec::new();
+        self.session.change_scenarios(|set| {
+            let polled = files.poll(set, now, log, lang);
+            opened = polled.opened;
+            polled.changed
+        });
+        for (shown, chars) in opened {
             self.warn_undisplayable(ctx, &shown, &chars);
             self.settings.remember_recent(shown);
         }
-        if polled.changed {
-            self.scenarios_changed();
-        }
-        if self.scenarios.watching_files() {
+        if self.session.scenarios().from_files() {
             ctx.request_repaint_after(Duration::from_secs(1));
         }
         if self.scenarios.waiting() {
@@ -283,12 +274,6 @@ impl PlanExplorerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         ctx.request_repaint();
-    }
-
-    /// Recomputes what depends on the enabled scenarios (the one invalidation rule).
-    fn scenarios_changed(&mut self) {
-        self.whatif.stale();
-        self.derived.scenarios_changed(&self.doc, &self.scenarios.enabled());
     }
 }
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::LARGE_PLAN_NODES;
-use super::background::Background;
 use crate::model::Document;
 use crate::model::search::Hit;
+use crate::session::background::Background;
 use crate::ui::{RegionFilter, TreeKey};
 
 #[derive(Default)]

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::{Msg, tr};
 use crate::model::load::{decode_text, parse_ron, read_limited};
 use crate::model::{Diagnostic, Severity};
-use crate::ui::{RegionFilter, View};
+use crate::ui::{MapChoice, RegionFilter, RegionalChoice, View};
 
 /// The key under which versions before the settings file kept the settings in eframe's
 /// storage; read once to carry them over.
@@ -60,6 +60,10 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Presenter type scale.
     pub presenter_scale: f32,
+    /// What the regional page shows.
+    pub regional: RegionalChoice,
+    /// What the map page colours by.
+    pub map: MapChoice,
 }
 
 impl Default for Settings {
@@ -80,6 +84,8 @@ impl Default for Settings {
             recent: Vec::new(),
             high_contrast: false,
             presenter_scale: 1.0,
+            regional: RegionalChoice::default(),
+            map: MapChoice::default(),
         }
     }
 }

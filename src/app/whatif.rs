@@ -1,6 +1,6 @@
 //! The what-if editor's state and commands: the scenario being made (model/whatif), the
-//! measure and region picked for the next series, the file it is saved to, and the chart of
-//! the series in hand against the plan and every enabled scenario.
+//! measure and region picked for the next series, and the file it is saved to. Its chart is
+//! the session's (`session::whatif`), kept per revision of the what-if.
 
 use std::path::PathBuf;
 
@@ -8,9 +8,8 @@ use egui::Ui;
 
 use crate::i18n::{Lang, Msg, tr};
 use crate::model::Severity;
-use crate::model::chart::{Chart, ChartOptions};
 use crate::model::diagnostics::Place;
-use crate::model::scenario::{Scenario, WHOLE_REGION, known_regions, scenario_to_ron, validate_scenario};
+use crate::model::scenario::{WHOLE_REGION, known_regions, scenario_to_ron, validate_scenario};
 use crate::model::tabular::read::{TableFormat, table_format};
 use crate::model::whatif::{PROVENANCE, WhatIf, starts};
 use crate::ui::whatif_view::{WhatIfProps, whatif_ui};
@@ -24,8 +23,8 @@ pub struct WhatIfEditor {
     region: String,
     /// Where Save writes, as typed (empty: `<name>.ron` in the exports folder).
     file: String,
-    /// The chart of the series in hand; `None` when stale.
-    chart: Option<Chart>,
+    /// Counts the what-if's changes: its chart is kept per revision.
+    revision: u64,
 }
 
 impl WhatIfEditor {
@@ -37,15 +36,16 @@ impl WhatIfEditor {
         }
     }
 
-    /// Something the chart shows changed.
-    pub fn stale(&mut self) {
-        self.chart = None;
+    /// The what-if changed: its chart is drawn anew.
+    fn changed(&mut self) {
+        self.revision += 1;
     }
 }
 
 impl super::PlanExplorerApp {
     pub(super) fn run_whatif(&mut self, command: Command) {
-        let plan = &self.doc.plan;
+        let doc = std::sync::Arc::clone(self.session.doc());
+        let plan = &doc.plan;
         let w = &mut self.whatif;
         let changed = match command {
             Command::WhatIfPick { measure, region } => {
@@ -60,7 +60,7 @@ impl super::PlanExplorerApp {
             Command::WhatIfBegin(from) => {
                 let measure = w.measure.clone().or_else(|| self.settings.selected_measures.first().cloned());
                 let Some(measure) = measure else { return };
-                let enabled = self.scenarios.enabled();
+                let enabled = self.session.shown_scenarios();
                 let start = starts(plan, &enabled, &measure, &w.region).into_iter().find(|s| s.from == from);
                 match start {
                     Some(start) => {
@@ -96,7 +96,7 @@ impl super::PlanExplorerApp {
                 false
             }
             Command::WhatIfEdit(k) => {
-                let all = self.scenarios.loaded();
+                let all = self.session.scenarios().loaded();
                 let Some(loaded) = all.get(k) else { return };
                 // Saved back in place only when the file is this what-if alone; any other
                 // scenario (a workbook of several, sourced statistics) starts a new what-if
@@ -121,7 +121,7 @@ impl super::PlanExplorerApp {
             _ => false,
         };
         if changed {
-            self.whatif.stale();
+            self.whatif.changed();
         }
     }
 
@@ -146,10 +146,11 @@ impl super::PlanExplorerApp {
     fn save_whatif(&mut self) {
         let lang = self.settings.lang;
         let path = self.whatif_file();
-        let scenario = self.whatif.model.to_scenario(&self.doc.plan);
+        let plan = &self.session.doc().plan;
+        let scenario = self.whatif.model.to_scenario(plan);
         // Checked as loading will check it: a file the app would refuse is not written.
         let shown = path.display().to_string();
-        let problems = validate_scenario(&scenario, &self.doc.plan, &shown, &|_| Place::Text(0, 0));
+        let problems = validate_scenario(&scenario, plan, &shown, &|_| Place::Text(0, 0));
         if problems.iter().any(|d| d.is_error()) {
             self.log.diagnostics(problems);
             return;
@@ -177,45 +178,27 @@ impl super::PlanExplorerApp {
         }
     }
 
-    /// The chart of the series in hand: the plan's baseline and target, every enabled
-    /// scenario but the what-if's own saved file, and the what-if itself.
-    pub fn whatif_chart(&mut self) -> Option<&Chart> {
-        let draft = self.whatif.model.draft()?.clone();
-        if self.whatif.chart.is_none() {
-            let own = self.whatif.model.file.clone();
-            let what_if: Scenario = self.whatif.model.to_scenario(&self.doc.plan);
-            let loaded = self.scenarios.loaded();
-            let mut scenarios: Vec<&Scenario> =
-                loaded.iter().filter(|l| l.enabled && (own.is_none() || l.path != own)).map(|l| &l.scenario).collect();
-            scenarios.push(&what_if);
-            let options = ChartOptions {
-                index: false,
-                log: false,
-                all_sources: false,
-                lang: self.settings.lang,
-                region: (draft.region != WHOLE_REGION).then(|| draft.region.clone()),
-            };
-            let measures = std::slice::from_ref(&draft.measure);
-            let chart = super::derived::chart_of(&self.doc, &scenarios, measures, options);
-            self.whatif.chart = Some(chart);
-        }
-        self.whatif.chart.as_ref()
+    /// The chart of the series in hand (for tests): the plan's baseline and target, every
+    /// shown scenario but the what-if's own saved file, and the what-if itself.
+    pub fn whatif_chart(&self) -> Option<std::sync::Arc<crate::model::chart::Chart>> {
+        self.session.whatif_chart(&self.whatif.model, self.whatif.revision, self.settings.lang)
     }
 
     pub(super) fn whatif_page(&mut self, ui: &mut Ui) -> Vec<Command> {
         let lang = self.settings.lang;
-        self.whatif_chart();
+        let chart = self.whatif_chart();
         let measure = self.whatif.measure.clone().or_else(|| self.settings.selected_measures.first().cloned());
-        let enabled = self.scenarios.enabled();
-        let offered =
-            measure.as_deref().map(|m| starts(&self.doc.plan, &enabled, m, &self.whatif.region)).unwrap_or_default();
-        let measures: Vec<(String, String)> = crate::model::Measure::group(&self.doc.plan.indicators)
+        let plan = &self.session.doc().plan;
+        let enabled = self.session.shown_scenarios();
+        let offered = measure.as_deref().map(|m| starts(plan, &enabled, m, &self.whatif.region)).unwrap_or_default();
+        let measures: Vec<(String, String)> = crate::model::Measure::group(&plan.indicators)
             .iter()
             .map(|m| (m.key.to_string(), m.name().to_string()))
             .collect();
-        let regions = known_regions(&self.doc.plan);
+        let regions = known_regions(plan);
         let editable: Vec<(usize, String)> = self
-            .scenarios
+            .session
+            .scenarios()
             .loaded()
             .iter()
             .enumerate()
@@ -231,7 +214,7 @@ impl super::PlanExplorerApp {
             measures: &measures,
             regions: &regions,
             starts: &offered,
-            chart: self.whatif.chart.as_ref(),
+            chart: chart.as_deref(),
             file: &self.whatif.file,
             default_file: &default_file,
             editable: &editable,

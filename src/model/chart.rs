@@ -113,7 +113,7 @@ pub enum LegendPlacement {
 }
 
 /// How to build a chart.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ChartOptions {
     /// Every series as an index, its own base-year value = 100.
     pub index: bool,

@@ -21,7 +21,7 @@ pub struct Deck {
     pub slides: Vec<Slide>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Slide {
     pub content: SlideContent,
@@ -30,7 +30,7 @@ pub struct Slide {
     pub notes: Vec<Annotation>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SlideContent {
     /// One measure's chart.
     Measure(String),
@@ -48,7 +48,7 @@ pub enum SlideContent {
     Targets { chapter: String, measures: Vec<String> },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     pub year: u16,

@@ -1,13 +1,15 @@
 //! A scenario as the app holds it: the data, where it came from, and whether charts show it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::diagnostics::Diagnostic;
 use super::scenario::Scenario;
 
 pub struct LoadedScenario {
-    pub scenario: Scenario,
+    /// Shared with what is derived from it (`session::scenarios::Snapshot`).
+    pub scenario: Arc<Scenario>,
     /// `None` for the actual values built into the app.
     pub path: Option<PathBuf>,
     pub warnings: Vec<Diagnostic>,
@@ -19,7 +21,14 @@ pub struct LoadedScenario {
 
 impl LoadedScenario {
     pub fn built_in(scenario: Scenario) -> Self {
-        LoadedScenario { scenario, path: None, warnings: Vec::new(), enabled: true, modified: None, order: 0 }
+        LoadedScenario {
+            scenario: Arc::new(scenario),
+            path: None,
+            warnings: Vec::new(),
+            enabled: true,
+            modified: None,
+            order: 0,
+        }
     }
 }
 

@@ -24,9 +24,10 @@ pub const PLATFORM_WORDS: [&str; 12] = [
     "创新战略联盟",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PlanMetric {
     /// Task, item and paragraph nodes naming the place.
+    #[default]
     Tasks,
     /// Boxes whose text or items name the place.
     Boxes,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Region;
 use crate::model::deck::{Deck, SlideContent};
 use crate::model::evaluation::Verdict;
+use crate::model::regional::PlanMetric;
 
 /// The page shown in the centre of the window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +33,45 @@ pub enum RegionFilter {
     All,
     Region(Region),
     City(String),
+}
+
+/// How the regional page groups the plan's counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grouping {
+    #[default]
+    City,
+    Chapter,
+}
+
+/// What the regional (东西部) page shows: the plan's counts by metric and grouping, and one
+/// statistic in one year. Remembered between runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegionalChoice {
+    pub metric: PlanMetric,
+    pub grouping: Grouping,
+    /// The statistic, as (indicator id, unit); `None`: the one known for the most 盟市.
+    pub stat: Option<(String, String)>,
+    /// `None`: the statistic's own default year.
+    pub year: Option<u16>,
+    /// The statistic's bars stacked (east on west) rather than side by side.
+    pub stacked: bool,
+}
+
+/// What the map page colours by, and in which year. Remembered between runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapChoice {
+    /// As a deck names it: `tasks`, `boxes`, `platforms` or a statistic's indicator id.
+    pub series: String,
+    /// `None`: the statistic's own default year.
+    pub year: Option<u16>,
+}
+
+impl Default for MapChoice {
+    fn default() -> Self {
+        MapChoice { series: PlanMetric::Tasks.id().to_string(), year: None }
+    }
 }
 
 /// A key that moves through the tree.
@@ -97,6 +137,16 @@ pub enum Command {
     SetChartRegion(Option<String>),
     /// Show the final evaluation, narrowed to one verdict (`None`: every target).
     ShowEvaluation(Option<Verdict>),
+    /// The regional page's counts: which plan metric, grouped how.
+    SetRegionalMetric(PlanMetric),
+    SetRegionalGrouping(Grouping),
+    /// The regional page's statistic (indicator id, unit), shown in its default year.
+    SetRegionalStat(String, String),
+    SetRegionalYear(Option<u16>),
+    SetRegionalStacked(bool),
+    /// What the map colours by (`tasks`, `boxes`, `platforms` or a statistic), in its default year.
+    SetMapQuantity(String),
+    SetMapYear(Option<u16>),
     ToggleLanguage,
     ToggleTheme,
     ToggleHelp,

@@ -6,39 +6,32 @@
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2};
 
+use std::sync::Arc;
+
 use super::Command;
 use super::widgets::palette::{region_color, rgb};
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Msg, pick, tr};
 use crate::model::Region;
-use crate::model::chart::svg::Rect as BoxF;
 use crate::model::colours::{HATCH_RGB, PIN_RGB};
 use crate::model::deck::SlideContent;
-use crate::model::format::{number, with_unit};
-use crate::model::map::{Classes, LeagueShape, LeagueValue, MISSING_RGB, MapGeometry, Pin, pin_radius, place_labels};
+use crate::model::drawing::Rect as BoxF;
+use crate::model::format::with_unit;
+use crate::model::map::labels::{PIN_LABEL_SIZE, layout};
+use crate::model::map::spec::MapSpec;
+use crate::model::map::{LeagueShape, MISSING_RGB, MapGeometry, Pin};
+use crate::session::map::MapQuantity;
 
 const MISSING_FILL: Color32 = rgb(MISSING_RGB);
 const HATCH: Color32 = rgb(HATCH_RGB);
 const PIN: Color32 = rgb(PIN_RGB);
 
-/// One 盟市's value on the map (the model's, drawn as is).
-pub type MapValue = LeagueValue;
-
 pub struct MapProps<'a> {
-    pub map: &'a MapGeometry,
-    pub values: &'a [MapValue],
-    /// 东部 and 西部 as a scenario states them (when their 盟市 do not add up to a figure):
-    /// written in the map's corner on their side, east top right, west bottom left.
-    pub halves: &'a [(Region, String)],
-    pub unit: &'a str,
-    /// The year of the values, when they have one.
-    pub year: Option<u16>,
-    /// The plan's places that are a 旗县区, sized by the paragraphs naming them.
-    pub pins: &'a [Pin],
+    /// What the map shows: the same spec as every export of it.
+    pub spec: &'a MapSpec,
     /// A pin's hover text: the place, its 旗县区 and the paragraphs naming it.
     pub pin_text: &'a dyn Fn(&Pin) -> String,
     /// The 盟市 the tree is narrowed to.
     pub selected: Option<&'a str>,
-    pub lang: Lang,
 }
 
 /// What a click on the map chose.
@@ -51,119 +44,33 @@ pub enum MapClick {
 
 /// Draws the map and its legend in the space given; returns what was clicked.
 pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
-    let lang = props.lang;
-    let classes = Classes::of(props.values);
+    let spec = props.spec;
+    let map = spec.geometry.as_ref();
     let legend_height = 26.0;
     let size = Vec2::new(ui.available_width(), (ui.available_height() - legend_height - 8.0).max(200.0));
     let (response, painter) = ui.allocate_painter(size, Sense::click());
     let rect = response.rect;
-    let fit = Fit::new(props.map, rect, 16.0);
+    let fit = Fit::new(map, rect, 16.0);
     let to_screen = |p: [f64; 2]| fit.to_screen(p);
-    let value_of = |full_name: &str| props.values.iter().find(|v| v.full_name == full_name);
-    // Each pin is a button of its own (on top of the map, so it wins the pointer over the
-    // 盟市 around it), named for screen readers and tests.
-    let pin_responses: Vec<egui::Response> = props
-        .pins
-        .iter()
-        .enumerate()
-        .map(|(k, pin)| {
-            let r = pin_radius(pin.nodes.len(), 1.0) as f32 + 2.0;
-            let hit = Rect::from_center_size(to_screen(pin.at), Vec2::splat(2.0 * r));
-            let response = ui.interact(hit, ui.scope_id().with(("pin", k)), Sense::click());
-            let name = format!("{}（{}）", pin.place, pin.county);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            response
-        })
-        .collect();
-    let hovered_pin = pin_responses.iter().position(egui::Response::hovered);
-    let hovered =
-        response.hover_pos().filter(|_| hovered_pin.is_none()).and_then(|p| props.map.league_at(fit.to_map(p)));
-    // Areas: one mesh for every filled 盟市, then hatching over the gaps.
-    let mut mesh = Mesh::default();
-    let mut hatches = Vec::new();
-    for league in &props.map.leagues {
-        let value = value_of(&league.full_name);
-        let fill = match value.and_then(|v| v.value) {
-            Some(x) => {
-                let c = rgb(classes.rgb(classes.class_of(x)));
-                if value.is_some_and(|v| v.projected) { c.gamma_multiply(0.55) } else { c }
-            }
-            None => MISSING_FILL,
-        };
-        fill_league(&mut mesh, league, &fit, fill);
-        if value.and_then(|v| v.value).is_none() {
-            for t in &league.triangles {
-                hatch_triangle(t.map(&to_screen), &mut hatches);
-            }
-        }
-    }
-    painter.add(Shape::mesh(mesh));
-    for (a, b) in hatches {
-        painter.line_segment([a, b], Stroke::new(1.0, HATCH));
-    }
-    // Outlines: east blue, west orange; the hovered and the selected 盟市 drawn strong.
     let text_color = ui.visuals().strong_text_color();
-    for (i, league) in props.map.leagues.iter().enumerate() {
-        let value = value_of(&league.full_name);
-        let region = value.map(|v| v.region);
-        let selected = value.is_some_and(|v| props.selected == Some(v.city.as_str()));
-        let stroke = match (selected, hovered == Some(i)) {
-            (true, _) => Stroke::new(3.5, text_color),
-            (false, true) => Stroke::new(2.5, text_color),
-            _ => Stroke::new(1.6, region.map_or(Color32::GRAY, region_color)),
-        };
-        for ring in &league.rings {
-            let points: Vec<Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
-            painter.add(Shape::closed_line(points, stroke));
-        }
-    }
-    // Pins: dark discs ringed in white, readable on every class colour and in both themes.
-    let pin_boxes: Vec<BoxF> = props
-        .pins
-        .iter()
-        .enumerate()
-        .map(|(k, pin)| {
-            let (c, r) = (to_screen(pin.at), pin_radius(pin.nodes.len(), 1.0) as f32);
-            let ring = if hovered_pin == Some(k) { 2.5 } else { 1.5 };
-            painter.circle(c, r, PIN, Stroke::new(ring, Color32::WHITE));
-            BoxF { x: f64::from(c.x - r), y: f64::from(c.y - r), w: f64::from(2.0 * r), h: f64::from(2.0 * r) }
-        })
-        .collect();
-    // Labels: large 盟市 first, then the pins' names where there is room; none covers
-    // another, a pin, or the halves' boxes in the corners. A label pushed far from its point
-    // gets a leader line.
-    let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     // Body type of the surrounding UI: larger on a presented slide.
     let body = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size);
-    let font = FontId::proportional(body * 0.93);
-    let mut order: Vec<usize> = (0..props.map.leagues.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(props.map.leagues[i].triangles.len()));
-    let mut galleys = Vec::new();
-    let mut wanted: Vec<([f64; 2], [f64; 2], bool)> = Vec::new();
-    for i in order {
-        let league = &props.map.leagues[i];
-        let Some(v) = value_of(&league.full_name) else { continue };
-        let number = match v.value {
-            Some(x) if v.projected => format!("{}（{}）", number(x), tr(lang, Msg::KindProjection)),
-            Some(x) => number(x),
-            None => tr(lang, Msg::NotPublished).to_string(),
-        };
-        let text = format!("{}\n{number}", pick(lang, &v.city, &v.city_en));
-        let galley = painter.layout(text, font.clone(), text_color, f32::INFINITY);
-        let (at, size) = (to_screen(league.label), galley.size() + Vec2::splat(2.0));
-        wanted.push(([f64::from(at.x), f64::from(at.y)], [f64::from(size.x), f64::from(size.y)], false));
-        galleys.push((galley, at));
-    }
-    for pin in props.pins {
-        let galley = painter.layout_no_wrap(pin.place.clone(), FontId::proportional(body * 0.8), text_color);
-        let (at, size) = (to_screen(pin.at), galley.size() + Vec2::splat(2.0));
-        let r = pin_radius(pin.nodes.len(), 1.0) as f32;
-        // Beside the pin, not on it.
-        let beside = at + Vec2::new(r + size.x / 2.0 + 2.0, 0.0);
-        wanted.push(([f64::from(beside.x), f64::from(beside.y)], [f64::from(size.x), f64::from(size.y)], true));
-        galleys.push((galley, at));
-    }
-    let halves: Vec<_> = props
+    let font = f64::from(body * 0.93);
+    // Each label laid out once, in the type the layout asks for, and measured from its galley.
+    let galleys: Vec<[Arc<egui::Galley>; 2]> = spec
+        .labels
+        .iter()
+        .map(|label| {
+            let text = label.lines.join("\n");
+            [font, font * PIN_LABEL_SIZE]
+                .map(|size| painter.layout(text.clone(), FontId::proportional(size as f32), text_color, f32::INFINITY))
+        })
+        .collect();
+    let measure = |k: usize, size: f64| {
+        let galley = galleys.get(k).map(|g| if size < font { &g[1] } else { &g[0] });
+        galley.map_or([0.0, 0.0], |g| [f64::from(g.size().x) + 2.0, f64::from(g.size().y) + 2.0])
+    };
+    let halves: Vec<_> = spec
         .halves
         .iter()
         .map(|(region, text)| {
@@ -173,25 +80,58 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         })
         .collect();
     let corners: Vec<BoxF> = halves.iter().map(|h| h.2).collect();
-    let obstacles: Vec<BoxF> = pin_boxes.iter().chain(&corners).copied().collect();
     let bounds = BoxF {
         x: f64::from(rect.left()),
         y: f64::from(rect.top()),
         w: f64::from(rect.width()),
         h: f64::from(rect.height()),
     };
+    let screen = |p: [f64; 2]| {
+        let q = to_screen(p);
+        [f64::from(q.x), f64::from(q.y)]
+    };
+    let placed = layout(spec, &screen, &measure, font, &corners, bounds);
+    // Each pin is a button of its own (on top of the map, so it wins the pointer over the
+    // 盟市 around it), named for screen readers and tests.
+    let pin_responses: Vec<egui::Response> = spec
+        .pins
+        .iter()
+        .zip(&placed.pins)
+        .enumerate()
+        .map(|(k, (pin, disc))| {
+            let hit = Rect::from_center_size(pos(disc.centre), Vec2::splat(2.0 * disc.r as f32 + 4.0));
+            let response = ui.interact(hit, ui.scope_id().with(("pin", k)), Sense::click());
+            let name = format!("{}（{}）", pin.place, pin.county);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            response
+        })
+        .collect();
+    let hovered_pin = pin_responses.iter().position(egui::Response::hovered);
+    let hovered = response.hover_pos().filter(|_| hovered_pin.is_none()).and_then(|p| map.league_at(fit.to_map(p)));
+    areas(&painter, spec, &fit);
+    outlines(&painter, spec, &fit, hovered, props.selected, text_color);
+    // Pins: dark discs ringed in white, readable on every class colour and in both themes.
+    for (k, disc) in placed.pins.iter().enumerate() {
+        let ring = if hovered_pin == Some(k) { 2.5 } else { 1.5 };
+        painter.circle(pos(disc.centre), disc.r as f32, PIN, Stroke::new(ring, Color32::WHITE));
+    }
+    // Labels where the layout put them: large 盟市 first, then the pins' names where there is
+    // room; a label pushed far from its point gets a leader line.
+    let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
-    for ((galley, at), placed) in galleys.into_iter().zip(place_labels(&wanted, &obstacles, bounds)) {
-        let Some(placed) = placed else { continue };
-        let r = placed.rect;
-        let spot = Rect::from_min_size(Pos2::new(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32));
-        if placed.leader {
-            painter.line_segment([at, spot.clamp(at)], Stroke::new(1.0, text_color));
+    for (k, (spot, anchor)) in placed.labels.iter().zip(&placed.anchors).enumerate() {
+        let (Some(spot), Some(galley)) = (spot, galleys.get(k)) else { continue };
+        let galley = if spec.labels.get(k).is_some_and(|l| l.pin.is_some()) { &galley[1] } else { &galley[0] };
+        let r = spot.rect;
+        let at = pos(*anchor);
+        let area = Rect::from_min_size(Pos2::new(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32));
+        if spot.leader {
+            painter.line_segment([at, area.clamp(at)], Stroke::new(1.0, text_color));
         }
-        painter.rect_filled(spot, 3.0, halo);
+        painter.rect_filled(area, 3.0, halo);
         // A label widget (it senses nothing, so hover and clicks reach the map below), so
         // screen readers and tests find each 盟市 by its name and value.
-        labels.put(spot, egui::Label::new(galley).selectable(false));
+        labels.put(area, egui::Label::new(galley.clone()).selectable(false));
     }
     for (region, galley, b) in halves {
         let spot = Rect::from_min_size(Pos2::new(b.x as f32, b.y as f32), Vec2::new(b.w as f32, b.h as f32));
@@ -199,31 +139,83 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(region)), egui::StrokeKind::Inside);
         labels.put(spot.shrink(4.0), egui::Label::new(galley).selectable(false));
     }
-    for (pin, pin_response) in props.pins.iter().zip(pin_responses) {
+    for (pin, pin_response) in spec.pins.iter().zip(pin_responses) {
         let pin_response = pin_response.on_hover_cursor(egui::CursorIcon::PointingHand);
         let clicked = pin_response.clicked();
         pin_response.on_hover_text((props.pin_text)(pin));
         if clicked {
-            legend(ui, &classes, props);
+            legend(ui, spec);
             return Some(MapClick::Place(pin.place.clone(), pin.nodes.clone()));
         }
     }
     let clicked = response.clicked().then_some(hovered).flatten();
     if let Some(i) = hovered
-        && let Some(v) = value_of(&props.map.leagues[i].full_name)
+        && let Some(v) = map.leagues.get(i).and_then(|l| spec.value_of(&l.full_name))
     {
-        let value = with_unit(v.value, props.unit, tr(lang, Msg::NotPublished));
-        let year = props.year.map(|y| format!("（{y}）")).unwrap_or_default();
-        let kind = if v.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
+        let lang = spec.lang;
+        let value = with_unit(v.value, &spec.unit, &spec.missing);
+        let year = spec.year.map(|y| format!("（{y}）")).unwrap_or_default();
+        let kind = if v.projected { format!(" · {}", spec.projected) } else { String::new() };
         response.clone().on_hover_text(format!(
             "{} · {}\n{value}{year}{kind}\n{}",
-            v.city,
+            pick(lang, &v.city, &v.city_en),
             v.region.name(lang),
             v.note
         ));
     }
-    legend(ui, &classes, props);
-    clicked.and_then(|i| value_of(&props.map.leagues[i].full_name)).map(|v| MapClick::City(v.city.clone()))
+    legend(ui, spec);
+    clicked
+        .and_then(|i| map.leagues.get(i).and_then(|l| spec.value_of(&l.full_name)))
+        .map(|v| MapClick::City(v.city.clone()))
+}
+
+fn pos([x, y]: [f64; 2]) -> Pos2 {
+    Pos2::new(x as f32, y as f32)
+}
+
+/// One mesh for every filled 盟市 (projections lighter), then hatching over the gaps.
+fn areas(painter: &egui::Painter, spec: &MapSpec, fit: &Fit) {
+    let mut mesh = Mesh::default();
+    let mut hatches = Vec::new();
+    for league in &spec.geometry.leagues {
+        let value = spec.value_of(&league.full_name);
+        let fill = rgb(spec.fill_of(value));
+        let fill = if value.is_some_and(|v| v.projected) { fill.gamma_multiply(0.55) } else { fill };
+        fill_league(&mut mesh, league, fit, fill);
+        if value.and_then(|v| v.value).is_none() {
+            for t in &league.triangles {
+                hatch_triangle(t.map(|p| fit.to_screen(p)), &mut hatches);
+            }
+        }
+    }
+    painter.add(Shape::mesh(mesh));
+    for (a, b) in hatches {
+        painter.line_segment([a, b], Stroke::new(1.0, HATCH));
+    }
+}
+
+/// Outlines: east blue, west orange; the hovered and the selected 盟市 drawn strong.
+fn outlines(
+    painter: &egui::Painter,
+    spec: &MapSpec,
+    fit: &Fit,
+    hovered: Option<usize>,
+    selected: Option<&str>,
+    strong: Color32,
+) {
+    for (i, league) in spec.geometry.leagues.iter().enumerate() {
+        let value = spec.value_of(&league.full_name);
+        let is_selected = value.is_some_and(|v| selected == Some(v.city.as_str()));
+        let stroke = match (is_selected, hovered == Some(i)) {
+            (true, _) => Stroke::new(3.5, strong),
+            (false, true) => Stroke::new(2.5, strong),
+            _ => Stroke::new(1.6, value.map_or(HATCH, |v| region_color(v.region))),
+        };
+        for ring in &league.rings {
+            let points: Vec<Pos2> = ring.iter().map(|p| fit.to_screen(*p)).collect();
+            painter.add(Shape::closed_line(points, stroke));
+        }
+    }
 }
 
 /// The box of `size` a half's stated figure takes in the map's corner (east top right, west
@@ -308,56 +300,43 @@ pub fn region_map_ui(
 
 /// What the map page may colour by: the plan's own counts, then each statistic with years.
 pub struct MapPageProps<'a> {
-    /// Names of the quantities, in order; `series[k]` is quantity `k` as a deck names it
-    /// (`tasks`, `gdp`); `years[k]` are its years (empty: it has none).
-    pub quantities: &'a [String],
-    pub series: &'a [String],
-    pub years: &'a [Vec<u16>],
-    /// The source line under the map (the grouping's source, the values' sources).
-    pub source: &'a str,
+    pub quantities: &'a [MapQuantity],
+    /// The quantity shown (an index into `quantities`).
+    pub chosen: usize,
     pub map: MapProps<'a>,
 }
 
-/// The map page's choices, kept while the app runs.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct MapViewState {
-    pub quantity: usize,
-    pub year: Option<u16>,
-}
-
 /// The map page: quantity and year, the map, its source; a click narrows the tree.
-pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewState) -> Vec<Command> {
-    let lang = props.map.lang;
+pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>) -> Vec<Command> {
+    let spec = props.map.spec;
+    let lang = spec.lang;
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        let current = props.quantities.get(state.quantity).cloned().unwrap_or_default();
+        let current = props.quantities.get(props.chosen).map(|q| q.label.clone()).unwrap_or_default();
         egui::ComboBox::from_label(tr(lang, Msg::MapQuantity)).selected_text(current).width(320.0).show_ui(ui, |ui| {
             for (k, q) in props.quantities.iter().enumerate() {
-                if ui.selectable_label(state.quantity == k, q).clicked() {
-                    state.quantity = k;
-                    state.year = None;
+                if ui.selectable_label(props.chosen == k, &q.label).clicked() {
+                    commands.push(Command::SetMapQuantity(q.series.clone()));
                 }
             }
         });
-        let years = props.years.get(state.quantity).map(Vec::as_slice).unwrap_or_default();
+        let years = props.quantities.get(props.chosen).map(|q| q.years.as_slice()).unwrap_or_default();
         if !years.is_empty() {
             ui.separator();
             ui.label(tr(lang, Msg::Year));
             for y in years {
-                if ui.selectable_label(props.map.year == Some(*y), y.to_string()).clicked() {
-                    state.year = Some(*y);
+                if ui.selectable_label(spec.year == Some(*y), y.to_string()).clicked() {
+                    commands.push(Command::SetMapYear(Some(*y)));
                 }
             }
         }
         ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
-        if let Some(series) = props.series.get(state.quantity)
-            && ui.button(tr(lang, Msg::AddToDeck)).clicked()
-        {
-            let content = SlideContent::Map { series: series.clone(), year: props.map.year };
+        if ui.button(tr(lang, Msg::AddToDeck)).clicked() {
+            let content = SlideContent::Map { series: spec.series.clone(), year: spec.year };
             commands.push(Command::AddSlideToDeck(content));
         }
     });
-    ui.label(RichText::new(props.source).weak().small());
+    ui.label(RichText::new(&spec.source).weak().small());
     match map_ui(ui, &props.map) {
         Some(MapClick::City(city)) => commands.push(Command::FilterCity(city)),
         Some(MapClick::Place(label, nodes)) => commands.push(Command::FilterTree { label, nodes }),
@@ -366,14 +345,15 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>, state: &mut MapViewSta
     commands
 }
 
-/// Class swatches with their ranges, the hatched swatch for gaps, and the outline colours.
-fn legend(ui: &mut Ui, classes: &Classes, props: &MapProps<'_>) {
-    let lang = props.lang;
+/// The spec's legend (class swatches with their ranges, the hatched gap with the unit), then
+/// the outline colours of east and west.
+fn legend(ui: &mut Ui, spec: &MapSpec) {
+    let lang = spec.lang;
     ui.horizontal_wrapped(|ui| {
-        let swatch = |ui: &mut Ui, fill: Color32, hatched: bool| {
+        for entry in &spec.legend {
             let (r, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), Sense::hover());
-            ui.painter().rect_filled(r, 2.0, fill);
-            if hatched {
+            ui.painter().rect_filled(r, 2.0, entry.fill.map_or(MISSING_FILL, rgb));
+            if entry.fill.is_none() {
                 let mut lines = Vec::new();
                 hatch_triangle([r.left_top(), r.right_top(), r.left_bottom()], &mut lines);
                 hatch_triangle([r.right_top(), r.right_bottom(), r.left_bottom()], &mut lines);
@@ -381,23 +361,13 @@ fn legend(ui: &mut Ui, classes: &Classes, props: &MapProps<'_>) {
                     ui.painter().line_segment([a, b], Stroke::new(1.0, HATCH));
                 }
             }
-        };
-        for k in 0..classes.count() {
-            swatch(ui, rgb(classes.rgb(k)), false);
-            let (a, b) = classes.range(k);
-            ui.label(format!("{}–{}", number(a), number(b)));
+            ui.label(&entry.text);
         }
-        swatch(ui, MISSING_FILL, true);
-        ui.label(tr(lang, Msg::NotPublished));
         ui.separator();
         for region in [Region::East, Region::West] {
             let (r, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), Sense::hover());
             ui.painter().rect_stroke(r, 2.0, Stroke::new(2.0, region_color(region)), egui::StrokeKind::Inside);
             ui.label(RichText::new(region.name(lang)).color(region_color(region)).strong());
-        }
-        if !props.unit.is_empty() {
-            ui.separator();
-            ui.label(RichText::new(format!("{}：{}", tr(lang, Msg::Unit), props.unit)).weak());
         }
     });
 }

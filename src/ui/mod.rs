@@ -21,7 +21,7 @@ pub mod tree;
 pub mod whatif_view;
 pub mod widgets;
 
-pub use command::{Command, RegionFilter, SlideStep, TreeKey, View};
+pub use command::{Command, Grouping, MapChoice, RegionFilter, RegionalChoice, SlideStep, TreeKey, View};
 
 /// Renders a view alone, as the per-view tests do: fonts installed first (a missing glyph
 /// panics in tests), then the view on every frame, collecting the commands it pushes.

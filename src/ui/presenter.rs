@@ -8,34 +8,22 @@ use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
 use crate::i18n::{Lang, Msg, tr};
-use crate::model::chart::Chart;
-use crate::model::chart::svg::Table;
-use crate::model::deck::Annotation;
+use crate::model::map::Pin;
 use crate::model::regional::StatTable;
-
-/// What a slide shows, prepared by the app.
-pub enum SlideView<'a> {
-    Chart(&'a Chart),
-    Regional(&'a StatTable, String),
-    /// A table in large type (a chapter's targets).
-    Table(&'a Table),
-    /// The map of the 盟市 (clicks do nothing while presenting).
-    Map(MapProps<'a>),
-}
+use crate::model::slide::{SlideBody, SlideSpec};
+use crate::model::table::Table;
 
 pub struct SlideProps<'a> {
-    pub title: &'a str,
-    pub unit: &'a str,
-    pub caption: &'a str,
-    pub sources: &'a [String],
-    pub view: SlideView<'a>,
-    pub notes: &'a [Annotation],
+    /// What the slide shows: the same spec every export of it draws.
+    pub spec: &'a SlideSpec,
     pub index: usize,
     pub count: usize,
     /// How the deck was built (hover on the slide counter).
     pub about: Option<&'a str>,
     /// Type scale (1 = the presenter default, already large).
     pub scale: f32,
+    /// A map pin's hover text.
+    pub pin_text: &'a dyn Fn(&Pin) -> String,
     pub lang: Lang,
 }
 
@@ -109,21 +97,22 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             });
         });
     });
+    let spec = props.spec;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(8.0 * s);
-        ui.label(RichText::new(props.title).font(FontId::proportional(40.0 * s)).strong());
-        if !props.unit.is_empty() {
+        ui.label(RichText::new(&spec.title).font(FontId::proportional(40.0 * s)).strong());
+        if !spec.unit.is_empty() {
             ui.label(
-                RichText::new(format!("{}：{}", tr(lang, Msg::Unit), props.unit)).font(FontId::proportional(20.0 * s)),
+                RichText::new(format!("{}：{}", tr(lang, Msg::Unit), spec.unit)).font(FontId::proportional(20.0 * s)),
             );
         }
         ui.add_space(6.0 * s);
-        let footer = (26.0 + 18.0 * props.sources.len().min(3) as f32) * s + 24.0;
+        let footer = (26.0 + 18.0 * spec.sources.len().min(3) as f32) * s + 24.0;
         let height = (ui.available_height() - footer).max(160.0);
         ui.scope(|ui| {
             ui.style_mut().text_styles.iter_mut().for_each(|(_, f)| f.size *= 1.35 * s);
-            match &props.view {
-                SlideView::Chart(chart) => {
+            match &spec.body {
+                SlideBody::Chart(chart) => {
                     // The crosshair shows while the presenter points, and goes after a moment of
                     // stillness (as a video player's controls do), so it never stays on the
                     // projected chart.
@@ -139,20 +128,27 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                         lang,
                         crosshair: !still,
                     };
-                    chart_with_notes(ui, chart, &style, props.notes);
+                    chart_ui(ui, "presenter_chart", chart, &style, false);
                 }
-                SlideView::Regional(table, name) => regional_bars(ui, table, name, height, lang),
-                SlideView::Table(table) => table_ui(ui, table, height, s),
-                SlideView::Map(map) => {
+                SlideBody::Regional { table, .. } => regional_bars(ui, table, &spec.title, height, lang),
+                SlideBody::Table(table) => table_ui(ui, table, height, s),
+                SlideBody::Map { map, .. } => {
                     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                         ui.set_max_height(height);
-                        let _ = map_ui(ui, map);
+                        // Clicks do nothing while presenting.
+                        let _ = map_ui(ui, &MapProps { spec: map.as_ref(), pin_text: props.pin_text, selected: None });
                     });
+                }
+                SlideBody::Missing(why) => {
+                    ui.label(why);
                 }
             }
         });
-        ui.label(RichText::new(props.caption).font(FontId::proportional(24.0 * s)));
-        for source in props.sources.iter().take(3) {
+        ui.label(RichText::new(&spec.caption).font(FontId::proportional(24.0 * s)));
+        for note in &spec.notes {
+            ui.label(RichText::new(note).font(FontId::proportional(17.0 * s)));
+        }
+        for source in spec.sources.iter().take(3) {
             ui.add(
                 egui::Label::new(
                     // In the text colour and not tiny: the back row reads sources too.
@@ -168,16 +164,6 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
 
 /// Seconds of pointer stillness after which a projected chart hides its crosshair.
 const POINTER_REST_SECONDS: f32 = 1.5;
-
-fn chart_with_notes(ui: &mut Ui, chart: &Chart, style: &ChartStyle, notes: &[Annotation]) {
-    if notes.is_empty() {
-        chart_ui(ui, "presenter_chart", chart, style, false);
-        return;
-    }
-    // Each note is a labelled vertical rule at its year, as in every export.
-    let with_notes = chart.clone().with_annotations(notes.iter().map(|n| (n.year, n.text.clone())));
-    chart_ui(ui, "presenter_chart", &with_notes, style, false);
-}
 
 /// A slide's table in large type: columns share the slide's width (the last, the quote,
 /// gets the most and wraps in smaller type), scrolling when longer than the slide.
@@ -226,24 +212,29 @@ mod tests {
     use egui_kittest::kittest::Queryable;
 
     use super::*;
+    use crate::model::chart::Chart;
     use crate::ui::view_harness;
 
     #[test]
     fn the_control_line_moves_notes_and_exits() {
-        let chart = Chart::default();
+        let spec = SlideSpec {
+            title: "研发经费投入强度".into(),
+            unit: "%".into(),
+            caption: "目标 2.2（2020）".into(),
+            sources: vec!["《规划》第二章".to_string()],
+            notes: Vec::new(),
+            body: SlideBody::Chart(Chart::default()),
+        };
         let mut draft = SlideViewState::default();
+        let no_pin = |_: &Pin| String::new();
         let mut harness = view_harness(|ui| {
             let props = SlideProps {
-                title: "研发经费投入强度",
-                unit: "%",
-                caption: "目标 2.2（2020）",
-                sources: &["《规划》第二章".to_string()],
-                view: SlideView::Chart(&chart),
-                notes: &[],
+                spec: &spec,
                 index: 0,
                 count: 3,
                 about: None,
                 scale: 1.0,
+                pin_text: &no_pin,
                 lang: Lang::Zh,
             };
             slide_ui(ui, &props, &mut draft)

@@ -5,10 +5,10 @@
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
-use super::Command;
 use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
+use super::{Command, Grouping, RegionalChoice};
 use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::Document;
 use crate::model::chart::Chart;
@@ -17,55 +17,44 @@ use crate::model::format::number;
 use crate::model::places::Region;
 use crate::model::regional::{GivenValue, PlanCounts, PlanMetric, StatOption, StatTable, Total};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Grouping {
-    #[default]
-    City,
-    Chapter,
-}
-
-pub struct RegionsViewState {
-    pub metric: PlanMetric,
-    pub grouping: Grouping,
-    pub stat: usize,
-    pub year: Option<u16>,
-    pub stacked: bool,
-}
-
-impl Default for RegionsViewState {
-    fn default() -> Self {
-        RegionsViewState { metric: PlanMetric::Tasks, grouping: Grouping::City, stat: 0, year: None, stacked: false }
-    }
-}
-
 pub struct RegionsProps<'a> {
     pub doc: &'a Document,
-    pub counts: Option<&'a PlanCounts>,
+    pub counts: &'a PlanCounts,
     /// The statistics with values per 盟市 or per half.
     pub stat_options: &'a [StatOption],
-    /// The chosen statistic in the chosen year.
+    /// Which of them is shown.
+    pub stat_index: usize,
+    /// The shown statistic in the chosen year.
     pub stat: Option<&'a StatTable>,
-    /// The chosen statistic in every year, and the chart of east against west over them.
+    /// The shown statistic in every year, and the chart of east against west over them.
     pub east_west: Option<(&'a [StatTable], &'a Chart)>,
+    /// What the user chose to see (metric, grouping, year, stacking).
+    pub choice: &'a RegionalChoice,
     pub lang: Lang,
 }
 
-pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) -> Vec<Command> {
+pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
     let mut actions = Vec::new();
     let lang = props.lang;
+    let view = props.choice;
     egui::ScrollArea::vertical().id_salt("regions").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(tr(lang, Msg::TasksPerCity));
         ui.horizontal_wrapped(|ui| {
             for metric in PlanMetric::ALL {
                 let name = pick(lang, metric.name_zh(), metric.name_en());
-                ui.selectable_value(&mut view.metric, metric, name);
+                if ui.selectable_label(view.metric == metric, name).clicked() {
+                    actions.push(Command::SetRegionalMetric(metric));
+                }
             }
             ui.separator();
             ui.label(tr(lang, Msg::GroupBy));
-            ui.selectable_value(&mut view.grouping, Grouping::City, tr(lang, Msg::ByCity));
-            ui.selectable_value(&mut view.grouping, Grouping::Chapter, tr(lang, Msg::ByChapter));
+            for (grouping, msg) in [(Grouping::City, Msg::ByCity), (Grouping::Chapter, Msg::ByChapter)] {
+                if ui.selectable_label(view.grouping == grouping, tr(lang, msg)).clicked() {
+                    actions.push(Command::SetRegionalGrouping(grouping));
+                }
+            }
         });
-        let Some(counts) = props.counts else { return };
+        let counts = props.counts;
         ui.horizontal_wrapped(|ui| {
             for (region, nodes) in &counts.regions {
                 let text = RichText::new(format!("{}：{}", region.name(lang), nodes.len()))
@@ -91,13 +80,13 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewS
         ui.add_space(12.0);
         ui.separator();
         ui.heading(tr(lang, Msg::Statistics));
-        statistics(ui, props, view);
+        statistics(ui, props, &mut actions);
         if let Some((tables, chart)) = props.east_west {
             ui.add_space(12.0);
             ui.separator();
             ui.horizontal(|ui| {
                 ui.heading(tr(lang, Msg::EastWestOverTime));
-                if let Some(o) = props.stat_options.get(view.stat.min(props.stat_options.len().saturating_sub(1)))
+                if let Some(o) = props.stat_options.get(props.stat_index)
                     && ui.button(tr(lang, Msg::AddToDeck)).clicked()
                 {
                     let content = SlideContent::EastWest { indicator: o.indicator.clone(), unit: o.unit.clone() };
@@ -166,29 +155,36 @@ fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
     }
 }
 
-fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, view: &mut RegionsViewState) {
+fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
     let lang = props.lang;
     let options = props.stat_options;
-    let Some(last) = options.len().checked_sub(1) else { return };
-    let current = view.stat.min(last);
+    let view = props.choice;
+    if options.is_empty() {
+        return;
+    }
+    let current = props.stat_index;
+    // The year shown: the table's own (the chosen year, or the statistic's default year).
+    let shown_year = props.stat.map(|t| t.year);
     ui.horizontal_wrapped(|ui| {
         let selected = options.get(current).map(StatOption::label).unwrap_or_default();
         egui::ComboBox::from_label(tr(lang, Msg::Name)).selected_text(selected).width(320.0).show_ui(ui, |ui| {
             for (k, o) in options.iter().enumerate() {
                 if ui.selectable_label(k == current, o.label()).clicked() {
-                    view.stat = k;
-                    view.year = Some(o.default_year);
+                    actions.push(Command::SetRegionalStat(o.indicator.clone(), o.unit.clone()));
                 }
             }
         });
         for y in options.get(current).map(|o| o.years.as_slice()).unwrap_or_default() {
-            if ui.selectable_label(view.year == Some(*y), y.to_string()).clicked() {
-                view.year = Some(*y);
+            if ui.selectable_label(shown_year == Some(*y), y.to_string()).clicked() {
+                actions.push(Command::SetRegionalYear(Some(*y)));
             }
         }
         ui.separator();
-        ui.selectable_value(&mut view.stacked, false, tr(lang, Msg::Grouped));
-        ui.selectable_value(&mut view.stacked, true, tr(lang, Msg::Stacked));
+        for (stacked, msg) in [(false, Msg::Grouped), (true, Msg::Stacked)] {
+            if ui.selectable_label(view.stacked == stacked, tr(lang, msg)).clicked() {
+                actions.push(Command::SetRegionalStacked(stacked));
+            }
+        }
     });
     let Some(table) = props.stat else { return };
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
@@ -371,17 +367,19 @@ mod tests {
         let doc = test_document();
         let counts = PlanCounts::new(&doc, PlanMetric::Tasks);
         let east = counts.regions.iter().find(|(r, _)| *r == Region::East).map(|(_, n)| n.clone()).unwrap();
-        let mut state = RegionsViewState::default();
+        let choice = RegionalChoice::default();
         let mut harness = view_harness(|ui| {
             let props = RegionsProps {
                 doc: &doc,
-                counts: Some(&counts),
+                counts: &counts,
                 stat_options: &[],
+                stat_index: 0,
                 stat: None,
                 east_west: None,
+                choice: &choice,
                 lang: Lang::En,
             };
-            regions_ui(ui, &props, &mut state)
+            regions_ui(ui, &props)
         });
         harness.get_by_label(&format!("East：{}", east.len())).click();
         harness.run();

@@ -360,8 +360,8 @@ mod tests {
         let mut loaded: Vec<LoadedScenario> =
             embedded_actuals(&doc.plan).into_iter().map(LoadedScenario::built_in).collect();
         let name = loaded[0].scenario.name.clone();
-        let mut from_file = LoadedScenario::built_in(loaded[0].scenario.clone());
-        from_file.scenario.name = "what-if".into();
+        let mut from_file = LoadedScenario::built_in((*loaded[0].scenario).clone());
+        std::sync::Arc::make_mut(&mut from_file.scenario).name = "what-if".into();
         from_file.path = Some("/home/analyst/work/scenarios/what-if-2020.ron".into());
         loaded.push(from_file);
         let mut state = ScenariosViewState::default();

@@ -1,39 +1,14 @@
-//! The chart spec drawn as SVG, and slides (title, chart or table, caption, sources) drawn
-//! around it. Every export draws from here: the SVG itself, the PNG (rasterised), the PDF
-//! briefing (converted page by page) and the HTML briefing (inlined). The legend sits to the
-//! right of the plot, so it never covers data.
+//! The chart spec drawn as SVG. Every export of a chart draws from here: the SVG itself, the
+//! PNG (rasterised), the PDF briefing (converted page by page, `export::page`) and the HTML
+//! briefing (inlined). The legend sits to the right of the plot, so it never covers data.
 
 use std::fmt::Write;
 
 use super::axis::Scale;
 use super::style::{Colour, Fill, Marker, Style};
 use super::{Chart, LegendPlacement, Swatch};
+use crate::model::drawing::{FONT_FAMILY, Rect, escape, text_width, wrap};
 use crate::model::format::readable;
-
-/// The font every export names; the PNG and PDF renderers load the embedded font under it.
-pub const FONT_FAMILY: &str = "Noto Sans CJK SC";
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-
-    pub fn intersects(&self, o: &Rect) -> bool {
-        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
-    }
-}
 
 /// Where the parts of a chart go in a box of `width` × `height`.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,45 +22,6 @@ pub struct Layout {
     pub legend: Rect,
     /// Each legend entry's label, wrapped to the legend's width.
     pub legend_lines: Vec<Vec<String>>,
-}
-
-/// How wide `text` is at font size 1 (CJK and full-width characters 1 em, the rest about
-/// half): good enough to lay out labels without a font engine.
-pub fn text_width(text: &str) -> f64 {
-    text.chars().map(|c| if (c as u32) < 0x2E80 { if c.is_ascii_uppercase() { 0.65 } else { 0.55 } } else { 1.0 }).sum()
-}
-
-/// `text` broken into lines no wider than `max` ems (at any character; Chinese has no spaces).
-pub fn wrap(text: &str, max: f64) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut width = 0.0;
-        for c in paragraph.chars() {
-            let w = text_width(&c.to_string());
-            // Closing punctuation never starts a line (it may stick out a little instead).
-            let closing = "）)】」』，。、：；！？,.;:!?%".contains(c);
-            if width + w > max && !line.is_empty() && !closing {
-                // Break Latin text at its last space where there is one.
-                match line.rfind(' ').filter(|_| c.is_ascii_alphanumeric()) {
-                    Some(at) if at > 0 => {
-                        let rest = line.split_off(at);
-                        lines.push(std::mem::take(&mut line));
-                        line = rest.trim_start().to_string();
-                        width = text_width(&line);
-                    }
-                    _ => {
-                        lines.push(std::mem::take(&mut line));
-                        width = 0.0;
-                    }
-                }
-            }
-            line.push(c);
-            width += w;
-        }
-        lines.push(line);
-    }
-    lines
 }
 
 /// Where the parts of a chart go, with room for the title above the plot when `titled` (a
@@ -120,10 +56,6 @@ pub fn layout_titled(chart: &Chart, width: f64, height: f64, titled: bool) -> La
     };
     let plot = Rect { x: left, y: top, w: (legend.x - font - left).max(10.0), h: (height - top - bottom).max(10.0) };
     Layout { font, legend_font, plot, legend, legend_lines }
-}
-
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// How to draw: the box, the theme, and where the box sits in an enclosing SVG.
@@ -437,187 +369,5 @@ fn marker_svg(marker: Marker, x: f64, y: f64, r: f64, colour: &str, opacity: f64
             r * 0.5
         ),
         _ => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" {paint}>{title}</circle>"),
-    }
-}
-
-/// A table for slides that show no chart (the evaluation, regional values, targets).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Table {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
-
-/// One page of a briefing or one exported slide.
-pub struct Page<'a> {
-    pub title: &'a str,
-    pub caption: &'a str,
-    pub sources: &'a [String],
-    pub notes: &'a [String],
-    pub body: PageBody<'a>,
-    /// "3 / 64" in a corner.
-    pub number: String,
-}
-
-pub enum PageBody<'a> {
-    Chart(&'a Chart),
-    Table(&'a Table),
-    /// A drawing of its own (the map), scaled into the body's box with its proportions kept.
-    Svg(&'a str),
-}
-
-/// `svg` (a whole SVG document with a viewBox) as an element filling the box at `x`, `y` of
-/// `w` × `h`, proportions kept and centred.
-pub fn nested(svg: &str, x: f64, y: f64, w: f64, h: f64) -> String {
-    let Some(open_end) = svg.find('>') else { return String::new() };
-    let open = &svg[..open_end];
-    let view_box = open
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .map(|vb| format!(" viewBox=\"{vb}\""))
-        .unwrap_or_default();
-    format!(
-        "<svg x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\"{view_box} preserveAspectRatio=\"xMidYMid meet\">{}",
-        &svg[open_end + 1..]
-    )
-}
-
-/// A whole slide as SVG, `width` × `height` (1920×1080 for a 16:9 slide, 842×595 for an A4
-/// landscape page).
-pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String {
-    let f = (height / 45.0).max(10.0);
-    let ink = Colour::Ink.hex(dark);
-    let muted = Colour::Grey.hex(dark);
-    let background = if dark { "#1b1b1b" } else { "#ffffff" };
-    let margin = f * 2.0;
-    let text_ems = |size: f64| (width - 2.0 * margin) / size;
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n"
-    );
-    let mut y = margin;
-    let title_size = f * 1.7;
-    for line in wrap(page.title, text_ems(title_size)).iter().take(2) {
-        y += title_size;
-        let _ = writeln!(
-            s,
-            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{title_size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
-            escape(line)
-        );
-    }
-    y += f * 0.8;
-    // What goes under the body, measured first so the body takes the rest.
-    let small = f * 0.9;
-    let caption = if page.caption.is_empty() { Vec::new() } else { wrap(page.caption, text_ems(f)) };
-    let notes: Vec<String> = page.notes.iter().flat_map(|n| wrap(n, text_ems(small))).collect();
-    let sources: Vec<String> = page.sources.iter().flat_map(|n| wrap(n, text_ems(small))).take(6).collect();
-    let below = caption.len().min(4) as f64 * f * 1.35 + (notes.len() + sources.len()) as f64 * small * 1.3 + f * 2.5;
-    let body_h = (height - y - below - margin).max(height * 0.3);
-    match page.body {
-        PageBody::Chart(chart) => {
-            let o = SvgOptions { width: width - 2.0 * margin, height: body_h, dark, x: margin, y, titled: false };
-            s.push_str(&chart_element(chart, &o));
-        }
-        PageBody::Table(table) => s.push_str(&table_svg(table, margin, y, width - 2.0 * margin, body_h, f, dark)),
-        PageBody::Svg(drawing) => s.push_str(&nested(drawing, margin, y, width - 2.0 * margin, body_h)),
-    }
-    y += body_h + f * 1.2;
-    for line in caption.iter().take(4) {
-        y += f * 1.35;
-        let _ = writeln!(
-            s,
-            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}</text>",
-            escape(line)
-        );
-    }
-    y += small * 0.5;
-    // Notes and sources in the text colour: they must be readable from the back row too.
-    for line in notes.iter().chain(&sources) {
-        y += small * 1.3;
-        let _ = writeln!(
-            s,
-            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{ink}\">{}</text>",
-            escape(line)
-        );
-    }
-    if !page.number.is_empty() {
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{small:.1}\" text-anchor=\"end\" fill=\"{muted}\">{}</text>",
-            width - margin,
-            height - margin * 0.5,
-            escape(&page.number)
-        );
-    }
-    s.push_str("</svg>\n");
-    s
-}
-
-/// A table in large type: as many rows as fit, then a line saying how many more there are.
-fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) -> String {
-    let ink = Colour::Ink.hex(dark);
-    let rule = if dark { "#555555" } else { "#cccccc" };
-    let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-    // As large as the rows allow (up to 1.3 × the body size, for the back row); each column
-    // but the last as wide as its widest cell, the last taking the rest (cut with "…").
-    let mut widths = vec![1.0f64; columns];
-    for row in std::iter::once(&table.header).chain(&table.rows) {
-        for (k, cell) in row.iter().enumerate().take(columns) {
-            widths[k] = widths[k].max(text_width(cell).min(24.0) + 1.5);
-        }
-    }
-    let fixed: f64 = widths[..columns - 1].iter().sum::<f64>() + if columns > 1 { 8.0 } else { 0.0 };
-    let by_height = h / ((table.rows.len() + 2) as f64 * 1.5);
-    let size = by_height.min(f * 1.3).min(w / fixed.max(1.0)).max(6.0);
-    if columns > 1 {
-        widths[columns - 1] = (w / size - widths[..columns - 1].iter().sum::<f64>()).max(4.0);
-    }
-    let row_h = size * 1.5;
-    let capacity = ((h / row_h).floor() as usize).saturating_sub(2).max(1);
-    let mut s = String::new();
-    let mut cy = y;
-    let shown = table.rows.len().min(capacity);
-    let rows = std::iter::once((true, &table.header)).chain(table.rows.iter().take(shown).map(|r| (false, r)));
-    for (header, row) in rows {
-        cy += row_h;
-        let mut cx = x;
-        for (k, cell) in row.iter().enumerate().take(columns) {
-            let max_ems = widths[k] - 1.0;
-            let text = wrap(cell, max_ems).into_iter().next().unwrap_or_default();
-            let cut = if text.chars().count() < cell.chars().count() { "…" } else { "" };
-            let weight = if header { " font-weight=\"bold\"" } else { "" };
-            let _ = writeln!(
-                s,
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\"{weight} fill=\"{ink}\">{}{cut}</text>",
-                cy - size * 0.4,
-                escape(&text)
-            );
-            cx += widths[k] * size;
-        }
-        let _ = writeln!(
-            s,
-            "<line x1=\"{x:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{rule}\" stroke-width=\"{}\"/>",
-            x + w,
-            if header { 1.5 } else { 0.6 }
-        );
-    }
-    if shown < table.rows.len() {
-        let _ = writeln!(
-            s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" fill=\"{ink}\">… +{}</text>",
-            cy + row_h * 0.9,
-            table.rows.len() - shown
-        );
-    }
-    s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_wraps_at_any_character_and_latin_at_spaces() {
-        assert_eq!(wrap("研发经费投入强度", 4.0), vec!["研发经费", "投入强度"]);
-        assert_eq!(wrap("the straight path", 5.0), vec!["the", "straight", "path"]);
     }
 }

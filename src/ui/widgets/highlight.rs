@@ -8,22 +8,7 @@ use egui::{FontId, Galley, Stroke, Ui};
 
 use super::palette::MarkColors;
 
-/// A marked range of a text, in chars.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub mark: Mark,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Mark {
-    /// A place name: its 盟市 and region, for the tooltip.
-    Place(String),
-    /// An indicator's quoted phrase: the measure it states.
-    Indicator(String),
-    Hit,
-}
+pub use crate::model::marks::{Mark, Span};
 
 /// Lays out `text` at `font` wrapped to `width`, with `spans` marked.
 pub fn layout(ui: &Ui, text: &str, spans: &[Span], font: FontId, width: f32) -> Arc<Galley> {

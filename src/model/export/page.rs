@@ -1,0 +1,158 @@
+//! A briefing page or an exported slide as SVG: the title, the body (a chart, a table or a
+//! nested drawing), the caption, notes and sources, and the slide number — one layout for the
+//! PNG of a slide and every page of the PDF briefing.
+
+use std::fmt::Write;
+
+use crate::model::chart::Chart;
+use crate::model::chart::svg::{SvgOptions, chart_element};
+use crate::model::colours::Colour;
+use crate::model::drawing::{FONT_FAMILY, escape, nested, text_width, wrap};
+use crate::model::table::Table;
+
+/// One page of a briefing or one exported slide.
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub caption: &'a str,
+    pub sources: &'a [String],
+    pub notes: &'a [String],
+    pub body: PageBody<'a>,
+    /// "3 / 64" in a corner.
+    pub number: String,
+}
+
+pub enum PageBody<'a> {
+    Chart(&'a Chart),
+    Table(&'a Table),
+    /// A drawing of its own (the map), scaled into the body's box with its proportions kept.
+    Svg(&'a str),
+}
+
+/// A whole slide as SVG, `width` × `height` (1920×1080 for a 16:9 slide, 842×595 for an A4
+/// landscape page).
+pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String {
+    let f = (height / 45.0).max(10.0);
+    let ink = Colour::Ink.hex(dark);
+    let muted = Colour::Grey.hex(dark);
+    let background = if dark { "#1b1b1b" } else { "#ffffff" };
+    let margin = f * 2.0;
+    let text_ems = |size: f64| (width - 2.0 * margin) / size;
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n"
+    );
+    let mut y = margin;
+    let title_size = f * 1.7;
+    for line in wrap(page.title, text_ems(title_size)).iter().take(2) {
+        y += title_size;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{title_size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    y += f * 0.8;
+    // What goes under the body, measured first so the body takes the rest.
+    let small = f * 0.9;
+    let caption = if page.caption.is_empty() { Vec::new() } else { wrap(page.caption, text_ems(f)) };
+    let notes: Vec<String> = page.notes.iter().flat_map(|n| wrap(n, text_ems(small))).collect();
+    let sources: Vec<String> = page.sources.iter().flat_map(|n| wrap(n, text_ems(small))).take(6).collect();
+    let below = caption.len().min(4) as f64 * f * 1.35 + (notes.len() + sources.len()) as f64 * small * 1.3 + f * 2.5;
+    let body_h = (height - y - below - margin).max(height * 0.3);
+    match page.body {
+        PageBody::Chart(chart) => {
+            let o = SvgOptions { width: width - 2.0 * margin, height: body_h, dark, x: margin, y, titled: false };
+            s.push_str(&chart_element(chart, &o));
+        }
+        PageBody::Table(table) => s.push_str(&table_svg(table, margin, y, width - 2.0 * margin, body_h, f, dark)),
+        PageBody::Svg(drawing) => s.push_str(&nested(drawing, margin, y, width - 2.0 * margin, body_h)),
+    }
+    y += body_h + f * 1.2;
+    for line in caption.iter().take(4) {
+        y += f * 1.35;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    y += small * 0.5;
+    // Notes and sources in the text colour: they must be readable from the back row too.
+    for line in notes.iter().chain(&sources) {
+        y += small * 1.3;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    if !page.number.is_empty() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{small:.1}\" text-anchor=\"end\" fill=\"{muted}\">{}</text>",
+            width - margin,
+            height - margin * 0.5,
+            escape(&page.number)
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// A table in large type: as many rows as fit, then a line saying how many more there are.
+fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) -> String {
+    let ink = Colour::Ink.hex(dark);
+    let rule = if dark { "#555555" } else { "#cccccc" };
+    let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+    // As large as the rows allow (up to 1.3 × the body size, for the back row); each column
+    // but the last as wide as its widest cell, the last taking the rest (cut with "…").
+    let mut widths = vec![1.0f64; columns];
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        for (k, cell) in row.iter().enumerate().take(columns) {
+            widths[k] = widths[k].max(text_width(cell).min(24.0) + 1.5);
+        }
+    }
+    let fixed: f64 = widths[..columns - 1].iter().sum::<f64>() + if columns > 1 { 8.0 } else { 0.0 };
+    let by_height = h / ((table.rows.len() + 2) as f64 * 1.5);
+    let size = by_height.min(f * 1.3).min(w / fixed.max(1.0)).max(6.0);
+    if columns > 1 {
+        widths[columns - 1] = (w / size - widths[..columns - 1].iter().sum::<f64>()).max(4.0);
+    }
+    let row_h = size * 1.5;
+    let capacity = ((h / row_h).floor() as usize).saturating_sub(2).max(1);
+    let mut s = String::new();
+    let mut cy = y;
+    let shown = table.rows.len().min(capacity);
+    let rows = std::iter::once((true, &table.header)).chain(table.rows.iter().take(shown).map(|r| (false, r)));
+    for (header, row) in rows {
+        cy += row_h;
+        let mut cx = x;
+        for (k, cell) in row.iter().enumerate().take(columns) {
+            let max_ems = widths[k] - 1.0;
+            let text = wrap(cell, max_ems).into_iter().next().unwrap_or_default();
+            let cut = if text.chars().count() < cell.chars().count() { "…" } else { "" };
+            let weight = if header { " font-weight=\"bold\"" } else { "" };
+            let _ = writeln!(
+                s,
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\"{weight} fill=\"{ink}\">{}{cut}</text>",
+                cy - size * 0.4,
+                escape(&text)
+            );
+            cx += widths[k] * size;
+        }
+        let _ = writeln!(
+            s,
+            "<line x1=\"{x:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{rule}\" stroke-width=\"{}\"/>",
+            x + w,
+            if header { 1.5 } else { 0.6 }
+        );
+    }
+    if shown < table.rows.len() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" fill=\"{ink}\">… +{}</text>",
+            cy + row_h * 0.9,
+            table.rows.len() - shown
+        );
+    }
+    s
+}

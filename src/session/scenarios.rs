@@ -1,0 +1,199 @@
+//! The scenarios a session holds: the shipped actual values first, then the files opened, in
+//! the order they were asked for; which of them the charts show, which one progress is
+//! measured against, and the pair the scenario page compares. How files are read (a worker
+//! thread, a dialog) is the window's business; what becomes of a read file is decided here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::i18n::{Lang, Msg, tr};
+use crate::model::Severity;
+use crate::model::diagnostics::Diagnostic;
+use crate::model::loaded::LoadedScenario;
+use crate::model::messages::MessageLog;
+use crate::model::scenario::Scenario;
+
+#[derive(Default)]
+pub struct ScenarioSet {
+    loaded: Vec<LoadedScenario>,
+    /// Name of the scenario progress is measured against (`None`: the shipped actuals).
+    basis: Option<String>,
+    /// The two scenarios the scenario page compares (indices into `loaded`).
+    pair: (usize, usize),
+}
+
+/// The scenarios as they were when something was derived from them: what is derived keeps
+/// its snapshot, so a cache can never be read against another list.
+#[derive(Clone, Default)]
+pub struct Snapshot {
+    /// Every loaded scenario, shown or not, in the list's order.
+    pub loaded: Vec<Arc<Scenario>>,
+    /// The scenarios the charts show, the progress basis first.
+    pub enabled: Vec<Arc<Scenario>>,
+    pub pair: (usize, usize),
+}
+
+impl Snapshot {
+    pub fn enabled(&self) -> Vec<&Scenario> {
+        self.enabled.iter().map(|s| s.as_ref()).collect()
+    }
+}
+
+/// A file that finished loading.
+pub struct LoadedFile {
+    pub path: PathBuf,
+    pub scenarios: Vec<Scenario>,
+    pub warnings: Vec<Diagnostic>,
+    pub modified: Option<SystemTime>,
+    /// The request's number: files opened together keep the order they were asked for.
+    pub seq: u64,
+}
+
+impl ScenarioSet {
+    /// The shipped actual values (built in), then nothing else.
+    pub fn new(built_in: impl IntoIterator<Item = Scenario>) -> Self {
+        ScenarioSet { loaded: built_in.into_iter().map(LoadedScenario::built_in).collect(), ..Default::default() }
+    }
+
+    pub fn loaded(&self) -> &[LoadedScenario] {
+        &self.loaded
+    }
+
+    /// The scenarios the charts show, the progress basis first.
+    pub fn enabled(&self) -> Vec<&Scenario> {
+        self.enabled_arcs().into_iter().map(|s| s.as_ref()).collect()
+    }
+
+    fn enabled_arcs(&self) -> Vec<&Arc<Scenario>> {
+        let mut out: Vec<&Arc<Scenario>> = self.loaded.iter().filter(|l| l.enabled).map(|l| &l.scenario).collect();
+        if let Some(basis) = &self.basis
+            && let Some(p) = out.iter().position(|s| &s.name == basis)
+        {
+            let chosen = out.remove(p);
+            out.insert(0, chosen);
+        }
+        out
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            loaded: self.loaded.iter().map(|l| Arc::clone(&l.scenario)).collect(),
+            enabled: self.enabled_arcs().into_iter().cloned().collect(),
+            pair: self.pair,
+        }
+    }
+
+    pub fn basis(&self) -> Option<&str> {
+        self.basis.as_deref()
+    }
+
+    pub fn set_basis(&mut self, basis: Option<String>) {
+        self.basis = basis;
+    }
+
+    pub fn pair(&self) -> (usize, usize) {
+        self.pair
+    }
+
+    pub fn set_pair(&mut self, pair: (usize, usize)) {
+        self.pair = pair;
+    }
+
+    /// Shows or hides scenario `k` in the charts. Returns true if it changed.
+    pub fn toggle(&mut self, k: usize) -> bool {
+        let Some(l) = self.loaded.get_mut(k) else { return false };
+        l.enabled = !l.enabled;
+        true
+    }
+
+    /// Removes a file-backed scenario (the built-in ones stay), with the other scenarios of
+    /// its file: the file is what was opened, and what a reload would bring back. Returns
+    /// true if it did.
+    pub fn remove(&mut self, k: usize) -> bool {
+        let Some(path) = self.loaded.get(k).and_then(|l| l.path.clone()) else { return false };
+        self.loaded.retain(|l| l.path.as_ref() != Some(&path));
+        self.pair = (0, 0);
+        true
+    }
+
+    /// The files scenarios came from: all of them, or (`changed`) only those whose time on
+    /// disk is not the one loaded.
+    pub fn files(&self, changed: impl Fn(&Path, Option<SystemTime>) -> bool) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for l in &self.loaded {
+            if let Some(path) = &l.path
+                && changed(path, l.modified)
+                && !paths.contains(path)
+            {
+                paths.push(path.clone());
+            }
+        }
+        paths
+    }
+
+    /// Some scenario comes from a file, which is watched for changes.
+    pub fn from_files(&self) -> bool {
+        self.loaded.iter().any(|l| l.path.is_some())
+    }
+
+    /// Adds a loaded file's scenarios, or replaces its older version where it was (a workbook
+    /// may hold several; one the user hid stays hidden), and says so in `log`.
+    pub fn add_file(&mut self, file: LoadedFile, log: &mut MessageLog, lang: Lang) {
+        let LoadedFile { path, scenarios, warnings, modified, seq } = file;
+        let shown = path.display().to_string();
+        log.forget(&shown);
+        log.diagnostics(warnings.iter().cloned());
+        let names: Vec<String> = scenarios.iter().map(|s| format!("“{}”", s.name)).collect();
+        let old: Vec<usize> = (0..self.loaded.len())
+            .filter(|&k| self.loaded.get(k).is_some_and(|l| l.path.as_ref() == Some(&path)))
+            .collect();
+        let (at, order, hidden) = match old.first() {
+            Some(&first) => {
+                let hidden: Vec<String> = old
+                    .iter()
+                    .filter_map(|&k| self.loaded.get(k))
+                    .filter(|l| !l.enabled)
+                    .map(|l| l.scenario.name.clone())
+                    .collect();
+                let order = self.loaded.get(first).map_or(seq, |l| l.order);
+                for &k in old.iter().rev() {
+                    self.loaded.remove(k);
+                }
+                let text = format!("{shown}: {}{}", tr(lang, Msg::Reloaded), names.join("、"));
+                log.push_about(&shown, Severity::Warning, text);
+                (first, order, hidden)
+            }
+            // Files opened together keep the order they were asked for.
+            None => (self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len()), seq, Vec::new()),
+        };
+        for (k, scenario) in scenarios.into_iter().enumerate() {
+            let enabled = !hidden.contains(&scenario.name);
+            let loaded = LoadedScenario {
+                scenario: Arc::new(scenario),
+                path: Some(path.clone()),
+                warnings: warnings.clone(),
+                enabled,
+                modified,
+                order,
+            };
+            self.loaded.insert((at + k).min(self.loaded.len()), loaded);
+        }
+    }
+
+    /// A file that failed to load: its messages are said, and what was loaded stays. The
+    /// failing version's time is kept, so it is not retried until it changes again (on every
+    /// scenario of the file: one left behind would retry it each second).
+    pub fn file_failed(
+        &mut self,
+        path: &Path,
+        modified: Option<SystemTime>,
+        diagnostics: Vec<Diagnostic>,
+        log: &mut MessageLog,
+    ) {
+        for existing in self.loaded.iter_mut().filter(|l| l.path.as_deref() == Some(path)) {
+            existing.modified = modified;
+        }
+        log.diagnostics(diagnostics);
+    }
+}
