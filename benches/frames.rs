@@ -3,6 +3,7 @@
 //! yardstick. Names follow `load/<scale>`, `search/<scale>`, `frame/<view>/<scale>` and
 //! `frame/egui_demo`, so `cargo bench -- --output-format bencher` can be compared by a script.
 
+use plan_explorer::ui::command::{PageCommand, ScenarioCommand, TreeCommand};
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -26,11 +27,11 @@ fn new_app(plan: Plan, view: View, select: &str) -> (egui::Context, PlanExplorer
     let doc = Document::new(plan, "plan.ron");
     let mut app = PlanExplorerApp::with_document(doc, Settings { view, ..Settings::default() });
     // The tree fully expanded, as the budgets require.
-    app.run(Command::ExpandAll);
+    app.run(Command::Tree(TreeCommand::ExpandAll));
     if let Some(i) = app.doc().outline.index_of(select) {
-        app.run(Command::Select(i));
+        app.run(Command::Tree(TreeCommand::Select(i)));
     }
-    app.run(Command::SetView(view));
+    app.run(Command::Page(PageCommand::SetView(view)));
     (ctx, app)
 }
 
@@ -87,7 +88,7 @@ fn working_frames(c: &mut Criterion) {
             for _ in 0..iterations {
                 k = (k + 1) % queries.len();
                 let start = std::time::Instant::now();
-                app.run(Command::SetQuery(queries[k].to_string()));
+                app.run(Command::Tree(TreeCommand::SetQuery(queries[k].to_string())));
                 frame(&ctx, &mut app);
                 spent += start.elapsed();
                 // The worker ends outside the measure, as it does beside the UI thread.
@@ -103,7 +104,7 @@ fn working_frames(c: &mut Criterion) {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iterations {
                 k = (k + 1) % queries.len();
-                app.run(Command::SetQuery(queries[k].to_string()));
+                app.run(Command::Tree(TreeCommand::SetQuery(queries[k].to_string())));
                 app.wait_for_search();
                 let start = std::time::Instant::now();
                 frame(&ctx, &mut app);
@@ -124,7 +125,7 @@ fn working_frames(c: &mut Criterion) {
     frame(&ctx, &mut app);
     c.bench_function("frame/working/toggle_measure/100", |b| {
         b.iter(|| {
-            app.run(Command::ToggleMeasure("invention_patents_per_10k".into()));
+            app.run(Command::Page(PageCommand::ToggleMeasure("invention_patents_per_10k".into())));
             frame(&ctx, &mut app);
         })
     });
@@ -135,7 +136,7 @@ fn working_frames(c: &mut Criterion) {
     c.bench_function("frame/working/switch_view/100", |b| {
         b.iter(|| {
             v = (v + 1) % views.len();
-            app.run(Command::SetView(views[v]));
+            app.run(Command::Page(PageCommand::SetView(views[v])));
             frame(&ctx, &mut app);
         })
     });
@@ -149,13 +150,13 @@ fn scenario_frames(c: &mut Criterion) {
     let trend = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron"));
     let national = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/national-13th-fyp.ron"));
     let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
-    app.run(Command::ToggleMeasure("invention_patents_per_10k".into()));
+    app.run(Command::Page(PageCommand::ToggleMeasure("invention_patents_per_10k".into())));
     frame(&ctx, &mut app);
     c.bench_function("frame/working/scenario_arrives/100", |b| {
         b.iter_custom(|iterations| {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iterations {
-                app.run(Command::OpenFiles(vec![trend.clone()]));
+                app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![trend.clone()])));
                 // Frames while the worker reads the file; the one in which it arrives is measured,
                 // and the one in which what is derived from it (on another worker) is shown.
                 loop {
@@ -173,7 +174,7 @@ fn scenario_frames(c: &mut Criterion) {
                 frame(&ctx, &mut app);
                 spent += start.elapsed();
                 let last = app.scenarios().len() - 1;
-                app.run(Command::RemoveScenario(last));
+                app.run(Command::Scenario(ScenarioCommand::Remove(last)));
                 app.wait_for_scenarios();
                 frame(&ctx, &mut app);
             }
@@ -181,7 +182,7 @@ fn scenario_frames(c: &mut Criterion) {
         })
     });
     let (ctx, mut app) = new_app(plan, View::Scenarios, "ch2");
-    app.run(Command::OpenFiles(vec![trend, national]));
+    app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![trend, national])));
     while app.loading() > 0 {
         frame(&ctx, &mut app);
         std::thread::sleep(std::time::Duration::from_millis(1));
@@ -194,7 +195,7 @@ fn scenario_frames(c: &mut Criterion) {
     c.bench_function("frame/working/compare_pair/100", |b| {
         b.iter(|| {
             k = (k + 1) % pairs.len();
-            app.run(Command::SetComparePair(pairs[k].0, pairs[k].1));
+            app.run(Command::Scenario(ScenarioCommand::SetComparePair(pairs[k].0, pairs[k].1)));
             frame(&ctx, &mut app);
         })
     });

@@ -1,6 +1,7 @@
 //! Times the parts of the frame in which search results change, on the plan 100× larger:
 //! `cargo run --release --example time_search`. For finding where the time goes; the
 //! benchmark `frame/working/search_typed/100` is the measure.
+use plan_explorer::ui::command::TreeCommand;
 use std::time::Instant;
 
 use plan_explorer::app::{PlanExplorerApp, Settings};
@@ -21,7 +22,7 @@ fn main() {
     let ctx = egui::Context::default();
     install_fonts(&ctx);
     let mut app = PlanExplorerApp::with_document(doc, Settings { view: View::Reader, ..Settings::default() });
-    app.run(Command::ExpandAll);
+    app.run(Command::Tree(TreeCommand::ExpandAll));
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 880.0))),
         ..Default::default()
@@ -36,7 +37,7 @@ fn main() {
     frame(&mut app);
     for q in ["稀土", "科技", "第十三章", "创新", "科技"] {
         let t = Instant::now();
-        app.run(Command::SetQuery(q.to_string()));
+        app.run(Command::Tree(TreeCommand::SetQuery(q.to_string())));
         let command = t.elapsed();
         let (ui, total) = frame(&mut app);
         let (ui2, _) = frame(&mut app);

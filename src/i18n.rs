@@ -303,7 +303,24 @@ messages! {
     CannotWrite => "无法写入", "cannot write";
     CannotEncode => "无法编码图像", "cannot encode the image";
     CannotOpenDialog => "无法打开文件对话框", "cannot open the file dialog";
-    Shortcuts => "Ctrl+F 搜索 · Ctrl+O 打开情景 · Enter/Shift+Enter 下一处/上一处 · ↑↓ 移动 · →← 展开/折叠 · Enter 打开 · Ctrl+加号/减号 缩放 · F5 重新加载情景 · Ctrl+Z/Ctrl+Shift+Z 撤销/重做（假设情景） · F11 演示（← → PageUp PageDown Home End，Esc 退出，+ − 字号） · ? 帮助", "Ctrl+F search · Ctrl+O open a scenario · Enter/Shift+Enter next/previous hit · ↑↓ move · →← expand/collapse · Enter open · Ctrl +/− zoom · F5 reload scenarios · Ctrl+Z/Ctrl+Shift+Z undo/redo (what-if) · F11 present (← → PageUp PageDown Home End, Esc leaves, + − type size) · ? help";
+    KeySearch => "搜索", "Search";
+    KeyHits => "下一处 / 上一处（搜索框中）", "Next / previous hit (in the search box)";
+    KeyDown => "下一个条目", "Next node";
+    KeyUp => "上一个条目", "Previous node";
+    KeyExpand => "展开", "Expand";
+    KeyCollapse => "折叠", "Collapse";
+    KeyOpen => "打开条目", "Open the node";
+    KeyZoom => "缩放", "Zoom";
+    KeyPrevious => "上一页", "Previous slide";
+    KeyNext => "下一页", "Next slide";
+    KeyFirst => "第一页", "First slide";
+    KeyLast => "最后一页", "Last slide";
+    KeyBigger => "加大字号", "Larger type";
+    KeySmaller => "减小字号", "Smaller type";
+    KeyCloseHelp => "关闭帮助", "Close the help";
+    KeysInWindow => "窗口", "In the window";
+    KeysEverywhere => "任何时候", "Always";
+    KeysPresenting => "演示时", "While presenting";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

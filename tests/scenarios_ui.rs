@@ -8,6 +8,7 @@ use common::{app as harness, drop_file, fixture, wait_for_loads};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::ui::command::{PageCommand, ScenarioCommand};
 use plan_explorer::ui::{Command, View};
 
 #[test]
@@ -99,13 +100,13 @@ fn a_changed_file_is_reloaded_and_a_bad_change_keeps_the_old_version() {
 fn disabling_a_scenario_removes_it_from_the_charts() {
     let mut harness = harness();
     drop_file(&mut harness, fixture("good.ron"));
-    harness.state_mut().run(Command::SetView(View::Scenarios));
+    harness.state_mut().run(Command::Page(PageCommand::SetView(View::Scenarios)));
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景").click();
     harness.run();
     assert!(!harness.state().scenarios()[1].enabled);
     let app = harness.state_mut();
-    app.run(Command::OpenMeasure("rd_intensity".into()));
+    app.run(Command::Page(PageCommand::OpenMeasure("rd_intensity".into())));
     assert!(app.current_chart().series.iter().all(|s| s.name != "R&D强度 · 测试"));
 }
 
@@ -131,7 +132,7 @@ fn traditional_characters_and_emoji_in_a_scenario_render() {
     harness.get_by_label("情景").click();
     harness.run();
     assert!(harness.get_all_by_label_contains("繁體情景").count() >= 1);
-    harness.state_mut().run(Command::OpenMeasure("rd_intensity".into()));
+    harness.state_mut().run(Command::Page(PageCommand::OpenMeasure("rd_intensity".into())));
     harness.run();
     assert!(harness.state().messages().iter().all(|m| !m.text.contains("U+")), "{:?}", harness.state().messages());
 }
@@ -155,8 +156,8 @@ fn a_character_no_font_has_is_named_not_hidden() {
 fn differences_read_by_name_and_unit_with_disagreements_and_gaps_apart() {
     let mut harness = harness();
     drop_file(&mut harness, fixture("good.ron"));
-    harness.state_mut().run(Command::SetView(View::Scenarios));
-    harness.state_mut().run(Command::SetComparePair(0, 1));
+    harness.state_mut().run(Command::Page(PageCommand::SetView(View::Scenarios)));
+    harness.state_mut().run(Command::Scenario(ScenarioCommand::SetComparePair(0, 1)));
     harness.run();
     // The built-in actuals and the test scenario both have R&D intensity in 2016 and 2020:
     // 0.79 → 0.9 and 0.93 → 1.5 (B − A in the measure's unit).

@@ -8,6 +8,9 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::model::evaluation::Verdict;
+use plan_explorer::ui::command::{
+    ExportCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand,
+};
 use plan_explorer::ui::{Command, View};
 
 type AppHarness = Harness<'static, PlanExplorerApp>;
@@ -31,12 +34,12 @@ fn run(harness: &mut AppHarness, commands: Vec<Command>) {
 
 fn open(harness: &mut AppHarness, id: &str) {
     let i = harness.state().doc().outline.index_of(id).expect("node");
-    run(harness, vec![Command::Open(i)]);
+    run(harness, vec![Command::Tree(TreeCommand::Open(i))]);
 }
 
 fn load(harness: &mut AppHarness, names: &[&str]) {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    run(harness, vec![Command::OpenFiles(names.iter().map(|n| root.join(n)).collect())]);
+    run(harness, vec![Command::Scenario(ScenarioCommand::OpenFiles(names.iter().map(|n| root.join(n)).collect()))]);
     for _ in 0..500 {
         harness.step();
         if harness.state().loading() == 0 {
@@ -54,7 +57,7 @@ type Reach = fn(&mut AppHarness);
 const PAGES: &[(&str, Reach)] = &[
     // The window opens on the start page.
     ("overview", |_| {}),
-    ("evaluation_not_met", |h| run(h, vec![Command::ShowEvaluation(Some(Verdict::NotMet))])),
+    ("evaluation_not_met", |h| run(h, vec![Command::Page(PageCommand::ShowEvaluation(Some(Verdict::NotMet)))])),
     ("reader_box17", |h| open(h, "box17")),
     ("reader_targets", |h| open(h, "ch2.s3")),
     ("search_rare_earth", |h| {
@@ -72,35 +75,48 @@ const PAGES: &[(&str, Reach)] = &[
         h.run();
         open(h, "ch16.s1");
     }),
-    ("indicators_rd_intensity", |h| run(h, vec![Command::SetView(View::Indicators)])),
+    ("indicators_rd_intensity", |h| run(h, vec![Command::Page(PageCommand::SetView(View::Indicators))])),
     ("indicators_index_compare", |h| {
         run(
             h,
             vec![
-                Command::SetView(View::Indicators),
-                Command::ToggleMeasure("invention_patents_per_10k".into()),
-                Command::SetIndexMode(true),
+                Command::Page(PageCommand::SetView(View::Indicators)),
+                Command::Page(PageCommand::ToggleMeasure("invention_patents_per_10k".into())),
+                Command::Page(PageCommand::SetIndexMode(true)),
             ],
         )
     }),
-    ("regions", |h| run(h, vec![Command::SetView(View::Regions)])),
-    ("map", |h| run(h, vec![Command::SetView(View::Map)])),
-    ("map_dark", |h| run(h, vec![Command::ToggleTheme, Command::SetView(View::Map)])),
-    ("map_projector", |h| run(h, vec![Command::ToggleContrast, Command::SetView(View::Map)])),
+    ("regions", |h| run(h, vec![Command::Page(PageCommand::SetView(View::Regions))])),
+    ("map", |h| run(h, vec![Command::Page(PageCommand::SetView(View::Map))])),
+    ("map_dark", |h| {
+        run(h, vec![Command::Window(WindowCommand::ToggleTheme), Command::Page(PageCommand::SetView(View::Map))])
+    }),
+    ("map_projector", |h| {
+        run(
+            h,
+            vec![Command::Presenter(PresenterCommand::ToggleContrast), Command::Page(PageCommand::SetView(View::Map))],
+        )
+    }),
     ("indicators_with_scenarios", |h| {
         load(h, &["national-13th-fyp.ron", "trend.ron"]);
-        run(h, vec![Command::SetView(View::Indicators)]);
+        run(h, vec![Command::Page(PageCommand::SetView(View::Indicators))]);
     }),
     ("scenarios", |h| {
         load(h, &["national-13th-fyp.ron", "trend.ron"]);
-        run(h, vec![Command::SetView(View::Scenarios), Command::SetComparePair(0, 2)]);
+        run(
+            h,
+            vec![
+                Command::Page(PageCommand::SetView(View::Scenarios)),
+                Command::Scenario(ScenarioCommand::SetComparePair(0, 2)),
+            ],
+        );
     }),
     ("presenter_slide", |h| {
         h.key_press(egui::Key::F11);
         h.run();
     }),
     ("presenter_slide_dark", |h| {
-        run(h, vec![Command::ToggleTheme]);
+        run(h, vec![Command::Window(WindowCommand::ToggleTheme)]);
         h.key_press(egui::Key::F11);
         h.run();
     }),
@@ -126,15 +142,22 @@ const PAGES: &[(&str, Reach)] = &[
         run(
             h,
             vec![
-                Command::SetView(View::WhatIf),
-                Command::WhatIfBegin(plan_explorer::model::whatif::StartFrom::Baseline),
-                Command::WhatIfGrowth(8.0),
-                Command::WhatIfDrag { year: 2018, value: 1.4, first: true },
+                Command::Page(PageCommand::SetView(View::WhatIf)),
+                Command::WhatIf(WhatIfCommand::Begin(plan_explorer::model::whatif::StartFrom::Baseline)),
+                Command::WhatIf(WhatIfCommand::Growth(8.0)),
+                Command::WhatIf(WhatIfCommand::Drag { year: 2018, value: 1.4, first: true }),
             ],
         );
     }),
     ("indicators_log_english", |h| {
-        run(h, vec![Command::SetView(View::Indicators), Command::SetLogScale(true), Command::ToggleLanguage]);
+        run(
+            h,
+            vec![
+                Command::Page(PageCommand::SetView(View::Indicators)),
+                Command::Page(PageCommand::SetLogScale(true)),
+                Command::Window(WindowCommand::ToggleLanguage),
+            ],
+        );
     }),
 ];
 
@@ -147,7 +170,7 @@ fn the_2x_slide_png_looks_as_it_did() {
     harness.state_mut().set_export_dir(dir.clone());
     harness.key_press(egui::Key::F11);
     harness.run();
-    harness.state_mut().run(Command::ExportSlidePng(2));
+    harness.state_mut().run(Command::Export(ExportCommand::SlidePng(2)));
     let png = dir.join("slide-1-2x.png");
     let image = image::open(&png).expect("the PNG was written").to_rgba8();
     assert_eq!(image.dimensions(), (1920, 1080));

@@ -8,6 +8,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::ui::command::TreeCommand;
 use plan_explorer::ui::{Command, View};
 
 fn selected_id(harness: &Harness<'_, PlanExplorerApp>) -> Option<String> {
@@ -176,7 +177,7 @@ fn an_indicator_phrase_in_the_text_opens_its_chart() {
     let mut harness = harness();
     let app = harness.state_mut();
     let i = app.doc().outline.index_of("ch9.s4.1").unwrap();
-    app.run(Command::Open(i));
+    app.run(Command::Tree(TreeCommand::Open(i)));
     harness.run();
     assert_eq!(harness.state().settings().view, View::Reader);
     // Move the pointer across the paragraph as a reader does: where it becomes a hand, the
@@ -250,16 +251,16 @@ fn regional_checks_speak_english_too() {
 fn a_box_whose_end_was_curated_says_so_and_why() {
     let mut harness = harness();
     let i = harness.state().doc().outline.index_of("box24").unwrap();
-    harness.state_mut().run(Command::Open(i));
+    harness.state_mut().run(Command::Tree(TreeCommand::Open(i)));
     harness.run();
     harness.get_by_label_contains("专栏的结束处经人工核定：专栏24列出");
     // Its entries say so too; the section's own task that follows does not.
     let entry = harness.state().doc().outline.index_of("box24.3").unwrap();
-    harness.state_mut().run(Command::Open(entry));
+    harness.state_mut().run(Command::Tree(TreeCommand::Open(entry)));
     harness.run();
     harness.get_by_label_contains("专栏的结束处经人工核定");
     let task = harness.state().doc().outline.index_of("ch4.s10.4").unwrap();
-    harness.state_mut().run(Command::Open(task));
+    harness.state_mut().run(Command::Tree(TreeCommand::Open(task)));
     harness.run();
     assert!(harness.query_by_label_contains("专栏的结束处经人工核定").is_none());
 }

@@ -19,6 +19,9 @@ use crate::model::slide::{SlideBody, SlideSpec};
 use crate::model::summary::MeasureSummary;
 use crate::model::{Document, Severity};
 use crate::session::Session;
+use crate::ui::command::{
+    DeckCommand, ExportCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand,
+};
 use crate::ui::{Command, View};
 
 use super::presenter::Presenter;
@@ -30,21 +33,22 @@ const TOAST_SECONDS: f64 = 1.5;
 const EXPORT_TOAST_SECONDS: f64 = 5.0;
 
 impl PlanExplorerApp {
-    pub fn run(&mut self, command: Command) {
+    pub fn run(&mut self, command: impl Into<Command>) {
+        let command = command.into();
         // An export says where it wrote (or why not) on screen too, also while presenting
         // full screen, where the message panel is hidden.
-        let is_export = matches!(
-            command,
-            Command::ExportChartCsv
-                | Command::ExportTable
-                | Command::ExportEvaluation
-                | Command::ExportBriefing
-                | Command::ExportBriefingPdf
-                | Command::ExportSlidePng(_)
-                | Command::ExportSlideCsv
-        );
+        let is_export = matches!(command, Command::Export(_));
         let last_before = self.log.lines().last().cloned();
-        self.run_command(command);
+        match command {
+            Command::Tree(c) => self.run_tree(c),
+            Command::Page(c) => self.run_page(c),
+            Command::Window(c) => self.run_window(c),
+            Command::Scenario(c) => self.run_scenarios(c),
+            Command::WhatIf(c) => self.run_whatif(c),
+            Command::Presenter(c) => self.run_presenter(c),
+            Command::Deck(c) => self.run_deck(c),
+            Command::Export(c) => self.run_export(c),
+        }
         if is_export
             && let Some(last) = self.log.lines().last()
             && Some(last) != last_before.as_ref()
@@ -53,133 +57,55 @@ impl PlanExplorerApp {
         }
     }
 
-    fn run_command(&mut self, command: Command) {
-        match command {
-            Command::Select(_)
-            | Command::Open(_)
-            | Command::Toggle(_)
-            | Command::ExpandAll
-            | Command::CollapseAll
-            | Command::Navigate(_)
-            | Command::SetQuery(_)
-            | Command::JumpHit { .. }
-            | Command::SetRegionFilter(_)
-            | Command::FilterTree { .. }
-            | Command::ClearTreeFilter
-            | Command::FilterCity(_) => self.run_tree(command),
-            Command::SetView(_)
-            | Command::ShowEvaluation(_)
-            | Command::OpenMeasure(_)
-            | Command::ToggleMeasure(_)
-            | Command::SetIndexMode(_)
-            | Command::SetLogScale(_)
-            | Command::SetAllSources(_)
-            | Command::SetChartRegion(_)
-            | Command::SetRegionalMetric(_)
-            | Command::SetRegionalGrouping(_)
-            | Command::SetRegionalStat(..)
-            | Command::SetRegionalYear(_)
-            | Command::SetRegionalStacked(_)
-            | Command::SetMapQuantity(_)
-            | Command::SetMapYear(_) => self.run_page(command),
-            Command::Copy(_)
-            | Command::ToggleLanguage
-            | Command::ToggleTheme
-            | Command::ToggleHelp
-            | Command::CloseHelp
-            | Command::ToggleAbout
-            | Command::CloseAbout
-            | Command::ClearMessages => self.run_window(command),
-            Command::OpenFiles(_)
-            | Command::CancelLoad(_)
-            | Command::OpenDialog
-            | Command::ReloadAll
-            | Command::ReloadScenario(_)
-            | Command::ToggleScenario(_)
-            | Command::RemoveScenario(_)
-            | Command::SetProgressBasis(_)
-            | Command::SetComparePair(..) => self.run_scenarios(command),
-            what_if @ (Command::WhatIfPick { .. }
-            | Command::WhatIfBegin(_)
-            | Command::WhatIfGrowth(_)
-            | Command::WhatIfLine(_)
-            | Command::WhatIfDrag { .. }
-            | Command::WhatIfUndo
-            | Command::WhatIfRedo
-            | Command::WhatIfSelect(_)
-            | Command::WhatIfRemove
-            | Command::WhatIfRename(_)
-            | Command::WhatIfSetFile(_)
-            | Command::WhatIfSave
-            | Command::WhatIfEdit(_)) => self.run_whatif(what_if),
-            Command::Present(_)
-            | Command::PresentMyDeck
-            | Command::TogglePresenting
-            | Command::StopPresenting
-            | Command::Slide(_)
-            | Command::PresenterBigger
-            | Command::PresenterSmaller
-            | Command::ToggleContrast
-            | Command::AddNote { .. } => self.run_presenter(command),
-            Command::AddSelectionToDeck
-            | Command::AddCurrentSlideToDeck
-            | Command::AddSlideToDeck(_)
-            | Command::MoveSlide { .. }
-            | Command::RemoveSlide(_)
-            | Command::SaveDeck(_)
-            | Command::LoadDeck(_) => self.run_deck(command),
-            Command::ExportChartCsv
-            | Command::ExportTable
-            | Command::ExportEvaluation
-            | Command::ExportBriefing
-            | Command::ExportSlidePng(_)
-            | Command::ExportBriefingPdf
-            | Command::ExportSlideCsv => self.run_export(command),
-        }
-    }
-
-    fn run_tree(&mut self, command: Command) {
+    fn run_tree(&mut self, command: TreeCommand) {
         let doc = Arc::clone(self.session.doc());
         match command {
-            Command::Select(i) => self.nav.select(&doc, i),
-            Command::Open(i) => {
+            TreeCommand::Select(i) => self.nav.select(&doc, i),
+            TreeCommand::Open(i) => {
                 self.nav.select(&doc, i);
                 self.settings.view = View::Reader;
             }
-            Command::Toggle(i) => self.nav.toggle(i),
-            Command::ExpandAll => self.nav.expand_all(&doc),
-            Command::CollapseAll => self.nav.collapse_all(),
-            Command::Navigate(key) if self.nav.key(&doc, key) => self.settings.view = View::Reader,
-            Command::SetQuery(query) => self.nav.set_query(&doc, &query),
-            Command::JumpHit { forward } if self.nav.jump_hit(&doc, forward) => self.settings.view = View::Reader,
-            Command::SetRegionFilter(filter) => {
+            TreeCommand::Toggle(i) => self.nav.toggle(i),
+            TreeCommand::ExpandAll => self.nav.expand_all(&doc),
+            TreeCommand::CollapseAll => self.nav.collapse_all(),
+            TreeCommand::Navigate(key) => {
+                if self.nav.key(&doc, key) {
+                    self.settings.view = View::Reader;
+                }
+            }
+            TreeCommand::SetQuery(query) => self.nav.set_query(&doc, &query),
+            TreeCommand::JumpHit { forward } => {
+                if self.nav.jump_hit(&doc, forward) {
+                    self.settings.view = View::Reader;
+                }
+            }
+            TreeCommand::SetRegionFilter(filter) => {
                 self.nav.set_region_filter(&doc, &filter);
                 self.settings.region_filter = filter;
             }
-            Command::FilterTree { label, nodes } => self.nav.filter_tree(&doc, label, nodes),
-            Command::ClearTreeFilter => self.nav.clear_tree_filter(),
-            Command::FilterCity(city) => {
+            TreeCommand::FilterTree { label, nodes } => self.nav.filter_tree(&doc, label, nodes),
+            TreeCommand::ClearTreeFilter => self.nav.clear_tree_filter(),
+            TreeCommand::FilterCity(city) => {
                 let nodes = nodes_for(&doc, PlanMetric::Tasks, Some(&city), None);
                 self.nav.filter_tree(&doc, city, nodes);
             }
-            _ => {}
         }
     }
 
     /// The pages' choices: what each page shows, remembered in the settings.
-    fn run_page(&mut self, command: Command) {
+    fn run_page(&mut self, command: PageCommand) {
         let settings = &mut self.settings;
         match command {
-            Command::SetView(view) => settings.view = view,
-            Command::ShowEvaluation(filter) => {
+            PageCommand::SetView(view) => settings.view = view,
+            PageCommand::ShowEvaluation(filter) => {
                 self.evaluation_filter = filter;
                 settings.view = View::Evaluation;
             }
-            Command::OpenMeasure(measure) => {
+            PageCommand::OpenMeasure(measure) => {
                 settings.selected_measures = vec![measure];
                 settings.view = View::Indicators;
             }
-            Command::ToggleMeasure(measure) => {
+            PageCommand::ToggleMeasure(measure) => {
                 let selected = &mut settings.selected_measures;
                 match selected.iter().position(|m| *m == measure) {
                     Some(p) => {
@@ -188,110 +114,106 @@ impl PlanExplorerApp {
                     None => selected.push(measure),
                 }
             }
-            Command::SetIndexMode(on) => settings.index_mode = on,
-            Command::SetLogScale(on) => settings.log_scale = on,
-            Command::SetAllSources(on) => settings.all_sources = on,
-            Command::SetChartRegion(region) => settings.chart_region = region,
-            Command::SetRegionalMetric(metric) => settings.regional.metric = metric,
-            Command::SetRegionalGrouping(grouping) => settings.regional.grouping = grouping,
-            Command::SetRegionalStat(indicator, unit) => {
+            PageCommand::SetIndexMode(on) => settings.index_mode = on,
+            PageCommand::SetLogScale(on) => settings.log_scale = on,
+            PageCommand::SetAllSources(on) => settings.all_sources = on,
+            PageCommand::SetChartRegion(region) => settings.chart_region = region,
+            PageCommand::SetRegionalMetric(metric) => settings.regional.metric = metric,
+            PageCommand::SetRegionalGrouping(grouping) => settings.regional.grouping = grouping,
+            PageCommand::SetRegionalStat(indicator, unit) => {
                 settings.regional.stat = Some((indicator, unit));
                 settings.regional.year = None;
             }
-            Command::SetRegionalYear(year) => settings.regional.year = year,
-            Command::SetRegionalStacked(on) => settings.regional.stacked = on,
-            Command::SetMapQuantity(series) => {
+            PageCommand::SetRegionalYear(year) => settings.regional.year = year,
+            PageCommand::SetRegionalStacked(on) => settings.regional.stacked = on,
+            PageCommand::SetMapQuantity(series) => {
                 settings.map.series = series;
                 settings.map.year = None;
             }
-            Command::SetMapYear(year) => settings.map.year = year,
-            _ => {}
+            PageCommand::SetMapYear(year) => settings.map.year = year,
         }
     }
 
-    fn run_window(&mut self, command: Command) {
+    fn run_window(&mut self, command: WindowCommand) {
         match command {
-            Command::Copy(text) => {
+            WindowCommand::Copy(text) => {
                 self.effects.push(Effect::CopyText(text));
                 self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
             }
-            Command::ToggleLanguage => self.settings.lang = self.settings.lang.other(),
-            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
-            Command::ToggleHelp => self.show_help = !self.show_help,
-            Command::CloseHelp => self.show_help = false,
-            Command::ToggleAbout => self.show_about = !self.show_about,
-            Command::CloseAbout => self.show_about = false,
-            Command::ClearMessages => self.log.clear(),
-            _ => {}
+            WindowCommand::ToggleLanguage => self.settings.lang = self.settings.lang.other(),
+            WindowCommand::ToggleTheme => self.settings.dark = !self.settings.dark,
+            WindowCommand::ToggleHelp => self.show_help = !self.show_help,
+            WindowCommand::CloseHelp => self.show_help = false,
+            WindowCommand::ToggleAbout => self.show_about = !self.show_about,
+            WindowCommand::CloseAbout => self.show_about = false,
+            WindowCommand::ClearMessages => self.log.clear(),
         }
     }
 
-    fn run_scenarios(&mut self, command: Command) {
+    fn run_scenarios(&mut self, command: ScenarioCommand) {
         let files = &mut self.scenarios;
         match command {
-            Command::OpenFiles(paths) => files.open(paths),
-            Command::CancelLoad(path) => files.cancel(&path),
-            Command::OpenDialog => files.open_dialog(&self.settings.recent, &mut self.log, self.settings.lang),
-            Command::ReloadAll => files.reload(self.session.scenarios(), false),
-            Command::ReloadScenario(k) => files.reload_one(self.session.scenarios(), k),
-            Command::ToggleScenario(k) => {
+            ScenarioCommand::OpenFiles(paths) => files.open(paths),
+            ScenarioCommand::CancelLoad(path) => files.cancel(&path),
+            ScenarioCommand::OpenDialog => files.open_dialog(&self.settings.recent, &mut self.log, self.settings.lang),
+            ScenarioCommand::ReloadAll => files.reload(self.session.scenarios(), false),
+            ScenarioCommand::Reload(k) => files.reload_one(self.session.scenarios(), k),
+            ScenarioCommand::Toggle(k) => {
                 self.session.change_scenarios(|set| set.toggle(k));
             }
-            Command::RemoveScenario(k) => {
+            ScenarioCommand::Remove(k) => {
                 self.session.change_scenarios(|set| set.remove(k));
             }
-            Command::SetProgressBasis(basis) => {
+            ScenarioCommand::SetProgressBasis(basis) => {
                 self.session.change_scenarios(|set| {
                     set.set_basis(basis);
                     true
                 });
             }
-            Command::SetComparePair(a, b) => {
+            ScenarioCommand::SetComparePair(a, b) => {
                 // The comparison is kept per pair: choosing one derives nothing else again.
                 self.session.change_scenarios(|set| {
                     set.set_pair((a, b));
                     false
                 });
             }
-            _ => {}
         }
     }
 
-    fn run_presenter(&mut self, command: Command) {
+    fn run_presenter(&mut self, command: PresenterCommand) {
         match command {
-            Command::Present(deck) => {
+            PresenterCommand::Start(deck) => {
                 let deck = deck.unwrap_or_else(|| self.session.default_deck(self.nav.selected()));
                 self.start_presenting(deck);
             }
-            Command::PresentMyDeck => self.start_presenting(self.session.deck().clone()),
-            Command::TogglePresenting => match self.presenter {
+            PresenterCommand::StartMyDeck => self.start_presenting(self.session.deck().clone()),
+            PresenterCommand::Toggle => match self.presenter {
                 Some(_) => self.stop_presenting(),
-                None => self.run(Command::Present(None)),
+                None => self.run(PresenterCommand::Start(None)),
             },
-            Command::StopPresenting => self.stop_presenting(),
-            Command::Slide(step) => {
+            PresenterCommand::Stop => self.stop_presenting(),
+            PresenterCommand::Step(step) => {
                 if let Some(p) = &mut self.presenter {
                     p.step(step);
                 }
             }
-            Command::PresenterBigger => self.settings.bigger_presenter_type(),
-            Command::PresenterSmaller => self.settings.smaller_presenter_type(),
-            Command::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
-            Command::AddNote { year, text } => {
+            PresenterCommand::Bigger => self.settings.bigger_presenter_type(),
+            PresenterCommand::Smaller => self.settings.smaller_presenter_type(),
+            PresenterCommand::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
+            PresenterCommand::AddNote { year, text } => {
                 if let Some(p) = &mut self.presenter {
                     p.add_note(year, text);
                 }
             }
-            _ => {}
         }
     }
 
     /// The presenter's own deck.
-    fn run_deck(&mut self, command: Command) {
+    fn run_deck(&mut self, command: DeckCommand) {
         let current = self.presenter.as_ref().and_then(Presenter::current).cloned();
         let deck = self.session.deck_mut();
         match command {
-            Command::AddSelectionToDeck => {
+            DeckCommand::AddSelection => {
                 let content = match (self.settings.selected_measures.as_slice(), self.settings.index_mode) {
                     ([], _) => return,
                     ([one], false) => SlideContent::Measure(one.clone()),
@@ -299,43 +221,45 @@ impl PlanExplorerApp {
                 };
                 deck.slides.push(Slide { content, notes: Vec::new() });
             }
-            Command::AddCurrentSlideToDeck => deck.slides.extend(current),
-            Command::AddSlideToDeck(content) => deck.slides.push(Slide { content, notes: Vec::new() }),
-            Command::MoveSlide { from, to } if from < deck.slides.len() && to < deck.slides.len() => {
-                deck.slides.swap(from, to);
+            DeckCommand::AddCurrentSlide => deck.slides.extend(current),
+            DeckCommand::AddSlide(content) => deck.slides.push(Slide { content, notes: Vec::new() }),
+            DeckCommand::Move { from, to } => {
+                if from < deck.slides.len() && to < deck.slides.len() {
+                    deck.slides.swap(from, to);
+                }
             }
-            Command::RemoveSlide(k) if k < deck.slides.len() => {
-                deck.slides.remove(k);
+            DeckCommand::Remove(k) => {
+                if k < deck.slides.len() {
+                    deck.slides.remove(k);
+                }
             }
-            Command::SaveDeck(path) => self.save_deck(&path),
-            Command::LoadDeck(path) => match Deck::load(&path, self.session.doc()) {
+            DeckCommand::Save(path) => self.save_deck(&path),
+            DeckCommand::Load(path) => match Deck::load(&path, self.session.doc()) {
                 Ok(loaded) => *self.session.deck_mut() = loaded,
                 Err(ds) => self.log.diagnostics(ds),
             },
-            _ => {}
         }
     }
 
-    fn run_export(&mut self, command: Command) {
+    fn run_export(&mut self, command: ExportCommand) {
         match command {
-            Command::ExportChartCsv => {
+            ExportCommand::ChartCsv => {
                 let name = format!("chart-{}.csv", self.settings.selected_measures.join("+"));
                 let csv = chart_csv(&self.current_chart());
                 self.exports.write(&name, csv.as_bytes(), &mut self.log, self.settings.lang);
             }
-            Command::ExportTable => {
+            ExportCommand::Table => {
                 self.export_table();
             }
-            Command::ExportEvaluation => {
+            ExportCommand::Evaluation => {
                 self.export_evaluation();
             }
-            Command::ExportBriefing => {
+            ExportCommand::BriefingHtml => {
                 self.export_briefing();
             }
-            Command::ExportSlidePng(scale) => self.export_slide_png(scale),
-            Command::ExportBriefingPdf => self.export_briefing_pdf(),
-            Command::ExportSlideCsv => self.export_slide_csv(),
-            _ => {}
+            ExportCommand::SlidePng(scale) => self.export_slide_png(scale),
+            ExportCommand::BriefingPdf => self.export_briefing_pdf(),
+            ExportCommand::SlideCsv => self.export_slide_csv(),
         }
     }
 

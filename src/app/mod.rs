@@ -15,6 +15,7 @@ pub mod scenarios;
 pub mod settings;
 pub mod whatif;
 
+use crate::ui::command::ScenarioCommand;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -134,7 +135,7 @@ impl PlanExplorerApp {
             ctx.set_zoom_factor(app.settings.zoom);
         }
         app.scenarios.set_waker(ctx);
-        app.run(Command::OpenFiles(files));
+        app.run(Command::Scenario(ScenarioCommand::OpenFiles(files)));
         app
     }
 
@@ -209,12 +210,12 @@ impl PlanExplorerApp {
 
     /// Keys and dropped files.
     fn input_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut commands = keys::keys(ctx, self.presenter.is_some());
+        let mut commands = keys::keys(ctx, self.presenter.is_some(), self.settings.view);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
         });
         if !dropped.is_empty() {
-            commands.push(Command::OpenFiles(dropped));
+            commands.push(Command::Scenario(ScenarioCommand::OpenFiles(dropped)));
         }
         commands
     }

@@ -2,6 +2,7 @@
 //! measure and region picked for the next series, and the file it is saved to. Its chart is
 //! the session's (`session::whatif`), kept per revision of the what-if.
 
+use crate::ui::command::WhatIfCommand;
 use std::path::PathBuf;
 
 use egui::Ui;
@@ -43,12 +44,12 @@ impl WhatIfEditor {
 }
 
 impl super::PlanExplorerApp {
-    pub(super) fn run_whatif(&mut self, command: Command) {
+    pub(super) fn run_whatif(&mut self, command: WhatIfCommand) {
         let doc = std::sync::Arc::clone(self.session.doc());
         let plan = &doc.plan;
         let w = &mut self.whatif;
         let changed = match command {
-            Command::WhatIfPick { measure, region } => {
+            WhatIfCommand::Pick { measure, region } => {
                 if let Some(m) = measure {
                     w.measure = Some(m);
                 }
@@ -57,7 +58,7 @@ impl super::PlanExplorerApp {
                 }
                 false
             }
-            Command::WhatIfBegin(from) => {
+            WhatIfCommand::Begin(from) => {
                 let measure = w.measure.clone().or_else(|| self.settings.selected_measures.first().cloned());
                 let Some(measure) = measure else { return };
                 let enabled = self.session.shown_scenarios();
@@ -73,29 +74,29 @@ impl super::PlanExplorerApp {
                     }
                 }
             }
-            Command::WhatIfGrowth(rate) => w.model.set_growth(rate),
-            Command::WhatIfLine(value) => w.model.set_line(value),
-            Command::WhatIfDrag { year, value, first } => w.model.drag(year, value, first),
-            Command::WhatIfUndo => w.model.undo(),
-            Command::WhatIfRedo => w.model.redo(),
-            Command::WhatIfSelect(k) => {
+            WhatIfCommand::Growth(rate) => w.model.set_growth(rate),
+            WhatIfCommand::Line(value) => w.model.set_line(value),
+            WhatIfCommand::Drag { year, value, first } => w.model.drag(year, value, first),
+            WhatIfCommand::Undo => w.model.undo(),
+            WhatIfCommand::Redo => w.model.redo(),
+            WhatIfCommand::Select(k) => {
                 w.model.select(k);
                 true
             }
-            Command::WhatIfRemove => w.model.remove_current(),
-            Command::WhatIfRename(name) => {
+            WhatIfCommand::Remove => w.model.remove_current(),
+            WhatIfCommand::Rename(name) => {
                 w.model.rename(&name);
                 true
             }
-            Command::WhatIfSetFile(file) => {
+            WhatIfCommand::SetFile(file) => {
                 w.file = file;
                 false
             }
-            Command::WhatIfSave => {
+            WhatIfCommand::Save => {
                 self.save_whatif();
                 false
             }
-            Command::WhatIfEdit(k) => {
+            WhatIfCommand::Edit(k) => {
                 let all = self.session.scenarios().loaded();
                 let Some(loaded) = all.get(k) else { return };
                 // Saved back in place only when the file is this what-if alone; any other
@@ -118,7 +119,6 @@ impl super::PlanExplorerApp {
                 self.settings.view = View::WhatIf;
                 true
             }
-            _ => false,
         };
         if changed {
             self.whatif.changed();

@@ -1,5 +1,6 @@
-//! What a view can ask of the app: one [`Command`] type for every view, panel and key.
-//! Views push commands; `app::command` is the one place that carries them out.
+//! What a view can ask of the app: one [`Command`] type for every view, panel and key,
+//! grouped by concern. Views push commands; `app::command` is the one place that carries
+//! them out.
 
 use std::path::PathBuf;
 
@@ -96,9 +97,23 @@ pub enum SlideStep {
     Last,
 }
 
+/// Everything a view, a key or a test can ask of the app, grouped by concern (as rerun splits
+/// its commands): each group is carried out by its own part of `app::command`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    // The tree and the reader.
+    Tree(TreeCommand),
+    Page(PageCommand),
+    Window(WindowCommand),
+    Scenario(ScenarioCommand),
+    WhatIf(WhatIfCommand),
+    Presenter(PresenterCommand),
+    Deck(DeckCommand),
+    Export(ExportCommand),
+}
+
+/// The tree and the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TreeCommand {
     Select(usize),
     /// Select and switch to the reader.
     Open(usize),
@@ -120,9 +135,11 @@ pub enum Command {
     ClearTreeFilter,
     /// Narrow the tree to what names this 盟市 (its plan text, not a statistic).
     FilterCity(String),
-    Copy(String),
+}
 
-    // Pages and settings.
+/// Which page shows, and what each page shows: every choice here is remembered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageCommand {
     SetView(View),
     /// Show this measure (alone) in the indicator view.
     OpenMeasure(String),
@@ -147,95 +164,130 @@ pub enum Command {
     /// What the map colours by (`tasks`, `boxes`, `platforms` or a statistic), in its default year.
     SetMapQuantity(String),
     SetMapYear(Option<u16>),
+}
+
+/// The window itself: language, theme, help, messages, the clipboard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WindowCommand {
+    Copy(String),
     ToggleLanguage,
     ToggleTheme,
     ToggleHelp,
     CloseHelp,
     ToggleAbout,
     CloseAbout,
+    ClearMessages,
+}
 
-    // Scenario files.
+/// Scenario files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioCommand {
     OpenFiles(Vec<PathBuf>),
     /// Stop waiting for a file that is still loading.
     CancelLoad(PathBuf),
     OpenDialog,
     /// F5: reload every file-backed scenario.
     ReloadAll,
-    ToggleScenario(usize),
-    ReloadScenario(usize),
-    RemoveScenario(usize),
+    Toggle(usize),
+    Reload(usize),
+    Remove(usize),
     /// The scenario progress is measured against (`None`: the shipped actuals).
     SetProgressBasis(Option<String>),
     SetComparePair(usize, usize),
-    ClearMessages,
+}
 
-    // Presenting.
-    /// Start a slideshow of this deck, or (with `None`) of the plan under the selection.
-    Present(Option<Deck>),
-    /// Start a slideshow of the presenter's own deck.
-    PresentMyDeck,
-    TogglePresenting,
-    StopPresenting,
-    Slide(SlideStep),
-    PresenterBigger,
-    PresenterSmaller,
-    ToggleContrast,
-    AddNote {
-        year: u16,
-        text: String,
-    },
-
-    // My deck.
-    AddSelectionToDeck,
-    AddCurrentSlideToDeck,
-    /// A page's picture as a slide (the map of a quantity, east and west over time).
-    AddSlideToDeck(SlideContent),
-    MoveSlide {
-        from: usize,
-        to: usize,
-    },
-    RemoveSlide(usize),
-    SaveDeck(PathBuf),
-    LoadDeck(PathBuf),
-
-    // Exports.
-    ExportChartCsv,
-    ExportTable,
-    ExportEvaluation,
-    ExportBriefing,
-    /// The current slide as PNG, 960×540 times this scale (1, 2 or 4).
-    ExportSlidePng(u8),
-    /// The briefing of the current deck as PDF (one slide per A4-landscape page).
-    ExportBriefingPdf,
-    ExportSlideCsv,
-
-    // The what-if editor.
+/// The what-if editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WhatIfCommand {
     /// Choose the measure and region a what-if series is for.
-    WhatIfPick {
+    Pick {
         measure: Option<String>,
         region: Option<String>,
     },
     /// Start (or restart) the chosen measure's series from the plan's baseline or the latest
     /// actual value.
-    WhatIfBegin(crate::model::whatif::StartFrom),
+    Begin(crate::model::whatif::StartFrom),
     /// Constant annual growth, in percent a year.
-    WhatIfGrowth(f64),
+    Growth(f64),
     /// A straight line to this value in the end year.
-    WhatIfLine(f64),
+    Line(f64),
     /// A point dragged on the chart; `first` marks a drag's first move (one step to undo).
-    WhatIfDrag {
+    Drag {
         year: u16,
         value: f64,
         first: bool,
     },
-    WhatIfUndo,
-    WhatIfRedo,
-    WhatIfSelect(usize),
-    WhatIfRemove,
-    WhatIfRename(String),
+    Undo,
+    Redo,
+    Select(usize),
+    Remove,
+    Rename(String),
     /// The file Save writes (`.ron` or `.xlsx`).
-    WhatIfSetFile(String),
-    WhatIfSave,
+    SetFile(String),
+    Save,
     /// Keep editing loaded scenario `k` as a what-if.
-    WhatIfEdit(usize),
+    Edit(usize),
 }
+
+/// Presenting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PresenterCommand {
+    /// Start a slideshow of this deck, or (with `None`) of the plan under the selection.
+    Start(Option<Deck>),
+    /// Start a slideshow of the presenter's own deck.
+    StartMyDeck,
+    Toggle,
+    Stop,
+    Step(SlideStep),
+    Bigger,
+    Smaller,
+    ToggleContrast,
+    AddNote {
+        year: u16,
+        text: String,
+    },
+}
+
+/// The presenter's own deck.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeckCommand {
+    /// The indicator page's chart (one measure, or several as an index).
+    AddSelection,
+    AddCurrentSlide,
+    /// A page's picture as a slide (the map of a quantity, east and west over time).
+    AddSlide(SlideContent),
+    Move {
+        from: usize,
+        to: usize,
+    },
+    Remove(usize),
+    Save(PathBuf),
+    Load(PathBuf),
+}
+
+/// Files the window writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportCommand {
+    ChartCsv,
+    Table,
+    Evaluation,
+    BriefingHtml,
+    /// The current slide as PNG, 960×540 times this scale (1, 2 or 4).
+    SlidePng(u8),
+    /// The briefing of the current deck as PDF (one slide per A4-landscape page).
+    BriefingPdf,
+    SlideCsv,
+}
+
+macro_rules! into_command {
+    ($($group:ident => $variant:ident),*) => {
+        $(impl From<$group> for Command {
+            fn from(c: $group) -> Command {
+                Command::$variant(c)
+            }
+        })*
+    };
+}
+
+into_command!(TreeCommand => Tree, PageCommand => Page, WindowCommand => Window, ScenarioCommand => Scenario,
+    WhatIfCommand => WhatIf, PresenterCommand => Presenter, DeckCommand => Deck, ExportCommand => Export);

@@ -1,5 +1,6 @@
 //! The presenter's own deck on the scenario page: reorder, remove, present, save and load.
 
+use crate::ui::command::{DeckCommand, PresenterCommand};
 use egui::Ui;
 
 use super::Command;
@@ -32,13 +33,13 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
             ui.horizontal(|ui| {
                 ui.label(format!("{}. {label}", k + 1));
                 if k > 0 && ui.small_button(tr(lang, Msg::MoveUp)).clicked() {
-                    commands.push(Command::MoveSlide { from: k, to: k - 1 });
+                    commands.push(Command::Deck(DeckCommand::Move { from: k, to: k - 1 }));
                 }
                 if k + 1 < n && ui.small_button(tr(lang, Msg::MoveDown)).clicked() {
-                    commands.push(Command::MoveSlide { from: k, to: k + 1 });
+                    commands.push(Command::Deck(DeckCommand::Move { from: k, to: k + 1 }));
                 }
                 if ui.small_button(tr(lang, Msg::Remove)).clicked() {
-                    commands.push(Command::RemoveSlide(k));
+                    commands.push(Command::Deck(DeckCommand::Remove(k)));
                 }
             });
         }
@@ -46,16 +47,16 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
     ui.horizontal(|ui| {
         let present = egui::Button::new(format!("▶ {}", tr(lang, Msg::Present)));
         if ui.add_enabled(n > 0, present).clicked() {
-            commands.push(Command::PresentMyDeck);
+            commands.push(Command::Presenter(PresenterCommand::StartMyDeck));
         }
         let label = ui.label(tr(lang, Msg::DeckFile));
         ui.add(egui::TextEdit::singleline(&mut state.path).desired_width(300.0)).labelled_by(label.id);
         let path = std::path::PathBuf::from(state.path.trim());
         if ui.button(tr(lang, Msg::SaveDeck)).clicked() {
-            commands.push(Command::SaveDeck(path.clone()));
+            commands.push(Command::Deck(DeckCommand::Save(path.clone())));
         }
         if ui.button(tr(lang, Msg::LoadDeck)).clicked() {
-            commands.push(Command::LoadDeck(path));
+            commands.push(Command::Deck(DeckCommand::Load(path)));
         }
     });
     commands
@@ -81,8 +82,8 @@ mod tests {
         harness.get_by_label("保存幻灯片").click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::MoveSlide { from: 0, to: 1 }), "{commands:?}");
-        assert!(commands.contains(&Command::RemoveSlide(1)));
-        assert!(commands.contains(&Command::SaveDeck("plan-explorer-deck.ron".into())));
+        assert!(commands.contains(&Command::Deck(DeckCommand::Move { from: 0, to: 1 })), "{commands:?}");
+        assert!(commands.contains(&Command::Deck(DeckCommand::Remove(1))));
+        assert!(commands.contains(&Command::Deck(DeckCommand::Save("plan-explorer-deck.ron".into()))));
     }
 }

@@ -1,6 +1,7 @@
 //! The final evaluation page: every target, judged by the actual value in its target year,
 //! narrowed by verdict; a click on a name opens its chart, hovering a source shows the quote.
 
+use crate::ui::command::{ExportCommand, PageCommand};
 use egui::{Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -39,18 +40,18 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
     ui.horizontal_wrapped(|ui| {
         let all = format!("{} {}", tr(lang, Msg::EvaluationAll), props.evaluations.len());
         if ui.selectable_label(props.filter.is_none(), all).clicked() {
-            commands.push(Command::ShowEvaluation(None));
+            commands.push(Command::Page(PageCommand::ShowEvaluation(None)));
         }
         for verdict in Verdict::ALL {
             let text =
                 RichText::new(format!("{} {}", verdict.text(lang), tally.count(verdict))).color(verdict_color(verdict));
             if ui.selectable_label(props.filter == Some(verdict), text).clicked() {
-                commands.push(Command::ShowEvaluation(Some(verdict)));
+                commands.push(Command::Page(PageCommand::ShowEvaluation(Some(verdict))));
             }
         }
         ui.separator();
         if ui.button(tr(lang, Msg::ExportEvaluation)).clicked() {
-            commands.push(Command::ExportEvaluation);
+            commands.push(Command::Export(ExportCommand::Evaluation));
         }
     });
     ui.add_space(4.0);
@@ -80,7 +81,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
                 row.col(|ui| {
                     let name = pick(lang, &e.name, &e.name_en);
                     if ui.add(Label::new(RichText::new(name).underline()).truncate().sense(Sense::click())).clicked() {
-                        commands.push(Command::OpenMeasure(e.key.clone()));
+                        commands.push(Command::Page(PageCommand::OpenMeasure(e.key.clone())));
                     }
                 });
                 row.col(|ui| {
@@ -191,8 +192,8 @@ mod tests {
         harness.get_by_label(tr(Lang::Zh, Msg::ExportEvaluation)).click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::OpenMeasure("rd_intensity".into())), "{commands:?}");
-        assert!(commands.contains(&Command::ShowEvaluation(Some(Verdict::Met))), "{commands:?}");
-        assert!(commands.contains(&Command::ExportEvaluation), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::OpenMeasure("rd_intensity".into()))), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::ShowEvaluation(Some(Verdict::Met)))), "{commands:?}");
+        assert!(commands.contains(&Command::Export(ExportCommand::Evaluation)), "{commands:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! statement, required growth, latest actual, progress, source) and the chart of the
 //! selected measures, several of which can be compared as an index.
 
+use crate::ui::command::{DeckCommand, ExportCommand, PageCommand, TreeCommand};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -51,11 +52,11 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
     let lang = props.lang;
     ui.horizontal(|ui| {
         for (msg, command) in [
-            (Msg::ExportCsv, Command::ExportChartCsv),
-            (Msg::ExportTable, Command::ExportTable),
-            (Msg::ExportBriefing, Command::ExportBriefing),
-            (Msg::ExportBriefingPdf, Command::ExportBriefingPdf),
-            (Msg::AddToDeck, Command::AddSelectionToDeck),
+            (Msg::ExportCsv, Command::Export(ExportCommand::ChartCsv)),
+            (Msg::ExportTable, Command::Export(ExportCommand::Table)),
+            (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
+            (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
+            (Msg::AddToDeck, Command::Deck(DeckCommand::AddSelection)),
         ] {
             if ui.button(tr(lang, msg)).clicked() {
                 actions.push(command);
@@ -66,10 +67,10 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
         ui.checkbox(&mut view.show_baseline_only, tr(lang, Msg::ShowAllStatements));
         let mut options = props.options.clone();
         if ui.checkbox(&mut options.index, tr(lang, Msg::IndexMode)).changed() {
-            actions.push(Command::SetIndexMode(options.index));
+            actions.push(Command::Page(PageCommand::SetIndexMode(options.index)));
         }
         if ui.checkbox(&mut options.log, tr(lang, Msg::LogScale)).changed() {
-            actions.push(Command::SetLogScale(options.log));
+            actions.push(Command::Page(PageCommand::SetLogScale(options.log)));
         }
         // How many other sources there are, whether hidden or shown (muted).
         let others = if options.all_sources {
@@ -82,7 +83,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
             let response = ui.checkbox(&mut options.all_sources, label);
             let response = response.on_hover_text(props.chart.preferred.join("\n"));
             if response.changed() {
-                actions.push(Command::SetAllSources(options.all_sources));
+                actions.push(Command::Page(PageCommand::SetAllSources(options.all_sources)));
             }
         }
         if props.regions.len() > 1 {
@@ -93,7 +94,8 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                     |ui| {
                         for (k, region) in props.regions.iter().enumerate() {
                             if ui.selectable_label(*region == current, region).clicked() {
-                                actions.push(Command::SetChartRegion((k > 0).then(|| region.clone())));
+                                actions
+                                    .push(Command::Page(PageCommand::SetChartRegion((k > 0).then(|| region.clone()))));
                             }
                         }
                     },
@@ -189,9 +191,9 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                         if r.clicked() {
                             // A click shows the measure; comparing is deliberate: Ctrl/⌘-click.
                             if ui.input(|i| i.modifiers.command) {
-                                actions.push(Command::ToggleMeasure(s.key.clone()));
+                                actions.push(Command::Page(PageCommand::ToggleMeasure(s.key.clone())));
                             } else {
-                                actions.push(Command::OpenMeasure(s.key.clone()));
+                                actions.push(Command::Page(PageCommand::OpenMeasure(s.key.clone())));
                             }
                         }
                     });
@@ -255,7 +257,7 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
                                 Label::new(RichText::new(label).color(color)).truncate().sense(egui::Sense::click()),
                             );
                             if link.on_hover_text(&n.text).clicked() {
-                                actions.push(Command::Open(node));
+                                actions.push(Command::Tree(TreeCommand::Open(node)));
                             }
                         }
                     });
@@ -327,9 +329,15 @@ mod tests {
         harness.run();
         let commands = harness.state();
         // A click shows one measure; a Ctrl/⌘-click adds one to compare.
-        assert!(commands.contains(&Command::OpenMeasure("high_tech_enterprises".into())), "{commands:?}");
-        assert!(commands.contains(&Command::ToggleMeasure("tech_contract_value".into())), "{commands:?}");
-        assert!(commands.contains(&Command::ExportTable));
+        assert!(
+            commands.contains(&Command::Page(PageCommand::OpenMeasure("high_tech_enterprises".into()))),
+            "{commands:?}"
+        );
+        assert!(
+            commands.contains(&Command::Page(PageCommand::ToggleMeasure("tech_contract_value".into()))),
+            "{commands:?}"
+        );
+        assert!(commands.contains(&Command::Export(ExportCommand::Table)));
         // The row's values, formatted once for everyone.
         harness.get_by_label("237（2015）");
     }

@@ -1,91 +1,277 @@
-//! Keyboard shortcuts of the window, read from egui's input and turned into commands.
-//! (Ctrl+F belongs to the search box, which handles it itself.)
+//! Every keyboard shortcut of the app, in one table ([`SHORTCUTS`]) that drives the key
+//! handling, the buttons' hover text ([`hint`]) and the `?` help ([`help_lines`]). A shortcut
+//! a widget or egui handles itself (Ctrl+F focuses the search box, Ctrl +/− zooms) is listed
+//! too, without a command, so the help is complete.
 
-use egui::{Context, Event, Key};
+use egui::{Context, Event, Key, Modifiers};
 
-use super::{Command, SlideStep, TreeKey};
+use super::command::{PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand};
+use super::{Command, SlideStep, TreeKey, View};
+use crate::i18n::{Lang, Msg, tr};
 
-/// The window's keys as commands. F11 and F5 work everywhere, even while a text field has
-/// the keyboard; the rest only when none has.
-pub fn keys(ctx: &Context, presenting: bool) -> Vec<Command> {
-    if pressed(ctx, Key::F11) {
-        return vec![Command::TogglePresenting];
-    }
-    let mut commands = Vec::new();
-    // A presenter who edits a scenario file reloads it without leaving the slide.
-    if pressed(ctx, Key::F5) {
-        commands.push(Command::ReloadAll);
-    }
-    if ctx.egui_wants_keyboard_input() {
-        return commands;
-    }
-    if presenting {
-        presenter_keys(ctx, &mut commands);
-    } else {
-        window_keys(ctx, &mut commands);
-    }
-    commands
+/// Where a shortcut works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Always, even while a text field has the keyboard (F11, F5).
+    Everywhere,
+    /// In the window, outside presenter mode, when no text field has the keyboard.
+    Window,
+    /// On the what-if page, when no text field has the keyboard.
+    WhatIf,
+    /// While presenting.
+    Presenter,
 }
 
-/// Showing the plan: `?` and Esc for help, the tree's arrows and Enter.
-fn window_keys(ctx: &Context, commands: &mut Vec<Command>) {
-    if typed(ctx, &["?"]) {
-        commands.push(Command::ToggleHelp);
+/// How a shortcut is typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    /// A key, with these modifiers exactly (`Modifiers::NONE`: pressed alone or with any).
+    Press(Modifiers, Key),
+    /// A character typed (`?`, `+`), whatever the keyboard layout.
+    Text(&'static str),
+}
+
+pub struct Shortcut {
+    /// Any of these.
+    pub keys: &'static [Keys],
+    /// How the help and hover texts write it.
+    pub label: &'static str,
+    pub scope: Scope,
+    /// What it asks for; `None` when a widget or egui handles it.
+    pub command: Option<fn() -> Command>,
+    /// What it does, in words.
+    pub what: Msg,
+}
+
+const fn press(key: Key) -> Keys {
+    Keys::Press(Modifiers::NONE, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+
+/// Every shortcut, in the order the help lists them.
+pub const SHORTCUTS: &[Shortcut] = &[
+    Shortcut {
+        keys: &[Keys::Press(CTRL, Key::F)],
+        label: "Ctrl+F",
+        scope: Scope::Window,
+        command: None,
+        what: Msg::KeySearch,
+    },
+    Shortcut {
+        keys: &[press(Key::Enter)],
+        label: "Enter / Shift+Enter",
+        scope: Scope::Window,
+        command: None,
+        what: Msg::KeyHits,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL, Key::O)],
+        label: "Ctrl+O",
+        scope: Scope::Window,
+        command: Some(|| ScenarioCommand::OpenDialog.into()),
+        what: Msg::OpenFile,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowDown)],
+        label: "↓",
+        scope: Scope::Window,
+        command: Some(|| TreeCommand::Navigate(TreeKey::Down).into()),
+        what: Msg::KeyDown,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowUp)],
+        label: "↑",
+        scope: Scope::Window,
+        command: Some(|| TreeCommand::Navigate(TreeKey::Up).into()),
+        what: Msg::KeyUp,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowRight)],
+        label: "→",
+        scope: Scope::Window,
+        command: Some(|| TreeCommand::Navigate(TreeKey::Right).into()),
+        what: Msg::KeyExpand,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowLeft)],
+        label: "←",
+        scope: Scope::Window,
+        command: Some(|| TreeCommand::Navigate(TreeKey::Left).into()),
+        what: Msg::KeyCollapse,
+    },
+    Shortcut {
+        keys: &[press(Key::Enter)],
+        label: "Enter",
+        scope: Scope::Window,
+        command: Some(|| TreeCommand::Navigate(TreeKey::Enter).into()),
+        what: Msg::KeyOpen,
+    },
+    Shortcut { keys: &[], label: "Ctrl + / −", scope: Scope::Window, command: None, what: Msg::KeyZoom },
+    Shortcut {
+        keys: &[press(Key::F5)],
+        label: "F5",
+        scope: Scope::Everywhere,
+        command: Some(|| ScenarioCommand::ReloadAll.into()),
+        what: Msg::Reload,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL, Key::Z)],
+        label: "Ctrl+Z",
+        scope: Scope::WhatIf,
+        command: Some(|| WhatIfCommand::Undo.into()),
+        what: Msg::Undo,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL_SHIFT, Key::Z), Keys::Press(CTRL, Key::Y)],
+        label: "Ctrl+Shift+Z / Ctrl+Y",
+        scope: Scope::WhatIf,
+        command: Some(|| WhatIfCommand::Redo.into()),
+        what: Msg::Redo,
+    },
+    Shortcut {
+        keys: &[press(Key::F11)],
+        label: "F11",
+        scope: Scope::Everywhere,
+        command: Some(|| PresenterCommand::Toggle.into()),
+        what: Msg::Present,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowLeft), press(Key::PageUp)],
+        label: "← / PageUp",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Step(SlideStep::Previous).into()),
+        what: Msg::KeyPrevious,
+    },
+    Shortcut {
+        keys: &[press(Key::ArrowRight), press(Key::PageDown), press(Key::Space)],
+        label: "→ / PageDown / Space",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Step(SlideStep::Next).into()),
+        what: Msg::KeyNext,
+    },
+    Shortcut {
+        keys: &[press(Key::Home)],
+        label: "Home",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Step(SlideStep::First).into()),
+        what: Msg::KeyFirst,
+    },
+    Shortcut {
+        keys: &[press(Key::End)],
+        label: "End",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Step(SlideStep::Last).into()),
+        what: Msg::KeyLast,
+    },
+    Shortcut {
+        keys: &[Keys::Text("+"), Keys::Text("=")],
+        label: "+",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Bigger.into()),
+        what: Msg::KeyBigger,
+    },
+    Shortcut {
+        keys: &[Keys::Text("-")],
+        label: "−",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Smaller.into()),
+        what: Msg::KeySmaller,
+    },
+    Shortcut {
+        keys: &[press(Key::Escape)],
+        label: "Esc",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Stop.into()),
+        what: Msg::ExitPresenter,
+    },
+    Shortcut {
+        keys: &[Keys::Text("?")],
+        label: "?",
+        scope: Scope::Window,
+        command: Some(|| WindowCommand::ToggleHelp.into()),
+        what: Msg::Help,
+    },
+    Shortcut {
+        keys: &[press(Key::Escape)],
+        label: "Esc",
+        scope: Scope::Window,
+        command: Some(|| WindowCommand::CloseHelp.into()),
+        what: Msg::KeyCloseHelp,
+    },
+];
+
+/// The commands the keys pressed in this frame ask for: F11 alone when it is pressed (it
+/// switches what the other keys mean), else every shortcut of the scopes that apply now.
+pub fn keys(ctx: &Context, presenting: bool, view: View) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let active = |scope: Scope| match scope {
+        Scope::Everywhere => true,
+        Scope::Window => !presenting && !typing,
+        Scope::WhatIf => !presenting && !typing && view == View::WhatIf,
+        Scope::Presenter => presenting && !typing,
+    };
+    let toggle = SHORTCUTS.iter().find(|s| s.what == Msg::Present);
+    if let Some(s) = toggle
+        && s.keys.iter().any(|k| hit(ctx, *k))
+    {
+        return s.command.map(|c| c()).into_iter().collect();
     }
-    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
-        commands.push(Command::OpenDialog);
-    }
-    if pressed(ctx, Key::Escape) {
-        commands.push(Command::CloseHelp);
-    }
-    for (key, tree_key) in [
-        (Key::ArrowDown, TreeKey::Down),
-        (Key::ArrowUp, TreeKey::Up),
-        (Key::ArrowRight, TreeKey::Right),
-        (Key::ArrowLeft, TreeKey::Left),
-        (Key::Enter, TreeKey::Enter),
-    ] {
-        if pressed(ctx, key) {
-            commands.push(Command::Navigate(tree_key));
-        }
+    // egui matches Ctrl+Z when Ctrl+Shift+Z is pressed too: the shortcuts with more
+    // modifiers take their keys first.
+    let mut candidates: Vec<&Shortcut> = SHORTCUTS.iter().filter(|s| active(s.scope)).collect();
+    candidates.sort_by_key(|s| std::cmp::Reverse(s.keys.iter().map(modifier_count).max().unwrap_or(0)));
+    candidates
+        .into_iter()
+        .filter_map(|s| s.command.filter(|_| s.keys.iter().any(|k| hit(ctx, *k))))
+        .map(|c| c())
+        .collect()
+}
+
+fn modifier_count(keys: &Keys) -> usize {
+    match keys {
+        Keys::Press(m, _) => usize::from(m.command || m.ctrl) + usize::from(m.shift) + usize::from(m.alt),
+        Keys::Text(_) => 0,
     }
 }
 
-/// Presenting: Esc leaves; arrows, PageUp/PageDown, Space, Home and End move; + and −
-/// change the type size.
-fn presenter_keys(ctx: &Context, commands: &mut Vec<Command>) {
-    if pressed(ctx, Key::Escape) {
-        commands.push(Command::StopPresenting);
-        return;
-    }
-    let steps = [
-        (Key::ArrowLeft, SlideStep::Previous),
-        (Key::PageUp, SlideStep::Previous),
-        (Key::ArrowRight, SlideStep::Next),
-        (Key::PageDown, SlideStep::Next),
-        (Key::Space, SlideStep::Next),
-        (Key::Home, SlideStep::First),
-        (Key::End, SlideStep::Last),
-    ];
-    for (key, step) in steps {
-        if pressed(ctx, key) {
-            commands.push(Command::Slide(step));
-        }
-    }
-    if typed(ctx, &["+", "="]) {
-        commands.push(Command::PresenterBigger);
-    }
-    if typed(ctx, &["-"]) {
-        commands.push(Command::PresenterSmaller);
+/// Whether `keys` were typed in this frame. A key with modifiers is taken (so the same key
+/// without them, or a widget, does not act on it too); a plain key counts whatever is held,
+/// except Ctrl (Ctrl+← is a text field's, not the tree's).
+fn hit(ctx: &Context, keys: Keys) -> bool {
+    match keys {
+        Keys::Press(modifiers, key) if modifiers != Modifiers::NONE => ctx.input_mut(|i| i.consume_key(modifiers, key)),
+        Keys::Press(_, key) => ctx.input(|i| i.key_pressed(key) && !i.modifiers.command),
+        Keys::Text(text) => ctx.input(|i| i.events.iter().any(|e| matches!(e, Event::Text(t) if t == text))),
     }
 }
 
-fn pressed(ctx: &Context, key: Key) -> bool {
-    ctx.input(|i| i.key_pressed(key))
+/// How the shortcuts for `what` are typed, for a button's hover text (`Ctrl+O`).
+pub fn hint(what: Msg) -> String {
+    SHORTCUTS.iter().filter(|s| s.what == what).map(|s| s.label).collect::<Vec<_>>().join(" / ")
 }
 
-fn typed(ctx: &Context, texts: &[&str]) -> bool {
-    ctx.input(|i| i.events.iter().any(|e| matches!(e, Event::Text(t) if texts.contains(&t.as_str()))))
+/// A button's words with their shortcut, for its hover text: `打开情景… (Ctrl+O)`.
+pub fn hint_text(what: Msg, lang: Lang) -> String {
+    let keys = hint(what);
+    if keys.is_empty() { tr(lang, what).to_string() } else { format!("{} ({keys})", tr(lang, what)) }
+}
+
+/// The help: each scope's heading, then one line per shortcut (keys, what they do).
+pub fn help_lines(lang: Lang) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
+    [
+        (Scope::Window, Msg::KeysInWindow),
+        (Scope::Everywhere, Msg::KeysEverywhere),
+        (Scope::WhatIf, Msg::ViewWhatIf),
+        (Scope::Presenter, Msg::KeysPresenting),
+    ]
+    .into_iter()
+    .map(|(scope, heading)| {
+        let lines = SHORTCUTS.iter().filter(|s| s.scope == scope).map(|s| (s.label, tr(lang, s.what))).collect();
+        (tr(lang, heading).to_string(), lines)
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -95,14 +281,14 @@ mod tests {
 
     #[test]
     fn arrows_move_in_the_tree_but_step_slides_when_presenting() {
-        let mut tree = view_harness(|ui| keys(ui.ctx(), false));
+        let mut tree = view_harness(|ui| keys(ui.ctx(), false, View::Reader));
         tree.key_press(Key::ArrowDown);
         tree.key_press(Key::F5);
         tree.run();
-        assert!(tree.state().contains(&Command::Navigate(TreeKey::Down)), "{:?}", tree.state());
-        assert!(tree.state().contains(&Command::ReloadAll));
+        assert!(tree.state().contains(&TreeCommand::Navigate(TreeKey::Down).into()), "{:?}", tree.state());
+        assert!(tree.state().contains(&ScenarioCommand::ReloadAll.into()));
 
-        let mut slides = view_harness(|ui| keys(ui.ctx(), true));
+        let mut slides = view_harness(|ui| keys(ui.ctx(), true, View::Reader));
         slides.key_press(Key::ArrowDown);
         slides.key_press(Key::End);
         slides.key_press(Key::F5);
@@ -110,9 +296,41 @@ mod tests {
         slides.key_press(Key::Escape);
         slides.run();
         let commands = slides.state();
-        assert!(!commands.iter().any(|c| matches!(c, Command::Navigate(_))), "{commands:?}");
-        for expected in [Command::ReloadAll, Command::Slide(SlideStep::Last), Command::StopPresenting] {
-            assert!(commands.contains(&expected), "{commands:?}");
+        assert!(!commands.iter().any(|c| matches!(c, Command::Tree(_))), "{commands:?}");
+        let expected: [Command; 3] = [
+            ScenarioCommand::ReloadAll.into(),
+            PresenterCommand::Step(SlideStep::Last).into(),
+            PresenterCommand::Stop.into(),
+        ];
+        for e in expected {
+            assert!(commands.contains(&e), "{commands:?}");
         }
+    }
+
+    #[test]
+    fn undo_and_redo_are_keys_of_the_what_if_page_only() {
+        let mut elsewhere = view_harness(|ui| keys(ui.ctx(), false, View::Indicators));
+        elsewhere.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        elsewhere.run();
+        assert!(elsewhere.state().is_empty(), "{:?}", elsewhere.state());
+        let mut whatif = view_harness(|ui| keys(ui.ctx(), false, View::WhatIf));
+        whatif.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        whatif.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        whatif.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        whatif.run();
+        let undo: Command = WhatIfCommand::Undo.into();
+        let redo: Command = WhatIfCommand::Redo.into();
+        let got = whatif.state();
+        assert_eq!(got.iter().filter(|c| **c == undo).count(), 1, "Ctrl+Z once, not for Ctrl+Shift+Z too: {got:?}");
+        assert_eq!(got.iter().filter(|c| **c == redo).count(), 2, "Ctrl+Y and Ctrl+Shift+Z: {got:?}");
+    }
+
+    #[test]
+    fn the_help_lists_every_shortcut_of_the_table_and_hover_texts_come_from_it() {
+        let lines: Vec<(&str, &str)> = help_lines(Lang::Zh).into_iter().flat_map(|(_, l)| l).collect();
+        assert_eq!(lines.len(), SHORTCUTS.len());
+        assert!(lines.contains(&("Ctrl+Shift+Z / Ctrl+Y", "重做")), "Ctrl+Y is in the help: {lines:?}");
+        assert_eq!(hint(Msg::OpenFile), "Ctrl+O");
+        assert_eq!(hint_text(Msg::ExitPresenter, Lang::En), "Exit (Esc)");
     }
 }

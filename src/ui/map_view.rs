@@ -3,6 +3,7 @@
 //! and west as blue and orange outlines, labels that keep out of each other's way, hover for
 //! the value and its source, click to narrow the tree to a 盟市.
 
+use crate::ui::command::{DeckCommand, PageCommand, TreeCommand};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2};
 
@@ -316,7 +317,7 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>) -> Vec<Command> {
         egui::ComboBox::from_label(tr(lang, Msg::MapQuantity)).selected_text(current).width(320.0).show_ui(ui, |ui| {
             for (k, q) in props.quantities.iter().enumerate() {
                 if ui.selectable_label(props.chosen == k, &q.label).clicked() {
-                    commands.push(Command::SetMapQuantity(q.series.clone()));
+                    commands.push(Command::Page(PageCommand::SetMapQuantity(q.series.clone())));
                 }
             }
         });
@@ -326,20 +327,20 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>) -> Vec<Command> {
             ui.label(tr(lang, Msg::Year));
             for y in years {
                 if ui.selectable_label(spec.year == Some(*y), y.to_string()).clicked() {
-                    commands.push(Command::SetMapYear(Some(*y)));
+                    commands.push(Command::Page(PageCommand::SetMapYear(Some(*y))));
                 }
             }
         }
         ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
         if ui.button(tr(lang, Msg::AddToDeck)).clicked() {
             let content = SlideContent::Map { series: spec.series.clone(), year: spec.year };
-            commands.push(Command::AddSlideToDeck(content));
+            commands.push(Command::Deck(DeckCommand::AddSlide(content)));
         }
     });
     ui.label(RichText::new(&spec.source).weak().small());
     match map_ui(ui, &props.map) {
-        Some(MapClick::City(city)) => commands.push(Command::FilterCity(city)),
-        Some(MapClick::Place(label, nodes)) => commands.push(Command::FilterTree { label, nodes }),
+        Some(MapClick::City(city)) => commands.push(Command::Tree(TreeCommand::FilterCity(city))),
+        Some(MapClick::Place(label, nodes)) => commands.push(Command::Tree(TreeCommand::FilterTree { label, nodes })),
         None => {}
     }
     commands

@@ -1,6 +1,7 @@
 //! The message panel at the bottom: errors and warnings about files, and the files being
 //! loaded. Shown only when there is something to say.
 
+use crate::ui::command::{ScenarioCommand, WindowCommand};
 use egui::{RichText, Ui};
 
 use super::Command;
@@ -38,11 +39,11 @@ pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
                 f.bytes as f64 / 1_048_576.0
             ));
             if ui.small_button(tr(lang, Msg::Cancel)).clicked() {
-                commands.push(Command::CancelLoad(f.path.clone()));
+                commands.push(Command::Scenario(ScenarioCommand::CancelLoad(f.path.clone())));
             }
         }
         if !props.messages.is_empty() && ui.small_button(tr(lang, Msg::Clear)).clicked() {
-            commands.push(Command::ClearMessages);
+            commands.push(Command::Window(WindowCommand::ClearMessages));
         }
     });
     egui::ScrollArea::vertical().id_salt("messages_scroll").stick_to_bottom(true).show(ui, |ui| {
@@ -88,7 +89,10 @@ mod tests {
         harness.run_steps(2);
         assert_eq!(
             harness.state().as_slice(),
-            [Command::ClearMessages, Command::CancelLoad("/mnt/slow/plan-b.ron".into())]
+            [
+                Command::Window(WindowCommand::ClearMessages),
+                Command::Scenario(ScenarioCommand::CancelLoad("/mnt/slow/plan-b.ron".into()))
+            ]
         );
     }
 }

@@ -2,6 +2,7 @@
 //! the full text with places, indicator phrases and search hits marked, the text of
 //! everything below, and the indicators the node holds.
 
+use crate::ui::command::{PageCommand, TreeCommand, WindowCommand};
 use egui::{Button, FontId, Frame, Label, RichText, ScrollArea, Sense, TextStyle, Ui};
 
 use super::Command;
@@ -53,10 +54,10 @@ pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
         ui.label(RichText::new(&node.id).small().monospace().weak());
         let citation = doc.outline.citation(&doc.plan, i);
         if ui.small_button(tr(lang, Msg::CopyCitation)).on_hover_text(&citation).clicked() {
-            actions.push(Command::Copy(citation));
+            actions.push(Command::Window(WindowCommand::Copy(citation)));
         }
         if ui.small_button(tr(lang, Msg::CopyText)).clicked() {
-            actions.push(Command::Copy(subtree_text(doc, i)));
+            actions.push(Command::Window(WindowCommand::Copy(subtree_text(doc, i))));
         }
     });
     places_line(ui, doc, i, lang);
@@ -101,7 +102,7 @@ pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
                         let size = if child.kind == NodeKind::Chapter { 1.35 } else { 1.2 };
                         let text = RichText::new(child.heading()).size(body.size * size).strong();
                         if ui.add(Button::new(text).frame(false)).on_hover_text(&child.id).clicked() {
-                            actions.push(Command::Open(k));
+                            actions.push(Command::Tree(TreeCommand::Open(k)));
                         }
                     } else {
                         paragraph(ui, props, k, reading_font.clone(), &mut actions);
@@ -111,7 +112,7 @@ pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
                 ui.label(RichText::new(tr(lang, Msg::Children)).strong());
                 for &k in doc.outline.children(i) {
                     if ui.link(doc.plan.nodes[k].heading()).clicked() {
-                        actions.push(Command::Open(k));
+                        actions.push(Command::Tree(TreeCommand::Open(k)));
                     }
                 }
             }
@@ -137,7 +138,7 @@ fn breadcrumbs(ui: &mut Ui, doc: &Document, i: usize, lang: Lang, actions: &mut 
             let node = &doc.plan.nodes[k];
             let text = if node.number.is_empty() { node.label() } else { node.number.clone() };
             if ui.link(text).on_hover_text(node.heading()).clicked() {
-                actions.push(Command::Open(k));
+                actions.push(Command::Tree(TreeCommand::Open(k)));
             }
         }
     });
@@ -180,7 +181,7 @@ fn paragraph(ui: &mut Ui, props: &NodeViewProps<'_>, k: usize, font: FontId, act
         if let Mark::Indicator(measure) = &span.mark {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             if response.clicked() {
-                actions.push(Command::OpenMeasure(measure.clone()));
+                actions.push(Command::Page(PageCommand::OpenMeasure(measure.clone())));
             }
         }
         response.on_hover_text_at_pointer(tip);
@@ -195,7 +196,7 @@ fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, c
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
             if ui.link(RichText::new(&s.name).strong()).clicked() {
-                commands.push(Command::OpenMeasure(s.key.clone()));
+                commands.push(Command::Page(PageCommand::OpenMeasure(s.key.clone())));
             }
             ui.label(format!("（{}）", s.unit));
             let base = s.baseline_text();
@@ -253,6 +254,6 @@ mod tests {
         harness.get_by_label("第四篇").click();
         harness.run();
         let part = doc.outline.index_of("pt4").expect("part 4");
-        assert_eq!(harness.state().as_slice(), [Command::Open(part)]);
+        assert_eq!(harness.state().as_slice(), [Command::Tree(TreeCommand::Open(part))]);
     }
 }

@@ -1,6 +1,7 @@
 //! What floats above the page: the help window, the short confirmation toast, and the
 //! overlay while files are dragged over the window.
 
+use crate::ui::command::WindowCommand;
 use egui::{Color32, Context};
 
 use super::Command;
@@ -10,11 +11,18 @@ use crate::i18n::{Lang, Msg, tr};
 pub fn help_ui(ctx: &Context, lang: Lang) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Window::new(tr(lang, Msg::Help)).collapsible(false).resizable(false).show(ctx, |ui| {
-        for line in tr(lang, Msg::Shortcuts).split(" · ") {
-            ui.label(line);
+        for (heading, lines) in super::keys::help_lines(lang) {
+            ui.label(egui::RichText::new(&heading).strong());
+            egui::Grid::new(("shortcuts", heading.clone())).num_columns(2).show(ui, |ui| {
+                for (keys, what) in lines {
+                    ui.label(egui::RichText::new(keys).monospace());
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
         }
         if ui.button(tr(lang, Msg::Close)).clicked() {
-            commands.push(Command::CloseHelp);
+            commands.push(Command::Window(WindowCommand::CloseHelp));
         }
     });
     commands
@@ -61,7 +69,7 @@ pub fn about_ui(ctx: &Context, props: &AboutProps<'_>) -> Vec<Command> {
             ui.label(egui::RichText::new(line).small());
         }
         if ui.button(tr(lang, Msg::Close)).clicked() {
-            commands.push(Command::CloseAbout);
+            commands.push(Command::Window(WindowCommand::CloseAbout));
         }
     });
     commands
@@ -119,15 +127,19 @@ mod tests {
         harness.get_by_label_contains("Noto Sans CJK SC（SIL OFL 1.1");
         harness.get_by_label("关闭").click();
         harness.run();
-        assert_eq!(harness.state().first(), Some(&Command::CloseAbout));
+        assert_eq!(harness.state().first(), Some(&Command::Window(WindowCommand::CloseAbout)));
     }
 
     #[test]
     fn help_lists_the_shortcuts_and_closes_on_request() {
         let mut harness = view_harness(|ui| help_ui(ui.ctx(), Lang::En));
-        harness.get_by_label("F5 reload scenarios");
+        // Every line of the shortcut table, Ctrl+Y included.
+        harness.get_by_label("F5");
+        harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
+        harness.get_by_label("Redo");
+        harness.get_by_label("While presenting");
         harness.get_by_label("Close").click();
         harness.run();
-        assert_eq!(harness.state().first(), Some(&Command::CloseHelp));
+        assert_eq!(harness.state().first(), Some(&Command::Window(WindowCommand::CloseHelp)));
     }
 }

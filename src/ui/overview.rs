@@ -2,6 +2,7 @@
 //! targets were met in their target year (each count opens the final evaluation), one tile
 //! per headline indicator (a click opens its chart), and the way to the east/west page.
 
+use crate::ui::command::PageCommand;
 use egui::{Align, Color32, Frame, Label, Layout, Pos2, RichText, Sense, Stroke, Ui, UiBuilder, Vec2};
 
 use super::Command;
@@ -52,7 +53,7 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
                         .on_hover_text(tr(lang, Msg::ToRegions))
                         .clicked()
                     {
-                        commands.push(Command::SetView(View::Regions));
+                        commands.push(Command::Page(PageCommand::SetView(View::Regions)));
                     }
                     ui.horizontal(|ui| {
                         for region in [Region::East, Region::West] {
@@ -75,7 +76,7 @@ pub fn overview_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
                 ui.spacing_mut().item_spacing.x = gap;
                 for tile in row {
                     if tile_ui(ui, tile, width, lang) {
-                        commands.push(Command::OpenMeasure(tile.evaluation.key.clone()));
+                        commands.push(Command::Page(PageCommand::OpenMeasure(tile.evaluation.key.clone())));
                     }
                 }
             });
@@ -131,12 +132,12 @@ fn facts_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
                 .strong()
                 .color(verdict_color(verdict));
             if ui.button(text).clicked() {
-                commands.push(Command::ShowEvaluation(Some(verdict)));
+                commands.push(Command::Page(PageCommand::ShowEvaluation(Some(verdict))));
             }
         }
         ui.separator();
         if ui.button(tr(lang, Msg::ToRegions)).clicked() {
-            commands.push(Command::SetView(View::Regions));
+            commands.push(Command::Page(PageCommand::SetView(View::Regions)));
         }
     });
     commands
@@ -291,8 +292,8 @@ mod tests {
         harness.get_by_label(tr(Lang::Zh, Msg::ToRegions)).click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::OpenMeasure("rd_intensity".into())), "{commands:?}");
-        assert!(commands.contains(&Command::ShowEvaluation(Some(Verdict::NotMet))), "{commands:?}");
-        assert!(commands.contains(&Command::SetView(View::Regions)), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::OpenMeasure("rd_intensity".into()))), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::ShowEvaluation(Some(Verdict::NotMet)))), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::SetView(View::Regions))), "{commands:?}");
     }
 }

@@ -1,8 +1,10 @@
 //! Presenter mode: one slide at a time, full screen, large type, thick lines; a caption
 //! (baseline → target, latest actual, status), the source line at the bottom, a counter.
 
+use crate::ui::command::{DeckCommand, ExportCommand, PresenterCommand};
 use egui::{Align, FontId, Layout, RichText, Ui};
 
+use super::keys::hint;
 use super::map_view::{MapProps, map_ui};
 use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
@@ -42,41 +44,41 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
     // the screen, so they never include these.)
     egui::Panel::bottom("presenter_controls").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if ui.button("◀").on_hover_text("← / PageUp").clicked() {
-                actions.push(Command::Slide(SlideStep::Previous));
+            if ui.button("◀").on_hover_text(hint(Msg::KeyPrevious)).clicked() {
+                actions.push(Command::Presenter(PresenterCommand::Step(SlideStep::Previous)));
             }
             let counter = ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
             if let Some(about) = props.about {
                 counter.on_hover_text(about);
             }
-            if ui.button("▶").on_hover_text("→ / PageDown").clicked() {
-                actions.push(Command::Slide(SlideStep::Next));
+            if ui.button("▶").on_hover_text(hint(Msg::KeyNext)).clicked() {
+                actions.push(Command::Presenter(PresenterCommand::Step(SlideStep::Next)));
             }
             ui.separator();
             ui.menu_button(tr(lang, Msg::ExportPng), |ui| {
                 for (label, scale) in [("1× · 960×540", 1), ("2× · 1920×1080", 2), ("4× · 3840×2160 (4K)", 4)]
                 {
                     if ui.button(label).clicked() {
-                        actions.push(Command::ExportSlidePng(scale));
+                        actions.push(Command::Export(ExportCommand::SlidePng(scale)));
                     }
                 }
             });
             for (msg, action) in [
-                (Msg::ExportCsv, Command::ExportSlideCsv),
-                (Msg::ExportBriefing, Command::ExportBriefing),
-                (Msg::ExportBriefingPdf, Command::ExportBriefingPdf),
-                (Msg::AddToDeck, Command::AddCurrentSlideToDeck),
-                (Msg::HighContrast, Command::ToggleContrast),
+                (Msg::ExportCsv, Command::Export(ExportCommand::SlideCsv)),
+                (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
+                (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
+                (Msg::AddToDeck, Command::Deck(DeckCommand::AddCurrentSlide)),
+                (Msg::HighContrast, Command::Presenter(PresenterCommand::ToggleContrast)),
             ] {
                 if ui.button(tr(lang, msg)).clicked() {
                     actions.push(action);
                 }
             }
             if ui.button("A+").clicked() {
-                actions.push(Command::PresenterBigger);
+                actions.push(Command::Presenter(PresenterCommand::Bigger));
             }
             if ui.button("A−").clicked() {
-                actions.push(Command::PresenterSmaller);
+                actions.push(Command::Presenter(PresenterCommand::Smaller));
             }
             ui.separator();
             let year_label = ui.label(tr(lang, Msg::NoteYear));
@@ -87,12 +89,15 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 && let Ok(year) = draft.note_year.trim().parse::<u16>()
                 && !draft.note_text.trim().is_empty()
             {
-                actions.push(Command::AddNote { year, text: draft.note_text.trim().to_string() });
+                actions.push(Command::Presenter(PresenterCommand::AddNote {
+                    year,
+                    text: draft.note_text.trim().to_string(),
+                }));
                 draft.note_text.clear();
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text("Esc").clicked() {
-                    actions.push(Command::StopPresenting);
+                if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text(hint(Msg::ExitPresenter)).clicked() {
+                    actions.push(Command::Presenter(PresenterCommand::Stop));
                 }
             });
         });
@@ -253,8 +258,11 @@ mod tests {
         harness.get_by_label("退出演示").click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::Slide(SlideStep::Next)), "{commands:?}");
-        assert!(commands.contains(&Command::AddNote { year: 2018, text: "GDP修订".into() }), "{commands:?}");
-        assert!(commands.contains(&Command::StopPresenting));
+        assert!(commands.contains(&Command::Presenter(PresenterCommand::Step(SlideStep::Next))), "{commands:?}");
+        assert!(
+            commands.contains(&Command::Presenter(PresenterCommand::AddNote { year: 2018, text: "GDP修订".into() })),
+            "{commands:?}"
+        );
+        assert!(commands.contains(&Command::Presenter(PresenterCommand::Stop)));
     }
 }

@@ -2,6 +2,7 @@
 //! filters the tree to those nodes), and sourced statistics per 盟市 with east/west totals,
 //! shares and the check against the 全区 figure. Gaps stay gaps.
 
+use crate::ui::command::{DeckCommand, PageCommand, TreeCommand};
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
@@ -43,14 +44,14 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
             for metric in PlanMetric::ALL {
                 let name = pick(lang, metric.name_zh(), metric.name_en());
                 if ui.selectable_label(view.metric == metric, name).clicked() {
-                    actions.push(Command::SetRegionalMetric(metric));
+                    actions.push(Command::Page(PageCommand::SetRegionalMetric(metric)));
                 }
             }
             ui.separator();
             ui.label(tr(lang, Msg::GroupBy));
             for (grouping, msg) in [(Grouping::City, Msg::ByCity), (Grouping::Chapter, Msg::ByChapter)] {
                 if ui.selectable_label(view.grouping == grouping, tr(lang, msg)).clicked() {
-                    actions.push(Command::SetRegionalGrouping(grouping));
+                    actions.push(Command::Page(PageCommand::SetRegionalGrouping(grouping)));
                 }
             }
         });
@@ -61,7 +62,10 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
                     .strong()
                     .color(region_color(*region));
                 if ui.button(text).clicked() {
-                    actions.push(Command::FilterTree { label: region.name(lang).to_string(), nodes: nodes.clone() });
+                    actions.push(Command::Tree(TreeCommand::FilterTree {
+                        label: region.name(lang).to_string(),
+                        nodes: nodes.clone(),
+                    }));
                 }
             }
             ui.label(RichText::new(tr(lang, Msg::FilterTree)).weak().small());
@@ -90,7 +94,7 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
                     && ui.button(tr(lang, Msg::AddToDeck)).clicked()
                 {
                     let content = SlideContent::EastWest { indicator: o.indicator.clone(), unit: o.unit.clone() };
-                    actions.push(Command::AddSlideToDeck(content));
+                    actions.push(Command::Deck(DeckCommand::AddSlide(content)));
                 }
             });
             east_west_over_time(ui, tables, chart, lang);
@@ -120,7 +124,7 @@ fn city_bars(ui: &mut Ui, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Com
     if let Some(i) = clicked_bar(&response.response, &response.transform)
         && let Some((city, _, nodes)) = cities.get(i)
     {
-        actions.push(Command::FilterTree { label: city.clone(), nodes: nodes.clone() });
+        actions.push(Command::Tree(TreeCommand::FilterTree { label: city.clone(), nodes: nodes.clone() }));
     }
 }
 
@@ -143,7 +147,7 @@ fn chapter_bars(ui: &mut Ui, doc: &Document, counts: &PlanCounts, lang: Lang, ac
     {
         let mut nodes = e.clone();
         nodes.extend(w);
-        actions.push(Command::FilterTree { label: doc.plan.nodes[*chapter].heading(), nodes });
+        actions.push(Command::Tree(TreeCommand::FilterTree { label: doc.plan.nodes[*chapter].heading(), nodes }));
     }
 }
 
@@ -170,19 +174,19 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
         egui::ComboBox::from_label(tr(lang, Msg::Name)).selected_text(selected).width(320.0).show_ui(ui, |ui| {
             for (k, o) in options.iter().enumerate() {
                 if ui.selectable_label(k == current, o.label()).clicked() {
-                    actions.push(Command::SetRegionalStat(o.indicator.clone(), o.unit.clone()));
+                    actions.push(Command::Page(PageCommand::SetRegionalStat(o.indicator.clone(), o.unit.clone())));
                 }
             }
         });
         for y in options.get(current).map(|o| o.years.as_slice()).unwrap_or_default() {
             if ui.selectable_label(shown_year == Some(*y), y.to_string()).clicked() {
-                actions.push(Command::SetRegionalYear(Some(*y)));
+                actions.push(Command::Page(PageCommand::SetRegionalYear(Some(*y))));
             }
         }
         ui.separator();
         for (stacked, msg) in [(false, Msg::Grouped), (true, Msg::Stacked)] {
             if ui.selectable_label(view.stacked == stacked, tr(lang, msg)).clicked() {
-                actions.push(Command::SetRegionalStacked(stacked));
+                actions.push(Command::Page(PageCommand::SetRegionalStacked(stacked)));
             }
         }
     });
@@ -383,6 +387,9 @@ mod tests {
         });
         harness.get_by_label(&format!("East：{}", east.len())).click();
         harness.run();
-        assert_eq!(harness.state().as_slice(), [Command::FilterTree { label: "East".into(), nodes: east }]);
+        assert_eq!(
+            harness.state().as_slice(),
+            [Command::Tree(TreeCommand::FilterTree { label: "East".into(), nodes: east })]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! against, each scenario's value at the target year against the plan's target, and the
 //! points where two scenarios differ.
 
+use crate::ui::command::{ScenarioCommand, WhatIfCommand};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -71,8 +72,8 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
     let lang = props.lang;
     egui::ScrollArea::vertical().id_salt("scenarios").auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            if ui.button(tr(lang, Msg::OpenFile)).clicked() {
-                actions.push(Command::OpenDialog);
+            if ui.button(tr(lang, Msg::OpenFile)).on_hover_text(super::keys::hint(Msg::OpenFile)).clicked() {
+                actions.push(Command::Scenario(ScenarioCommand::OpenDialog));
             }
             let label = ui.label(tr(lang, Msg::TypedPath));
             let typed_path = &mut view.typed_path;
@@ -81,7 +82,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 .labelled_by(label.id);
             let submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(tr(lang, Msg::Load)).clicked() || submit) && !typed_path.trim().is_empty() {
-                actions.push(Command::OpenFiles(vec![typed_path.trim().into()]));
+                actions.push(Command::Scenario(ScenarioCommand::OpenFiles(vec![typed_path.trim().into()])));
             }
         });
         if props.no_dialog {
@@ -94,7 +95,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                     let name =
                         std::path::Path::new(r).file_name().map_or(r.clone(), |n| n.to_string_lossy().into_owned());
                     if ui.link(name).on_hover_text(r).clicked() {
-                        actions.push(Command::OpenFiles(vec![r.into()]));
+                        actions.push(Command::Scenario(ScenarioCommand::OpenFiles(vec![r.into()])));
                     }
                 }
             });
@@ -105,7 +106,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
             for (k, l) in props.loaded.iter().enumerate() {
                 let mut enabled = l.enabled;
                 if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
-                    actions.push(Command::ToggleScenario(k));
+                    actions.push(Command::Scenario(ScenarioCommand::Toggle(k)));
                 }
                 // The file's name says which file it is; its folder is on hover, since a
                 // truncated absolute path shows only the part every file shares.
@@ -134,17 +135,17 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 ui.horizontal(|ui| {
                     if l.path.is_some() {
                         if ui.small_button(tr(lang, Msg::Reload)).clicked() {
-                            actions.push(Command::ReloadScenario(k));
+                            actions.push(Command::Scenario(ScenarioCommand::Reload(k)));
                         }
                         if ui.small_button(tr(lang, Msg::Remove)).clicked() {
-                            actions.push(Command::RemoveScenario(k));
+                            actions.push(Command::Scenario(ScenarioCommand::Remove(k)));
                         }
                         if ui
                             .small_button(tr(lang, Msg::EditShort))
                             .on_hover_text(tr(lang, Msg::EditAsWhatIf))
                             .clicked()
                         {
-                            actions.push(Command::WhatIfEdit(k));
+                            actions.push(Command::WhatIf(WhatIfCommand::Edit(k)));
                         }
                     }
                 });
@@ -155,11 +156,12 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
             let current = props.basis.unwrap_or(tr(lang, Msg::DefaultBasis)).to_string();
             egui::ComboBox::from_label(tr(lang, Msg::ProgressBasis)).selected_text(current).show_ui(ui, |ui| {
                 if ui.selectable_label(props.basis.is_none(), tr(lang, Msg::DefaultBasis)).clicked() {
-                    actions.push(Command::SetProgressBasis(None));
+                    actions.push(Command::Scenario(ScenarioCommand::SetProgressBasis(None)));
                 }
                 for l in props.loaded.iter().filter(|l| l.enabled) {
                     if ui.selectable_label(props.basis == Some(l.scenario.name.as_str()), &l.scenario.name).clicked() {
-                        actions.push(Command::SetProgressBasis(Some(l.scenario.name.clone())));
+                        actions
+                            .push(Command::Scenario(ScenarioCommand::SetProgressBasis(Some(l.scenario.name.clone()))));
                     }
                 }
             });
@@ -187,7 +189,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 );
             }
             if (a, b) != props.pair {
-                actions.push(Command::SetComparePair(a, b));
+                actions.push(Command::Scenario(ScenarioCommand::SetComparePair(a, b)));
             }
         });
         differences_table(ui, props, view);
@@ -387,8 +389,11 @@ mod tests {
         harness.get_by_label(tr(Lang::Zh, Msg::Load)).click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::ToggleScenario(0)), "{commands:?}");
-        assert!(commands.contains(&Command::OpenFiles(vec!["/tmp/what-if.ron".into()])), "{commands:?}");
+        assert!(commands.contains(&Command::Scenario(ScenarioCommand::Toggle(0))), "{commands:?}");
+        assert!(
+            commands.contains(&Command::Scenario(ScenarioCommand::OpenFiles(vec!["/tmp/what-if.ron".into()]))),
+            "{commands:?}"
+        );
         // A loaded file is named by its file name, not by the start of its folder.
         harness.get_by_label("what-if-2020.ron");
         // Without a system dialog the page says so.

@@ -1,6 +1,7 @@
 //! The bar across the top: the pages, open and present, search, the region filter, language,
 //! theme and help.
 
+use crate::ui::command::{PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::{Command, RegionFilter, View};
@@ -43,7 +44,7 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             (View::WhatIf, Msg::ViewWhatIf),
         ] {
             if ui.selectable_label(props.view == view, tr(lang, msg)).clicked() {
-                commands.push(Command::SetView(view));
+                commands.push(Command::Page(PageCommand::SetView(view)));
             }
         }
         ui.separator();
@@ -51,32 +52,36 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         // English words are longer: the button leaves earlier.
         let wide_enough = if lang == Lang::En { WIDE_ENOUGH_FOR_OPEN_EN } else { WIDE_ENOUGH_FOR_OPEN };
         if full_width >= wide_enough
-            && ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile))).clicked()
+            && ui
+                .add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile)))
+                .on_hover_text(super::keys::hint(Msg::OpenFile))
+                .clicked()
         {
-            commands.push(Command::OpenDialog);
+            commands.push(Command::Scenario(ScenarioCommand::OpenDialog));
         }
-        if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text("F11").clicked() {
-            commands.push(Command::Present(None));
+        if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text(super::keys::hint(Msg::Present)).clicked()
+        {
+            commands.push(Command::Presenter(PresenterCommand::Start(None)));
         }
         if props.deck_len > 0 && ui.button(format!("{}（{}）", tr(lang, Msg::MyDeck), props.deck_len)).clicked() {
-            commands.push(Command::PresentMyDeck);
+            commands.push(Command::Presenter(PresenterCommand::StartMyDeck));
         }
         ui.separator();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("?", |ui| {
                 if ui.button(format!("{} (?)", tr(lang, Msg::Help))).clicked() {
-                    commands.push(Command::ToggleHelp);
+                    commands.push(Command::Window(WindowCommand::ToggleHelp));
                 }
                 if ui.button(tr(lang, Msg::About)).clicked() {
-                    commands.push(Command::ToggleAbout);
+                    commands.push(Command::Window(WindowCommand::ToggleAbout));
                 }
             });
             let theme_label = if props.dark { tr(lang, Msg::ThemeLight) } else { tr(lang, Msg::ThemeDark) };
             if ui.button(theme_label).on_hover_text(tr(lang, Msg::Theme)).clicked() {
-                commands.push(Command::ToggleTheme);
+                commands.push(Command::Window(WindowCommand::ToggleTheme));
             }
             if ui.button(tr(lang, Msg::Language)).clicked() {
-                commands.push(Command::ToggleLanguage);
+                commands.push(Command::Window(WindowCommand::ToggleLanguage));
             }
             ui.separator();
             region_filter_box(ui, props, &mut commands);
@@ -105,10 +110,10 @@ fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>)
             return;
         }
         if ui.small_button("▼").on_hover_text(tr(lang, Msg::NextHit)).clicked() {
-            commands.push(Command::JumpHit { forward: true });
+            commands.push(Command::Tree(TreeCommand::JumpHit { forward: true }));
         }
         if ui.small_button("▲").on_hover_text(tr(lang, Msg::PrevHit)).clicked() {
-            commands.push(Command::JumpHit { forward: false });
+            commands.push(Command::Tree(TreeCommand::JumpHit { forward: false }));
         }
         let (hits, nodes) = props.hits;
         let text = if nodes == 0 {
@@ -132,11 +137,11 @@ fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>)
         response.request_focus();
     }
     if query != props.query {
-        commands.push(Command::SetQuery(query));
+        commands.push(Command::Tree(TreeCommand::SetQuery(query)));
     }
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         let back = ui.input(|i| i.modifiers.shift);
-        commands.push(Command::JumpHit { forward: !back });
+        commands.push(Command::Tree(TreeCommand::JumpHit { forward: !back }));
         response.request_focus();
     }
 }
@@ -152,17 +157,17 @@ fn region_filter_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Co
     let combo = egui::ComboBox::from_label(tr(lang, Msg::RegionFilter)).selected_text(current).width(84.0);
     combo.show_ui(ui, |ui| {
         if ui.selectable_label(*props.region_filter == RegionFilter::All, tr(lang, Msg::AllRegions)).clicked() {
-            commands.push(Command::SetRegionFilter(RegionFilter::All));
+            commands.push(Command::Tree(TreeCommand::SetRegionFilter(RegionFilter::All)));
         }
         for region in Region::ALL {
             let f = RegionFilter::Region(region);
             if ui.selectable_label(*props.region_filter == f, region.name(lang)).clicked() {
-                commands.push(Command::SetRegionFilter(f));
+                commands.push(Command::Tree(TreeCommand::SetRegionFilter(f)));
             }
             for city in props.places.cities_in(region) {
                 let f = RegionFilter::City(city.name.clone());
                 if ui.selectable_label(*props.region_filter == f, format!("　{}", city.name)).clicked() {
-                    commands.push(Command::SetRegionFilter(f));
+                    commands.push(Command::Tree(TreeCommand::SetRegionFilter(f)));
                 }
             }
         }
@@ -201,8 +206,8 @@ mod tests {
         harness.get_by_label("English").click();
         harness.run();
         let commands = harness.state();
-        assert!(commands.contains(&Command::SetView(View::Indicators)), "{commands:?}");
-        assert!(commands.contains(&Command::JumpHit { forward: true }));
-        assert!(commands.contains(&Command::ToggleLanguage));
+        assert!(commands.contains(&Command::Page(PageCommand::SetView(View::Indicators))), "{commands:?}");
+        assert!(commands.contains(&Command::Tree(TreeCommand::JumpHit { forward: true })));
+        assert!(commands.contains(&Command::Window(WindowCommand::ToggleLanguage)));
     }
 }

@@ -1,6 +1,7 @@
 //! The plan's tree (left panel): one row per visible node, virtualised so that a fully
 //! expanded plan 100× this size costs only the rows on screen.
 
+use crate::ui::command::TreeCommand;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Button, Layout, RichText, ScrollArea, Sense, Ui};
 
@@ -32,15 +33,15 @@ fn tree_header(ui: &mut Ui, props: &TreeProps<'_>, commands: &mut Vec<Command>) 
     let lang = props.lang;
     ui.horizontal(|ui| {
         if ui.small_button(tr(lang, Msg::ExpandAll)).clicked() {
-            commands.push(Command::ExpandAll);
+            commands.push(Command::Tree(TreeCommand::ExpandAll));
         }
         if ui.small_button(tr(lang, Msg::CollapseAll)).clicked() {
-            commands.push(Command::CollapseAll);
+            commands.push(Command::Tree(TreeCommand::CollapseAll));
         }
         if let Some(label) = props.filter_label {
             ui.label(RichText::new(format!("{}：{label}", tr(lang, Msg::TreeFiltered))).small());
             if ui.small_button(tr(lang, Msg::ClearFilter)).clicked() {
-                commands.push(Command::ClearTreeFilter);
+                commands.push(Command::Tree(TreeCommand::ClearTreeFilter));
             }
         }
     });
@@ -71,7 +72,7 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Command> {
                         .add(Button::new(RichText::new(arrow).small()).frame(false).min_size(egui::vec2(14.0, 0.0)))
                         .on_hover_text(node.heading());
                     if toggle.clicked() {
-                        actions.push(Command::Toggle(i));
+                        actions.push(Command::Tree(TreeCommand::Toggle(i)));
                     }
                 } else {
                     ui.add_space(14.0 + ui.spacing().item_spacing.x);
@@ -92,10 +93,10 @@ pub fn tree_ui(ui: &mut Ui, props: &TreeProps<'_>) -> Vec<Command> {
                         let selected = props.selected == Some(i);
                         let response = ui.add(Button::selectable(selected, label).truncate()).interact(Sense::click());
                         if response.clicked() {
-                            actions.push(Command::Open(i));
+                            actions.push(Command::Tree(TreeCommand::Open(i)));
                         }
                         if response.double_clicked() && props.doc.outline.has_children(i) {
-                            actions.push(Command::Toggle(i));
+                            actions.push(Command::Tree(TreeCommand::Toggle(i)));
                         }
                     });
                 });
@@ -155,12 +156,12 @@ mod tests {
         harness.get_by_label("第三篇 主要任务").click();
         harness.run();
         let third = doc.outline.index_of("pt3").expect("part 3");
-        assert!(harness.state().contains(&Command::Open(third)), "{:?}", harness.state());
+        assert!(harness.state().contains(&Command::Tree(TreeCommand::Open(third))), "{:?}", harness.state());
         harness.get_by_label("全部展开").click();
         harness.run();
         harness.get_by_label("清除筛选").click();
         harness.run();
-        assert!(harness.state().contains(&Command::ExpandAll));
-        assert!(harness.state().contains(&Command::ClearTreeFilter));
+        assert!(harness.state().contains(&Command::Tree(TreeCommand::ExpandAll)));
+        assert!(harness.state().contains(&Command::Tree(TreeCommand::ClearTreeFilter)));
     }
 }

@@ -1,6 +1,7 @@
 //! The what-if page: controls on the left (name, measure, region, start, path, undo, save),
 //! the chart of the series in hand on the right, its points as handles to drag.
 
+use crate::ui::command::WhatIfCommand;
 use egui::{Color32, Rect, RichText, Sense, Stroke, TextEdit, Ui, Vec2};
 use egui_plot::PlotPoint;
 
@@ -60,19 +61,6 @@ pub fn whatif_ui(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewSta
         ui.separator();
         ui.vertical(|ui| chart(ui, props, &mut commands));
     });
-    if !ui.ctx().egui_wants_keyboard_input() {
-        let (undo, redo) = ui.input_mut(|i| {
-            let redo = i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z)
-                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
-            (i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z), redo)
-        });
-        if undo {
-            commands.push(Command::WhatIfUndo);
-        }
-        if redo {
-            commands.push(Command::WhatIfRedo);
-        }
-    }
     commands
 }
 
@@ -83,7 +71,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
     let label = ui.label(tr(lang, Msg::WhatIfName));
     let mut name = props.model.name.clone();
     if ui.add(TextEdit::singleline(&mut name).desired_width(f32::INFINITY)).labelled_by(label.id).changed() {
-        commands.push(Command::WhatIfRename(name));
+        commands.push(Command::WhatIf(WhatIfCommand::Rename(name)));
     }
     ui.add_space(6.0);
     let label = ui.label(tr(lang, Msg::Name));
@@ -93,7 +81,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         .show_ui(ui, |ui| {
             for (id, name) in props.measures {
                 if ui.selectable_label(props.measure == Some(id.as_str()), name).clicked() {
-                    commands.push(Command::WhatIfPick { measure: Some(id.clone()), region: None });
+                    commands.push(Command::WhatIf(WhatIfCommand::Pick { measure: Some(id.clone()), region: None }));
                 }
             }
         })
@@ -105,7 +93,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         .show_ui(ui, |ui| {
             for region in props.regions {
                 if ui.selectable_label(props.region == region, region).clicked() {
-                    commands.push(Command::WhatIfPick { measure: None, region: Some(region.clone()) });
+                    commands.push(Command::WhatIf(WhatIfCommand::Pick { measure: None, region: Some(region.clone()) }));
                 }
             }
         })
@@ -122,7 +110,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         };
         let text = format!("{}（{}：{}）", tr(lang, msg), start.year, readable(start.value));
         if ui.button(text).on_hover_text(&start.described).clicked() {
-            commands.push(Command::WhatIfBegin(start.from));
+            commands.push(Command::WhatIf(WhatIfCommand::Begin(start.from)));
         }
     }
     ui.separator();
@@ -158,7 +146,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
     if rate.changed()
         && let Ok(r) = state.rate.trim().parse::<f64>()
     {
-        commands.push(Command::WhatIfGrowth(r));
+        commands.push(Command::WhatIf(WhatIfCommand::Growth(r)));
     }
     let label = ui.label(format!("{}（{}，{}）", tr(lang, Msg::PathLine), draft.end_year, draft.unit));
     let line = ui.add(TextEdit::singleline(&mut state.line).desired_width(80.0)).labelled_by(label.id);
@@ -166,7 +154,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
     if line.changed()
         && let Ok(v) = state.line.trim().parse::<f64>()
     {
-        commands.push(Command::WhatIfLine(v));
+        commands.push(Command::WhatIf(WhatIfCommand::Line(v)));
     }
     let drawn = matches!(draft.path, PathKind::Drawn);
     ui.label(RichText::new(tr(lang, Msg::PathDrawn)).color(if drawn {
@@ -184,20 +172,20 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
     ui.horizontal(|ui| {
         if ui
             .add_enabled(props.model.can_undo(), egui::Button::new(tr(lang, Msg::Undo)))
-            .on_hover_text("Ctrl+Z")
+            .on_hover_text(super::keys::hint(Msg::Undo))
             .clicked()
         {
-            commands.push(Command::WhatIfUndo);
+            commands.push(Command::WhatIf(WhatIfCommand::Undo));
         }
         if ui
             .add_enabled(props.model.can_redo(), egui::Button::new(tr(lang, Msg::Redo)))
-            .on_hover_text("Ctrl+Shift+Z")
+            .on_hover_text(super::keys::hint(Msg::Redo))
             .clicked()
         {
-            commands.push(Command::WhatIfRedo);
+            commands.push(Command::WhatIf(WhatIfCommand::Redo));
         }
         if ui.button(tr(lang, Msg::RemoveSeries)).clicked() {
-            commands.push(Command::WhatIfRemove);
+            commands.push(Command::WhatIf(WhatIfCommand::Remove));
         }
     });
     if props.model.drafts.len() > 1 {
@@ -205,7 +193,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         for (k, d) in props.model.drafts.iter().enumerate() {
             let text = format!("{} · {}", d.measure_name, d.region);
             if ui.selectable_label(k == props.model.current, text).clicked() {
-                commands.push(Command::WhatIfSelect(k));
+                commands.push(Command::WhatIf(WhatIfCommand::Select(k)));
             }
         }
     }
@@ -223,17 +211,17 @@ fn editing_and_saving(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<C
     let mut file = props.file.to_string();
     let field = TextEdit::singleline(&mut file).hint_text(props.default_file).desired_width(f32::INFINITY);
     if ui.add(field).labelled_by(label.id).changed() {
-        commands.push(Command::WhatIfSetFile(file));
+        commands.push(Command::WhatIf(WhatIfCommand::SetFile(file)));
     }
     if ui.add_enabled(!props.model.drafts.is_empty(), egui::Button::new(tr(lang, Msg::Save))).clicked() {
-        commands.push(Command::WhatIfSave);
+        commands.push(Command::WhatIf(WhatIfCommand::Save));
     }
     if !props.editable.is_empty() {
         ui.add_space(6.0);
         ui.label(tr(lang, Msg::EditAsWhatIf));
         for (k, name) in props.editable {
             if ui.button(name).clicked() {
-                commands.push(Command::WhatIfEdit(*k));
+                commands.push(Command::WhatIf(WhatIfCommand::Edit(*k)));
             }
         }
     }
@@ -281,7 +269,7 @@ fn chart(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
             && let Some(pointer) = handle.interact_pointer_pos()
         {
             let value = transform.value_from_position(pointer).y;
-            commands.push(Command::WhatIfDrag { year, value, first: handle.drag_started() });
+            commands.push(Command::WhatIf(WhatIfCommand::Drag { year, value, first: handle.drag_started() }));
         }
     }
     ui.label(RichText::new(tr(props.lang, Msg::PathDrawn)).small().weak());
