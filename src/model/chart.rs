@@ -6,16 +6,18 @@
 
 pub mod axis;
 pub mod east_west;
+mod series;
 pub mod style;
 pub mod svg;
 
 use serde::Serialize;
 
 use self::axis::{Axis, Scale, linear_axis, log_axis};
+use self::series::add_scenario_series;
 use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
 use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
-use super::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
+use super::scenario::{Scenario, WHOLE_REGION};
 use crate::i18n::{Lang, pick};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -341,141 +343,6 @@ fn add_plan_values(
         _ => (target.value, target.value * 1.15),
     };
     chart.goals.push(GoalZone { measure: m.key.to_string(), x: (bx, tx), y: (scale(lo), scale(hi)) });
-}
-
-/// Every scenario's whole-region (and national) series of the measure, and the range band
-/// between the scenarios' main series. Of the actual values, only the preferred source (the
-/// first whole-region actual series, the one the final evaluation judges by) is shown unless
-/// `options.all_sources`; the others are listed in `chart.other_sources`.
-#[allow(clippy::too_many_arguments)]
-fn add_scenario_series(
-    chart: &mut Chart,
-    m: &Measure<'_>,
-    scenarios: &[&Scenario],
-    name: &dyn Fn(&str) -> String,
-    base_year: u16,
-    index: bool,
-    options: &ChartOptions,
-    words: &Words,
-) {
-    // In index mode each scenario series is rebased on its own value in the base year (or,
-    // lacking one, in the year nearest to it, which its name then says): a series is never
-    // divided by another series' base.
-    let own_base = |s: &Series| -> Option<(f64, u16)> {
-        if !index {
-            return Some((1.0, base_year));
-        }
-        s.points
-            .iter()
-            .filter(|p| p.value.is_finite() && p.value != 0.0)
-            .min_by_key(|p| (i32::from(p.year) - i32::from(base_year)).abs() * 2 + i32::from(p.year < base_year))
-            .map(|p| (p.value / 100.0, p.year))
-    };
-    // The range across scenarios: each scenario's main (first) series of the region shown.
-    let shown_region = options.region.as_deref().unwrap_or(WHOLE_REGION);
-    let mut by_year: std::collections::BTreeMap<u16, Vec<f64>> = std::collections::BTreeMap::new();
-    for scenario in scenarios {
-        if let Some(main) = scenario.series_for(m.key, shown_region).find(|s| s.kind != SeriesKind::Target)
-            && let Some((divisor, _)) = own_base(main)
-        {
-            for p in &main.points {
-                by_year.entry(p.year).or_default().push(p.value / divisor);
-            }
-        }
-    }
-    let band: Vec<(f64, f64, f64)> = by_year
-        .iter()
-        .filter(|(_, v)| v.len() >= 2)
-        .map(|(y, v)| {
-            (
-                f64::from(*y),
-                v.iter().copied().fold(f64::INFINITY, f64::min),
-                v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            )
-        })
-        .collect();
-    if band.len() >= 2 {
-        chart.bands.push(RangeBand { measure: m.key.to_string(), points: band });
-    }
-    // The preferred actual series is the one the final evaluation judges by: the first
-    // whole-region actual series with a value in the target year (else simply the first).
-    let target_year = m.main_target().map(|(_, t)| t.year);
-    let actuals: Vec<&Series> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
-    let judging = actuals
-        .iter()
-        .find(|s| s.points.iter().any(|p| Some(p.year) == target_year && p.value.is_finite()))
-        .or(actuals.first())
-        .copied();
-    let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
-    for scenario in scenarios {
-        // A part of the region: its own series only (each shown; none is the evaluation's).
-        let series: Vec<&Series> = match part {
-            Some(region) => scenario.series_for(m.key, region).collect(),
-            None => scenario.series_for(m.key, WHOLE_REGION).chain(scenario.series_for(m.key, NATIONAL)).collect(),
-        };
-        for s in series {
-            let role = match s.kind {
-                SeriesKind::Actual => Role::Actual,
-                SeriesKind::Projection => Role::Projection,
-                SeriesKind::Target => Role::AltTarget,
-            };
-            let mut label = if s.region == NATIONAL {
-                format!("{} · {}", words.w("全国", "China"), s.label)
-            } else {
-                s.label.clone()
-            };
-            let preferred = part.is_some() || judging.is_some_and(|j| std::ptr::eq(j, s));
-            if role == Role::Actual && part.is_none() {
-                if preferred {
-                    chart.preferred.push(if words.english() {
-                        format!(
-                            "{}: “{label}” is shown as the actual value: the first whole-region source with a value in the target year, the series the final evaluation judges by",
-                            m.key
-                        )
-                    } else {
-                        format!("{}：以“{label}”为实际值——按来源次序首个有目标年份数值的全区实际值序列，终期评估亦据此判定", m.name())
-                    });
-                } else if !options.all_sources {
-                    chart.other_sources.push(name(&label));
-                    continue;
-                }
-            }
-            let Some((divisor, rebased_on)) = own_base(s) else {
-                chart.notes.push(if words.english() {
-                    format!("{}: no non-zero value, cannot be shown as an index", s.label)
-                } else {
-                    format!("{}：无非零值，无法换算为指数", s.label)
-                });
-                continue;
-            };
-            if rebased_on != base_year {
-                label.push_str(&format!("（{rebased_on}=100）"));
-            }
-            let mut style = base_style(role, 0);
-            style.muted = role == Role::Actual && !preferred;
-            chart.series.push(ChartSeries {
-                name: name(&label),
-                role,
-                measure: m.key.to_string(),
-                source: s.source.lines().next().unwrap_or_default().to_string(),
-                style,
-                points: s
-                    .points
-                    .iter()
-                    .map(|p| {
-                        let mut note = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
-                        if let Some(d) = &p.derived {
-                            note = format!("{d}\n{note}");
-                        }
-                        if !p.quote.is_empty() {
-                            note.push_str(&format!("\n“{}”", p.quote));
-                        }
-                        ChartPoint { x: f64::from(p.year), y: p.value / divisor, note }
-                    })
-                    .collect(),
-            });
-        }
-    }
 }
 
 /// Styles, unique labels, axes and the legend, once every series is in.

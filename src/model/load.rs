@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::diagnostics::{Diagnostic, position_at};
-use super::indicators::{Comparator, same_unit};
+use super::indicators::{Comparator, Indicator, same_unit};
 use super::plan::{PLAN_FORMAT_VERSION, Plan};
 use super::ron_paths::Positions;
 
@@ -150,6 +150,18 @@ const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     let pos = Positions::new(src);
     let mut out = Vec::new();
+    validate_meta(plan, &pos, file, &mut out);
+    let cities: HashSet<&str> = plan.places.cities.iter().map(|c| c.name.as_str()).collect();
+    validate_places(plan, &cities, &pos, file, &mut out);
+    validate_nodes(plan, &cities, &pos, file, &mut out);
+    validate_indicators(plan, &pos, file, &mut out);
+    validate_measures(plan, &pos, file, &mut out);
+    out
+}
+
+/// The format version, and the period and base year that drive every chart, path and
+/// projection.
+fn validate_meta(plan: &Plan, pos: &Positions, file: &str, out: &mut Vec<Diagnostic>) {
     if plan.format_version != PLAN_FORMAT_VERSION {
         out.push(Diagnostic::error(
             file,
@@ -158,7 +170,6 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
         ));
     }
 
-    // The period and base year drive every chart, path and projection.
     let meta = &plan.meta;
     let period_problem = if !YEARS.contains(&meta.period_start) || !YEARS.contains(&meta.period_end) {
         Some(format!("period {}–{} lies outside {}–{}", meta.period_start, meta.period_end, YEARS.start(), YEARS.end()))
@@ -175,8 +186,10 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
     if let Some(problem) = period_problem {
         out.push(Diagnostic::error(file, pos.of("meta.period_start"), problem));
     }
+}
 
-    let cities: HashSet<&str> = plan.places.cities.iter().map(|c| c.name.as_str()).collect();
+/// Every place name points to known 盟市.
+fn validate_places(plan: &Plan, cities: &HashSet<&str>, pos: &Positions, file: &str, out: &mut Vec<Diagnostic>) {
     for (i, name) in plan.places.names.iter().enumerate() {
         for city in &name.cities {
             if !cities.contains(city.as_str()) {
@@ -188,7 +201,10 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
+/// Node ids unique and not empty, parents earlier nodes, 盟市 known.
+fn validate_nodes(plan: &Plan, cities: &HashSet<&str>, pos: &Positions, file: &str, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (k, node) in plan.nodes.iter().enumerate() {
         let at = |field: &str| pos.of(&format!("nodes[{k}].{field}"));
@@ -222,7 +238,11 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
+/// Indicator ids unique, each statement anchored to the text (or to a named outside source),
+/// and its values sane.
+fn validate_indicators(plan: &Plan, pos: &Positions, file: &str, out: &mut Vec<Diagnostic>) {
     let node_text: HashMap<&str, &str> = plan.nodes.iter().map(|n| (n.id.as_str(), n.text.as_str())).collect();
     let mut indicator_ids: HashMap<&str, usize> = HashMap::new();
     for (j, ind) in plan.indicators.iter().enumerate() {
@@ -255,75 +275,82 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             )),
             Some(_) => {}
         }
-        if ind.baselines.is_empty() && ind.target.is_none() {
+        validate_values(ind, &at, file, out);
+    }
+}
+
+/// One statement's baselines and target: plausible years, finite values, a range only with
+/// the Range comparator, a share within 0–100 %, a unit.
+fn validate_values(ind: &Indicator, at: &dyn Fn(&str) -> (usize, usize), file: &str, out: &mut Vec<Diagnostic>) {
+    if ind.baselines.is_empty() && ind.target.is_none() {
+        out.push(Diagnostic::error(file, at("id"), format!("indicator `{}` has neither baseline nor target", ind.id)));
+    }
+    for (b_at, b) in ind.baselines.iter().enumerate() {
+        let baseline = |field: &str| at(&format!("baselines[{b_at}].{field}"));
+        if !YEARS.contains(&b.year) || b.since.is_some_and(|s| s > b.year) {
             out.push(Diagnostic::error(
                 file,
-                at("id"),
-                format!("indicator `{}` has neither baseline nor target", ind.id),
+                baseline("year"),
+                format!("indicator `{}`: baseline year {} is not plausible", ind.id, b.year),
             ));
         }
-        for (b_at, b) in ind.baselines.iter().enumerate() {
-            let baseline = |field: &str| at(&format!("baselines[{b_at}].{field}"));
-            if !YEARS.contains(&b.year) || b.since.is_some_and(|s| s > b.year) {
-                out.push(Diagnostic::error(
-                    file,
-                    baseline("year"),
-                    format!("indicator `{}`: baseline year {} is not plausible", ind.id, b.year),
-                ));
-            }
-            if !b.value.is_finite() {
-                out.push(Diagnostic::error(
-                    file,
-                    baseline("value"),
-                    format!("indicator `{}`: baseline value is not a finite number", ind.id),
-                ));
-            }
-        }
-        if let Some(t) = &ind.target {
-            if !YEARS.contains(&t.year) {
-                out.push(Diagnostic::error(
-                    file,
-                    at("target.year"),
-                    format!("indicator `{}`: target year {} is not plausible", ind.id, t.year),
-                ));
-            }
-            if !t.value.is_finite() || t.upper.is_some_and(|u| !u.is_finite() || u < t.value) {
-                out.push(Diagnostic::error(
-                    file,
-                    at("target.value"),
-                    format!("indicator `{}`: target value is not a finite number or range", ind.id),
-                ));
-            }
-            if (t.upper.is_some()) != (ind.comparator == Comparator::Range) {
-                out.push(Diagnostic::error(
-                    file,
-                    at("comparator"),
-                    format!("indicator `{}`: an upper bound goes with the Range comparator, and only with it", ind.id),
-                ));
-            }
-            if ind.baselines.iter().any(|b| b.year > t.year) {
-                out.push(Diagnostic::warning(
-                    file,
-                    at("baselines"),
-                    format!("indicator `{}`: a baseline lies after the target year", ind.id),
-                ));
-            }
-        }
-        if ind.unit.is_empty() {
-            out.push(Diagnostic::warning(file, at("unit"), format!("indicator `{}` has no unit", ind.id)));
-        }
-        if ind.unit.contains('%') && ind.comparator != Comparator::GrowthRate {
-            let over = ind
-                .baselines
-                .iter()
-                .map(|b| b.value)
-                .chain(ind.target.iter().map(|t| t.value))
-                .any(|v| !(0.0..=100.0).contains(&v));
-            if over {
-                out.push(Diagnostic::error(file, at("id"), format!("indicator `{}`: a share outside 0–100 %", ind.id)));
-            }
+        if !b.value.is_finite() {
+            out.push(Diagnostic::error(
+                file,
+                baseline("value"),
+                format!("indicator `{}`: baseline value is not a finite number", ind.id),
+            ));
         }
     }
+    if let Some(t) = &ind.target {
+        if !YEARS.contains(&t.year) {
+            out.push(Diagnostic::error(
+                file,
+                at("target.year"),
+                format!("indicator `{}`: target year {} is not plausible", ind.id, t.year),
+            ));
+        }
+        if !t.value.is_finite() || t.upper.is_some_and(|u| !u.is_finite() || u < t.value) {
+            out.push(Diagnostic::error(
+                file,
+                at("target.value"),
+                format!("indicator `{}`: target value is not a finite number or range", ind.id),
+            ));
+        }
+        if (t.upper.is_some()) != (ind.comparator == Comparator::Range) {
+            out.push(Diagnostic::error(
+                file,
+                at("comparator"),
+                format!("indicator `{}`: an upper bound goes with the Range comparator, and only with it", ind.id),
+            ));
+        }
+        if ind.baselines.iter().any(|b| b.year > t.year) {
+            out.push(Diagnostic::warning(
+                file,
+                at("baselines"),
+                format!("indicator `{}`: a baseline lies after the target year", ind.id),
+            ));
+        }
+    }
+    if ind.unit.is_empty() {
+        out.push(Diagnostic::warning(file, at("unit"), format!("indicator `{}` has no unit", ind.id)));
+    }
+    if ind.unit.contains('%') && ind.comparator != Comparator::GrowthRate {
+        let over = ind
+            .baselines
+            .iter()
+            .map(|b| b.value)
+            .chain(ind.target.iter().map(|t| t.value))
+            .any(|v| !(0.0..=100.0).contains(&v));
+        if over {
+            out.push(Diagnostic::error(file, at("id"), format!("indicator `{}`: a share outside 0–100 %", ind.id)));
+        }
+    }
+}
+
+/// Each measure in one unit (that of its first statement), and every headline a measure with a
+/// target.
+fn validate_measures(plan: &Plan, pos: &Positions, file: &str, out: &mut Vec<Diagnostic>) {
     // Each measure's unit is that of its first statement.
     let mut units: HashMap<&str, &str> = HashMap::new();
     for (j, s) in plan.indicators.iter().enumerate() {
@@ -349,5 +376,4 @@ pub fn validate(plan: &Plan, src: &str, file: &str) -> Vec<Diagnostic> {
             ));
         }
     }
-    out
 }

@@ -222,33 +222,63 @@ pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(
         }
         units.entry(e.id.as_str()).or_insert(e.unit.as_str());
     }
-    let regions = known_regions(plan);
-    let (first_year, last_year) = (plan.meta.period_start.saturating_sub(15), plan.meta.period_end.saturating_add(15));
+    let check = SeriesCheck {
+        file,
+        locate,
+        units,
+        regions: known_regions(plan),
+        period: (plan.meta.period_start, plan.meta.period_end),
+        years: plan.meta.period_start.saturating_sub(15)..=plan.meta.period_end.saturating_add(15),
+    };
     let mut seen_ids: HashMap<&str, usize> = HashMap::new();
     let mut unshown_warnings = 0usize;
     for (i, series) in s.series.iter().enumerate() {
-        let at = |field: &str| locate(&format!("series[{i}].{field}"));
-        let point = |k: usize, field: &str| locate(&format!("series[{i}].points[{k}].{field}"));
         if full_of_errors(&out) {
             break;
         }
-        let nth = {
-            let c = seen_ids.entry(series.id.as_str()).or_insert(0);
-            *c += 1;
-            *c - 1
-        };
+        let seen = seen_ids.entry(series.id.as_str()).or_insert(0);
+        *seen += 1;
+        check.series(i, series, *seen > 1, &mut out);
+        unshown_warnings += check.points(i, series, &mut out);
+    }
+    if full_of_errors(&out) {
+        out.push(Diagnostic::error(file, (0, 0), format!("more than {MAX_DIAGNOSTICS} problems; stopped checking")));
+    }
+    if unshown_warnings > 0 {
+        // Warnings never refuse a file, however many there are; errors are always looked for.
+        out.push(Diagnostic::warning(file, (0, 0), format!("{unshown_warnings} more warnings not shown")));
+    }
+    out
+}
+
+/// What a scenario's series are checked against.
+struct SeriesCheck<'a> {
+    file: &'a str,
+    locate: &'a dyn Fn(&str) -> Place,
+    /// Every indicator a series may name (the plan's and the file's own), with its unit.
+    units: HashMap<&'a str, &'a str>,
+    regions: Vec<String>,
+    period: (u16, u16),
+    /// Years not far outside the plan's period.
+    years: std::ops::RangeInclusive<u16>,
+}
+
+impl SeriesCheck<'_> {
+    /// Series `i` as a whole: its id unique, its indicator, unit and region known.
+    fn series(&self, i: usize, series: &Series, duplicate: bool, out: &mut Vec<Diagnostic>) {
+        let (file, at) = (self.file, |field: &str| (self.locate)(&format!("series[{i}].{field}")));
         let id = series.id.as_str();
-        if nth > 0 {
+        if duplicate {
             out.push(Diagnostic::error(file, at("id"), format!("duplicate series id `{id}`")));
         }
-        match units.get(series.indicator.as_str()) {
+        match self.units.get(series.indicator.as_str()) {
             None => out.push(Diagnostic::error(
                 file,
                 at("indicator"),
                 format!(
                     "series `{id}`: unknown indicator `{}`{}",
                     series.indicator,
-                    did_you_mean(nearest(&series.indicator, units.keys().copied()))
+                    did_you_mean(nearest(&series.indicator, self.units.keys().copied()))
                 ),
             )),
             Some(unit) if *unit != series.unit => out.push(Diagnostic::error(
@@ -261,25 +291,35 @@ pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(
             )),
             Some(_) => {}
         }
-        if !regions.contains(&series.region) {
+        if !self.regions.contains(&series.region) {
             out.push(Diagnostic::error(
                 file,
                 at("region"),
                 format!(
                     "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
                     series.region,
-                    did_you_mean(nearest(&series.region, regions.iter().map(String::as_str)))
+                    did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str)))
                 ),
             ));
         }
         if series.points.is_empty() {
             out.push(Diagnostic::warning(file, at("id"), format!("series `{id}` has no points")));
         }
+    }
+
+    /// Series `i`'s points: each year once and possible, values finite, shares within 0–100 %,
+    /// counts not negative. Returns how many warnings were past the message cap.
+    fn points(&self, i: usize, series: &Series, out: &mut Vec<Diagnostic>) -> usize {
+        let file = self.file;
+        let point = |k: usize, field: &str| (self.locate)(&format!("series[{i}].points[{k}].{field}"));
+        let id = series.id.as_str();
+        let (first_year, last_year) = (*self.years.start(), *self.years.end());
+        let mut unshown_warnings = 0;
         let share = series.unit == "%";
         let count = COUNT_UNITS.contains(&series.unit.as_str());
         let mut years = HashSet::new();
         for (k, p) in series.points.iter().enumerate() {
-            if full_of_errors(&out) {
+            if full_of_errors(out) {
                 break;
             }
             if !years.insert(p.year) {
@@ -303,7 +343,7 @@ pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(
                     point(k, "year"),
                     format!(
                         "series `{id}`: year {} is far outside the plan's period {}–{}",
-                        p.year, plan.meta.period_start, plan.meta.period_end
+                        p.year, self.period.0, self.period.1
                     ),
                 ));
             }
@@ -327,15 +367,8 @@ pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(
                 ));
             }
         }
+        unshown_warnings
     }
-    if full_of_errors(&out) {
-        out.push(Diagnostic::error(file, (0, 0), format!("more than {MAX_DIAGNOSTICS} problems; stopped checking")));
-    }
-    if unshown_warnings > 0 {
-        // Warnings never refuse a file, however many there are; errors are always looked for.
-        out.push(Diagnostic::warning(file, (0, 0), format!("{unshown_warnings} more warnings not shown")));
-    }
-    out
 }
 
 /// The message cap is reached and an error is among them: checking further says nothing new

@@ -91,10 +91,7 @@ pub fn chart_svg(chart: &Chart, o: &SvgOptions) -> String {
 /// The chart as a nested `<svg>` element at (`o.x`, `o.y`), for slides.
 pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
     let l = layout_titled(chart, o.width, o.height, o.titled);
-    let p = l.plot;
-    let f = l.font;
     let ink = Colour::Ink.hex(o.dark);
-    let grid = if o.dark { "#444444" } else { "#dddddd" };
     let background = if o.dark { "#1b1b1b" } else { "#ffffff" };
     let mut s = String::new();
     let _ = writeln!(
@@ -108,39 +105,83 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
     );
     let _ = writeln!(s, "<rect width=\"{}\" height=\"{}\" fill=\"{background}\"/>", o.width, o.height);
     if o.titled {
-        let size = l.font * 1.3;
-        let title = wrap(&chart.title, (o.width - 2.0 * l.font) / size).into_iter().next().unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
-            l.font * 0.8,
-            size * 1.1,
-            escape(&title)
-        );
-        // What the chart itself says about how it was drawn (an index for mixed units…).
-        for (k, note) in chart.notes.iter().take(3).enumerate() {
-            let _ = writeln!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{ink}\">{}</text>",
-                l.font * 0.8,
-                size * 1.1 + l.font * 1.3 * (k + 1) as f64,
-                l.font * 0.9,
-                escape(note)
-            );
-        }
+        title(&mut s, chart, &l, o.width, &ink);
     }
+    let p = l.plot;
     let _ = writeln!(
         s,
         "<defs><clipPath id=\"plot\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></clipPath></defs>",
         p.x, p.y, p.w, p.h
     );
-    // Half a year of room at each end, so the first and last points are whole.
-    let (x0, x1) = (chart.x_axis.min - 0.5, chart.x_axis.max + 0.5);
-    let sx = |x: f64| (x1 > x0).then(|| p.x + (x - x0) / (x1 - x0) * p.w);
-    let sy = |y: f64| chart.y_axis.fraction(y).map(|t| p.bottom() - t * p.h);
-    // Grid and tick labels.
+    let plot = Plot::new(chart, p);
+    axes(&mut s, &plot, l.font, &ink, o.dark);
+    // Areas first, so lines and points stay on top.
+    s.push_str("<g clip-path=\"url(#plot)\">\n");
+    areas(&mut s, &plot, l.font, &ink, o.dark);
+    for series in &chart.series {
+        series_svg(&mut s, &plot, series, l.font, o.dark);
+    }
+    s.push_str("</g>\n");
+    annotations(&mut s, &plot, l.font, &ink, o.dark);
+    legend(&mut s, chart, &l, &ink, o.dark);
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Where values go in the plot area: years across (half a year of room at each end, so the
+/// first and last points are whole), values up by the value axis.
+struct Plot<'a> {
+    chart: &'a Chart,
+    p: Rect,
+    x0: f64,
+    x1: f64,
+}
+
+impl<'a> Plot<'a> {
+    fn new(chart: &'a Chart, p: Rect) -> Self {
+        Plot { chart, p, x0: chart.x_axis.min - 0.5, x1: chart.x_axis.max + 0.5 }
+    }
+
+    fn sx(&self, x: f64) -> Option<f64> {
+        (self.x1 > self.x0).then(|| self.p.x + (x - self.x0) / (self.x1 - self.x0) * self.p.w)
+    }
+
+    fn sy(&self, y: f64) -> Option<f64> {
+        self.chart.y_axis.fraction(y).map(|t| self.p.bottom() - t * self.p.h)
+    }
+}
+
+/// The title of a chart exported on its own, and what the chart says about how it was drawn
+/// (an index for mixed units…).
+fn title(s: &mut String, chart: &Chart, l: &Layout, width: f64, ink: &str) {
+    let size = l.font * 1.3;
+    let title = wrap(&chart.title, (width - 2.0 * l.font) / size).into_iter().next().unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" font-weight=\"bold\" fill=\"{ink}\">{}</text>",
+        l.font * 0.8,
+        size * 1.1,
+        escape(&title)
+    );
+    // What the chart itself says about how it was drawn (an index for mixed units…).
+    for (k, note) in chart.notes.iter().take(3).enumerate() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{ink}\">{}</text>",
+            l.font * 0.8,
+            size * 1.1 + l.font * 1.3 * (k + 1) as f64,
+            l.font * 0.9,
+            escape(note)
+        );
+    }
+}
+
+/// Grid lines and tick labels, the year axis, and the unit above the value axis.
+fn axes(s: &mut String, plot: &Plot<'_>, f: f64, ink: &str, dark: bool) {
+    let (p, chart) = (plot.p, plot.chart);
+    let grid = if dark { "#444444" } else { "#dddddd" };
     for &t in &chart.y_axis.ticks {
-        if let Some(y) = sy(t) {
+        if let Some(y) = plot.sy(t) {
             let _ = writeln!(
                 s,
                 "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{grid}\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" text-anchor=\"end\" fill=\"{ink}\">{}</text>",
@@ -153,7 +194,7 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         }
     }
     for &t in &chart.x_axis.ticks {
-        if let Some(x) = sx(t) {
+        if let Some(x) = plot.sx(t) {
             let _ = writeln!(
                 s,
                 "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{grid}\" stroke-width=\"0.6\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{t:.0}</text>",
@@ -185,17 +226,20 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         p.y - f * 0.6,
         escape(&chart.y_axis.unit)
     );
-    // Areas first, so lines and points stay on top.
-    s.push_str("<g clip-path=\"url(#plot)\">\n");
+}
+
+/// Breaks in the data, goal zones and scenario bands.
+fn areas(s: &mut String, plot: &Plot<'_>, f: f64, ink: &str, dark: bool) {
+    let (p, chart) = (plot.p, plot.chart);
     for b in &chart.breaks {
-        let (Some(x0), Some(x1)) = (sx(f64::from(b.from) - 0.5), sx(f64::from(b.to) + 0.5)) else { continue };
+        let (Some(x0), Some(x1)) = (plot.sx(f64::from(b.from) - 0.5), plot.sx(f64::from(b.to) + 0.5)) else { continue };
         let _ = writeln!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" fill-opacity=\"0.18\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text>",
             p.y,
             x1 - x0,
             p.bottom() - p.y,
-            Colour::Grey.hex(o.dark),
+            Colour::Grey.hex(dark),
             (x0 + x1) / 2.0,
             p.y + f * 1.1,
             f * 0.8,
@@ -203,78 +247,78 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         );
     }
     for goal in &chart.goals {
-        let (Some(x0), Some(x1)) = (sx(goal.x.0), sx(goal.x.1)) else { continue };
-        let y_top = sy(goal.y.1).unwrap_or(p.y).max(p.y);
-        let y_bottom = sy(goal.y.0).unwrap_or(p.bottom()).min(p.bottom());
+        let (Some(x0), Some(x1)) = (plot.sx(goal.x.0), plot.sx(goal.x.1)) else { continue };
+        let y_top = plot.sy(goal.y.1).unwrap_or(p.y).max(p.y);
+        let y_bottom = plot.sy(goal.y.0).unwrap_or(p.bottom()).min(p.bottom());
         let _ = writeln!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{y_top:.1}\" width=\"{:.1}\" height=\"{:.1}\" {}/>",
             x1 - x0,
             (y_bottom - y_top).max(0.0),
-            fill_attrs(&super::style::GOAL_FILL, o.dark)
+            fill_attrs(&super::style::GOAL_FILL, dark)
         );
     }
     for band in &chart.bands {
-        let upper = band.points.iter().filter_map(|&(x, _, hi)| Some(format!("{:.1},{:.1}", sx(x)?, sy(hi)?)));
-        let lower = band.points.iter().rev().filter_map(|&(x, lo, _)| Some(format!("{:.1},{:.1}", sx(x)?, sy(lo)?)));
+        let upper =
+            band.points.iter().filter_map(|&(x, _, hi)| Some(format!("{:.1},{:.1}", plot.sx(x)?, plot.sy(hi)?)));
+        let lower =
+            band.points.iter().rev().filter_map(|&(x, lo, _)| Some(format!("{:.1},{:.1}", plot.sx(x)?, plot.sy(lo)?)));
         let points: Vec<String> = upper.chain(lower).collect();
         let _ =
-            writeln!(s, "<polygon points=\"{}\" {}/>", points.join(" "), fill_attrs(&super::style::BAND_FILL, o.dark));
+            writeln!(s, "<polygon points=\"{}\" {}/>", points.join(" "), fill_attrs(&super::style::BAND_FILL, dark));
     }
-    for series in &chart.series {
-        let st = &series.style;
-        let colour = st.colour.hex(o.dark);
-        let opacity = if st.muted { 0.55 } else { 1.0 };
-        if let Some(dash) = st.line {
-            // A gap (a value the scale cannot show) breaks the line.
-            // So does a break in the data (years without values).
-            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-            for run in chart.runs(&series.points) {
-                runs.push(Vec::new());
-                for pt in run {
-                    match (sx(pt.x), sy(pt.y)) {
-                        (Some(x), Some(y)) => runs.last_mut().map(|r| r.push((x, y))).unwrap_or_default(),
-                        _ => runs.push(Vec::new()),
-                    }
+}
+
+/// One series: its line (broken where a value cannot be shown or the data has a break), then
+/// its markers, each with a title naming it.
+fn series_svg(s: &mut String, plot: &Plot<'_>, series: &super::ChartSeries, f: f64, dark: bool) {
+    let chart = plot.chart;
+    let st = &series.style;
+    let colour = st.colour.hex(dark);
+    let opacity = if st.muted { 0.55 } else { 1.0 };
+    if let Some(dash) = st.line {
+        // A gap (a value the scale cannot show) breaks the line.
+        // So does a break in the data (years without values).
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        for run in chart.runs(&series.points) {
+            runs.push(Vec::new());
+            for pt in run {
+                match (plot.sx(pt.x), plot.sy(pt.y)) {
+                    (Some(x), Some(y)) => runs.last_mut().map(|r| r.push((x, y))).unwrap_or_default(),
+                    _ => runs.push(Vec::new()),
                 }
             }
-            for run in runs.iter().filter(|r| r.len() > 1) {
-                let pts: Vec<String> = run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-                let dasharray =
-                    dash.dasharray(st.width).map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-                let _ = writeln!(
-                    s,
-                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"{opacity}\" stroke-linejoin=\"round\"{dasharray}/>",
-                    pts.join(" "),
-                    st.width
-                );
-            }
         }
-        if let Some(marker) = st.marker {
-            for pt in &series.points {
-                let (Some(x), Some(y)) = (sx(pt.x), sy(pt.y)) else { continue };
-                let title = format!("{} {:.0}: {}", series.name, pt.x, readable(pt.y));
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    marker_svg(
-                        marker,
-                        x,
-                        y,
-                        f64::from(st.marker_radius()) * f / 16.0,
-                        &colour,
-                        opacity,
-                        &escape(&title)
-                    )
-                );
-            }
+        for run in runs.iter().filter(|r| r.len() > 1) {
+            let pts: Vec<String> = run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+            let dasharray = dash.dasharray(st.width).map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-opacity=\"{opacity}\" stroke-linejoin=\"round\"{dasharray}/>",
+                pts.join(" "),
+                st.width
+            );
         }
     }
-    s.push_str("</g>\n");
-    // Annotations: a dashed rule at the year, its label above the plot (never on the data).
-    for a in &chart.annotations {
-        let Some(x) = sx(f64::from(a.year)) else { continue };
-        let purple = Colour::ReddishPurple.hex(o.dark);
+    if let Some(marker) = st.marker {
+        for pt in &series.points {
+            let (Some(x), Some(y)) = (plot.sx(pt.x), plot.sy(pt.y)) else { continue };
+            let title = format!("{} {:.0}: {}", series.name, pt.x, readable(pt.y));
+            let _ = writeln!(
+                s,
+                "{}",
+                marker_svg(marker, x, y, f64::from(st.marker_radius()) * f / 16.0, &colour, opacity, &escape(&title))
+            );
+        }
+    }
+}
+
+/// Annotations: a dashed rule at the year, its label above the plot (never on the data).
+fn annotations(s: &mut String, plot: &Plot<'_>, f: f64, ink: &str, dark: bool) {
+    let p = plot.p;
+    for a in &plot.chart.annotations {
+        let Some(x) = plot.sx(f64::from(a.year)) else { continue };
+        let purple = Colour::ReddishPurple.hex(dark);
         let _ = writeln!(
             s,
             "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{purple}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{} {}</text>",
@@ -286,7 +330,10 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
             escape(&a.text)
         );
     }
-    // The legend, beside the plot.
+}
+
+/// The legend, beside the plot.
+fn legend(s: &mut String, chart: &Chart, l: &Layout, ink: &str, dark: bool) {
     let mut y = l.legend.y;
     let f = l.legend_font;
     for (entry, lines) in chart.legend.iter().zip(&l.legend_lines) {
@@ -300,10 +347,10 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
                     mid - f * 0.45,
                     f * 2.2,
                     f * 0.9,
-                    fill_attrs(fill, o.dark)
+                    fill_attrs(fill, dark)
                 );
             }
-            Swatch::Series(st) => s.push_str(&swatch_svg(st, sw_x, mid, f, o.dark)),
+            Swatch::Series(st) => s.push_str(&swatch_svg(st, sw_x, mid, f, dark)),
         }
         for (k, line) in lines.iter().enumerate() {
             let _ = writeln!(
@@ -316,8 +363,6 @@ pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
         }
         y += f * (1.25 * lines.len() as f64 + 0.35);
     }
-    s.push_str("</svg>\n");
-    s
 }
 
 fn fill_attrs(fill: &Fill, dark: bool) -> String {

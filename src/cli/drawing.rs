@@ -1,0 +1,135 @@
+//! Commands that draw from the session's specs, as the window does: `chart`, `map`,
+//! `briefing` and `evaluate`.
+
+use super::*;
+
+pub(super) struct ChartRequest<'a> {
+    pub(super) measures: &'a [String],
+    pub(super) files: &'a [PathBuf],
+    pub(super) options: ChartOptions,
+    pub(super) format: ChartFormat,
+    pub(super) scale: f32,
+}
+
+/// The size a chart is drawn at on its own (PNG scales multiply it).
+pub(super) const CHART_SIZE: (f64, f64) = (960.0, 540.0);
+
+pub(super) fn chart_command(
+    plan: &Plan,
+    r: &ChartRequest<'_>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let groups = Measure::group(&plan.indicators);
+    for key in r.measures {
+        if !groups.iter().any(|m| m.key == key) {
+            let nearest = groups
+                .iter()
+                .map(|m| m.key)
+                .max_by(|a, b| strsim::jaro_winkler(a, key).total_cmp(&strsim::jaro_winkler(b, key)));
+            let hint = nearest.map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+            return Err(format!("{key}: no such measure{hint}; `plan-explorer indicators` lists them"));
+        }
+    }
+    let session = session_of(plan, r.files, r.options.lang)?;
+    let chart = session.chart(r.measures, r.options.clone());
+    let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
+    let bytes = match r.format {
+        ChartFormat::Svg => svg().into_bytes(),
+        ChartFormat::Png => crate::render::png(&svg(), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?,
+        ChartFormat::Pdf => crate::render::pdf(&[svg()], &chart.title)?,
+        ChartFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&chart).map_err(|e| e.to_string())?;
+            json.push('\n');
+            json.into_bytes()
+        }
+    };
+    write_output(output, &bytes, out)
+}
+
+pub(super) fn briefing_command(
+    plan: &Plan,
+    deck: Option<&Path>,
+    files: &[PathBuf],
+    format: BriefingFormat,
+    lang: Lang,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let session = session_of(plan, files, lang)?;
+    let deck = match deck {
+        Some(path) => crate::model::deck::Deck::load(path, session.doc())
+            .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
+        None => session.default_deck(None),
+    };
+    let slides = session.briefing(&deck, lang);
+    let bytes = match format {
+        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang).into_bytes(),
+        BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang), &deck.name)?,
+    };
+    write_output(output, &bytes, out)
+}
+
+/// What `map` was asked for.
+pub(super) struct MapRequest<'a> {
+    pub(super) series: &'a str,
+    pub(super) year: Option<u16>,
+    pub(super) files: &'a [PathBuf],
+    pub(super) format: MapFormat,
+    pub(super) scale: f32,
+    pub(super) lang: Lang,
+}
+
+pub(super) fn map_command(
+    plan: &Plan,
+    r: &MapRequest<'_>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let session = session_of(plan, r.files, r.lang)?;
+    let series = r.series;
+    let year = match PlanMetric::from_id(series) {
+        Some(_) => None,
+        None => {
+            let options = session.stat_options();
+            let Some(o) = options.iter().find(|o| o.indicator == series) else {
+                let known: Vec<&str> = options.iter().map(|o| o.indicator.as_str()).collect();
+                return Err(format!(
+                    "no per-盟市 series `{series}`: try tasks, boxes, platforms or {}",
+                    known.join(", ")
+                ));
+            };
+            match r.year {
+                Some(y) if o.years.contains(&y) => Some(y),
+                Some(y) => {
+                    let years: Vec<String> = o.years.iter().map(u16::to_string).collect();
+                    return Err(format!("`{series}` has no values for {y}: it has {}", years.join(", ")));
+                }
+                None => None,
+            }
+        }
+    };
+    let map = session.map(series, year, r.lang)?;
+    let bytes = match r.format {
+        MapFormat::Svg => map_svg(&map, false).into_bytes(),
+        MapFormat::Png => {
+            crate::render::png(&map_svg(&map, false), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?
+        }
+        MapFormat::Json => map_json(&map).into_bytes(),
+    };
+    write_output(output, &bytes, out)
+}
+
+pub(super) fn evaluate_command(
+    plan: &Plan,
+    files: &[PathBuf],
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let session = session_of(plan, files, Lang::Zh)?;
+    let text = match format {
+        ReportFormat::Csv => evaluation_csv(session.evaluations()),
+        ReportFormat::Md => evaluation_markdown(session.evaluations()),
+    };
+    out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
+}

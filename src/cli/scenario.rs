@@ -1,0 +1,87 @@
+//! Commands on scenario files: `compare`, `scenario export` and `scenario import`.
+
+use super::*;
+
+pub(super) fn compare(plan: &Plan, a: &Path, b: &Path, out: &mut dyn Write) -> Result<i32, String> {
+    let sa = read_first_scenario(plan, a)?;
+    let sb = read_first_scenario(plan, b)?;
+    let diffs = differences(&sa, &sb);
+    let show = |v: Option<f64>| v.map_or("—".to_string(), exact);
+    let io = (|| -> std::io::Result<()> {
+        writeln!(out, "{} points differ between `{}` and `{}`", diffs.len(), sa.name, sb.name)?;
+        for d in &diffs {
+            writeln!(out, "{} {} {} ({}): {} | {}", d.indicator, d.region, d.year, d.unit, show(d.a), show(d.b))?;
+        }
+        Ok(())
+    })();
+    io.map(|()| i32::from(!diffs.is_empty())).map_err(|e| e.to_string())
+}
+
+pub(super) fn export_scenario(
+    plan: &Plan,
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let scenarios = read_scenarios(plan, file)?;
+    let refs: Vec<&Scenario> = scenarios.iter().collect();
+    let bytes = match format {
+        ExportFormat::Csv => tabular::write::long_csv(&refs).into_bytes(),
+        ExportFormat::IamcCsv => tabular::write::iamc_csv(&refs).into_bytes(),
+        ExportFormat::Xlsx => {
+            if output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err("an xlsx workbook is binary: name the file with -o OUT.xlsx".to_string());
+            }
+            tabular::write::xlsx(&refs).map_err(|e| format!("cannot write the workbook: {e}"))?
+        }
+        ExportFormat::Table => {
+            let mut text = String::new();
+            for scenario in &scenarios {
+                for s in &scenario.series {
+                    let points: Vec<String> =
+                        s.points.iter().map(|p| format!("{} {}", p.year, exact(p.value))).collect();
+                    text.push_str(&format!(
+                        "{:<40} {} {}（{}）: {}\n",
+                        s.id,
+                        s.indicator,
+                        s.region,
+                        s.unit,
+                        points.join(", ")
+                    ));
+                }
+            }
+            text.into_bytes()
+        }
+    };
+    write_output(output, &bytes, out)
+}
+
+/// A table's scenario as RON: the one it holds, or the one `--scenario` names.
+pub(super) fn import_scenario(
+    plan: &Plan,
+    file: &Path,
+    wanted: Option<&str>,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<i32, String> {
+    let scenarios = read_scenarios(plan, file)?;
+    let names = || scenarios.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", ");
+    let chosen = match wanted {
+        Some(name) => scenarios
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| format!("{}: no scenario `{name}`; it holds {}", file.display(), names()))?,
+        None if scenarios.len() > 1 => {
+            return Err(format!(
+                "{}: holds {} scenarios ({}): choose one with --scenario",
+                file.display(),
+                scenarios.len(),
+                names()
+            ));
+        }
+        None => scenarios.first().ok_or_else(|| format!("{}: no scenario", file.display()))?,
+    };
+    let text = crate::model::scenario::scenario_to_ron(chosen).map_err(|e| format!("cannot write RON: {e}"))?;
+    write_output(output, text.as_bytes(), out)
+}

@@ -1,0 +1,449 @@
+//! Reading scenarios out of tables. Two layouts are understood, found by their header row:
+//!
+//! - **IAMC wide** (IIASA's Scenario Explorer, pyam): `Model, Scenario, Region, Variable,
+//!   Unit`, then one column per year;
+//! - **long**: one value per row, `Variable (or Indicator), Region, Year, Value, Unit, Source`.
+//!
+//! Optional columns in either: `Kind` (Actual / Projection / Target), `Label`, `Source`,
+//! `Note`, `Id`, and in the long layout `Quote` and `Derived`; Chinese headers (指标, 地区, 年份,
+//! 数值, 单位, 来源, 情景, 模型, 类型 …) are understood too. Optional sheets: `mapping`
+//! (variable or region as written → measure id or region), `about` (each scenario's
+//! description and plan), `indicators` (indicators that are not measures of the plan) and
+//! `sources` (per-point source, quote and formula), which is what `scenario export --format
+//! xlsx` writes so that a RON → xlsx → RON round trip loses nothing.
+//!
+//! Distinct (Model, Scenario) pairs become distinct scenarios. Every message points at its
+//! sheet and cell (`data!F3`) or, in a CSV file, its line and column.
+
+use std::collections::HashMap;
+
+mod cells;
+mod names;
+mod rows;
+
+#[cfg(test)]
+use crate::model::scenario::SeriesKind;
+pub use cells::kind_name;
+use cells::*;
+use names::{Names, normalise};
+
+use super::{Grid, Value};
+use crate::model::diagnostics::{Diagnostic, Place};
+use crate::model::plan::Plan;
+use crate::model::scenario::{ExtraIndicator, Point, SCENARIO_FORMAT_VERSION, Scenario, Series, validate_scenario};
+
+/// Only the first rows are searched for the header: rows above it (a title) are skipped.
+const HEADER_SEARCH_ROWS: usize = 20;
+/// At most this many messages from reading the cells; validation adds its own, also capped.
+const MAX_MESSAGES: usize = 200;
+/// More scenarios than this in one file is not an analyst's table.
+const MAX_SCENARIOS: usize = 1000;
+
+/// The model `scenario export` writes in the Model column.
+pub const EXPORT_MODEL: &str = "plan-explorer";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Role {
+    Model,
+    Scenario,
+    Region,
+    Variable,
+    Unit,
+    Kind,
+    Label,
+    Source,
+    Note,
+    Id,
+    Year,
+    Value,
+    Quote,
+    Derived,
+    Description,
+    Plan,
+    Name,
+    NameEn,
+    Target,
+}
+
+fn role_of(header: &str) -> Option<Role> {
+    let h = header.trim().to_lowercase();
+    Some(match h.as_str() {
+        "model" | "模型" => Role::Model,
+        "scenario" | "情景" | "方案" | "情景名称" => Role::Scenario,
+        "region" | "地区" | "区域" | "地区名称" => Role::Region,
+        "variable" | "indicator" | "measure" | "指标" | "变量" | "指标名称" => Role::Variable,
+        "unit" | "单位" => Role::Unit,
+        "kind" | "类型" | "类别" => Role::Kind,
+        "label" | "标签" | "图例" => Role::Label,
+        "source" | "来源" | "数据来源" | "出处" => Role::Source,
+        "note" | "备注" | "说明" => Role::Note,
+        "id" | "series" | "系列" => Role::Id,
+        "year" | "年份" | "年" => Role::Year,
+        "value" | "数值" | "值" => Role::Value,
+        "quote" | "原文" | "引文" => Role::Quote,
+        "derived" | "公式" | "换算" => Role::Derived,
+        "description" | "描述" => Role::Description,
+        "plan" | "规划" => Role::Plan,
+        "name" | "名称" => Role::Name,
+        "name_en" | "english name" | "英文名称" => Role::NameEn,
+        "target" | "maps to" | "对应" | "映射到" => Role::Target,
+        _ => return None,
+    })
+}
+
+/// The special sheets, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SheetKind {
+    Data,
+    Mapping,
+    About,
+    Indicators,
+    Sources,
+}
+
+fn sheet_kind(name: &str) -> SheetKind {
+    match name.trim().to_lowercase().as_str() {
+        "mapping" | "映射" | "对照" => SheetKind::Mapping,
+        "about" | "说明" | "情景说明" => SheetKind::About,
+        "indicators" | "extra indicators" | "指标定义" => SheetKind::Indicators,
+        "sources" | "point sources" | "来源明细" => SheetKind::Sources,
+        _ => SheetKind::Data,
+    }
+}
+
+/// A header row: where it is, what each column means, and the year columns.
+struct Header {
+    row: u32,
+    roles: HashMap<Role, u32>,
+    /// (column, year) of the wide layout's year columns.
+    years: Vec<(u32, u16)>,
+}
+
+impl Header {
+    fn col(&self, role: Role) -> Option<u32> {
+        self.roles.get(&role).copied()
+    }
+}
+
+struct Messages {
+    file: String,
+    list: Vec<Diagnostic>,
+}
+
+impl Messages {
+    fn error(&mut self, place: Place, message: String) {
+        if self.list.len() < MAX_MESSAGES {
+            self.list.push(Diagnostic::error(&self.file, place, message));
+        }
+    }
+
+    fn warning(&mut self, place: Place, message: String) {
+        if self.list.len() < MAX_MESSAGES {
+            self.list.push(Diagnostic::warning(&self.file, place, message));
+        }
+    }
+}
+
+/// Finds the header row: the first of the top rows with a Variable column (or, in the special
+/// sheets, the column that sheet needs).
+fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Option<Header> {
+    for row in grid.rows().into_iter().take(HEADER_SEARCH_ROWS) {
+        let mut roles = HashMap::new();
+        let mut years = Vec::new();
+        let mut date_headers = Vec::new();
+        for (col, v) in grid.row(row) {
+            if let Some(role) = role_of(&text(Some(v))) {
+                roles.entry(role).or_insert(col);
+                continue;
+            }
+            match v {
+                Value::Date(_) => date_headers.push(col),
+                v => {
+                    if let Ok(year) = year_of(v) {
+                        years.push((col, year));
+                    }
+                }
+            }
+        }
+        if roles.contains_key(&needs) {
+            for col in date_headers {
+                let message = match grid.get(row, col).map(year_of) {
+                    Some(Err(e)) => e,
+                    _ => "a date where a year belongs".to_string(),
+                };
+                msgs.error(grid.place(row, col), message);
+            }
+            return Some(Header { row, roles, years });
+        }
+    }
+    None
+}
+
+/// A point of a series of a scenario: (scenario, series id, year).
+type PointKey = (String, String, u16);
+/// A point's own source, quote and formula.
+type PointSource = (String, String, Option<String>);
+
+/// What the optional sheets (or a CSV's mapping file) say.
+#[derive(Default)]
+struct Extras {
+    /// Variable or region as written → measure id or region code.
+    mapping: HashMap<String, String>,
+    /// Scenario name → (description, plan, place of the plan cell).
+    about: HashMap<String, (String, String, Place)>,
+    /// Each with the scenario it belongs to (empty: every scenario of the file).
+    indicators: Vec<(ExtraIndicator, String, Place)>,
+    sources: HashMap<PointKey, PointSource>,
+}
+
+fn read_extras(grids: &[&Grid], mapping_file: Option<&Grid>, msgs: &mut Messages) -> Extras {
+    let mut extras = Extras::default();
+    let sheets = grids.iter().map(|g| (*g, g.sheet.as_deref().map_or(SheetKind::Data, sheet_kind)));
+    let mapping = mapping_file.into_iter().map(|g| (g, SheetKind::Mapping));
+    for (grid, kind) in sheets.chain(mapping) {
+        let needs = match kind {
+            SheetKind::Data => continue,
+            SheetKind::Mapping => Role::Target,
+            SheetKind::About => Role::Scenario,
+            SheetKind::Indicators => Role::Id,
+            SheetKind::Sources => Role::Year,
+        };
+        let Some(h) = find_header(grid, needs, msgs) else {
+            let name = grid.sheet.clone().unwrap_or_else(|| "the mapping file".to_string());
+            msgs.warning((0, 0).into(), format!("{name}: no header row with the columns it needs; ignored"));
+            continue;
+        };
+        let cell = |row: u32, role: Role| text(h.col(role).and_then(|c| grid.get(row, c)));
+        for row in grid.rows().into_iter().filter(|&r| r > h.row) {
+            match kind {
+                SheetKind::Data => {}
+                SheetKind::Mapping => {
+                    let from = h.col(Role::Variable).or(h.col(Role::Region)).or(h.col(Role::Name));
+                    let from = text(from.and_then(|c| grid.get(row, c)));
+                    let to = cell(row, Role::Target);
+                    if !from.is_empty() && !to.is_empty() {
+                        extras.mapping.insert(normalise(&from), to);
+                    }
+                }
+                SheetKind::About => {
+                    let place = h.col(Role::Plan).map_or_else(|| grid.row_place(row), |c| grid.place(row, c));
+                    extras.about.insert(
+                        cell(row, Role::Scenario),
+                        (cell(row, Role::Description), cell(row, Role::Plan), place),
+                    );
+                }
+                SheetKind::Indicators => {
+                    let indicator = ExtraIndicator {
+                        id: cell(row, Role::Id),
+                        name: cell(row, Role::Name),
+                        name_en: cell(row, Role::NameEn),
+                        unit: cell(row, Role::Unit),
+                    };
+                    let place = h.col(Role::Id).map_or_else(|| grid.row_place(row), |c| grid.place(row, c));
+                    if !indicator.id.is_empty() {
+                        extras.indicators.push((indicator, cell(row, Role::Scenario), place));
+                    }
+                }
+                SheetKind::Sources => {
+                    let year = h.col(Role::Year).and_then(|c| grid.get(row, c)).map(year_of);
+                    let Some(Ok(year)) = year else { continue };
+                    let derived = Some(cell(row, Role::Derived)).filter(|d| !d.is_empty());
+                    extras.sources.insert(
+                        (cell(row, Role::Scenario), cell(row, Role::Id), year),
+                        (cell(row, Role::Source), cell(row, Role::Quote), derived),
+                    );
+                }
+            }
+        }
+    }
+    extras
+}
+
+/// One scenario being gathered, with where each of its fields came from.
+struct Draft {
+    model: String,
+    name: String,
+    series: Vec<Series>,
+    places: HashMap<String, Place>,
+    /// Series key → index, to gather the long layout's rows.
+    by_key: HashMap<String, usize>,
+    /// Series key → (row place) of the row that first gave it, for duplicates in the wide layout.
+    first_row: HashMap<String, Place>,
+    /// How many series ids were made from each base (`rd_intensity`, `rd_intensity#2`).
+    generated: HashMap<String, usize>,
+}
+
+impl Draft {
+    /// Puts every series' points in year order, and their places with them, so that a
+    /// message about a point still names the cell it came from.
+    fn sort_points(&mut self) {
+        for (i, series) in self.series.iter_mut().enumerate() {
+            let mut order: Vec<usize> = (0..series.points.len()).collect();
+            order.sort_by_key(|&k| series.points.get(k).map_or(0, |p| p.year));
+            if order.iter().enumerate().all(|(k, &j)| k == j) {
+                continue;
+            }
+            let old = std::mem::take(&mut series.points);
+            let mut moved = Vec::new();
+            for (k, &j) in order.iter().enumerate() {
+                for field in ["year", "value"] {
+                    if let Some(place) = self.places.remove(&format!("series[{i}].points[{j}].{field}")) {
+                        moved.push((format!("series[{i}].points[{k}].{field}"), place));
+                    }
+                }
+            }
+            self.places.extend(moved);
+            let mut old: Vec<Option<Point>> = old.into_iter().map(Some).collect();
+            series.points = order.iter().filter_map(|&j| old.get_mut(j).and_then(Option::take)).collect();
+        }
+    }
+
+    fn locate(&self, path: &str) -> Place {
+        let mut path = path;
+        loop {
+            if let Some(place) = self.places.get(path) {
+                return place.clone();
+            }
+            match path.rfind('.') {
+                Some(dot) => path = &path[..dot],
+                None => return Place::Text(0, 0),
+            }
+        }
+    }
+}
+
+/// Reads the scenarios out of a workbook's sheets or a CSV file's grid. `mapping_file` is a
+/// CSV's companion mapping; `stem` names a scenario the table does not name.
+pub fn scenarios_from_grids(
+    grids: &[Grid],
+    mapping_file: Option<&Grid>,
+    file: &str,
+    stem: &str,
+    plan: &Plan,
+) -> Result<(Vec<Scenario>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut msgs = Messages { file: file.to_string(), list: Vec::new() };
+    let all: Vec<&Grid> = grids.iter().collect();
+    let extras = read_extras(&all, mapping_file, &mut msgs);
+    let names = Names::new(plan, &extras);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut data_sheets = 0;
+    for grid in grids.iter().filter(|g| g.sheet.as_deref().is_none_or(|s| sheet_kind(s) == SheetKind::Data)) {
+        let Some(header) = find_header(grid, Role::Variable, &mut msgs) else {
+            if let Some(sheet) = &grid.sheet {
+                if !grid.cells.is_empty() {
+                    msgs.warning(
+                        (0, 0).into(),
+                        format!("sheet `{sheet}` has no header row with a Variable column; skipped"),
+                    );
+                }
+            } else {
+                msgs.error(
+                    (1, 1).into(),
+                    "no header row with a Variable (or Indicator, 指标) column in the first 20 lines".to_string(),
+                );
+            }
+            continue;
+        };
+        data_sheets += 1;
+        rows::read_table(grid, &header, &extras, &names, file, stem, &mut drafts, &mut msgs);
+    }
+    if data_sheets == 0 && grids.iter().any(|g| g.sheet.is_some()) {
+        let sheets: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+        msgs.error(
+            (0, 0).into(),
+            format!(
+                "no sheet has a header row with a Variable (or Indicator, 指标) column; sheets: {}",
+                sheets.join(", ")
+            ),
+        );
+    }
+    // The same scenario name from two models: the model tells them apart.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for d in &drafts {
+        *counts.entry(d.name.as_str()).or_default() += 1;
+    }
+    let renamed: Vec<String> = drafts
+        .iter()
+        .map(|d| {
+            if counts.get(d.name.as_str()).copied().unwrap_or(0) > 1 && !d.model.is_empty() {
+                format!("{} ({})", d.name, d.model)
+            } else {
+                d.name.clone()
+            }
+        })
+        .collect();
+    let mut scenarios = Vec::new();
+    for (mut draft, name) in drafts.into_iter().zip(renamed) {
+        let (description, plan_title, plan_place) = match extras.about.get(&draft.name) {
+            Some((description, plan_title, place)) => {
+                let title = if plan_title.is_empty() { plan.meta.title.clone() } else { plan_title.clone() };
+                (description.clone(), title, place.clone())
+            }
+            None => {
+                let model = if draft.model.is_empty() { String::new() } else { format!(", model {}", draft.model) };
+                (format!("Read from {file}{model}."), plan.meta.title.clone(), Place::Text(0, 0))
+            }
+        };
+        draft.places.insert("plan".to_string(), plan_place);
+        let mut extra_indicators = Vec::new();
+        // An `indicators` sheet with a Scenario column gives each scenario its own.
+        let own = extras.indicators.iter().filter(|(_, scenario, _)| scenario.is_empty() || *scenario == draft.name);
+        for (k, (e, _, place)) in own.enumerate() {
+            draft.places.insert(format!("extra_indicators[{k}].id"), place.clone());
+            extra_indicators.push(e.clone());
+        }
+        draft.sort_points();
+        let scenario = Scenario {
+            format_version: SCENARIO_FORMAT_VERSION,
+            name,
+            description,
+            plan: plan_title,
+            extra_indicators,
+            series: std::mem::take(&mut draft.series),
+        };
+        let problems = validate_scenario(&scenario, plan, file, &|path| draft.locate(path));
+        msgs.list.extend(problems);
+        scenarios.push(scenario);
+    }
+    if scenarios.is_empty() && !msgs.list.iter().any(Diagnostic::is_error) {
+        msgs.error((0, 0).into(), "the table holds no values".to_string());
+    }
+    if msgs.list.iter().any(Diagnostic::is_error) { Err(msgs.list) } else { Ok((scenarios, msgs.list)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_numbers_or_year_text_and_dates_are_refused_with_the_reason() {
+        assert_eq!(year_of(&Value::Number(2020.0)), Ok(2020));
+        assert_eq!(year_of(&Value::Text(" 2015 ".into())), Ok(2015));
+        assert_eq!(year_of(&Value::Text("2020年".into())), Ok(2020));
+        assert!(year_of(&Value::Number(2020.5)).is_err());
+        assert!(year_of(&Value::Date("2020-01-01".into())).unwrap_err().contains("a date"));
+        assert!(year_of(&Value::Text("FY20".into())).unwrap_err().contains("not a year"));
+    }
+
+    #[test]
+    fn numbers_stored_as_text_are_read_with_a_warning_in_workbooks_only() {
+        assert_eq!(number_of(&Value::Number(1.5), true), Ok((Some(1.5), None)));
+        let (v, w) = number_of(&Value::Text("1,234.5".into()), true).unwrap();
+        assert_eq!(v, Some(1234.5));
+        assert!(w.unwrap().contains("stored as text"));
+        assert_eq!(number_of(&Value::Text("0.79".into()), false), Ok((Some(0.79), None)));
+        assert_eq!(number_of(&Value::Text("n/a".into()), false), Ok((None, None)));
+        assert!(number_of(&Value::Text("12,34".into()), false).is_err(), "not a thousands grouping");
+        assert!(number_of(&Value::Text("abc".into()), true).unwrap_err().contains("text where a number belongs"));
+        assert!(number_of(&Value::Error("#DIV/0!".into()), true).unwrap_err().contains("#DIV/0!"));
+        assert!(number_of(&Value::FormulaWithoutValue("=B2*2".into()), true).unwrap_err().contains("no saved value"));
+    }
+
+    #[test]
+    fn kinds_are_read_in_english_and_chinese_and_default_to_projection() {
+        assert_eq!(kind_of(""), Some(SeriesKind::Projection));
+        assert_eq!(kind_of("实际"), Some(SeriesKind::Actual));
+        assert_eq!(kind_of("TARGET"), Some(SeriesKind::Target));
+        assert_eq!(kind_of("guess"), None);
+    }
+}

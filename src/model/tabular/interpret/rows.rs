@@ -1,0 +1,346 @@
+//! A table's rows into the scenarios they hold: each row names its scenario (Model,
+//! Scenario) and its series; a wide row then gives one value per year column, a long row one
+//! year and one value (with that point's own source, quote and formula).
+
+use std::collections::HashMap;
+
+use super::cells::{kind_of, number_of, text, year_of};
+use super::names::Names;
+use super::{Draft, Extras, Header, MAX_SCENARIOS, Messages, Role};
+use crate::model::diagnostics::Place;
+use crate::model::scenario::{Point, Series, SeriesKind, WHOLE_REGION};
+use crate::model::tabular::{Grid, Value};
+
+/// What every row of one table is read against.
+struct Table<'a> {
+    grid: &'a Grid,
+    h: &'a Header,
+    extras: &'a Extras,
+    names: &'a Names,
+    /// The file's name, the source of a series that names none.
+    file_name: String,
+    /// The scenario's name when the table has no Scenario column.
+    stem: &'a str,
+    in_workbook: bool,
+    /// One value per row (Year and Value columns) rather than one column per year.
+    long: bool,
+}
+
+/// What a row says about its series.
+struct RowSeries {
+    variable: String,
+    indicator: String,
+    region: String,
+    unit: String,
+    kind: SeriesKind,
+    model: String,
+    scenario: String,
+    source: String,
+}
+
+/// Reads the rows under header `h` of `grid` into `drafts` (one per Model and Scenario).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn read_table(
+    grid: &Grid,
+    h: &Header,
+    extras: &Extras,
+    names: &Names,
+    file: &str,
+    stem: &str,
+    drafts: &mut Vec<Draft>,
+    msgs: &mut Messages,
+) {
+    let long = h.years.is_empty();
+    if long && (h.col(Role::Year).is_none() || h.col(Role::Value).is_none()) {
+        msgs.error(
+            grid.row_place(h.row),
+            "the header has no year columns (2015, 2020 …) and no Year and Value columns".to_string(),
+        );
+        return;
+    }
+    for &(r0, c0, r1, c1) in &grid.merged {
+        if r1 >= h.row {
+            let range = format!(
+                "{}{}:{}{}",
+                super::super::column_letters(c0),
+                r0 + 1,
+                super::super::column_letters(c1),
+                r1 + 1
+            );
+            msgs.error(
+                grid.place(r0, c0),
+                format!("merged cells {range}: every row of a scenario table needs its own cells; unmerge them"),
+            );
+        }
+    }
+    let file_name = std::path::Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into());
+    let table = Table { grid, h, extras, names, file_name, stem, in_workbook: grid.sheet.is_some(), long };
+    // (Model, Scenario) → draft, so that finding a row's scenario does not scan them all.
+    let mut index: HashMap<(String, String), usize> =
+        drafts.iter().enumerate().map(|(k, d)| ((d.model.clone(), d.name.clone()), k)).collect();
+    for row in grid.rows().into_iter().filter(|&r| r > h.row) {
+        let Some(found) = table.row_series(row, msgs) else { continue };
+        let Some(d) = draft_for(&mut index, drafts, &found, table.place(row, Role::Scenario), msgs) else { return };
+        let Some(draft) = drafts.get_mut(d) else { continue };
+        let Some(i) = table.series_in(draft, row, &found, msgs) else { continue };
+        if long {
+            table.long_point(draft, i, row, &found.source, msgs);
+        } else {
+            table.wide_points(draft, i, row, msgs);
+        }
+    }
+}
+
+/// The draft of the row's (Model, Scenario), made when it is the first such row; `None` when
+/// the file holds too many scenarios to read further.
+fn draft_for(
+    index: &mut HashMap<(String, String), usize>,
+    drafts: &mut Vec<Draft>,
+    found: &RowSeries,
+    place: Place,
+    msgs: &mut Messages,
+) -> Option<usize> {
+    let key = (found.model.clone(), found.scenario.clone());
+    if let Some(&d) = index.get(&key) {
+        return Some(d);
+    }
+    if drafts.len() >= MAX_SCENARIOS {
+        msgs.error(place, format!("more than {MAX_SCENARIOS} scenarios in one file: not read further"));
+        return None;
+    }
+    index.insert(key, drafts.len());
+    drafts.push(Draft {
+        model: found.model.clone(),
+        name: found.scenario.clone(),
+        series: Vec::new(),
+        places: HashMap::new(),
+        by_key: HashMap::new(),
+        first_row: HashMap::new(),
+        generated: HashMap::new(),
+    });
+    Some(drafts.len() - 1)
+}
+
+impl Table<'_> {
+    fn cell(&self, row: u32, role: Role) -> String {
+        text(self.h.col(role).and_then(|c| self.grid.get(row, c)))
+    }
+
+    fn place(&self, row: u32, role: Role) -> Place {
+        self.h.col(role).map_or_else(|| self.grid.row_place(row), |c| self.grid.place(row, c))
+    }
+
+    /// The row's variable (as a measure), region, unit, kind, model, scenario and source;
+    /// `None` (with the reason said) for a row that names no known variable or kind.
+    fn row_series(&self, row: u32, msgs: &mut Messages) -> Option<RowSeries> {
+        let cell = |role: Role| self.cell(row, role);
+        let variable = cell(Role::Variable);
+        if variable.is_empty() {
+            let anything = self.grid.row(row).any(|(_, v)| !matches!(v, Value::Text(t) if t.trim().is_empty()));
+            if anything {
+                msgs.error(self.place(row, Role::Variable), "a row with values but no variable".to_string());
+            }
+            return None;
+        }
+        let Some(indicator) = self.names.indicator(&variable, self.extras) else {
+            let suggestion = self.names.suggest(&variable);
+            msgs.error(self.place(row, Role::Variable), format!("unknown variable `{variable}`{suggestion}"));
+            return None;
+        };
+        let written_region = cell(Role::Region);
+        let region = if written_region.is_empty() {
+            WHOLE_REGION.to_string()
+        } else {
+            self.names.region(&written_region, self.extras)
+        };
+        let unit = match cell(Role::Unit) {
+            u if u.is_empty() => self.names.units.get(&indicator).cloned().unwrap_or_default(),
+            u => u.replace('％', "%"),
+        };
+        let kind_text = cell(Role::Kind);
+        let Some(kind) = kind_of(&kind_text) else {
+            let message = format!("`{kind_text}` is not a kind: write Actual, Projection or Target");
+            msgs.error(self.place(row, Role::Kind), message);
+            return None;
+        };
+        let model = cell(Role::Model);
+        // A column that is there but empty stays empty (as `scenario export` writes an empty
+        // field); defaults stand in only for columns the table does not have.
+        let scenario = if self.h.col(Role::Scenario).is_some() { cell(Role::Scenario) } else { self.stem.to_string() };
+        let source = match cell(Role::Source) {
+            _ if self.h.col(Role::Source).is_some() => cell(Role::Source),
+            _ if model.is_empty() => self.file_name.clone(),
+            _ => format!("{}, model {model}", self.file_name),
+        };
+        Some(RowSeries { variable, indicator, region, unit, kind, model, scenario, source })
+    }
+
+    /// The series of `draft` the row belongs to (made when it is the first row of its series):
+    /// the long layout's rows share a series by id, or by what names it; the wide layout's
+    /// rows are each a series. `None` for a row that contradicts an earlier one.
+    fn series_in(&self, draft: &mut Draft, row: u32, found: &RowSeries, msgs: &mut Messages) -> Option<usize> {
+        let (long, h, grid) = (self.long, self.h, self.grid);
+        let RowSeries { variable, indicator, region, unit, kind, .. } = found;
+        let label = match self.cell(row, Role::Label) {
+            _ if h.col(Role::Label).is_some() => self.cell(row, Role::Label),
+            _ if region == WHOLE_REGION => variable.clone(),
+            _ => format!("{variable} · {region}"),
+        };
+        let id_written = self.cell(row, Role::Id);
+        let key = if id_written.is_empty() {
+            let series_source = if long { String::new() } else { found.source.clone() };
+            format!("{indicator}\u{1f}{region}\u{1f}{unit}\u{1f}{kind:?}\u{1f}{label}\u{1f}{series_source}")
+        } else {
+            id_written.clone()
+        };
+        match draft.by_key.get(&key).copied() {
+            // One id, one series: rows that share an id must agree on what it measures.
+            Some(i)
+                if long
+                    && draft
+                        .series
+                        .get(i)
+                        .is_some_and(|s| s.indicator != *indicator || s.region != *region || s.unit != *unit) =>
+            {
+                msgs.error(
+                    self.place(row, Role::Id),
+                    format!("series id `{id_written}` is used for another variable, region or unit on an earlier row"),
+                );
+                None
+            }
+            Some(i) if long => Some(i),
+            Some(_) => {
+                let at = match draft.first_row.get(&key) {
+                    Some(Place::Cell(c)) => format!(" (first at {c})"),
+                    Some(Place::Text(l, _)) if *l > 0 => format!(" (first on line {l})"),
+                    _ => String::new(),
+                };
+                msgs.error(grid.row_place(row), format!("duplicate row: `{variable}` for {region} appears twice{at}"));
+                None
+            }
+            None => Some(self.new_series(draft, row, found, label, id_written, key)),
+        }
+    }
+
+    fn new_series(
+        &self,
+        draft: &mut Draft,
+        row: u32,
+        found: &RowSeries,
+        label: String,
+        id_written: String,
+        key: String,
+    ) -> usize {
+        let (h, long) = (self.h, self.long);
+        let i = draft.series.len();
+        let RowSeries { indicator, region, .. } = found;
+        let id = if id_written.is_empty() {
+            let base = if region == WHOLE_REGION { indicator.clone() } else { format!("{indicator}.{region}") };
+            // Counted, not searched: a table of 100,000 rows without ids stays linear.
+            let taken = draft.generated.entry(base.clone()).or_insert(0);
+            *taken += 1;
+            if *taken == 1 { base } else { format!("{base}#{taken}") }
+        } else {
+            id_written
+        };
+        draft.series.push(Series {
+            id,
+            indicator: indicator.clone(),
+            region: region.clone(),
+            unit: found.unit.clone(),
+            kind: found.kind,
+            label,
+            source: if long { String::new() } else { found.source.clone() },
+            note: self.cell(row, Role::Note),
+            points: Vec::new(),
+        });
+        draft.by_key.insert(key.clone(), i);
+        draft.first_row.insert(key, self.grid.row_place(row));
+        let or_variable = |role: Role| if h.col(role).is_some() { role } else { Role::Variable };
+        for (field, role) in [
+            ("id", or_variable(Role::Id)),
+            ("indicator", Role::Variable),
+            ("region", or_variable(Role::Region)),
+            ("unit", or_variable(Role::Unit)),
+            ("kind", Role::Kind),
+        ] {
+            draft.places.insert(format!("series[{i}].{field}"), self.place(row, role));
+        }
+        i
+    }
+
+    /// Adds a point to series `i` of `draft`, with its source from the sources sheet and the
+    /// cells it was read from.
+    fn add_point(&self, draft: &mut Draft, i: usize, (year, value): (u16, f64), places: (Place, Place)) {
+        let scenario_key = draft.name.clone();
+        let Some(series) = draft.series.get_mut(i) else { return };
+        let k = series.points.len();
+        let mut point = Point { year, value, source: String::new(), quote: String::new(), derived: None };
+        if let Some((source, quote, derived)) = self.extras.sources.get(&(scenario_key, series.id.clone(), year)) {
+            point.source = source.clone();
+            point.quote = quote.clone();
+            point.derived = derived.clone();
+        }
+        series.points.push(point);
+        draft.places.insert(format!("series[{i}].points[{k}].year"), places.0);
+        draft.places.insert(format!("series[{i}].points[{k}].value"), places.1);
+    }
+
+    /// A wide row: one value per year column (an empty cell is no value).
+    fn wide_points(&self, draft: &mut Draft, i: usize, row: u32, msgs: &mut Messages) {
+        let (grid, h) = (self.grid, self.h);
+        for &(col, year) in &h.years {
+            let Some(v) = grid.get(row, col) else { continue };
+            match number_of(v, self.in_workbook) {
+                Ok((Some(value), warning)) => {
+                    if let Some(w) = warning {
+                        msgs.warning(grid.place(row, col), w);
+                    }
+                    self.add_point(draft, i, (year, value), (grid.place(h.row, col), grid.place(row, col)));
+                }
+                Ok((None, _)) => {}
+                Err(e) => msgs.error(grid.place(row, col), e),
+            }
+        }
+    }
+
+    /// A long row: its year and value, and the point's own source, quote and formula (the
+    /// series takes the first point's source; points keep theirs where it differs).
+    fn long_point(&self, draft: &mut Draft, i: usize, row: u32, source: &str, msgs: &mut Messages) {
+        let grid = self.grid;
+        let (Some(yc), Some(vc)) = (self.h.col(Role::Year), self.h.col(Role::Value)) else { return };
+        let year = match grid.get(row, yc).map(year_of) {
+            Some(Ok(y)) => y,
+            Some(Err(e)) => return msgs.error(grid.place(row, yc), e),
+            None => return msgs.error(grid.place(row, yc), "no year".to_string()),
+        };
+        let value = match grid.get(row, vc).map(|v| number_of(v, self.in_workbook)) {
+            Some(Ok((Some(v), warning))) => {
+                if let Some(w) = warning {
+                    msgs.warning(grid.place(row, vc), w);
+                }
+                v
+            }
+            Some(Ok((None, _))) | None => return,
+            Some(Err(e)) => return msgs.error(grid.place(row, vc), e),
+        };
+        self.add_point(draft, i, (year, value), (grid.place(row, yc), grid.place(row, vc)));
+        let (quote, derived) = (self.cell(row, Role::Quote), self.cell(row, Role::Derived));
+        let Some(series) = draft.series.get_mut(i) else { return };
+        let first = series.source.is_empty();
+        if first {
+            series.source = source.to_string();
+        }
+        let differs = source != series.source;
+        let Some(p) = series.points.last_mut() else { return };
+        if !first && differs && p.source.is_empty() {
+            p.source = source.to_string();
+        }
+        if !quote.is_empty() {
+            p.quote = quote;
+        }
+        if !derived.is_empty() {
+            p.derived = Some(derived);
+        }
+    }
+}
