@@ -77,89 +77,92 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
         })
         .body(|body| {
             body.rows(24.0, rows.len(), |mut row| {
-                let e = rows[row.index()];
-                row.col(|ui| {
-                    let name = pick(lang, &e.name, &e.name_en);
-                    if ui.add(Label::new(RichText::new(name).underline()).truncate().sense(Sense::click())).clicked() {
-                        commands.push(Command::Page(PageCommand::OpenMeasure(e.key.clone())));
-                    }
-                });
-                row.col(|ui| {
-                    let target = target_words(
-                        e.comparator,
-                        e.target_value,
-                        e.upper,
-                        &e.unit,
-                        (e.target_year, e.year_implied),
-                        lang,
-                    );
-                    if e.rival_targets.is_empty() {
-                        ui.label(target);
-                    } else {
-                        // The plan contradicts itself: say so where the target is read.
-                        let rivals: Vec<String> = e.rival_targets.iter().map(|v| number(*v)).collect();
-                        ui.label(RichText::new(format!("⚠ {target}")).color(palette::ERROR)).on_hover_text(format!(
-                            "{}：{} {}",
-                            tr(lang, Msg::Conflict),
-                            rivals.join(" / "),
-                            e.unit
-                        ));
-                    }
-                });
-                row.col(|ui| {
-                    let verdict = ui.label(RichText::new(e.verdict.text(lang)).color(verdict_color(e.verdict)));
-                    if e.verdict == Verdict::NotJudged {
-                        verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
-                    } else if e.sources_disagree {
-                        verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(r) = &e.judged {
-                        ui.label(with_unit(Some(r.value), &e.unit, "—"));
-                    } else {
-                        ui.label("—");
-                    }
-                });
-                row.col(|ui| {
-                    let unit = if e.unit.is_empty() { String::new() } else { format!(" {}", e.unit) };
-                    let sign = |g: f64| if g > 0.0 { "+" } else { "" };
-                    ui.label(e.gap.map_or("—".to_string(), |g| format!("{}{}{unit}", sign(g), number(g))));
-                });
-                row.col(|ui| match e.first_met {
-                    Some(y) if y > e.target_year => {
-                        ui.label(format!("{y}")).on_hover_text(tr(lang, Msg::MetLate));
-                    }
-                    Some(y) => {
-                        ui.label(y.to_string());
-                    }
-                    None => {
-                        ui.label("—");
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(r) = &e.judged {
-                        let mut hover = reading_hover(r);
-                        for o in &e.others {
-                            hover.push_str(&format!(
-                                "\n\n{}：{} {}\n{}",
-                                tr(lang, Msg::OtherSources),
-                                number(o.value),
-                                e.unit,
-                                reading_hover(o)
-                            ));
-                        }
-                        let text = if e.others.is_empty() {
-                            r.series.clone()
-                        } else {
-                            format!("{}（+{}）", r.series, e.others.len())
-                        };
-                        ui.add(Label::new(RichText::new(text).weak()).truncate()).on_hover_text(hover);
-                    }
-                });
+                if let Some(e) = rows.get(row.index()) {
+                    evaluation_row(&mut row, e, lang, &mut commands);
+                }
             });
         });
     commands
+}
+
+/// One target's row: name, target, verdict, value in the target year, gap, first year met,
+/// and the series it was judged by (its source and the other sources on hover).
+fn evaluation_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    e: &TargetEvaluation,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    row.col(|ui| {
+        let name = pick(lang, &e.name, &e.name_en);
+        if ui.add(Label::new(RichText::new(name).underline()).truncate().sense(Sense::click())).clicked() {
+            commands.push(Command::Page(PageCommand::OpenMeasure(e.key.clone())));
+        }
+    });
+    row.col(|ui| {
+        let target =
+            target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), lang);
+        if e.rival_targets.is_empty() {
+            ui.label(target);
+        } else {
+            // The plan contradicts itself: say so where the target is read.
+            let rivals: Vec<String> = e.rival_targets.iter().map(|v| number(*v)).collect();
+            ui.label(RichText::new(format!("⚠ {target}")).color(palette::ERROR)).on_hover_text(format!(
+                "{}：{} {}",
+                tr(lang, Msg::Conflict),
+                rivals.join(" / "),
+                e.unit
+            ));
+        }
+    });
+    row.col(|ui| {
+        let verdict = ui.label(RichText::new(e.verdict.text(lang)).color(verdict_color(e.verdict)));
+        if e.verdict == Verdict::NotJudged {
+            verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
+        } else if e.sources_disagree {
+            verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));
+        }
+    });
+    row.col(|ui| {
+        if let Some(r) = &e.judged {
+            ui.label(with_unit(Some(r.value), &e.unit, "—"));
+        } else {
+            ui.label("—");
+        }
+    });
+    row.col(|ui| {
+        let unit = if e.unit.is_empty() { String::new() } else { format!(" {}", e.unit) };
+        let sign = |g: f64| if g > 0.0 { "+" } else { "" };
+        ui.label(e.gap.map_or("—".to_string(), |g| format!("{}{}{unit}", sign(g), number(g))));
+    });
+    row.col(|ui| match e.first_met {
+        Some(y) if y > e.target_year => {
+            ui.label(format!("{y}")).on_hover_text(tr(lang, Msg::MetLate));
+        }
+        Some(y) => {
+            ui.label(y.to_string());
+        }
+        None => {
+            ui.label("—");
+        }
+    });
+    row.col(|ui| {
+        if let Some(r) = &e.judged {
+            let mut hover = reading_hover(r);
+            for o in &e.others {
+                hover.push_str(&format!(
+                    "\n\n{}：{} {}\n{}",
+                    tr(lang, Msg::OtherSources),
+                    number(o.value),
+                    e.unit,
+                    reading_hover(o)
+                ));
+            }
+            let text =
+                if e.others.is_empty() { r.series.clone() } else { format!("{}（+{}）", r.series, e.others.len()) };
+            ui.add(Label::new(RichText::new(text).weak()).truncate()).on_hover_text(hover);
+        }
+    });
 }
 
 #[cfg(test)]

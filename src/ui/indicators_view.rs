@@ -49,6 +49,15 @@ pub struct IndicatorsProps<'a> {
 
 pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) -> Vec<Command> {
     let mut actions = Vec::new();
+    toolbar(ui, props, view, &mut actions);
+    let rows = sorted_rows(props, view);
+    table(ui, props, view, &rows, &mut actions);
+    chart_area(ui, props, view);
+    actions
+}
+
+/// Exports, the chart's modes (index, log scale, all sources, part of the region), reset.
+fn toolbar(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState, actions: &mut Vec<Command>) {
     let lang = props.lang;
     ui.horizontal(|ui| {
         for (msg, command) in [
@@ -107,7 +116,10 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
         }
         ui.label(RichText::new(tr(lang, Msg::SelectIndicator)).weak().small());
     });
+}
 
+/// The measures the table lists (with a target, or all), in the order chosen.
+fn sorted_rows<'a>(props: &IndicatorsProps<'a>, view: &IndicatorsViewState) -> Vec<&'a MeasureSummary> {
     let mut rows: Vec<&MeasureSummary> =
         props.summaries.iter().filter(|s| view.show_baseline_only || s.target.is_some()).collect();
     match view.sort {
@@ -122,7 +134,18 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
     if view.descending {
         rows.reverse();
     }
+    rows
+}
 
+/// The table of measures, sortable by its headers; a click on a name charts the measure.
+fn table(
+    ui: &mut Ui,
+    props: &IndicatorsProps<'_>,
+    view: &mut IndicatorsViewState,
+    rows: &[&MeasureSummary],
+    actions: &mut Vec<Command>,
+) {
+    let lang = props.lang;
     let table_height = (ui.available_height() * 0.42).max(160.0);
     ui.push_id("indicator_table", |ui| {
         let header = |ui: &mut Ui, view: &mut IndicatorsViewState, key: SortKey, msg: Msg| {
@@ -174,103 +197,118 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
             })
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
-                    let s = rows[row.index()];
-                    let selected = props.selected.contains(&s.key);
-                    row.set_selected(selected);
-                    row.col(|ui| {
-                        let mut text = RichText::new(pick(lang, &s.name, &s.name_en));
-                        if s.conflict || s.inconsistency.is_some() {
-                            text = text.color(palette::ERROR);
-                        }
-                        let r = ui.add(egui::Button::selectable(selected, text).truncate());
-                        let r = match (&s.inconsistency, s.conflict) {
-                            (Some(why), _) => r.on_hover_text(format!("{}：{why}", tr(lang, Msg::Inconsistent))),
-                            (None, true) => r.on_hover_text(tr(lang, Msg::Conflict)),
-                            (None, false) => r,
-                        };
-                        if r.clicked() {
-                            // A click shows the measure; comparing is deliberate: Ctrl/⌘-click.
-                            if ui.input(|i| i.modifiers.command) {
-                                actions.push(Command::Page(PageCommand::ToggleMeasure(s.key.clone())));
-                            } else {
-                                actions.push(Command::Page(PageCommand::OpenMeasure(s.key.clone())));
-                            }
-                        }
-                    });
-                    row.col(|ui| {
-                        if s.units_as_written.is_empty() {
-                            ui.label(unit_words(&s.unit, lang));
-                        } else {
-                            ui.label(s.units_as_written.join(" / ")).on_hover_text(tr(lang, Msg::UnitsDiffer));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(Label::new(s.baseline_text()).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(Label::new(s.target_text(lang)).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.label(pick(lang, s.comparator.name_zh(), s.comparator.words_en()));
-                    });
-                    row.col(|ui| {
-                        if let Some(g) = s.required_growth {
-                            ui.label(format!("{g:.2}%"));
-                        }
-                    });
-                    row.col(|ui| {
-                        if let Some((y, v, label)) = &s.latest {
-                            ui.add(Label::new(format!("{}（{y}）", number(*v))).truncate()).on_hover_text(label);
-                        }
-                    });
-                    row.col(|ui| match &s.assessment {
-                        Some(a) => {
-                            let text = RichText::new(a.status.text(lang)).color(status_color(a.status)).strong();
-                            let detail = format!(
-                                "{} {} → {} {}\n{} {}, {} {}, {} {}\n{}: {}",
-                                a.base_year,
-                                number(a.base_value),
-                                a.latest_year,
-                                number(a.latest_value),
-                                tr(lang, Msg::ObservedGrowth),
-                                a.observed_growth.map_or("—".into(), |g| format!("{g:.2}%")),
-                                tr(lang, Msg::Needed),
-                                a.required_growth.map_or("—".into(), |g| format!("{g:.2}%")),
-                                tr(lang, Msg::Ratio),
-                                a.ratio.map_or("—".into(), |r| format!("{r:.2}")),
-                                tr(lang, Msg::Basis),
-                                s.assessed_with,
-                            );
-                            ui.label(text).on_hover_text(detail);
-                        }
-                        None if s.target.is_some() => {
-                            ui.label(RichText::new(tr(lang, Msg::StatusNoData)).weak());
-                        }
-                        None => {}
-                    });
-                    row.col(|ui| {
-                        if let Some(node) = s.source_node {
-                            let n = &props.doc.plan.nodes[node];
-                            let label = props.doc.outline.citation(&props.doc.plan, node).replace("《规划》", "");
-                            let color = ui.visuals().hyperlink_color;
-                            let link = ui.add(
-                                Label::new(RichText::new(label).color(color)).truncate().sense(egui::Sense::click()),
-                            );
-                            if link.on_hover_text(&n.text).clicked() {
-                                actions.push(Command::Tree(TreeCommand::Open(node)));
-                            }
-                        }
-                    });
+                    let Some(s) = rows.get(row.index()) else { return };
+                    table_row(&mut row, s, props, actions);
                 });
             });
     });
+}
+
+/// One measure's row: name, unit, baseline, target, statement, required growth, latest value,
+/// progress and where the plan states it.
+fn table_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    s: &MeasureSummary,
+    props: &IndicatorsProps<'_>,
+    actions: &mut Vec<Command>,
+) {
+    let lang = props.lang;
+    let selected = props.selected.contains(&s.key);
+    row.set_selected(selected);
+    row.col(|ui| {
+        let mut text = RichText::new(pick(lang, &s.name, &s.name_en));
+        if s.conflict || s.inconsistency.is_some() {
+            text = text.color(palette::ERROR);
+        }
+        let r = ui.add(egui::Button::selectable(selected, text).truncate());
+        let r = match (&s.inconsistency, s.conflict) {
+            (Some(why), _) => r.on_hover_text(format!("{}：{why}", tr(lang, Msg::Inconsistent))),
+            (None, true) => r.on_hover_text(tr(lang, Msg::Conflict)),
+            (None, false) => r,
+        };
+        if r.clicked() {
+            // A click shows the measure; comparing is deliberate: Ctrl/⌘-click.
+            if ui.input(|i| i.modifiers.command) {
+                actions.push(Command::Page(PageCommand::ToggleMeasure(s.key.clone())));
+            } else {
+                actions.push(Command::Page(PageCommand::OpenMeasure(s.key.clone())));
+            }
+        }
+    });
+    row.col(|ui| {
+        if s.units_as_written.is_empty() {
+            ui.label(unit_words(&s.unit, lang));
+        } else {
+            ui.label(s.units_as_written.join(" / ")).on_hover_text(tr(lang, Msg::UnitsDiffer));
+        }
+    });
+    row.col(|ui| {
+        ui.add(Label::new(s.baseline_text()).truncate());
+    });
+    row.col(|ui| {
+        ui.add(Label::new(s.target_text(lang)).truncate());
+    });
+    row.col(|ui| {
+        ui.label(pick(lang, s.comparator.name_zh(), s.comparator.words_en()));
+    });
+    row.col(|ui| {
+        if let Some(g) = s.required_growth {
+            ui.label(format!("{g:.2}%"));
+        }
+    });
+    row.col(|ui| {
+        if let Some((y, v, label)) = &s.latest {
+            ui.add(Label::new(format!("{}（{y}）", number(*v))).truncate()).on_hover_text(label);
+        }
+    });
+    row.col(|ui| match &s.assessment {
+        Some(a) => {
+            let text = RichText::new(a.status.text(lang)).color(status_color(a.status)).strong();
+            let detail = format!(
+                "{} {} → {} {}\n{} {}, {} {}, {} {}\n{}: {}",
+                a.base_year,
+                number(a.base_value),
+                a.latest_year,
+                number(a.latest_value),
+                tr(lang, Msg::ObservedGrowth),
+                a.observed_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                tr(lang, Msg::Needed),
+                a.required_growth.map_or("—".into(), |g| format!("{g:.2}%")),
+                tr(lang, Msg::Ratio),
+                a.ratio.map_or("—".into(), |r| format!("{r:.2}")),
+                tr(lang, Msg::Basis),
+                s.assessed_with,
+            );
+            ui.label(text).on_hover_text(detail);
+        }
+        None if s.target.is_some() => {
+            ui.label(RichText::new(tr(lang, Msg::StatusNoData)).weak());
+        }
+        None => {}
+    });
+    row.col(|ui| {
+        if let Some(node) = s.source_node {
+            let n = &props.doc.plan.nodes[node];
+            let label = props.doc.outline.citation(&props.doc.plan, node).replace("《规划》", "");
+            let color = ui.visuals().hyperlink_color;
+            let link = ui.add(Label::new(RichText::new(label).color(color)).truncate().sense(egui::Sense::click()));
+            if link.on_hover_text(&n.text).clicked() {
+                actions.push(Command::Tree(TreeCommand::Open(node)));
+            }
+        }
+    });
+}
+
+/// The chart of the selected measures, its title, unit and notes.
+fn chart_area(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewState) {
+    let lang = props.lang;
     ui.separator();
     if props.chart.series.is_empty() {
         ui.label(RichText::new(tr(lang, Msg::SelectIndicator)).weak());
         for note in &props.chart.notes {
             ui.label(RichText::new(note).weak());
         }
-        return actions;
+        return;
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&props.chart.title).heading());
@@ -289,7 +327,6 @@ pub fn indicators_ui(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut Indica
         &ChartStyle::full(height, lang),
         std::mem::take(&mut view.reset_chart),
     );
-    actions
 }
 
 #[cfg(test)]

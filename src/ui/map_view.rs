@@ -17,7 +17,7 @@ use crate::model::colours::{HATCH_RGB, PIN_RGB};
 use crate::model::deck::SlideContent;
 use crate::model::drawing::Rect as BoxF;
 use crate::model::format::with_unit;
-use crate::model::map::labels::{PIN_LABEL_SIZE, layout};
+use crate::model::map::labels::{MapLayout, PIN_LABEL_SIZE, layout};
 use crate::model::map::spec::MapSpec;
 use crate::model::map::{LeagueShape, MISSING_RGB, MapGeometry, Pin};
 use crate::session::map::MapQuantity;
@@ -116,30 +116,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         let ring = if hovered_pin == Some(k) { 2.5 } else { 1.5 };
         painter.circle(pos(disc.centre), disc.r as f32, PIN, Stroke::new(ring, Color32::WHITE));
     }
-    // Labels where the layout put them: large 盟市 first, then the pins' names where there is
-    // room; a label pushed far from its point gets a leader line.
-    let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
-    let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
-    for (k, (spot, anchor)) in placed.labels.iter().zip(&placed.anchors).enumerate() {
-        let (Some(spot), Some(galley)) = (spot, galleys.get(k)) else { continue };
-        let galley = if spec.labels.get(k).is_some_and(|l| l.pin.is_some()) { &galley[1] } else { &galley[0] };
-        let r = spot.rect;
-        let at = pos(*anchor);
-        let area = Rect::from_min_size(Pos2::new(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32));
-        if spot.leader {
-            painter.line_segment([at, area.clamp(at)], Stroke::new(1.0, text_color));
-        }
-        painter.rect_filled(area, 3.0, halo);
-        // A label widget (it senses nothing, so hover and clicks reach the map below), so
-        // screen readers and tests find each 盟市 by its name and value.
-        labels.put(area, egui::Label::new(galley.clone()).selectable(false));
-    }
-    for (region, galley, b) in halves {
-        let spot = Rect::from_min_size(Pos2::new(b.x as f32, b.y as f32), Vec2::new(b.w as f32, b.h as f32));
-        painter.rect_filled(spot, 3.0, ui.visuals().extreme_bg_color);
-        painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(region)), egui::StrokeKind::Inside);
-        labels.put(spot.shrink(4.0), egui::Label::new(galley).selectable(false));
-    }
+    draw_labels(ui, &painter, rect, spec, &placed, &galleys, halves, text_color);
     for (pin, pin_response) in spec.pins.iter().zip(pin_responses) {
         let pin_response = pin_response.on_hover_cursor(egui::CursorIcon::PointingHand);
         let clicked = pin_response.clicked();
@@ -168,6 +145,44 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
     clicked
         .and_then(|i| map.leagues.get(i).and_then(|l| spec.value_of(&l.full_name)))
         .map(|v| MapClick::City(v.city.clone()))
+}
+
+/// Labels where the layout put them: large 盟市 first, then the pins' names where there is
+/// room; a label pushed far from its point gets a leader line. Then the halves' figures in
+/// their corners.
+#[allow(clippy::too_many_arguments)]
+fn draw_labels(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    spec: &MapSpec,
+    placed: &MapLayout,
+    galleys: &[[Arc<egui::Galley>; 2]],
+    halves: Vec<(Region, Arc<egui::Galley>, BoxF)>,
+    text_color: Color32,
+) {
+    let mut labels = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    let halo = if ui.visuals().dark_mode { Color32::from_black_alpha(150) } else { Color32::from_white_alpha(190) };
+    for (k, (spot, anchor)) in placed.labels.iter().zip(&placed.anchors).enumerate() {
+        let (Some(spot), Some(galley)) = (spot, galleys.get(k)) else { continue };
+        let galley = if spec.labels.get(k).is_some_and(|l| l.pin.is_some()) { &galley[1] } else { &galley[0] };
+        let r = spot.rect;
+        let at = pos(*anchor);
+        let area = Rect::from_min_size(Pos2::new(r.x as f32, r.y as f32), Vec2::new(r.w as f32, r.h as f32));
+        if spot.leader {
+            painter.line_segment([at, area.clamp(at)], Stroke::new(1.0, text_color));
+        }
+        painter.rect_filled(area, 3.0, halo);
+        // A label widget (it senses nothing, so hover and clicks reach the map below), so
+        // screen readers and tests find each 盟市 by its name and value.
+        labels.put(area, egui::Label::new(galley.clone()).selectable(false));
+    }
+    for (region, galley, b) in halves {
+        let spot = Rect::from_min_size(Pos2::new(b.x as f32, b.y as f32), Vec2::new(b.w as f32, b.h as f32));
+        painter.rect_filled(spot, 3.0, ui.visuals().extreme_bg_color);
+        painter.rect_stroke(spot, 3.0, Stroke::new(1.5, region_color(region)), egui::StrokeKind::Inside);
+        labels.put(spot.shrink(4.0), egui::Label::new(galley).selectable(false));
+    }
 }
 
 fn pos([x, y]: [f64; 2]) -> Pos2 {

@@ -40,68 +40,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
     let mut actions = Vec::new();
     let s = props.scale;
     let lang = props.lang;
-    // Controls at the very bottom. (Exports are drawn from the slide's spec, not grabbed from
-    // the screen, so they never include these.)
-    egui::Panel::bottom("presenter_controls").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("◀").on_hover_text(hint(Msg::KeyPrevious)).clicked() {
-                actions.push(Command::Presenter(PresenterCommand::Step(SlideStep::Previous)));
-            }
-            let counter = ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
-            if let Some(about) = props.about {
-                counter.on_hover_text(about);
-            }
-            if ui.button("▶").on_hover_text(hint(Msg::KeyNext)).clicked() {
-                actions.push(Command::Presenter(PresenterCommand::Step(SlideStep::Next)));
-            }
-            ui.separator();
-            ui.menu_button(tr(lang, Msg::ExportPng), |ui| {
-                for (label, scale) in [("1× · 960×540", 1), ("2× · 1920×1080", 2), ("4× · 3840×2160 (4K)", 4)]
-                {
-                    if ui.button(label).clicked() {
-                        actions.push(Command::Export(ExportCommand::SlidePng(scale)));
-                    }
-                }
-            });
-            for (msg, action) in [
-                (Msg::ExportCsv, Command::Export(ExportCommand::SlideCsv)),
-                (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
-                (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
-                (Msg::AddToDeck, Command::Deck(DeckCommand::AddCurrentSlide)),
-                (Msg::HighContrast, Command::Presenter(PresenterCommand::ToggleContrast)),
-            ] {
-                if ui.button(tr(lang, msg)).clicked() {
-                    actions.push(action);
-                }
-            }
-            if ui.button("A+").clicked() {
-                actions.push(Command::Presenter(PresenterCommand::Bigger));
-            }
-            if ui.button("A−").clicked() {
-                actions.push(Command::Presenter(PresenterCommand::Smaller));
-            }
-            ui.separator();
-            let year_label = ui.label(tr(lang, Msg::NoteYear));
-            ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(48.0)).labelled_by(year_label.id);
-            let text_label = ui.label(tr(lang, Msg::NoteText));
-            ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(180.0)).labelled_by(text_label.id);
-            if ui.button(tr(lang, Msg::AddNote)).clicked()
-                && let Ok(year) = draft.note_year.trim().parse::<u16>()
-                && !draft.note_text.trim().is_empty()
-            {
-                actions.push(Command::Presenter(PresenterCommand::AddNote {
-                    year,
-                    text: draft.note_text.trim().to_string(),
-                }));
-                draft.note_text.clear();
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text(hint(Msg::ExitPresenter)).clicked() {
-                    actions.push(Command::Presenter(PresenterCommand::Stop));
-                }
-            });
-        });
-    });
+    actions.extend(control_line(ui, props, draft));
     let spec = props.spec;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(8.0 * s);
@@ -165,6 +104,75 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
         }
     });
     actions
+}
+
+/// The control line at the very bottom: slide steps, exports, the deck, contrast, type size,
+/// a note on a chart year, exit. (Exports are drawn from the slide's spec, not grabbed from the
+/// screen, so they never include it.)
+fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState) -> Vec<Command> {
+    let lang = props.lang;
+    let mut commands = Vec::new();
+    egui::Panel::bottom("presenter_controls").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("◀").on_hover_text(hint(Msg::KeyPrevious)).clicked() {
+                commands.push(Command::Presenter(PresenterCommand::Step(SlideStep::Previous)));
+            }
+            let counter = ui.label(RichText::new(format!("{} / {}", props.index + 1, props.count)).strong());
+            if let Some(about) = props.about {
+                counter.on_hover_text(about);
+            }
+            if ui.button("▶").on_hover_text(hint(Msg::KeyNext)).clicked() {
+                commands.push(Command::Presenter(PresenterCommand::Step(SlideStep::Next)));
+            }
+            ui.separator();
+            ui.menu_button(tr(lang, Msg::ExportPng), |ui| {
+                for (label, scale) in [("1× · 960×540", 1), ("2× · 1920×1080", 2), ("4× · 3840×2160 (4K)", 4)]
+                {
+                    if ui.button(label).clicked() {
+                        commands.push(Command::Export(ExportCommand::SlidePng(scale)));
+                    }
+                }
+            });
+            for (msg, action) in [
+                (Msg::ExportCsv, Command::Export(ExportCommand::SlideCsv)),
+                (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
+                (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
+                (Msg::AddToDeck, Command::Deck(DeckCommand::AddCurrentSlide)),
+                (Msg::HighContrast, Command::Presenter(PresenterCommand::ToggleContrast)),
+            ] {
+                if ui.button(tr(lang, msg)).clicked() {
+                    commands.push(action);
+                }
+            }
+            if ui.button("A+").clicked() {
+                commands.push(Command::Presenter(PresenterCommand::Bigger));
+            }
+            if ui.button("A−").clicked() {
+                commands.push(Command::Presenter(PresenterCommand::Smaller));
+            }
+            ui.separator();
+            let year_label = ui.label(tr(lang, Msg::NoteYear));
+            ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(48.0)).labelled_by(year_label.id);
+            let text_label = ui.label(tr(lang, Msg::NoteText));
+            ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(180.0)).labelled_by(text_label.id);
+            if ui.button(tr(lang, Msg::AddNote)).clicked()
+                && let Ok(year) = draft.note_year.trim().parse::<u16>()
+                && !draft.note_text.trim().is_empty()
+            {
+                commands.push(Command::Presenter(PresenterCommand::AddNote {
+                    year,
+                    text: draft.note_text.trim().to_string(),
+                }));
+                draft.note_text.clear();
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text(hint(Msg::ExitPresenter)).clicked() {
+                    commands.push(Command::Presenter(PresenterCommand::Stop));
+                }
+            });
+        });
+    });
+    commands
 }
 
 /// Seconds of pointer stillness after which a projected chart hides its crosshair.

@@ -102,56 +102,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
         }
         ui.separator();
         ui.heading(tr(lang, Msg::Loaded));
-        egui::Grid::new("loaded_scenarios").striped(true).num_columns(5).show(ui, |ui| {
-            for (k, l) in props.loaded.iter().enumerate() {
-                let mut enabled = l.enabled;
-                if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
-                    actions.push(Command::Scenario(ScenarioCommand::Toggle(k)));
-                }
-                // The file's name says which file it is; its folder is on hover, since a
-                // truncated absolute path shows only the part every file shares.
-                match &l.path {
-                    Some(p) => {
-                        let name =
-                            p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
-                        ui.add(Label::new(RichText::new(name).weak()).truncate())
-                            .on_hover_text(p.display().to_string());
-                    }
-                    None => {
-                        ui.add(Label::new(RichText::new(tr(lang, Msg::BuiltIn)).weak()));
-                    }
-                }
-                ui.label(format!("{} {}", l.scenario.series.len(), tr(lang, Msg::SeriesCount)));
-                if l.warnings.is_empty() {
-                    ui.label("");
-                } else {
-                    let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
-                    ui.label(
-                        RichText::new(format!("⚠ {} {}", l.warnings.len(), tr(lang, Msg::Warnings)))
-                            .color(palette::WARNING),
-                    )
-                    .on_hover_text(all.join("\n"));
-                }
-                ui.horizontal(|ui| {
-                    if l.path.is_some() {
-                        if ui.small_button(tr(lang, Msg::Reload)).clicked() {
-                            actions.push(Command::Scenario(ScenarioCommand::Reload(k)));
-                        }
-                        if ui.small_button(tr(lang, Msg::Remove)).clicked() {
-                            actions.push(Command::Scenario(ScenarioCommand::Remove(k)));
-                        }
-                        if ui
-                            .small_button(tr(lang, Msg::EditShort))
-                            .on_hover_text(tr(lang, Msg::EditAsWhatIf))
-                            .clicked()
-                        {
-                            actions.push(Command::WhatIf(WhatIfCommand::Edit(k)));
-                        }
-                    }
-                });
-                ui.end_row();
-            }
-        });
+        loaded_grid(ui, props, &mut actions);
         ui.horizontal(|ui| {
             let current = props.basis.unwrap_or(tr(lang, Msg::DefaultBasis)).to_string();
             egui::ComboBox::from_label(tr(lang, Msg::ProgressBasis)).selected_text(current).show_ui(ui, |ui| {
@@ -195,6 +146,57 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
         differences_table(ui, props, view);
     });
     actions
+}
+
+/// Every loaded scenario: shown or not, its file (its folder on hover), series, warnings,
+/// and reload, remove and edit for those from files.
+fn loaded_grid(ui: &mut Ui, props: &ScenariosProps<'_>, actions: &mut Vec<Command>) {
+    let lang = props.lang;
+    egui::Grid::new("loaded_scenarios").striped(true).num_columns(5).show(ui, |ui| {
+        for (k, l) in props.loaded.iter().enumerate() {
+            let mut enabled = l.enabled;
+            if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
+                actions.push(Command::Scenario(ScenarioCommand::Toggle(k)));
+            }
+            // The file's name says which file it is; its folder is on hover, since a
+            // truncated absolute path shows only the part every file shares.
+            match &l.path {
+                Some(p) => {
+                    let name =
+                        p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    ui.add(Label::new(RichText::new(name).weak()).truncate()).on_hover_text(p.display().to_string());
+                }
+                None => {
+                    ui.add(Label::new(RichText::new(tr(lang, Msg::BuiltIn)).weak()));
+                }
+            }
+            ui.label(format!("{} {}", l.scenario.series.len(), tr(lang, Msg::SeriesCount)));
+            if l.warnings.is_empty() {
+                ui.label("");
+            } else {
+                let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
+                ui.label(
+                    RichText::new(format!("⚠ {} {}", l.warnings.len(), tr(lang, Msg::Warnings)))
+                        .color(palette::WARNING),
+                )
+                .on_hover_text(all.join("\n"));
+            }
+            ui.horizontal(|ui| {
+                if l.path.is_some() {
+                    if ui.small_button(tr(lang, Msg::Reload)).clicked() {
+                        actions.push(Command::Scenario(ScenarioCommand::Reload(k)));
+                    }
+                    if ui.small_button(tr(lang, Msg::Remove)).clicked() {
+                        actions.push(Command::Scenario(ScenarioCommand::Remove(k)));
+                    }
+                    if ui.small_button(tr(lang, Msg::EditShort)).on_hover_text(tr(lang, Msg::EditAsWhatIf)).clicked() {
+                        actions.push(Command::WhatIf(WhatIfCommand::Edit(k)));
+                    }
+                }
+            });
+            ui.end_row();
+        }
+    });
 }
 
 fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {

@@ -114,11 +114,25 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         }
     }
     ui.separator();
-    let Some(draft) = props.model.draft() else {
-        ui.label(RichText::new(tr(lang, Msg::WhatIfEmpty)).weak());
-        editing_and_saving(ui, props, commands);
-        return;
-    };
+    match props.model.draft() {
+        Some(draft) => series_in_hand(ui, props, draft, state, commands),
+        None => {
+            ui.label(RichText::new(tr(lang, Msg::WhatIfEmpty)).weak());
+        }
+    }
+    editing_and_saving(ui, props, commands);
+}
+
+/// The series in hand: its start, its path (growth, a line, or drawn), its points, undo and
+/// redo, and the other series of the what-if.
+fn series_in_hand(
+    ui: &mut Ui,
+    props: &WhatIfProps<'_>,
+    draft: &crate::model::whatif::Draft,
+    state: &mut WhatIfViewState,
+    commands: &mut Vec<Command>,
+) {
+    let lang = props.lang;
     let shown = (props.model.current, draft.path, props.model.drafts.len());
     let typing = ui.memory(|m| state.fields.iter().any(|id| m.has_focus(*id)));
     if state.shown != Some(shown) && !typing {
@@ -198,7 +212,6 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
         }
     }
     ui.separator();
-    editing_and_saving(ui, props, commands);
 }
 
 fn measure_name<'a>(measures: &'a [(String, String)], id: &'a str) -> &'a str {

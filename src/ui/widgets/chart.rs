@@ -216,34 +216,40 @@ fn paint_marker(painter: &egui::Painter, m: Marker, c: Pos2, r: f32, colour: Col
 
 fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool) -> (egui::Response, PlotTransform) {
     let dark = ui.visuals().dark_mode;
-    let ink = colour(Colour::Ink, dark);
-    let y_axis = chart.y_axis.clone();
-    let hover_chart = chart.clone();
-    let x_ticks = chart.x_axis.ticks.clone();
-    let y_ticks: Vec<f64> = chart.y_axis.ticks.iter().filter_map(|&t| plotted(&y_axis, t)).collect();
-    let (y_min, y_max) = (plotted(&y_axis, y_axis.min).unwrap_or(0.0), plotted(&y_axis, y_axis.max).unwrap_or(1.0));
-    let label_axis = y_axis.clone();
+    let mut plot = plot_of(id, chart, style);
+    if reset {
+        plot = plot.reset();
+    }
+    let shown = plot.show(ui, |plot_ui| {
+        areas(plot_ui, chart, dark);
+        series_lines(plot_ui, chart, style.weight, dark);
+        breaks_and_notes(plot_ui, chart, style.weight, dark);
+    });
+    (shown.response, shown.transform)
+}
+
+/// The plot of `chart`: its ticks, axis labels and bounds, and the hover text of a point (its
+/// series, year, value with unit, and source). It borrows the chart: nothing is copied for a
+/// frame.
+fn plot_of<'a>(id: &str, chart: &'a Chart, style: &ChartStyle) -> Plot<'a> {
+    let y_axis = &chart.y_axis;
+    let y_ticks: Vec<f64> = y_axis.ticks.iter().filter_map(|&t| plotted(y_axis, t)).collect();
+    let (y_min, y_max) = (plotted(y_axis, y_axis.min).unwrap_or(0.0), plotted(y_axis, y_axis.max).unwrap_or(1.0));
     // The plot remembers its bounds under its id: a new spec (another slide, a log or index
     // toggle) gets a new id, so it starts from the spec's own axes, not the last chart's view.
-    let spec_id = (id, &chart.title, chart.y_axis.scale == Scale::Log, chart.y_axis.unit.as_str(), chart.series.len());
-    let mut plot = Plot::new(spec_id)
+    let spec_id = (id, &chart.title, y_axis.scale == Scale::Log, y_axis.unit.as_str(), chart.series.len());
+    let plot = Plot::new(spec_id)
         .height(style.height)
-        .x_grid_spacer(move |input| year_marks(&x_ticks, input))
+        .x_grid_spacer(move |input| year_marks(&chart.x_axis.ticks, input))
         .y_grid_spacer(move |_| value_marks(&y_ticks))
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .y_axis_formatter(move |mark, _| readable(unplotted(&label_axis, mark.value)))
+        .y_axis_formatter(move |mark, _| readable(unplotted(y_axis, mark.value)))
         .label_formatter(move |hover| {
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } = hover else { return None };
-            let series = hover_chart.series.iter().find(|s| s.name == *plot_name)?;
+            let series = chart.series.iter().find(|s| s.name == *plot_name)?;
             let point = series.points.get(*index)?;
-            let value = unplotted(&hover_chart.y_axis, position.y);
-            Some(format!(
-                "{plot_name}\n{:.0}：{} {}\n{}",
-                position.x,
-                readable(value),
-                hover_chart.y_axis.unit,
-                point.note
-            ))
+            let value = unplotted(y_axis, position.y);
+            Some(format!("{plot_name}\n{:.0}：{} {}\n{}", position.x, readable(value), y_axis.unit, point.note))
         })
         .default_x_bounds(chart.x_axis.min - 0.5, chart.x_axis.max + 0.5)
         .default_y_bounds(y_min, if y_max > y_min { y_max } else { y_min + 1.0 })
@@ -252,96 +258,106 @@ fn plot_ui(ui: &mut Ui, id: &str, chart: &Chart, style: &ChartStyle, reset: bool
         .allow_zoom(style.interactive)
         .allow_drag(style.interactive)
         .allow_scroll(false);
-    if !chart.y_axis.unit.is_empty() {
-        let log = match (chart.y_axis.scale, style.lang) {
-            (Scale::Log, Lang::Zh) => "（对数刻度）",
-            (Scale::Log, Lang::En) => " (log scale)",
-            _ => "",
-        };
-        plot = plot.y_axis_label(format!("{}{log}", chart.y_axis.unit));
+    if y_axis.unit.is_empty() {
+        return plot;
     }
-    if reset {
-        plot = plot.reset();
+    let log = match (y_axis.scale, style.lang) {
+        (Scale::Log, Lang::Zh) => "（对数刻度）",
+        (Scale::Log, Lang::En) => " (log scale)",
+        _ => "",
+    };
+    plot.y_axis_label(format!("{}{log}", y_axis.unit))
+}
+
+/// Goal zones and scenario bands, under everything else.
+fn areas(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Chart, dark: bool) {
+    let y_axis = &chart.y_axis;
+    let y = |v: f64| plotted(y_axis, v);
+    for goal in &chart.goals {
+        let (x0, x1) = goal.x;
+        let (Some(y0), Some(y1)) = (y(goal.y.0.max(y_axis.min)), y(goal.y.1)) else { continue };
+        plot_ui.polygon(
+            Polygon::new("goal", PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
+                .fill_color(fill_colour(&crate::model::chart::style::GOAL_FILL, dark))
+                .stroke(Stroke::NONE)
+                .allow_hover(false),
+        );
     }
-    let w = style.weight;
-    let y = |v: f64| plotted(&y_axis, v);
-    let shown = plot.show(ui, |plot_ui| {
-        for goal in &chart.goals {
-            let (x0, x1) = goal.x;
-            let (Some(y0), Some(y1)) = (y(goal.y.0.max(y_axis.min)), y(goal.y.1)) else { continue };
-            plot_ui.polygon(
-                Polygon::new("goal", PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
-                    .fill_color(fill_colour(&crate::model::chart::style::GOAL_FILL, dark))
-                    .stroke(Stroke::NONE)
-                    .allow_hover(false),
-            );
-        }
-        for band in &chart.bands {
-            let pts: Vec<(f64, f64, f64)> =
-                band.points.iter().filter_map(|&(x, lo, hi)| Some((x, y(lo)?, y(hi)?))).collect();
-            let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
-            let lows: Vec<f64> = pts.iter().map(|p| p.1).collect();
-            let highs: Vec<f64> = pts.iter().map(|p| p.2).collect();
-            plot_ui.add(
-                FilledArea::new("band", &xs, &lows, &highs)
-                    .fill_color(fill_colour(&crate::model::chart::style::BAND_FILL, dark))
-                    .stroke(Stroke::NONE)
-                    .allow_hover(false),
-            );
-        }
-        for series in &chart.series {
-            let st = &series.style;
-            let c = series_colour(st, dark);
-            let pts: Vec<[f64; 2]> = series.points.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
-            if let Some(dash) = st.line {
-                // A break in the data (years without values) breaks the line.
-                for run in chart.runs(&series.points) {
-                    let run: Vec<[f64; 2]> = run.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
-                    if run.len() > 1 {
-                        plot_ui.line(
-                            Line::new(series.name.clone(), run).color(c).width(st.width * w).style(line_style(dash)),
-                        );
-                    }
+    for band in &chart.bands {
+        let pts: Vec<(f64, f64, f64)> =
+            band.points.iter().filter_map(|&(x, lo, hi)| Some((x, y(lo)?, y(hi)?))).collect();
+        let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
+        let lows: Vec<f64> = pts.iter().map(|p| p.1).collect();
+        let highs: Vec<f64> = pts.iter().map(|p| p.2).collect();
+        plot_ui.add(
+            FilledArea::new("band", &xs, &lows, &highs)
+                .fill_color(fill_colour(&crate::model::chart::style::BAND_FILL, dark))
+                .stroke(Stroke::NONE)
+                .allow_hover(false),
+        );
+    }
+}
+
+/// Each series' line (broken where the data breaks) and markers.
+fn series_lines(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Chart, w: f32, dark: bool) {
+    let y = |v: f64| plotted(&chart.y_axis, v);
+    for series in &chart.series {
+        let st = &series.style;
+        let c = series_colour(st, dark);
+        let pts: Vec<[f64; 2]> = series.points.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
+        if let Some(dash) = st.line {
+            // A break in the data (years without values) breaks the line.
+            for run in chart.runs(&series.points) {
+                let run: Vec<[f64; 2]> = run.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
+                if run.len() > 1 {
+                    plot_ui
+                        .line(Line::new(series.name.clone(), run).color(c).width(st.width * w).style(line_style(dash)));
                 }
             }
-            if let Some(m) = st.marker {
-                plot_ui.points(
-                    Points::new(series.name.clone(), pts)
-                        .shape(marker_shape(m))
-                        .radius(st.marker_radius() * w)
-                        .filled(true)
-                        .color(c),
-                );
-            }
         }
-        for b in &chart.breaks {
-            let (x0, x1) = (f64::from(b.from) - 0.5, f64::from(b.to) + 0.5);
-            plot_ui.polygon(
-                Polygon::new("break", PlotPoints::from(vec![[x0, y_min], [x1, y_min], [x1, y_max], [x0, y_max]]))
-                    .fill_color(colour(Colour::Grey, dark).gamma_multiply(0.18))
-                    .stroke(Stroke::NONE)
-                    .allow_hover(false),
-            );
-            plot_ui.text(
-                Text::new("break", PlotPoint::new((x0 + x1) / 2.0, y_max), egui::RichText::new(&b.label))
-                    .color(ink)
-                    .anchor(egui::Align2::CENTER_TOP),
+        if let Some(m) = st.marker {
+            plot_ui.points(
+                Points::new(series.name.clone(), pts)
+                    .shape(marker_shape(m))
+                    .radius(st.marker_radius() * w)
+                    .filled(true)
+                    .color(c),
             );
         }
-        for a in &chart.annotations {
-            let purple = colour(Colour::ReddishPurple, dark);
-            plot_ui.vline(
-                VLine::new(format!("{} {}", a.year, a.text), f64::from(a.year))
-                    .color(purple)
-                    .width(1.5 * w)
-                    .style(LineStyle::dashed_dense()),
-            );
-            plot_ui.text(
-                Text::new("note", PlotPoint::new(f64::from(a.year), y_max), egui::RichText::new(&a.text).strong())
-                    .color(ink)
-                    .anchor(egui::Align2::CENTER_BOTTOM),
-            );
-        }
-    });
-    (shown.response, shown.transform)
+    }
+}
+
+/// Years without data shaded and named, and the notes on chart years as labelled rules.
+fn breaks_and_notes(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Chart, w: f32, dark: bool) {
+    let ink = colour(Colour::Ink, dark);
+    let y_axis = &chart.y_axis;
+    let (y_min, y_max) = (plotted(y_axis, y_axis.min).unwrap_or(0.0), plotted(y_axis, y_axis.max).unwrap_or(1.0));
+    for b in &chart.breaks {
+        let (x0, x1) = (f64::from(b.from) - 0.5, f64::from(b.to) + 0.5);
+        plot_ui.polygon(
+            Polygon::new("break", PlotPoints::from(vec![[x0, y_min], [x1, y_min], [x1, y_max], [x0, y_max]]))
+                .fill_color(colour(Colour::Grey, dark).gamma_multiply(0.18))
+                .stroke(Stroke::NONE)
+                .allow_hover(false),
+        );
+        plot_ui.text(
+            Text::new("break", PlotPoint::new((x0 + x1) / 2.0, y_max), egui::RichText::new(&b.label))
+                .color(ink)
+                .anchor(egui::Align2::CENTER_TOP),
+        );
+    }
+    for a in &chart.annotations {
+        let purple = colour(Colour::ReddishPurple, dark);
+        plot_ui.vline(
+            VLine::new(format!("{} {}", a.year, a.text), f64::from(a.year))
+                .color(purple)
+                .width(1.5 * w)
+                .style(LineStyle::dashed_dense()),
+        );
+        plot_ui.text(
+            Text::new("note", PlotPoint::new(f64::from(a.year), y_max), egui::RichText::new(&a.text).strong())
+                .color(ink)
+                .anchor(egui::Align2::CENTER_BOTTOM),
+        );
+    }
 }
