@@ -12,8 +12,7 @@ const RD: &str = "研发经费占GDP比重（R&D/GDP）";
 const PATENTS: &str = "每万人发明专利拥有量";
 
 fn on_indicators(size: [f32; 2]) -> Harness<'static, PlanExplorerApp> {
-    let mut harness = Harness::builder().with_size(size).build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
+    let mut harness = common::AppBuilder::new().size(size).build();
     harness.get_by_label("指标").click();
     harness.run();
     harness

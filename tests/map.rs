@@ -112,10 +112,7 @@ fn the_plans_places_are_pins_that_name_their_paragraphs_and_list_them_when_click
 
 #[test]
 fn no_label_covers_another_at_1024_by_768() {
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1024.0, 768.0])
-        .build_eframe(|cc| plan_explorer::app::PlanExplorerApp::new(cc));
-    harness.run();
+    let mut harness = common::AppBuilder::new().size([1024.0, 768.0]).build();
     harness.get_by_label("地图").click();
     harness.run();
     // The 12 盟市 labels (name and value) and the pins' names that found room.

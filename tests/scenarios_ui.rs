@@ -114,10 +114,7 @@ fn disabling_a_scenario_removes_it_from_the_charts() {
 fn files_on_the_command_line_are_loaded_at_start() {
     // `main` hands the command line's files to `PlanExplorerApp::start`.
     let file = fixture("good.ron");
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| PlanExplorerApp::start(cc, None, vec![file.clone()]));
-    wait_for_loads(&mut harness);
+    let harness = common::AppBuilder::new().files(vec![file]).build();
     assert_eq!(harness.state().scenarios().len(), 2);
     assert_eq!(harness.state().scenarios()[1].scenario.name, "测试情景");
 }
@@ -141,11 +138,7 @@ fn traditional_characters_and_emoji_in_a_scenario_render() {
 /// instead of appearing as an unexplained box.
 #[test]
 fn a_character_no_font_has_is_named_not_hidden() {
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(common::WINDOW)
-        .allow_missing_glyphs()
-        .build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
+    let mut harness = common::AppBuilder::new().allow_missing_glyphs().build();
     drop_file(&mut harness, fixture("rare.ron"));
     let messages = harness.state().messages();
     let warning = messages.iter().find(|m| m.text.contains("U+20000")).expect("a warning naming U+20000");

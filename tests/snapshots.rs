@@ -4,6 +4,8 @@
 //! (`UPDATE_SNAPSHOTS=1` to accept changes).
 #![cfg(feature = "snapshots")]
 
+mod common;
+
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use plan_explorer::app::PlanExplorerApp;
@@ -16,13 +18,11 @@ use plan_explorer::ui::{Command, View};
 type AppHarness = Harness<'static, PlanExplorerApp>;
 
 fn harness() -> AppHarness {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 880.0])
-        .with_max_steps(64)
-        .with_options(SnapshotOptions::default().threshold(1.2).max_failed_pixels(400))
-        .build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
-    harness
+    common::AppBuilder::new()
+        .size([1400.0, 880.0])
+        .max_steps(64)
+        .snapshots(SnapshotOptions::default().threshold(1.2).max_failed_pixels(400))
+        .build()
 }
 
 fn run(harness: &mut AppHarness, commands: Vec<Command>) {

@@ -1,6 +1,8 @@
 //! Remembered state: round trip, old state keeping what it has, and (in `restart`) the real
 //! save/restore, with a damaged or oversized file falling back to defaults.
 
+mod common;
+
 use plan_explorer::app::{PlanExplorerApp, Settings};
 use plan_explorer::model::Document;
 use plan_explorer::model::load::embedded_plan;
@@ -38,8 +40,9 @@ fn a_state_naming_nodes_that_no_longer_exist_is_harmless() {
 }
 
 mod restart {
+    use egui::accesskit::Toggled;
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
     use plan_explorer::app::PlanExplorerApp;
     use plan_explorer::app::settings::SETTINGS_FILE;
     use plan_explorer::ui::View;
@@ -66,12 +69,7 @@ mod restart {
 
     /// The app as `main` starts it, keeping its settings in `dir`.
     fn start(dir: &Path) -> Harness<'static, PlanExplorerApp> {
-        let dir = dir.to_path_buf();
-        let mut harness = Harness::builder()
-            .with_size([1400.0, 900.0])
-            .build_eframe(move |cc| PlanExplorerApp::start_in(cc, None, Vec::new(), Some(dir.clone())));
-        harness.run();
-        harness
+        super::common::AppBuilder::new().settings_in(dir).build()
     }
 
     #[test]
@@ -105,6 +103,50 @@ mod restart {
         // The window speaks English again, on the page it was left on.
         second.get_by_label("Plan text");
         second.get_by_label_contains("Export table CSV");
+    }
+
+    #[test]
+    fn the_regional_and_map_choices_are_there_after_a_restart() {
+        let dir = dir("pages");
+        let mut first = start(&dir);
+        first.get_by_label("东西部").click();
+        first.run();
+        first.get_by_label("按章").click();
+        first.run();
+        first.get_by_label("堆叠").click();
+        first.run();
+        first.get_by_label("地图").click();
+        first.run();
+        first.get_by_label("着色依据").click();
+        first.run();
+        first.get_by_label("专栏").click();
+        first.run();
+        eframe::App::save(first.state_mut(), &mut Unused);
+        drop(first);
+
+        let mut second = start(&dir);
+        let settings = second.state().saved_settings();
+        assert_eq!(settings.map.series, "boxes");
+        assert_eq!(settings.regional.grouping, plan_explorer::ui::Grouping::Chapter);
+        assert!(settings.regional.stacked);
+        // The map page opens coloured by the boxes, as it was left: a 盟市's label carries its
+        // count of boxes, not of tasks.
+        assert_eq!(settings.view, View::Map);
+        let session = second.state().session();
+        let count = |series: &str, city: &str| {
+            let map = session.map(series, None, plan_explorer::i18n::Lang::Zh).expect("map");
+            map.values.iter().find(|v| v.city == city).and_then(|v| v.value).expect("a count")
+        };
+        let (boxes, tasks) = (count("boxes", "包头"), count("tasks", "包头"));
+        assert_ne!(boxes, tasks);
+        second.get_by_label(&format!("包头\n{boxes}"));
+        assert!(second.query_by_label(&format!("包头\n{tasks}")).is_none());
+        // The regional page opens grouped by chapter, stacked.
+        second.get_by_label("东西部").click();
+        second.run();
+        let on = |label: &str| second.get_by_label(label).accesskit_node().toggled() == Some(Toggled::True);
+        assert!(on("按章") && !on("按盟市"), "grouped by chapter");
+        assert!(on("堆叠"), "stacked");
     }
 
     #[test]

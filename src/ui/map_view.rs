@@ -414,7 +414,39 @@ fn hatch_triangle(t: [Pos2; 3], out: &mut Vec<(Pos2, Pos2)>) {
 
 #[cfg(test)]
 mod tests {
+    use egui_kittest::kittest::Queryable;
+
     use super::*;
+    use crate::i18n::Lang;
+    use crate::ui::command::{PageCommand, TreeCommand};
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn the_map_page_asks_for_a_quantity_and_a_click_narrows_the_tree_to_its_league() {
+        let session = crate::session::Session::new(test_document(), Lang::Zh);
+        let quantities = session.map_quantities(Lang::Zh);
+        let map = session.map("tasks", None, Lang::Zh).expect("the map");
+        let count = map.values.iter().find(|v| v.city == "锡林郭勒盟").and_then(|v| v.value).expect("a count");
+        let no_pin = |_: &Pin| String::new();
+        let mut harness = view_harness(|ui| {
+            let props = MapPageProps {
+                quantities: &quantities,
+                chosen: 0,
+                map: MapProps { spec: &map, pin_text: &no_pin, selected: None },
+            };
+            map_page_ui(ui, &props)
+        });
+        // Each 盟市 is labelled with its name and value; clicking there is clicking the 盟市.
+        harness.get_by_label(&format!("锡林郭勒盟\n{count}")).click();
+        harness.run();
+        harness.get_by_label("着色依据").click();
+        harness.run();
+        harness.get_by_label("专栏").click();
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::Tree(TreeCommand::FilterCity("锡林郭勒盟".into()))), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::SetMapQuantity("boxes".into()))), "{commands:?}");
+    }
 
     #[test]
     fn hatching_stays_inside_its_triangle() {

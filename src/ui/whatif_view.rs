@@ -287,3 +287,59 @@ fn chart(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
     }
     ui.label(RichText::new(tr(props.lang, Msg::PathDrawn)).small().weak());
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::ui::{test_document, view_harness};
+
+    #[test]
+    fn the_controls_ask_for_a_start_a_growth_rate_undo_and_a_measure() {
+        let doc = test_document();
+        let plan = &doc.plan;
+        let offered = crate::model::whatif::starts(plan, &[], "rd_intensity", "全区");
+        let baseline = offered.iter().find(|s| s.from == StartFrom::Baseline).cloned().expect("a plan baseline");
+        let mut model = WhatIf::new("假设情景");
+        model.begin(plan, "rd_intensity", "全区", baseline);
+        assert!(model.set_growth(5.0));
+        let measures = vec![
+            ("rd_intensity".to_string(), "研发经费占GDP比重".to_string()),
+            ("invention_patents_per_10k".to_string(), "每万人发明专利拥有量".to_string()),
+        ];
+        let regions = vec!["全区".to_string()];
+        let mut state = WhatIfViewState::default();
+        let mut harness = view_harness(|ui| {
+            let props = WhatIfProps {
+                lang: Lang::Zh,
+                model: &model,
+                measure: Some("rd_intensity"),
+                region: "全区",
+                measures: &measures,
+                regions: &regions,
+                starts: &offered,
+                chart: None,
+                file: "",
+                default_file: "/tmp/what-if.ron",
+                editable: &[],
+            };
+            whatif_ui(ui, &props, &mut state)
+        });
+        // The field shows the path in hand, as it was set.
+        assert_eq!(harness.get_by_label("年均增速（%/年）").value().as_deref(), Some("5"));
+        harness.get_by_label_contains("从规划基期值开始").click();
+        harness.run();
+        harness.get_by_label("撤销").click();
+        harness.run();
+        let rate = harness.get_by_label("年均增速（%/年）");
+        rate.focus();
+        rate.type_text("0");
+        harness.run();
+        let commands = harness.state();
+        assert!(commands.contains(&Command::WhatIf(WhatIfCommand::Begin(StartFrom::Baseline))), "{commands:?}");
+        assert!(commands.contains(&Command::WhatIf(WhatIfCommand::Undo)), "{commands:?}");
+        assert!(commands.contains(&Command::WhatIf(WhatIfCommand::Growth(50.0))), "typed after the 5: {commands:?}");
+        assert!(!commands.contains(&Command::WhatIf(WhatIfCommand::Redo)), "nothing to redo, the button is off");
+    }
+}

@@ -27,18 +27,112 @@ pub const LEAGUES: [&str; 12] = [
     "阿拉善盟",
 ];
 
+/// The one way every UI test (snapshots included) starts the real app: as `main` starts it
+/// (fonts, remembered settings, files from the command line), in a window of the size asked,
+/// after its first frames.
+pub struct AppBuilder {
+    size: [f32; 2],
+    files: Vec<PathBuf>,
+    settings_dir: Option<PathBuf>,
+    exports: Option<PathBuf>,
+    max_steps: Option<u64>,
+    snapshot: Option<egui_kittest::SnapshotOptions>,
+    missing_glyphs: bool,
+}
+
+impl Default for AppBuilder {
+    fn default() -> Self {
+        AppBuilder {
+            size: WINDOW,
+            files: Vec::new(),
+            settings_dir: None,
+            exports: None,
+            max_steps: None,
+            snapshot: None,
+            missing_glyphs: false,
+        }
+    }
+}
+
+impl AppBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn size(mut self, size: [f32; 2]) -> Self {
+        self.size = size;
+        self
+    }
+
+    /// Files given on the command line (loaded at start; [`AppBuilder::build`] waits for them).
+    pub fn files(mut self, files: Vec<PathBuf>) -> Self {
+        self.files = files;
+        self
+    }
+
+    /// Settings kept in `dir`, as in the app's data folder (saved and restored for real).
+    pub fn settings_in(mut self, dir: &Path) -> Self {
+        self.settings_dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Exports written into a fresh temporary folder named after `tag`.
+    pub fn exports_to(mut self, tag: &str) -> Self {
+        self.exports = Some(temp_dir(tag));
+        self
+    }
+
+    pub fn max_steps(mut self, steps: u64) -> Self {
+        self.max_steps = Some(steps);
+        self
+    }
+
+    pub fn snapshots(mut self, options: egui_kittest::SnapshotOptions) -> Self {
+        self.snapshot = Some(options);
+        self
+    }
+
+    /// For the test of what the app says about characters no font has.
+    pub fn allow_missing_glyphs(mut self) -> Self {
+        self.missing_glyphs = true;
+        self
+    }
+
+    pub fn build(self) -> Harness<'static, PlanExplorerApp> {
+        let mut builder = Harness::builder().with_size(self.size);
+        if let Some(steps) = self.max_steps {
+            builder = builder.with_max_steps(steps);
+        }
+        if let Some(options) = self.snapshot {
+            builder = builder.with_options(options);
+        }
+        if self.missing_glyphs {
+            builder = builder.allow_missing_glyphs();
+        }
+        let (files, dir) = (self.files, self.settings_dir);
+        let loads = !files.is_empty();
+        let mut harness =
+            builder.build_eframe(move |cc| PlanExplorerApp::start_in(cc, None, files.clone(), dir.clone()));
+        if let Some(exports) = self.exports {
+            harness.state_mut().set_export_dir(exports);
+        }
+        if loads {
+            wait_for_loads(&mut harness);
+        } else {
+            harness.run();
+        }
+        harness
+    }
+}
+
 /// The app in a 1400×900 window, after its first frames.
 pub fn app() -> Harness<'static, PlanExplorerApp> {
-    let mut harness = Harness::builder().with_size(WINDOW).build_eframe(|cc| PlanExplorerApp::new(cc));
-    harness.run();
-    harness
+    AppBuilder::new().build()
 }
 
 /// The app writing its exports into a fresh temporary folder named after `tag`.
 pub fn app_exporting_to(tag: &str) -> Harness<'static, PlanExplorerApp> {
-    let mut harness = app();
-    harness.state_mut().set_export_dir(temp_dir(tag));
-    harness
+    AppBuilder::new().exports_to(tag).build()
 }
 
 /// A temporary folder for one test, emptied first.
@@ -72,15 +166,17 @@ pub fn drop_file(harness: &mut Harness<'static, PlanExplorerApp>, path: PathBuf)
     wait_for_loads(harness);
 }
 
-/// Steps the UI until the worker threads have delivered every file.
+/// Steps the UI until the app's background work is done — every file delivered by the
+/// loader's threads, what depends on the scenarios derived again — with a generous bound (a
+/// busy machine is slow, not wrong), then lets it settle.
 pub fn wait_for_loads(harness: &mut Harness<'static, PlanExplorerApp>) {
-    for _ in 0..500 {
+    for _ in 0..3000 {
         harness.step();
-        if harness.state().loading() == 0 {
+        if harness.state().loading() == 0 && !harness.state().session().updating() {
             harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("loading did not finish");
+    panic!("the app's background work did not finish in 30 s");
 }
