@@ -5,9 +5,7 @@
 mod common;
 
 use common::{app as harness, drop_file, fixture, wait_for_loads};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::ui::command::{PageCommand, ScenarioCommand};
 use plan_explorer::ui::{Command, View};
 
