@@ -3,7 +3,7 @@
 //! yardstick. Names follow `load/<scale>`, `search/<scale>`, `frame/<view>/<scale>` and
 //! `frame/egui_demo`, so `cargo bench -- --output-format bencher` can be compared by a script.
 
-use plan_explorer::ui::command::{PageCommand, ScenarioCommand, TreeCommand};
+use plan_explorer::ui::command::{PageCommand, PresenterCommand, ScenarioCommand, TreeCommand};
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -13,7 +13,7 @@ use plan_explorer::model::load::{embedded_plan, load_plan_str};
 use plan_explorer::model::synth::synth;
 use plan_explorer::model::{Document, Plan};
 use plan_explorer::ui::fonts::install_fonts;
-use plan_explorer::ui::{Command, View};
+use plan_explorer::ui::{Command, SlideStep, View};
 
 const SCALES: [usize; 3] = [1, 10, 100];
 
@@ -69,7 +69,27 @@ fn frames(c: &mut Criterion) {
             }
             c.bench_function(&format!("frame/{name}/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
         }
+        presenter_frames(c, &plan, scale);
     }
+}
+
+/// The presenter showing a slide: the first chart of 第二章's deck, and its map slide (the
+/// deck ends with the regional slides: statistic, map, east and west over time).
+fn presenter_frames(c: &mut Criterion, plan: &Plan, scale: usize) {
+    let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
+    app.run(PresenterCommand::Start(None));
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    c.bench_function(&format!("frame/presenter_chart/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
+    app.run(PresenterCommand::Step(SlideStep::Last));
+    app.run(PresenterCommand::Step(SlideStep::Previous));
+    let shown = app.presenting().and_then(|p| p.current()).map(|s| s.content.clone());
+    assert!(matches!(shown, Some(plan_explorer::model::deck::SlideContent::Map { .. })), "{shown:?}");
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    c.bench_function(&format!("frame/presenter_map/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
 }
 
 /// Frames that do work, at scale 100: the frame in which search results change (a new query
