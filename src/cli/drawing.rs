@@ -11,9 +11,6 @@ pub(super) struct ChartRequest<'a> {
     pub(super) scale: f32,
 }
 
-/// The size a chart is drawn at on its own (PNG scales multiply it).
-pub(super) const CHART_SIZE: (f64, f64) = (960.0, 540.0);
-
 pub(super) fn chart_command(
     plan: &Plan,
     r: &ChartRequest<'_>,
@@ -33,7 +30,8 @@ pub(super) fn chart_command(
     }
     let session = session_of(plan, r.files, r.options.lang)?;
     let chart = session.chart(r.measures, r.options.clone());
-    let svg = || chart_svg(&chart, &SvgOptions::new(CHART_SIZE.0, CHART_SIZE.1));
+    let svg =
+        || chart_svg(&chart, &SvgOptions::new(crate::model::export::SLIDE_SIZE.0, crate::model::export::SLIDE_SIZE.1));
     let bytes = match r.format {
         ChartFormat::Svg => svg().into_bytes(),
         ChartFormat::Png => crate::render::png(&svg(), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?,

@@ -10,6 +10,7 @@ use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
 use crate::i18n::{Lang, Msg, tr};
+use crate::model::export::SLIDE_SIZE;
 use crate::model::map::Pin;
 use crate::model::regional::StatTable;
 use crate::model::slide::{SlideBody, SlideSpec};
@@ -126,8 +127,9 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             }
             ui.separator();
             ui.menu_button(tr(lang, Msg::ExportPng), |ui| {
-                for (label, scale) in [("1× · 960×540", 1), ("2× · 1920×1080", 2), ("4× · 3840×2160 (4K)", 4)]
-                {
+                for scale in [1u8, 2, 4] {
+                    let (w, h) = (SLIDE_SIZE.0 * f64::from(scale), SLIDE_SIZE.1 * f64::from(scale));
+                    let label = format!("{scale}× · {w}×{h}{}", if scale == 4 { " (4K)" } else { "" });
                     if ui.button(label).clicked() {
                         commands.push(Command::Export(ExportCommand::SlidePng(scale)));
                     }

@@ -18,6 +18,8 @@ use crate::model::table::Table;
 pub const SLIDE_SIZE: (f64, f64) = (960.0, 540.0);
 /// A PDF briefing page: A4 landscape, in points.
 pub const A4_LANDSCAPE: (f64, f64) = (842.0, 595.0);
+/// A chart in the HTML briefing: the slide's width, less room for the caption below it.
+const HTML_CHART_SIZE: (f64, f64) = (SLIDE_SIZE.0, SLIDE_SIZE.1 - 80.0);
 
 /// One slide as SVG of `size`, numbered in a corner.
 pub fn slide_svg(slide: &SlideSpec, number: &str, (width, height): (f64, f64)) -> String {
@@ -74,7 +76,7 @@ pub fn briefing_html<S: std::borrow::Borrow<SlideSpec>>(title: &str, slides: &[S
     for (k, s) in slides.iter().enumerate() {
         let s: &SlideSpec = s.borrow();
         let body = match &s.body {
-            SlideBody::Chart(chart) => chart_svg(chart, &SvgOptions::new(960.0, 460.0)),
+            SlideBody::Chart(chart) => chart_svg(chart, &SvgOptions::new(HTML_CHART_SIZE.0, HTML_CHART_SIZE.1)),
             SlideBody::Table(table) | SlideBody::Regional { data: table, .. } => table_html(table),
             SlideBody::Map { map, data } => format!("{}{}", map_svg(map, true), table_html(data)),
             SlideBody::Missing(why) => format!("<p>{}</p>", escape(why)),
