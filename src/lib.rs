@@ -1,7 +1,8 @@
 //! plan-explorer: explore Inner Mongolia's 13th Five-Year S&T Innovation Plan offline.
 //!
-//! `model` holds the plan and everything that is not drawing; `cli` the subcommands;
-//! `app` and `ui` the desktop window.
+//! `i18n` holds every word; `model` the plan and its specs as data; `session` what the window
+//! and the command line share; `cli` the subcommands; `ui` the views and `app` the desktop
+//! window around them (docs/ARCHITECTURE.md).
 
 pub mod app;
 pub mod cli;

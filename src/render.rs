@@ -34,7 +34,7 @@ fn parse(svg: &str) -> Result<usvg::Tree, String> {
     usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))
 }
 
-/// The SVG as a PNG, `scale` pixels per SVG unit (1, 2 or 4 for a 1920×1080 slide: HD to 4K).
+/// The SVG as a PNG, `scale` pixels per SVG unit (1, 2 or 4 for a 960×540 slide: up to 4K).
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     let tree = parse(svg)?;
     let size = tree.size();

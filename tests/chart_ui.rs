@@ -79,7 +79,7 @@ fn in_english_the_chart_speaks_english() {
     harness.run();
     harness.get_by_label("Plan target");
     harness.get_by_label("Straight path");
-    harness.get_by_label("Target met");
+    harness.get_by_label("Target zone");
     let chart = harness.state_mut().current_chart().clone();
     assert!(chart.title.is_ascii(), "{}", chart.title);
 }

@@ -226,7 +226,7 @@ fn evaluate_judges_every_target_by_its_value_in_the_target_year_with_the_source(
     let (code, md, _) = run(&["evaluate", "--format", "md"]);
     assert_eq!(code, 0);
     let not_met = rows.iter().filter(|r| &r[7] == "not met").count();
-    assert!(md.contains(&format!("0 met, {not_met} not met")), "{md}");
+    assert!(md.contains(&format!("met 0 (已实现), not met {not_met} (未实现)")), "{md}");
     // Header, rule, one line per target.
     assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), rows.len() + 2);
 }

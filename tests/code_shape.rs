@@ -79,3 +79,46 @@ fn a_function_is_measured_from_its_signature_to_its_closing_brace() {
     functions.visit_file(&syn::parse_file(text).expect("parses"));
     assert_eq!(functions.found, vec![("short".to_string(), 1, 1), ("three".to_string(), 4, 3)]);
 }
+
+/// The floors of docs/ARCHITECTURE.md: each part of `src/` names nothing of a floor above it
+/// (its tests aside, which may build what they need from anywhere).
+#[test]
+fn no_floor_reaches_up() {
+    let forbidden: [(&str, &[&str]); 6] = [
+        ("src/i18n.rs", &["model", "session", "ui", "app", "cli", "loader", "render"]),
+        ("src/model", &["session", "ui", "app", "cli", "loader", "render"]),
+        ("src/session", &["ui", "app", "cli"]),
+        ("src/ui", &["app", "cli"]),
+        ("src/cli", &["app", "ui"]),
+        ("src/loader.rs", &["session", "ui", "app", "cli"]),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut reaching = Vec::new();
+    for (place, above) in forbidden {
+        let path = root.join(place);
+        let mut files = Vec::new();
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
+        assert!(!files.is_empty(), "{place} holds no file");
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("readable");
+            // What the file's tests use is theirs: only the code before them counts.
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(&text);
+            for floor in above {
+                let name = format!("crate::{floor}");
+                for (n, line) in code
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.contains(&format!("{name}::")) || l.contains(&format!("{name};")))
+                {
+                    let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+                    reaching.push(format!("{shown}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(reaching.is_empty(), "a floor reaches up:\n{}", reaching.join("\n"));
+}

@@ -134,7 +134,7 @@ mod restart {
         assert_eq!(settings.view, View::Map);
         let session = second.state().session();
         let count = |series: &str, city: &str| {
-            let map = session.map(series, None, plan_explorer::i18n::Lang::Zh).expect("map");
+            let map = session.map(series, None, None, plan_explorer::i18n::Lang::Zh).expect("map");
             map.values.iter().find(|v| v.city == city).and_then(|v| v.value).expect("a count")
         };
         let (boxes, tasks) = (count("boxes", "包头"), count("tasks", "包头"));

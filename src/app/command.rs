@@ -126,8 +126,9 @@ impl PlanExplorerApp {
             }
             PageCommand::SetRegionalYear(year) => settings.regional.year = year,
             PageCommand::SetRegionalStacked(on) => settings.regional.stacked = on,
-            PageCommand::SetMapQuantity(series) => {
+            PageCommand::SetMapQuantity(series, unit) => {
                 settings.map.series = series;
+                settings.map.unit = unit;
                 settings.map.year = None;
             }
             PageCommand::SetMapYear(year) => settings.map.year = year,
@@ -140,6 +141,7 @@ impl PlanExplorerApp {
                 self.effects.push(Effect::CopyText(text));
                 self.toast = Some((tr(self.settings.lang, Msg::Copied).to_string(), self.now + TOAST_SECONDS));
             }
+            WindowCommand::FocusSearch => self.focus_search = self.presenter.is_none(),
             WindowCommand::ToggleLanguage => self.settings.lang = self.settings.lang.other(),
             WindowCommand::ToggleTheme => self.settings.dark = !self.settings.dark,
             WindowCommand::ToggleHelp => self.show_help = !self.show_help,

@@ -59,6 +59,8 @@ pub struct PlanExplorerApp {
     log: MessageLog,
     views: ViewStates,
     show_help: bool,
+    /// Ctrl+F was pressed: the next frame gives the search field the keyboard.
+    focus_search: bool,
     show_about: bool,
     /// The verdict the final evaluation is narrowed to (`None`: every target).
     evaluation_filter: Option<crate::model::evaluation::Verdict>,
@@ -67,8 +69,6 @@ pub struct PlanExplorerApp {
     effects: Vec<Effect>,
     /// egui's clock at the start of the frame, in seconds.
     now: f64,
-    /// The window's pixel scale, for the slide PNG.
-    pixels_per_point: f32,
     contrast_applied: bool,
     /// With `--startup-report`: when the process started, and frames drawn so far.
     startup: Option<(Instant, u32)>,
@@ -154,12 +154,12 @@ impl PlanExplorerApp {
             log: MessageLog::default(),
             views: ViewStates::default(),
             show_help: false,
+            focus_search: false,
             show_about: false,
             evaluation_filter: None,
             toast: None,
             effects: Vec::new(),
             now: 0.0,
-            pixels_per_point: 1.0,
             contrast_applied: false,
             startup: None,
             settings_dir: None,
@@ -176,7 +176,6 @@ impl PlanExplorerApp {
     pub fn ui_root(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.now = ctx.input(|i| i.time);
-        self.pixels_per_point = ctx.pixels_per_point();
         self.startup_frame(&ctx);
         self.scenarios.set_waker(&ctx);
         let commands = self.input_commands(&ctx);

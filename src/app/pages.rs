@@ -46,9 +46,12 @@ impl PlanExplorerApp {
                 hits: self.nav.hit_count(),
                 region_filter: &self.settings.region_filter,
                 places: &self.session.doc().plan.places,
+                focus_search: self.focus_search,
             };
             commands.extend(top_bar_ui(ui, &props));
         });
+        // The request is taken by the field it was for.
+        self.focus_search = false;
         let messages = MessagesProps {
             messages: self.log.lines(),
             hidden: self.log.hidden(),
@@ -158,9 +161,13 @@ impl PlanExplorerApp {
         let lang = self.settings.lang;
         let quantities = self.session.map_quantities(lang);
         // A remembered quantity no loaded scenario has now: the plan's tasks are shown.
-        let chosen = quantities.iter().position(|q| q.series == self.settings.map.series).unwrap_or(0);
-        let series = quantities.get(chosen).map_or("tasks", |q| q.series.as_str());
-        let map = match self.session.map(series, self.settings.map.year, lang) {
+        let choice = &self.settings.map;
+        let chosen = quantities
+            .iter()
+            .position(|q| q.series == choice.series && (choice.unit.is_none() || q.unit == choice.unit))
+            .unwrap_or(0);
+        let (series, unit) = quantities.get(chosen).map_or(("tasks", None), |q| (q.series.as_str(), q.unit.as_deref()));
+        let map = match self.session.map(series, unit, choice.year, lang) {
             Ok(map) => map,
             Err(why) => {
                 ui.label(why);

@@ -107,7 +107,7 @@ pub(super) fn map_command(
             }
         }
     };
-    let map = session.map(series, year, r.lang)?;
+    let map = session.map(series, None, year, r.lang)?;
     let bytes = match r.format {
         MapFormat::Svg => map_svg(&map, false).into_bytes(),
         MapFormat::Png => {

@@ -18,7 +18,7 @@ use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
 use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{Scenario, WHOLE_REGION};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Msg, pick, tr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -258,7 +258,7 @@ fn add_plan_values(
 ) {
     let scale = |v: f64| v / divisor;
     let unit = unit_words(m.unit(), words.lang);
-    let plan_source = words.w("规划原文", "the plan's text").to_string();
+    let plan_source = tr(words.lang, Msg::ChartPlanText).to_string();
     let series = |name: String, role: Role, points: Vec<ChartPoint>| ChartSeries {
         name,
         role,
@@ -275,12 +275,12 @@ fn add_plan_values(
                 x: f64::from(o.year),
                 y: scale(o.value),
                 note: match &o.derived {
-                    Some(f) => format!("{}{f}", words.w("推算：", "derived: ")),
-                    None => format!("{}{} {unit}", words.w("规划原文：", "the plan: "), readable(o.value)),
+                    Some(f) => format!("{}{f}", tr(words.lang, Msg::ChartDerived)),
+                    None => format!("{}{} {unit}", tr(words.lang, Msg::ChartPlanSays), readable(o.value)),
                 },
             })
             .collect();
-        chart.series.push(series(name(words.w("规划基期值", "Plan baseline")), Role::Baseline, points));
+        chart.series.push(series(name(tr(words.lang, Msg::PlanBaseline)), Role::Baseline, points));
     }
     let Some((statement, target)) = m.main_target() else { return };
     let tx = f64::from(target.year);
@@ -293,7 +293,7 @@ fn add_plan_values(
         words.lang,
     );
     let point = ChartPoint { x: tx, y: scale(target.value), note: format!("{stated}：“{}”", statement.quote) };
-    chart.series.push(series(name(words.w("规划目标", "Plan target")), Role::Target, vec![point]));
+    chart.series.push(series(name(tr(words.lang, Msg::PlanTarget)), Role::Target, vec![point]));
     for (other, t) in m.targets().into_iter().skip(1) {
         if t.value != target.value || t.year != target.year {
             let label = if words.english() {
@@ -316,11 +316,11 @@ fn add_plan_values(
             ChartPoint {
                 x,
                 y: scale(y),
-                note: format!("{}{} {unit}", words.w("直线路径：", "straight path: "), readable(y)),
+                note: format!("{}{} {unit}", tr(words.lang, Msg::LinearPathNote), readable(y)),
             }
         })
         .collect();
-    chart.series.push(series(name(words.w("直线路径", "Straight path")), Role::LinearPath, straight));
+    chart.series.push(series(name(tr(words.lang, Msg::LinearPath)), Role::LinearPath, straight));
     if let Some(rate) = super::indicators::cagr(b, target.value, tx - bx) {
         let growth = years
             .iter()
@@ -334,7 +334,7 @@ fn add_plan_values(
                 Some(ChartPoint { x, y: scale(y), note })
             })
             .collect();
-        chart.series.push(series(name(words.w("等速增长路径", "Constant-growth path")), Role::GrowthPath, growth));
+        chart.series.push(series(name(tr(words.lang, Msg::GrowthPath)), Role::GrowthPath, growth));
     }
     // The zone of values meeting the target, drawn over the years of the plan.
     let (lo, hi) = match (statement.comparator, target.upper) {
@@ -380,7 +380,7 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
     let years = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.x));
     let (x0, x1) = years.fold((2010f64, 2020f64), |(a, b), x| (a.min(x), b.max(x)));
     chart.x_axis = Axis {
-        unit: words.w("年", "year").to_string(),
+        unit: tr(words.lang, Msg::YearUnit).to_string(),
         scale: Scale::Linear,
         min: x0,
         max: x1,
@@ -398,9 +398,7 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
     let unit = std::mem::take(&mut chart.y_axis.unit);
     let log = options.log.then(|| log_axis(&unit, values())).flatten();
     if options.log && log.is_none() {
-        chart
-            .notes
-            .push(words.w("无正值，不能用对数刻度", "No positive value: a log scale cannot show it").to_string());
+        chart.notes.push(tr(words.lang, Msg::NoPositiveValue).to_string());
     }
     if log.is_some() && values().any(|v| v <= 0.0) {
         chart.notes.push(
@@ -431,14 +429,11 @@ pub(crate) fn year_ticks(x0: f64, x1: f64) -> Vec<f64> {
 fn legend_of(chart: &Chart, words: &Words) -> Vec<LegendEntry> {
     let mut legend = Vec::new();
     if !chart.goals.is_empty() {
-        legend.push(LegendEntry {
-            label: words.w("达标区间", "Target met").to_string(),
-            swatch: Swatch::Area(GOAL_FILL),
-        });
+        legend.push(LegendEntry { label: tr(words.lang, Msg::GoalZone).to_string(), swatch: Swatch::Area(GOAL_FILL) });
     }
     if !chart.bands.is_empty() {
         legend.push(LegendEntry {
-            label: words.w("情景区间", "Scenario range").to_string(),
+            label: tr(words.lang, Msg::ScenarioRange).to_string(),
             swatch: Swatch::Area(BAND_FILL),
         });
     }
@@ -489,8 +484,10 @@ impl Chart {
 pub fn chart_regions(keys: &[String], scenarios: &[&Scenario], places: &super::Places) -> Vec<String> {
     let has = |region: &str| scenarios.iter().any(|s| keys.iter().any(|k| s.series_for(k, region).next().is_some()));
     let mut regions = vec![WHOLE_REGION.to_string()];
-    let parts =
-        ["东部", "西部"].into_iter().map(String::from).chain(places.cities_east_then_west().map(|c| c.name.clone()));
+    let parts = super::places::Region::ALL
+        .iter()
+        .map(|r| r.name_zh().to_string())
+        .chain(places.cities_east_then_west().map(|c| c.name.clone()));
     regions.extend(parts.filter(|r| has(r)));
     regions
 }

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+use super::evaluation::Verdict;
 use super::places::Region;
+use super::progress::Status;
 
 /// A colour of the chart palette. `Ink` is the text colour of the theme (near-black on
 /// light, near-white on dark); the rest are the same in every theme.
@@ -68,6 +70,47 @@ pub const MISSING_RGB: [u8; 3] = [0xdd, 0xdd, 0xdd];
 pub const HATCH_RGB: [u8; 3] = [0x88, 0x88, 0x88];
 /// A map pin's disc (ringed in white), and its leader lines.
 pub const PIN_RGB: [u8; 3] = [0x22, 0x22, 0x22];
+
+/// A drawing's background: white on paper and light themes, near-black on dark.
+pub const fn background(dark: bool) -> [u8; 3] {
+    if dark { [0x1b, 0x1b, 0x1b] } else { [0xff, 0xff, 0xff] }
+}
+
+/// A chart's grid lines.
+pub const fn grid(dark: bool) -> [u8; 3] {
+    if dark { [0x44, 0x44, 0x44] } else { [0xdd, 0xdd, 0xdd] }
+}
+
+/// A table's rules.
+pub const fn rule(dark: bool) -> [u8; 3] {
+    if dark { [0x55, 0x55, 0x55] } else { [0xcc, 0xcc, 0xcc] }
+}
+
+/// Text that says where something comes from (a map's source line), on white.
+pub const SOURCE_TEXT_RGB: [u8; 3] = [0x44, 0x44, 0x44];
+pub const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+
+/// A progress status's colour (the word is always shown too): achieved in blue, on track in
+/// green, acceleration needed in orange, limited progress in vermilion, deterioration in
+/// reddish purple.
+pub const fn status_colour(status: Status) -> Colour {
+    match status {
+        Status::Achieved => Colour::Blue,
+        Status::OnTrack => Colour::BluishGreen,
+        Status::Acceleration => Colour::Orange,
+        Status::Limited => Colour::Vermilion,
+        Status::Deterioration => Colour::ReddishPurple,
+    }
+}
+
+/// A verdict's colour: met in blue (as achieved), not met in vermilion, the rest grey.
+pub const fn verdict_colour(verdict: Verdict) -> Colour {
+    match verdict {
+        Verdict::Met => Colour::Blue,
+        Verdict::NotMet => Colour::Vermilion,
+        Verdict::NoData | Verdict::NotJudged => Colour::Grey,
+    }
+}
 
 /// `#rrggbb`, for SVG and JSON.
 pub fn hex([r, g, b]: [u8; 3]) -> String {

@@ -316,14 +316,13 @@ const GDP: &str = "gdp";
 /// Population indicators and their factor to people: the census (人) first, then year-end (万人).
 const POPULATIONS: [(&str, &str, f64); 2] = [("population_census", "人", 1.0), ("population", "万人", 10_000.0)];
 
-const HALVES: [(&str, Region); 2] = [("东部", Region::East), ("西部", Region::West)];
-
 /// Indicators with values per 盟市 or per half, the ones known for the most places first (then
 /// by indicator id, so the order never changes between runs), then GDP per person where it
 /// can be computed.
 pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<StatOption> {
-    let is_part =
-        |region: &str| HALVES.iter().any(|h| h.0 == region) || doc.plan.places.cities.iter().any(|c| c.name == region);
+    let is_part = |region: &str| {
+        Region::ALL.iter().any(|h| h.name_zh() == region) || doc.plan.places.cities.iter().any(|c| c.name == region)
+    };
     // (option, series count, the places with a value in each year)
     type PlacesPerYear<'a> = Vec<(u16, Vec<&'a str>)>;
     let mut out: Vec<(StatOption, usize, PlacesPerYear)> = Vec::new();
@@ -438,8 +437,8 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
         unit: unit.to_string(),
         east: total(Region::East),
         west: total(Region::West),
-        east_given: given(HALVES[0].0),
-        west_given: given(HALVES[1].0),
+        east_given: given(Region::East.name_zh()),
+        west_given: given(Region::West.name_zh()),
         whole: find(scenarios, indicator, unit, WHOLE_REGION, year).map(|(v, from)| (v, from.note)),
         cities,
         aggregation: Aggregation::Sum,

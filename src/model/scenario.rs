@@ -139,7 +139,8 @@ pub const NATIONAL: &str = "全国";
 /// Every region code a series may use: the whole region, the two halves, the 盟市, and the
 /// nation for comparison.
 pub fn known_regions(plan: &Plan) -> Vec<String> {
-    let mut regions = vec![WHOLE_REGION.to_string(), "东部".to_string(), "西部".to_string()];
+    let mut regions = vec![WHOLE_REGION.to_string()];
+    regions.extend(super::places::Region::ALL.iter().map(|r| r.name_zh().to_string()));
     regions.extend(plan.places.cities.iter().map(|c| c.name.clone()));
     regions.push(NATIONAL.to_string());
     regions

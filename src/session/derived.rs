@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use super::memo::Memo;
+use super::memo::{Memo, Slot};
 use super::scenarios::Snapshot;
 use crate::i18n::Lang;
 use crate::model::chart::east_west::east_west_chart;
@@ -89,8 +89,8 @@ pub struct Comparison {
     pub differences: Vec<Difference>,
 }
 
-/// A map: its quantity, year and language.
-pub type MapKey = (String, Option<u16>, Lang);
+/// A map: its quantity (series and unit), year and language.
+pub type MapKey = (String, Option<String>, Option<u16>, Lang);
 
 /// What depends on the scenarios, for the snapshot it was built from.
 pub struct ScenarioDerived {
@@ -109,8 +109,8 @@ pub struct ScenarioDerived {
     pub(super) comparisons: Memo<(usize, usize), Comparison>,
     pub(super) slides: Memo<(Slide, Lang), SlideSpec>,
     pub(super) maps: Memo<MapKey, Result<Arc<MapSpec>, String>>,
-    /// The what-if page's chart, per revision of the what-if.
-    pub(super) whatif: Memo<(u64, Lang), Chart>,
+    /// The what-if page's chart, for the latest revision of the what-if.
+    pub(super) whatif: Slot<(u64, Lang), Chart>,
 }
 
 impl ScenarioDerived {
@@ -135,7 +135,7 @@ impl ScenarioDerived {
             comparisons: Memo::default(),
             slides: Memo::default(),
             maps: Memo::default(),
-            whatif: Memo::default(),
+            whatif: Slot::default(),
         }
     }
 

@@ -15,6 +15,8 @@ use crate::model::regional::PlanMetric;
 pub struct MapQuantity {
     /// As a deck and `plan-explorer map --series` name it: `tasks`, `gdp`.
     pub series: String,
+    /// A statistic's unit (one indicator may be published in two units).
+    pub unit: Option<String>,
     /// As the map page lists it (a statistic with its unit).
     pub label: String,
     /// The years it has values for (none for the plan's counts).
@@ -26,26 +28,36 @@ impl Session {
     pub fn map_quantities(&self, lang: Lang) -> Vec<MapQuantity> {
         let counts = PlanMetric::ALL.iter().map(|m| MapQuantity {
             series: m.id().to_string(),
+            unit: None,
             label: pick(lang, m.name_zh(), m.name_en()).to_string(),
             years: Vec::new(),
         });
         let stats = self.stat_options().iter().map(|o| MapQuantity {
             series: o.indicator.clone(),
+            unit: Some(o.unit.clone()),
             label: o.label(),
             years: o.years.clone(),
         });
         counts.chain(stats).collect()
     }
 
-    /// The map of `series` in `year` (a statistic's default year when it has no such year),
-    /// built once per quantity, year and language; or why there is none (an unknown series,
-    /// boundaries that failed to load).
-    pub fn map(&self, series: &str, year: Option<u16>, lang: Lang) -> Result<Arc<MapSpec>, String> {
-        let built = self.derived.maps.get_or((series.to_string(), year, lang), || self.build_map(series, year, lang));
+    /// The map of `series` (in `unit`, for a statistic published in several; `None`: its
+    /// first) in `year` (a statistic's default year when it has no such year), built once per
+    /// quantity, year and language. A statistic no shown scenario has is a map of gaps; `Err`
+    /// says why there is no map at all (the boundaries failed to load).
+    pub fn map(&self, series: &str, unit: Option<&str>, year: Option<u16>, lang: Lang) -> Result<Arc<MapSpec>, String> {
+        let key = (series.to_string(), unit.map(str::to_string), year, lang);
+        let built = self.derived.maps.get_or(key, || self.build_map(series, unit, year, lang));
         Result::clone(&built)
     }
 
-    fn build_map(&self, series: &str, year: Option<u16>, lang: Lang) -> Result<Arc<MapSpec>, String> {
+    fn build_map(
+        &self,
+        series: &str,
+        unit: Option<&str>,
+        year: Option<u16>,
+        lang: Lang,
+    ) -> Result<Arc<MapSpec>, String> {
         let geometry = Arc::clone(self.map_geometry()?);
         let places = &self.doc().plan.places;
         let input = |series: &str, name: String| MapInput {
@@ -66,13 +78,11 @@ impl Session {
             let values = values_from_counts(places, counts, tr(lang, Msg::MapCounts));
             return Ok(Arc::new(MapSpec::new(MapInput { values, ..input(metric.id(), name) })));
         }
-        let Some(k) = self.stat_index(series, None) else {
-            let known: Vec<&str> = self.stat_options().iter().map(|o| o.indicator.as_str()).collect();
-            let tried = format!("tasks, boxes, platforms, {}", known.join(", "));
-            return Err(format!("{}`{series}`: {} {tried}", tr(lang, Msg::NoMapSeries), tr(lang, Msg::TryInstead)));
-        };
-        let (Some(option), Some(table)) = (self.stat_options().get(k), self.stat_table(k, year)) else {
-            return Err(format!("{}`{series}`", tr(lang, Msg::NoMapSeries)));
+        let table =
+            self.stat_index(series, unit).and_then(|k| Some((self.stat_options().get(k)?, self.stat_table(k, year)?)));
+        // A statistic no shown scenario has (a deck may name one): every 盟市 a gap.
+        let Some((option, table)) = table else {
+            return Ok(Arc::new(MapSpec::new(MapInput { year, ..input(series, series.to_string()) })));
         };
         Ok(Arc::new(MapSpec::new(MapInput {
             unit: table.unit.clone(),

@@ -29,13 +29,37 @@ impl<K: Eq + Hash, V> Memo<K, V> {
         self.built.borrow_mut().entry(key).or_insert(value).clone()
     }
 
-    /// How many values were built (for tests).
-    pub fn len(&self) -> usize {
+    /// How many values were built.
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.built.borrow().len()
     }
+}
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+/// The last value built, and its key: for what is asked for with a new key at every step (the
+/// what-if's chart, per revision), so that only the latest is kept.
+pub struct Slot<K, V> {
+    last: RefCell<Option<(K, Arc<V>)>>,
+}
+
+impl<K, V> Default for Slot<K, V> {
+    fn default() -> Self {
+        Slot { last: RefCell::new(None) }
+    }
+}
+
+impl<K: PartialEq, V> Slot<K, V> {
+    /// The value for `key`: the one kept when it was built for `key`, else built by `build`
+    /// and kept in its place.
+    pub fn get_or(&self, key: K, build: impl FnOnce() -> V) -> Arc<V> {
+        if let Some((k, v)) = self.last.borrow().as_ref()
+            && *k == key
+        {
+            return Arc::clone(v);
+        }
+        let value = Arc::new(build());
+        *self.last.borrow_mut() = Some((key, Arc::clone(&value)));
+        value
     }
 }
 
@@ -60,5 +84,14 @@ mod tests {
         let nested = memo.get_or(2, || format!("{} and two", memo.get_or(1, String::new)));
         assert_eq!(nested.as_str(), "one and two", "building may ask the memo for another key");
         assert_eq!(memo.len(), 2);
+    }
+
+    #[test]
+    fn a_slot_keeps_only_the_latest_value() {
+        let slot: Slot<u32, String> = Slot::default();
+        let one = slot.get_or(1, || "one".to_string());
+        assert!(Arc::ptr_eq(&one, &slot.get_or(1, || unreachable!("kept"))));
+        assert_eq!(slot.get_or(2, || "two".to_string()).as_str(), "two");
+        assert_eq!(slot.get_or(1, || "one again".to_string()).as_str(), "one again", "the first was let go");
     }
 }

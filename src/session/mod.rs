@@ -215,8 +215,13 @@ impl Session {
         self.derived.east_west(&self.doc, k, lang)
     }
 
-    /// The scenario page's tables for the pair it compares.
+    /// The scenario page's tables for the pair it compares. While a worker derives from a
+    /// changed list, the pair's numbers may name scenarios of the new list: the tables wait for
+    /// the worker (they are empty until it is done).
     pub fn comparison(&self) -> Arc<Comparison> {
+        if self.updating() {
+            return Arc::default();
+        }
         self.derived.comparison(&self.doc, self.scenarios.pair())
     }
 }
@@ -226,9 +231,13 @@ mod tests {
     use super::*;
     use crate::model::summary::summarize;
 
+    fn test_document() -> Document {
+        Document::new(crate::model::load::embedded_plan().expect("the embedded plan"), "plan.ron")
+    }
+
     #[test]
     fn a_large_plan_derives_on_a_worker_and_shows_the_result_when_it_is_done() {
-        let small = crate::ui::test_document();
+        let small = test_document();
         let large = Document::new(crate::model::synth::synth(&small.plan, 30), "synth");
         assert!(large.plan.nodes.len() >= LARGE_PLAN_NODES);
         let actuals = embedded_actuals(&large.plan).expect("actuals");
@@ -256,7 +265,7 @@ mod tests {
 
     #[test]
     fn what_is_derived_belongs_to_the_scenarios_it_was_built_from() {
-        let mut session = Session::new(crate::ui::test_document(), Lang::Zh);
+        let mut session = Session::new(test_document(), Lang::Zh);
         let with_actuals = session.small_chart("rd_intensity", Lang::Zh);
         assert!(Arc::ptr_eq(&with_actuals, &session.small_chart("rd_intensity", Lang::Zh)), "kept, not rebuilt");
         session.change_scenarios(|set| set.toggle(0));

@@ -29,9 +29,11 @@ pub struct ScenarioSet {
 pub struct Snapshot {
     /// Every loaded scenario, shown or not, in the list's order.
     pub loaded: Vec<Arc<Scenario>>,
+    /// The file each loaded scenario came from (`None`: built in), and whether it is shown.
+    pub files: Vec<Option<PathBuf>>,
+    pub shown: Vec<bool>,
     /// The scenarios the charts show, the progress basis first.
     pub enabled: Vec<Arc<Scenario>>,
-    pub pair: (usize, usize),
 }
 
 impl Snapshot {
@@ -79,8 +81,9 @@ impl ScenarioSet {
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
             loaded: self.loaded.iter().map(|l| Arc::clone(&l.scenario)).collect(),
+            files: self.loaded.iter().map(|l| l.path.clone()).collect(),
+            shown: self.loaded.iter().map(|l| l.enabled).collect(),
             enabled: self.enabled_arcs().into_iter().cloned().collect(),
-            pair: self.pair,
         }
     }
 

@@ -105,17 +105,19 @@ impl Session {
 
     fn regional_slide(&self, indicator: &str, unit: &str, year: u16, lang: Lang) -> SlideSpec {
         let doc = self.doc();
-        let table = match self.stat_index(indicator, Some(unit)) {
-            Some(k) => self.stat_table(k, Some(year)).map(|t| (*t).clone()),
-            None => None,
-        }
-        // A statistic no shown scenario has: the table says what is not published.
-        .unwrap_or_else(|| stat_table(doc, &self.shown_scenarios(), indicator, unit, year));
+        // The kept table when the statistic has the deck's year; else (a statistic or a year no
+        // shown scenario has) the table of exactly that year, which says what is not published.
+        let kept = self
+            .stat_index(indicator, Some(unit))
+            .filter(|&k| self.stat_options().get(k).is_some_and(|o| o.years.contains(&year)))
+            .and_then(|k| self.stat_table(k, Some(year)));
+        let table = kept
+            .map(|t| (*t).clone())
+            .unwrap_or_else(|| stat_table(doc, &self.shown_scenarios(), indicator, unit, year));
         let name = self
-            .scenarios()
-            .loaded()
+            .shown_scenarios()
             .iter()
-            .find_map(|l| l.scenario.indicator_name(&doc.plan, indicator))
+            .find_map(|s| s.indicator_name(&doc.plan, indicator))
             .unwrap_or(indicator)
             .to_string();
         let caption = match table.shares() {
@@ -139,7 +141,7 @@ impl Session {
             format!("{}：{}", tr(lang, Msg::GroupingSource), places.grouping_source),
             tr(lang, Msg::MapBoundaries).to_string(),
         ];
-        let (title, unit, body) = match self.map(series, year, lang) {
+        let (title, unit, body) = match self.map(series, None, year, lang) {
             Ok(map) => (map.title.clone(), map.unit.clone(), SlideBody::Map { data: map_table(&map), map }),
             Err(why) => (format!("{}{series}", tr(lang, Msg::MapTitlePrefix)), String::new(), SlideBody::Missing(why)),
         };

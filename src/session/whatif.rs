@@ -19,12 +19,15 @@ impl Session {
         Some(self.derived.whatif.get_or((revision, lang), || {
             let own = whatif.file.as_ref();
             let what_if: Scenario = whatif.to_scenario(&self.doc().plan);
-            let mut scenarios: Vec<&Scenario> = self
-                .scenarios()
-                .loaded()
+            // From the snapshot what is derived was built from, as every cached chart is.
+            let snapshot = &self.derived.snapshot;
+            let mut scenarios: Vec<&Scenario> = snapshot
+                .loaded
                 .iter()
-                .filter(|l| l.enabled && (own.is_none() || l.path.as_ref() != own))
-                .map(|l| l.scenario.as_ref())
+                .zip(&snapshot.files)
+                .zip(&snapshot.shown)
+                .filter(|((_, file), shown)| **shown && (own.is_none() || file.as_ref() != own))
+                .map(|((s, _), _)| s.as_ref())
                 .collect();
             scenarios.push(&what_if);
             let options = ChartOptions {

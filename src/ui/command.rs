@@ -65,13 +65,15 @@ pub struct RegionalChoice {
 pub struct MapChoice {
     /// As a deck names it: `tasks`, `boxes`, `platforms` or a statistic's indicator id.
     pub series: String,
+    /// A statistic's unit, for one published in several.
+    pub unit: Option<String>,
     /// `None`: the statistic's own default year.
     pub year: Option<u16>,
 }
 
 impl Default for MapChoice {
     fn default() -> Self {
-        MapChoice { series: PlanMetric::Tasks.id().to_string(), year: None }
+        MapChoice { series: PlanMetric::Tasks.id().to_string(), unit: None, year: None }
     }
 }
 
@@ -161,8 +163,9 @@ pub enum PageCommand {
     SetRegionalStat(String, String),
     SetRegionalYear(Option<u16>),
     SetRegionalStacked(bool),
-    /// What the map colours by (`tasks`, `boxes`, `platforms` or a statistic), in its default year.
-    SetMapQuantity(String),
+    /// What the map colours by (`tasks`, `boxes`, `platforms` or a statistic, with its unit),
+    /// in its default year.
+    SetMapQuantity(String, Option<String>),
     SetMapYear(Option<u16>),
 }
 
@@ -170,6 +173,8 @@ pub enum PageCommand {
 #[derive(Clone, Debug, PartialEq)]
 pub enum WindowCommand {
     Copy(String),
+    /// Give the search field the keyboard (Ctrl+F).
+    FocusSearch,
     ToggleLanguage,
     ToggleTheme,
     ToggleHelp,

@@ -1,7 +1,7 @@
 //! Every keyboard shortcut of the app, in one table ([`SHORTCUTS`]) that drives the key
-//! handling, the buttons' hover text ([`hint`]) and the `?` help ([`help_lines`]). A shortcut
-//! a widget or egui handles itself (Ctrl+F focuses the search box, Ctrl +/− zooms) is listed
-//! too, without a command, so the help is complete.
+//! handling, the buttons' hover text ([`hint`]) and the `?` help ([`help_lines`]). The two a
+//! widget or egui handles itself (Enter and Shift+Enter in the search field, Ctrl +/− for zoom)
+//! are listed too, without a command, so the help is complete.
 
 use egui::{Context, Event, Key, Modifiers};
 
@@ -25,7 +25,8 @@ pub enum Scope {
 /// How a shortcut is typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keys {
-    /// A key, with these modifiers exactly (`Modifiers::NONE`: pressed alone or with any).
+    /// A key with these modifiers (`Modifiers::NONE`: the key without Ctrl/⌘; Shift and Alt
+    /// may be held).
     Press(Modifiers, Key),
     /// A character typed (`?`, `+`), whatever the keyboard layout.
     Text(&'static str),
@@ -55,8 +56,8 @@ pub const SHORTCUTS: &[Shortcut] = &[
     Shortcut {
         keys: &[Keys::Press(CTRL, Key::F)],
         label: "Ctrl+F",
-        scope: Scope::Window,
-        command: None,
+        scope: Scope::Everywhere,
+        command: Some(|| WindowCommand::FocusSearch.into()),
         what: Msg::KeySearch,
     },
     Shortcut {
@@ -252,12 +253,6 @@ pub fn hint(what: Msg) -> String {
     SHORTCUTS.iter().filter(|s| s.what == what).map(|s| s.label).collect::<Vec<_>>().join(" / ")
 }
 
-/// A button's words with their shortcut, for its hover text: `打开情景… (Ctrl+O)`.
-pub fn hint_text(what: Msg, lang: Lang) -> String {
-    let keys = hint(what);
-    if keys.is_empty() { tr(lang, what).to_string() } else { format!("{} ({keys})", tr(lang, what)) }
-}
-
 /// The help: each scope's heading, then one line per shortcut (keys, what they do).
 pub fn help_lines(lang: Lang) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
     [
@@ -331,6 +326,6 @@ mod tests {
         assert_eq!(lines.len(), SHORTCUTS.len());
         assert!(lines.contains(&("Ctrl+Shift+Z / Ctrl+Y", "重做")), "Ctrl+Y is in the help: {lines:?}");
         assert_eq!(hint(Msg::OpenFile), "Ctrl+O");
-        assert_eq!(hint_text(Msg::ExitPresenter, Lang::En), "Exit (Esc)");
+        assert_eq!(hint(Msg::ExitPresenter), "Esc");
     }
 }

@@ -301,12 +301,12 @@ pub fn region_map_ui(
     let to_screen = |p: [f64; 2]| fit.to_screen(p);
     let mut mesh = Mesh::default();
     for league in &map.leagues {
-        let color = region_of(&league.full_name).map_or(Color32::GRAY, region_color);
+        let color = region_of(&league.full_name).map_or(HATCH, region_color);
         fill_league(&mut mesh, league, &fit, color.gamma_multiply(0.45));
     }
     painter.add(Shape::mesh(mesh));
     for league in &map.leagues {
-        let color = region_of(&league.full_name).map_or(Color32::GRAY, region_color);
+        let color = region_of(&league.full_name).map_or(HATCH, region_color);
         for ring in &league.rings {
             painter.add(Shape::closed_line(ring.iter().map(|p| to_screen(*p)).collect(), Stroke::new(1.0, color)));
         }
@@ -332,7 +332,7 @@ pub fn map_page_ui(ui: &mut Ui, props: &MapPageProps<'_>) -> Vec<Command> {
         egui::ComboBox::from_label(tr(lang, Msg::MapQuantity)).selected_text(current).width(320.0).show_ui(ui, |ui| {
             for (k, q) in props.quantities.iter().enumerate() {
                 if ui.selectable_label(props.chosen == k, &q.label).clicked() {
-                    commands.push(Command::Page(PageCommand::SetMapQuantity(q.series.clone())));
+                    commands.push(Command::Page(PageCommand::SetMapQuantity(q.series.clone(), q.unit.clone())));
                 }
             }
         });
@@ -425,7 +425,7 @@ mod tests {
     fn the_map_page_asks_for_a_quantity_and_a_click_narrows_the_tree_to_its_league() {
         let session = crate::session::Session::new(test_document(), Lang::Zh);
         let quantities = session.map_quantities(Lang::Zh);
-        let map = session.map("tasks", None, Lang::Zh).expect("the map");
+        let map = session.map("tasks", None, None, Lang::Zh).expect("the map");
         let count = map.values.iter().find(|v| v.city == "锡林郭勒盟").and_then(|v| v.value).expect("a count");
         let no_pin = |_: &Pin| String::new();
         let mut harness = view_harness(|ui| {
@@ -445,7 +445,7 @@ mod tests {
         harness.run();
         let commands = harness.state();
         assert!(commands.contains(&Command::Tree(TreeCommand::FilterCity("锡林郭勒盟".into()))), "{commands:?}");
-        assert!(commands.contains(&Command::Page(PageCommand::SetMapQuantity("boxes".into()))), "{commands:?}");
+        assert!(commands.contains(&Command::Page(PageCommand::SetMapQuantity("boxes".into(), None))), "{commands:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! theme and help.
 
 use crate::ui::command::{PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand};
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Key, RichText, Ui};
 
 use super::{Command, RegionFilter, View};
 use crate::i18n::{Lang, Msg, tr};
@@ -21,6 +21,8 @@ pub struct TopBarProps<'a> {
     pub hits: (usize, usize),
     pub region_filter: &'a RegionFilter,
     pub places: &'a Places,
+    /// The search field takes the keyboard (Ctrl+F was pressed).
+    pub focus_search: bool,
 }
 
 pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
@@ -69,7 +71,7 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         ui.separator();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("?", |ui| {
-                if ui.button(format!("{} (?)", tr(lang, Msg::Help))).clicked() {
+                if ui.button(format!("{} ({})", tr(lang, Msg::Help), super::keys::hint(Msg::Help))).clicked() {
                     commands.push(Command::Window(WindowCommand::ToggleHelp));
                 }
                 if ui.button(tr(lang, Msg::About)).clicked() {
@@ -128,12 +130,12 @@ fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>)
     let width = (ui.available_width() - label_width).clamp(60.0, 260.0);
     let response = ui.add(
         egui::TextEdit::singleline(&mut query)
-            .hint_text(tr(lang, Msg::SearchHint))
+            .hint_text(format!("{}（{}）", tr(lang, Msg::SearchHint), super::keys::hint(Msg::KeySearch)))
             .desired_width(width)
             .id_salt("search"),
     );
     let response = response.labelled_by(ui.label(tr(lang, Msg::Search)).id);
-    if ui.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F))) {
+    if props.focus_search {
         response.request_focus();
     }
     if query != props.query {
@@ -195,6 +197,7 @@ mod tests {
                 hits: (3, 2),
                 region_filter: &RegionFilter::All,
                 places: &doc.plan.places,
+                focus_search: false,
             };
             top_bar_ui(ui, &props)
         });

@@ -5,7 +5,7 @@
 use super::axis::{Axis, Scale, linear_axis};
 use super::style::{Colour, Dash, Marker, Style};
 use super::{Break, Chart, ChartPoint, ChartSeries, LegendEntry, LegendPlacement, Role, Swatch, year_ticks};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Msg, pick, tr};
 use crate::model::format::readable;
 use crate::model::places::Region;
 use crate::model::regional::{StatTable, gaps};
@@ -65,8 +65,13 @@ pub fn east_west_chart(tables: &[StatTable], name: &str, lang: Lang) -> Chart {
     let years = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.x));
     let (x0, x1) = years.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
     let (x0, x1) = if x0 <= x1 { (x0, x1) } else { (2010.0, 2020.0) };
-    chart.x_axis =
-        Axis { unit: w("年", "year").to_string(), scale: Scale::Linear, min: x0, max: x1, ticks: year_ticks(x0, x1) };
+    chart.x_axis = Axis {
+        unit: tr(lang, Msg::YearUnit).to_string(),
+        scale: Scale::Linear,
+        min: x0,
+        max: x1,
+        ticks: year_ticks(x0, x1),
+    };
     chart.y_axis = linear_axis(&unit, chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.y)));
     chart.legend =
         chart.series.iter().map(|s| LegendEntry { label: s.name.clone(), swatch: Swatch::Series(s.style) }).collect();

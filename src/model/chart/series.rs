@@ -3,6 +3,7 @@
 //! range band across the scenarios.
 
 use super::{Chart, ChartOptions, ChartPoint, ChartSeries, RangeBand, Role, Words, base_style};
+use crate::i18n::{Msg, tr};
 use crate::model::Measure;
 use crate::model::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
 
@@ -46,7 +47,7 @@ pub(super) fn add_scenario_series(
                 SeriesKind::Target => Role::AltTarget,
             };
             let mut label = if s.region == NATIONAL {
-                format!("{} · {}", words.w("全国", "China"), s.label)
+                format!("{} · {}", tr(words.lang, Msg::National), s.label)
             } else {
                 s.label.clone()
             };

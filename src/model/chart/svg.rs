@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::axis::Scale;
 use super::style::{Colour, Fill, Marker, Style};
 use super::{Chart, LegendPlacement, Swatch};
+use crate::model::colours::{background, grid, hex};
 use crate::model::drawing::{FONT_FAMILY, Rect, escape, text_width, wrap};
 use crate::model::format::readable;
 
@@ -92,7 +93,7 @@ pub fn chart_svg(chart: &Chart, o: &SvgOptions) -> String {
 pub fn chart_element(chart: &Chart, o: &SvgOptions) -> String {
     let l = layout_titled(chart, o.width, o.height, o.titled);
     let ink = Colour::Ink.hex(o.dark);
-    let background = if o.dark { "#1b1b1b" } else { "#ffffff" };
+    let background = hex(background(o.dark));
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -179,7 +180,7 @@ fn title(s: &mut String, chart: &Chart, l: &Layout, width: f64, ink: &str) {
 /// Grid lines and tick labels, the year axis, and the unit above the value axis.
 fn axes(s: &mut String, plot: &Plot<'_>, f: f64, ink: &str, dark: bool) {
     let (p, chart) = (plot.p, plot.chart);
-    let grid = if dark { "#444444" } else { "#dddddd" };
+    let grid = hex(grid(dark));
     for &t in &chart.y_axis.ticks {
         if let Some(y) = plot.sy(t) {
             let _ = writeln!(

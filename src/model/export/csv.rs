@@ -3,7 +3,7 @@
 
 use super::csv_text;
 use crate::model::chart::{Chart, Role};
-use crate::model::evaluation::{Tally, TargetEvaluation};
+use crate::model::evaluation::{Tally, TargetEvaluation, Verdict};
 use crate::model::format::{exact, number};
 use crate::model::summary::MeasureSummary;
 use crate::model::table::Table;
@@ -132,10 +132,13 @@ pub fn evaluation_csv(evaluations: &[TargetEvaluation]) -> String {
 pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let tally = Tally::of(evaluations);
-    let mut out = format!(
-        "# 终期评估 · Final evaluation\n\n{} met, {} not met, {} without data, {} stated as a change and not judged by a level (value in the target year).\n\n",
-        tally.met, tally.not_met, tally.no_data, tally.not_judged
-    );
+    // The verdicts' own words, as `evaluate` names them in its CSV (in Chinese and English).
+    let counts: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|&v| format!("{} {} ({})", v.name_en(), tally.count(v), v.text(crate::i18n::Lang::Zh)))
+        .collect();
+    let mut out =
+        format!("# 终期评估 · Final evaluation\n\n{}; judged by the value in the target year.\n\n", counts.join(", "));
     out.push_str(&format!("| {} |\n", EVALUATION_COLUMNS.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(EVALUATION_COLUMNS.len())));
     for e in evaluations {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::model::chart::Chart;
 use crate::model::chart::svg::{SvgOptions, chart_element};
-use crate::model::colours::Colour;
+use crate::model::colours::{Colour, background, hex, rule};
 use crate::model::drawing::{FONT_FAMILY, escape, nested, text_width, wrap};
 use crate::model::table::Table;
 
@@ -28,13 +28,13 @@ pub enum PageBody<'a> {
     Svg(&'a str),
 }
 
-/// A whole slide as SVG, `width` × `height` (1920×1080 for a 16:9 slide, 842×595 for an A4
+/// A whole slide as SVG, `width` × `height` (960×540 for a 16:9 slide, 842×595 for an A4
 /// landscape page).
 pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String {
     let f = (height / 45.0).max(10.0);
     let ink = Colour::Ink.hex(dark);
     let muted = Colour::Grey.hex(dark);
-    let background = if dark { "#1b1b1b" } else { "#ffffff" };
+    let background = hex(background(dark));
     let margin = f * 2.0;
     let text_ems = |size: f64| (width - 2.0 * margin) / size;
     let mut s = format!(
@@ -101,7 +101,7 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
 /// A table in large type: as many rows as fit, then a line saying how many more there are.
 fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) -> String {
     let ink = Colour::Ink.hex(dark);
-    let rule = if dark { "#555555" } else { "#cccccc" };
+    let rule = hex(rule(dark));
     let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
     // As large as the rows allow (up to 1.3 × the body size, for the back row); each column
     // but the last as wide as its widest cell, the last taking the rest (cut with "…").

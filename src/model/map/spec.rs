@@ -134,11 +134,7 @@ impl MapSpec {
     /// A value as a label or table writes it: the number, marked when projected, or the gap's
     /// word.
     pub fn value_text(&self, value: &LeagueValue) -> String {
-        match value.value {
-            Some(x) if value.projected => format!("{}（{}）", number(x), self.projected),
-            Some(x) => number(x),
-            None => self.missing.clone(),
-        }
+        value_text(value, &self.missing, &self.projected)
     }
 }
 
@@ -159,14 +155,9 @@ fn labels(
         .filter_map(|i| {
             let league = geometry.leagues.get(i)?;
             let v = values.iter().find(|v| v.full_name == league.full_name)?;
-            let value = match v.value {
-                Some(x) if v.projected => format!("{}（{projected}）", number(x)),
-                Some(x) => number(x),
-                None => missing.to_string(),
-            };
             Some(MapLabel {
                 anchor: league.label,
-                lines: vec![pick(lang, &v.city, &v.city_en).to_string(), value],
+                lines: vec![pick(lang, &v.city, &v.city_en).to_string(), value_text(v, missing, projected)],
                 pin: None,
                 league: Some(league.full_name.clone()),
             })
@@ -179,4 +170,13 @@ fn labels(
         league: None,
     }));
     out
+}
+
+/// A value as a label or table writes it: the number, marked when projected, or the gap's word.
+fn value_text(value: &LeagueValue, missing: &str, projected: &str) -> String {
+    match value.value {
+        Some(x) if value.projected => format!("{}（{projected}）", number(x)),
+        Some(x) => number(x),
+        None => missing.to_string(),
+    }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::labels::{Disc, layout};
 use super::spec::MapSpec;
 use crate::i18n::{Msg, tr};
-use crate::model::colours::{HATCH_RGB, MISSING_RGB, PIN_RGB, hex, region_colour};
+use crate::model::colours::{HATCH_RGB, MISSING_RGB, PIN_RGB, SOURCE_TEXT_RGB, WHITE, hex, region_colour};
 use crate::model::drawing::{FONT_FAMILY, Rect, escape, text_width, wrap};
 use crate::model::places::Region;
 use crate::model::table::Table;
@@ -35,12 +35,13 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{:.0}\" viewBox=\"0 0 {:.0} {:.0}\" font-family=\"{FONT_FAMILY}, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif\">\n\
          <defs><pattern id=\"gap\" width=\"12\" height=\"12\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
          <rect width=\"12\" height=\"12\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"12\" stroke=\"{}\" stroke-width=\"3\"/></pattern></defs>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n",
+         <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
         WIDTH * (h + top + legend) / w_total,
         w_total,
         h + top + legend,
         hex(MISSING_RGB),
         hex(HATCH_RGB),
+        hex(WHITE),
     );
     if !bare {
         let _ = writeln!(
@@ -62,9 +63,10 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
     labels(&mut svg, spec, &placed, fs);
     for (region, text, b) in &corners {
         let colour = region_colour(*region).hex(false);
+        let white = hex(WHITE);
         let _ = writeln!(
             svg,
-            "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"4\" fill=\"white\" stroke=\"{colour}\" stroke-width=\"3\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"26\" fill=\"{colour}\">{}</text>",
+            "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\" rx=\"4\" fill=\"{white}\" stroke=\"{colour}\" stroke-width=\"3\"/><text x=\"{:.0}\" y=\"{:.0}\" font-size=\"26\" fill=\"{colour}\">{}</text>",
             b.x,
             b.y,
             b.w,
@@ -80,8 +82,9 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
     for (k, line) in source_lines.iter().enumerate() {
         let _ = writeln!(
             svg,
-            "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"#444\">{}</text>",
+            "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"{}\">{}</text>",
             y0 + 24.0 * k as f64,
+            hex(SOURCE_TEXT_RGB),
             escape(line)
         );
     }
@@ -129,7 +132,7 @@ fn draw_legend(svg: &mut String, rows: &[Vec<(Swatch, String)>], fs: f64, top: f
         for (swatch, text) in entries {
             let paint = match swatch {
                 Swatch::Fill(fill) => format!("fill=\"{fill}\""),
-                Swatch::Outline(colour) => format!("fill=\"white\" stroke=\"{colour}\" stroke-width=\"4\""),
+                Swatch::Outline(colour) => format!("fill=\"{}\" stroke=\"{colour}\" stroke-width=\"4\"", hex(WHITE)),
             };
             let _ = writeln!(
                 svg,
@@ -201,8 +204,12 @@ fn labels(svg: &mut String, spec: &MapSpec, placed: &super::labels::MapLayout, f
         }
         let _ = writeln!(
             svg,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"white\" fill-opacity=\"0.8\"/>",
-            rect.x, rect.y, rect.w, rect.h
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"4\" fill=\"{}\" fill-opacity=\"0.8\"/>",
+            rect.x,
+            rect.y,
+            rect.w,
+            rect.h,
+            hex(WHITE)
         );
         let spans: String = label
             .lines

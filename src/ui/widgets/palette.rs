@@ -21,18 +21,14 @@ pub const fn rgb([r, g, b]: [u8; 3]) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// An actual series (as on the charts).
 pub const BLUE: Color32 = colour(Colour::Blue);
-pub const VERMILION: Color32 = colour(Colour::Vermilion);
-pub const BLUISH_GREEN: Color32 = colour(Colour::BluishGreen);
-pub const REDDISH_PURPLE: Color32 = colour(Colour::ReddishPurple);
-pub const ORANGE: Color32 = colour(Colour::Orange);
-
 /// Errors and conflicts.
-pub const ERROR: Color32 = VERMILION;
+pub const ERROR: Color32 = colour(Colour::Vermilion);
 /// Warnings.
-pub const WARNING: Color32 = ORANGE;
+pub const WARNING: Color32 = colour(Colour::Orange);
 /// The plan's target marker (as on the charts).
-pub const TARGET: Color32 = VERMILION;
+pub const TARGET: Color32 = colour(Colour::Vermilion);
 
 pub const fn region_color(region: Region) -> Color32 {
     colour(region_colour(region))

@@ -1,20 +1,16 @@
-//! How progress statuses look: a word and a colour from the Okabe–Ito palette, which stays
-//! distinguishable for colour-blind readers (the word is always shown too).
+//! How progress statuses and verdicts look in the window: the model's colour for each
+//! (`model::colours`), which stays distinguishable for colour-blind readers (the word is always
+//! shown too), and a symbol per status for the tree's badges.
 
 use egui::Color32;
 
-use super::palette;
+use super::palette::colour;
+use crate::model::colours::{status_colour, verdict_colour};
 use crate::model::evaluation::Verdict;
 use crate::model::progress::Status;
 
 pub fn status_color(status: Status) -> Color32 {
-    match status {
-        Status::Achieved => palette::BLUE,
-        Status::OnTrack => palette::BLUISH_GREEN,
-        Status::Acceleration => palette::ORANGE,
-        Status::Limited => palette::VERMILION,
-        Status::Deterioration => palette::REDDISH_PURPLE,
-    }
+    colour(status_colour(status))
 }
 
 /// A compact badge for tree rows: a symbol per status so that colour is not the only cue.
@@ -28,12 +24,6 @@ pub fn status_symbol(status: Status) -> &'static str {
     }
 }
 
-/// The final evaluation's verdicts: met in blue (as achieved), not met in vermilion, no data
-/// in grey — always with the word.
 pub fn verdict_color(verdict: Verdict) -> Color32 {
-    match verdict {
-        Verdict::Met => palette::BLUE,
-        Verdict::NotMet => palette::VERMILION,
-        Verdict::NoData | Verdict::NotJudged => Color32::GRAY,
-    }
+    colour(verdict_colour(verdict))
 }
