@@ -166,7 +166,7 @@ fn a_series_is_rebased_on_its_own_nearest_non_zero_value() {
     let chart = chart_of(&plan, &["tech_contract_value"], &[&zero], INDEX);
     assert!(chart.notes.iter().any(|n| n.contains("无2015年基数")), "{:?}", chart.notes);
     assert!(chart.series.iter().all(|s| s.role != Role::Target), "the plan's target is not drawn");
-    let actual = series(&chart, "测试0（2016=100）");
+    let actual = series(&chart, "零基数 · 测试0（2016=100）");
     assert_eq!(at(actual, 2017), 200.0);
 
     let around = test_scenario(
@@ -180,11 +180,11 @@ fn a_series_is_rebased_on_its_own_nearest_non_zero_value() {
     );
     let chart = chart_of(&plan, &["rd_intensity"], &[&around], INDEX);
     // 2014 and 2016 are each a year away: the later wins.
-    assert_eq!(at(series(&chart, "测试0（2016=100）"), 2019), 200.0);
+    assert_eq!(at(series(&chart, "前后 · 测试0（2016=100）"), 2019), 200.0);
     // Two years before beats three after.
-    assert_eq!(at(series(&chart, "测试1（2013=100）"), 2018), 200.0);
+    assert_eq!(at(series(&chart, "前后 · 测试1（2013=100）"), 2018), 200.0);
     // One year before beats two after, whatever the order of the points.
-    assert_eq!(at(series(&chart, "测试2（2014=100）"), 2017), 200.0);
+    assert_eq!(at(series(&chart, "前后 · 测试2（2014=100）"), 2017), 200.0);
 }
 
 /// The range between scenarios runs over each scenario's main series — its first that is not
@@ -238,23 +238,24 @@ fn the_actual_shown_is_the_first_with_a_value_in_the_target_year() {
     );
     let chart = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions::default());
     let shown: Vec<&str> = chart.series.iter().filter(|s| s.role == Role::Actual).map(|s| s.name.as_str()).collect();
-    assert_eq!(shown, ["测试1"]);
-    assert_eq!(chart.other_sources, ["测试0"]);
+    assert_eq!(shown, ["来源 · 测试1"]);
+    assert_eq!(chart.other_sources, ["来源 · 测试0"]);
     assert_eq!(chart.preferred.len(), 1);
-    assert!(chart.preferred[0].contains("“测试1”"), "{:?}", chart.preferred);
+    assert!(chart.preferred[0].contains("“来源 · 测试1”"), "{:?}", chart.preferred);
     // A projection is not an actual value: always drawn, never among the other sources.
-    assert_eq!(series(&chart, "测试2").role, Role::Projection);
+    assert_eq!(series(&chart, "来源 · 测试2").role, Role::Projection);
     // Asked for every source, the other comes back lighter and thinner; the judged one does not.
     let all = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions { all_sources: true, ..ChartOptions::default() });
-    let (judged, other) = (series(&all, "测试1").style, series(&all, "测试0").style);
+    let (judged, other) = (series(&all, "来源 · 测试1").style, series(&all, "来源 · 测试0").style);
     assert!(!judged.muted && judged.width == 2.5, "{judged:?}");
     assert!(other.muted && other.width == 1.5, "{other:?}");
 }
 
-/// Three scenarios whose series carry the same label get "(2)" and "(3)", and their
-/// projections are told apart by colour while each keeps the projection's dash and marker.
+/// Three scenarios whose series carry the same label are told apart by their scenarios'
+/// names, never by a number, and their projections by colour while each keeps the
+/// projection's dash and marker.
 #[test]
-fn same_labels_are_numbered_and_projections_differ_by_colour() {
+fn same_labels_are_named_by_their_scenarios_and_projections_differ_by_colour() {
     let plan = embedded_plan().expect("plan");
     let owned: Vec<Scenario> = ["甲", "乙", "丙"]
         .into_iter()
@@ -266,7 +267,7 @@ fn same_labels_are_numbered_and_projections_differ_by_colour() {
     let chart = chart_of(&plan, &["rd_intensity"], &scenarios, ChartOptions::default());
     let projections: Vec<&ChartSeries> = chart.series.iter().filter(|s| s.role == Role::Projection).collect();
     let names: Vec<&str> = projections.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["测试0", "测试0 (2)", "测试0 (3)"]);
+    assert_eq!(names, ["甲 · 测试0", "乙 · 测试0", "丙 · 测试0"]);
     let first = projections[0].style;
     for s in &projections[1..] {
         assert_eq!((s.style.line, s.style.marker), (first.line, first.marker), "{}", s.name);
@@ -370,5 +371,40 @@ fn a_points_note_carries_its_source_and_quote() {
     assert!(note.contains(&format!("“{}”", quoted.quote)), "{note}");
     let s = test_scenario(&plan, "无引文", &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0)])]);
     let chart = chart_of(&plan, &["rd_intensity"], &[&s], ChartOptions::default());
-    assert_eq!(series(&chart, "测试0").points[0].note, "test data");
+    assert_eq!(series(&chart, "无引文 · 测试0").points[0].note, "test data");
+}
+
+/// A series is named by its scenario: a table's series without a label of its own (its
+/// variable's name) by the scenario alone, a label of its own after the scenario's name; two
+/// series of one scenario that would share a name are told apart by their source, never by a
+/// bare number. The shipped actual values keep their own labels.
+#[test]
+fn a_series_is_named_by_its_scenario_and_never_by_a_bare_number() {
+    let plan = embedded_plan().expect("plan");
+    let mut s = test_scenario(
+        &plan,
+        "高投入",
+        &[
+            ("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)]),
+            ("rd_intensity", "全区", "%", "Projection", &[(2019, 1.1), (2020, 1.3)]),
+            ("rd_intensity", "全区", "%", "Target", &[(2020, 2.0)]),
+        ],
+    );
+    s.series[0].label = "研发经费占GDP比重（R&D/GDP）".into();
+    s.series[1].label = "研发经费占GDP比重（R&D/GDP）".into();
+    s.series[1].source = "模型乙".into();
+    s.series[2].label = "rd_intensity".into();
+    let actuals = plan_explorer::model::scenario::embedded_actuals(&plan).expect("actuals");
+    let chart = chart_of(&plan, &["rd_intensity"], &[&actuals, &s], ChartOptions::default());
+    let names: Vec<&str> =
+        chart.series.iter().filter(|c| c.role == Role::Projection).map(|c| c.name.as_str()).collect();
+    assert_eq!(names[0], "高投入", "the variable's name is not a label of its own");
+    assert_eq!(names[1], "高投入 · 模型乙", "told apart by its source");
+    assert!(names.iter().all(|n| !n.contains("(2)")), "{names:?}");
+    let alt = chart.series.iter().find(|c| c.role == Role::AltTarget).expect("the scenario's target");
+    assert!(alt.name.starts_with("高投入"), "{}", alt.name);
+    let actual = chart.series.iter().find(|c| c.role == Role::Actual).expect("the actual values");
+    assert!(!actual.name.contains("实际值 2010–2023"), "the shipped values keep their own label: {}", actual.name);
+    let unique: std::collections::HashSet<&str> = chart.series.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(unique.len(), chart.series.len(), "no two series share a name");
 }

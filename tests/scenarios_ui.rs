@@ -23,7 +23,8 @@ fn a_dropped_scenario_appears_in_the_chart_and_the_comparison_table() {
     harness.get_by_label("指标").click();
     harness.run();
     let chart = harness.state_mut().current_chart().clone();
-    let series = chart.series.iter().find(|s| s.name == "R&D强度 · 测试").expect("overlaid");
+    let series =
+        chart.series.iter().find(|s| s.name == "测试情景 · R&D强度 · 测试").expect("overlaid, named by its scenario");
     assert_eq!(series.role, plan_explorer::model::chart::Role::Projection);
     assert_eq!(series.points.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), vec![(2016.0, 0.9), (2020.0, 1.5)]);
     // With two scenarios covering 2016–2020 the range between them is shaded.

@@ -117,6 +117,7 @@ mod tests {
             name: name.into(),
             description: String::new(),
             plan: String::new(),
+            built_in: false,
             extra_indicators: Vec::new(),
             series: vec![Series {
                 id: "s".into(),

@@ -239,6 +239,7 @@ mod tests {
             name: "t".into(),
             description: String::new(),
             plan: String::new(),
+            built_in: false,
             extra_indicators: Vec::new(),
             series,
         }

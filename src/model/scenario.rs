@@ -33,6 +33,10 @@ pub struct Scenario {
     #[serde(default)]
     pub extra_indicators: Vec<ExtraIndicator>,
     pub series: Vec<Series>,
+    /// The actual values shipped with the app, whose series are named by their own labels (a
+    /// scenario from a file is named by its name wherever its series are drawn).
+    #[serde(skip)]
+    pub built_in: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,7 +194,7 @@ pub fn scenario_to_ron(scenario: &Scenario) -> Result<String, ron::Error> {
 
 /// The shipped actual values, checked by the tests.
 pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
-    load_scenario_str(EMBEDDED_ACTUALS, EMBEDDED_ACTUALS_NAME, plan).map(|(s, _)| s)
+    load_scenario_str(EMBEDDED_ACTUALS, EMBEDDED_ACTUALS_NAME, plan).map(|(s, _)| Scenario { built_in: true, ..s })
 }
 
 /// Checks what serde cannot; `locate` says where a field (`series[3].points[2].value`) is in

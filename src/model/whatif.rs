@@ -110,7 +110,7 @@ impl Draft {
         }
     }
 
-    fn series(&self, scenario_name: &str) -> Series {
+    fn series(&self) -> Series {
         let region = if self.region == WHOLE_REGION { String::new() } else { format!(" · {}", self.region) };
         let mut points = vec![Point {
             year: self.start.year,
@@ -132,7 +132,7 @@ impl Draft {
             region: self.region.clone(),
             unit: self.unit.clone(),
             kind: SeriesKind::Projection,
-            label: format!("{scenario_name} · {}{region}", self.measure_name),
+            label: format!("{}{region}", self.measure_name),
             source: self.provenance(),
             note: String::new(),
             points,
@@ -409,8 +409,9 @@ impl WhatIf {
             name: self.name.clone(),
             description: format!("What-if scenario made in plan-explorer, not data. {}", how.join("; ")),
             plan: plan.meta.title.clone(),
+            built_in: false,
             extra_indicators: Vec::new(),
-            series: self.drafts.iter().map(|d| d.series(&self.name)).collect(),
+            series: self.drafts.iter().map(|d| d.series()).collect(),
         }
     }
 }

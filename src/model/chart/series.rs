@@ -46,11 +46,7 @@ pub(super) fn add_scenario_series(
                 SeriesKind::Projection => Role::Projection,
                 SeriesKind::Target => Role::AltTarget,
             };
-            let mut label = if s.region == NATIONAL {
-                format!("{} · {}", tr(words.lang, Msg::National), s.label)
-            } else {
-                s.label.clone()
-            };
+            let mut label = series_label(scenario, s, m, words);
             let preferred = part.is_some() || judging.is_some_and(|j| std::ptr::eq(j, s));
             if role == Role::Actual && part.is_none() {
                 if preferred {
@@ -81,7 +77,7 @@ pub(super) fn add_scenario_series(
             let mut style = base_style(role, 0);
             style.muted = role == Role::Actual && !preferred;
             chart.series.push(ChartSeries {
-                name: name(&label),
+                name: told_apart(chart, name(&label), s),
                 role,
                 measure: m.key.to_string(),
                 source: s.source.lines().next().unwrap_or_default().to_string(),
@@ -90,6 +86,62 @@ pub(super) fn add_scenario_series(
             });
         }
     }
+}
+
+/// How a series is named in the legend, its hover and every export: by its scenario (the
+/// scenario's name carries its model where several models share it), then the series' own
+/// label where the scenario gives one (not merely its variable's name). The shipped actual
+/// values are named by their labels, which say the statistic and its source.
+fn series_label(scenario: &Scenario, s: &Series, m: &Measure<'_>, words: &Words) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if !scenario.built_in {
+        parts.push(&scenario.name);
+    }
+    if s.region == NATIONAL {
+        parts.push(tr(words.lang, Msg::National));
+    }
+    // A label that names its scenario already (as files written before series were named by
+    // their scenario do) does not name it twice.
+    let own = own_label(s, m)
+        .map(|l| l.strip_prefix(scenario.name.as_str()).and_then(|r| r.strip_prefix(" · ")).unwrap_or(l));
+    match own.filter(|l| !scenario.built_in || !l.is_empty()) {
+        Some(label) => parts.push(label),
+        None if parts.is_empty() || scenario.built_in => parts.push(&s.label),
+        None => {}
+    }
+    parts.join(" · ")
+}
+
+/// The series' label when the scenario gives one of its own: not empty, not the variable's id
+/// or the plan's name for it (alone or with the series' region), as a table without a Label
+/// column writes it. A label that starts with the variable's name (`研发经费占GDP比重（R&D/GDP） ·
+/// 趋势外推`) keeps what follows it: the chart's title names the variable already.
+fn own_label<'a>(s: &'a Series, m: &Measure<'_>) -> Option<&'a str> {
+    let label = s.label.trim();
+    let names = [m.key, m.name(), m.first().name_en.as_str(), s.indicator.as_str()];
+    let after_name = names.iter().find_map(|n| label.strip_prefix(n).and_then(|r| r.strip_prefix(" · ")));
+    match after_name {
+        Some(rest) if rest == s.region || rest.is_empty() => None,
+        Some(rest) => Some(rest),
+        None if label.is_empty() || names.contains(&label) => None,
+        None => Some(label),
+    }
+}
+
+/// `name`, or — when a series of the chart already has it — `name` with what tells this
+/// series apart: its source, its region, its id. Never a bare number.
+fn told_apart(chart: &Chart, name: String, s: &Series) -> String {
+    let taken = |n: &str| chart.series.iter().any(|c| c.name == n);
+    if !taken(&name) {
+        return name;
+    }
+    let source = s.source.lines().next().unwrap_or_default();
+    [source, s.region.as_str(), s.id.as_str()]
+        .into_iter()
+        .filter(|extra| !extra.is_empty() && !name.contains(extra))
+        .map(|extra| format!("{name} · {extra}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(name)
 }
 
 /// In index mode a scenario series is rebased on its own value in the base year (or, lacking

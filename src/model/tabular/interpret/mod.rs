@@ -398,6 +398,7 @@ pub fn scenarios_from_grids(
             name,
             description,
             plan: plan_title,
+            built_in: false,
             extra_indicators,
             series: std::mem::take(&mut draft.series),
         };

@@ -31,6 +31,8 @@ pub(super) struct Names {
     indicator_names: Vec<(String, String)>,
     /// Measure id → unit.
     pub(super) units: HashMap<String, String>,
+    /// Measure id (or extra indicator id) → the name the plan (or the file) gives it.
+    display: HashMap<String, String>,
     regions: HashMap<String, String>,
 }
 
@@ -39,7 +41,9 @@ impl Names {
         let mut indicators = HashMap::new();
         let mut indicator_names = Vec::new();
         let mut units = HashMap::new();
+        let mut display = HashMap::new();
         for m in Measure::group(&plan.indicators) {
+            display.insert(m.key.to_string(), m.name().to_string());
             indicators.insert(normalise(m.key), m.key.to_string());
             units.insert(m.key.to_string(), m.unit().to_string());
             indicator_names.push((m.key.to_string(), m.key.to_string()));
@@ -62,6 +66,9 @@ impl Names {
                 }
             }
             units.entry(e.id.clone()).or_insert_with(|| e.unit.clone());
+            display
+                .entry(e.id.clone())
+                .or_insert_with(|| if e.name.is_empty() { e.id.clone() } else { e.name.clone() });
         }
         let mut regions = HashMap::new();
         for code in known_regions(plan) {
@@ -90,7 +97,7 @@ impl Names {
                 regions.insert(normalise(name), code.to_string());
             }
         }
-        Names { indicators, indicator_names, units, regions }
+        Names { indicators, indicator_names, units, regions, display }
     }
 
     pub(super) fn indicator(&self, written: &str, extras: &Extras) -> Option<String> {
@@ -109,6 +116,12 @@ impl Names {
         }
         let last = written.rsplit('|').next().unwrap_or(written);
         self.regions.get(&normalise(last)).cloned().unwrap_or_else(|| written.trim().to_string())
+    }
+
+    /// The name of indicator `id` as the plan (or the file) gives it: what a series is labelled
+    /// when its table has no Label column.
+    pub(super) fn display(&self, id: &str) -> String {
+        self.display.get(id).cloned().unwrap_or_else(|| id.to_string())
     }
 
     pub(super) fn suggest(&self, written: &str) -> String {

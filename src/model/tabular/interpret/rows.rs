@@ -181,10 +181,12 @@ impl Table<'_> {
     fn series_in(&self, draft: &mut Draft, row: u32, found: &RowSeries, msgs: &mut Messages) -> Option<usize> {
         let (long, h, grid) = (self.long, self.h, self.grid);
         let RowSeries { variable, indicator, region, unit, kind, .. } = found;
+        // Without a Label column a series is labelled by its indicator's own name (not as the
+        // row spells it): the chart then names it by its scenario alone.
         let label = match self.cell(row, Role::Label) {
             _ if h.col(Role::Label).is_some() => self.cell(row, Role::Label),
-            _ if region == WHOLE_REGION => variable.clone(),
-            _ => format!("{variable} · {region}"),
+            _ if region == WHOLE_REGION => self.names.display(indicator),
+            _ => format!("{} · {region}", self.names.display(indicator)),
         };
         let id_written = self.cell(row, Role::Id);
         let key = if id_written.is_empty() {
