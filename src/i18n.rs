@@ -215,6 +215,7 @@ messages! {
     Remove => "移除", "Remove";
     BuiltIn => "内置", "built in";
     Warnings => "条警告", "warnings";
+    Notes => "条说明", "notes";
     ProgressBasis => "进展依据", "Progress measured against";
     DefaultBasis => "默认（内置实际值）", "Default (built-in actuals)";
     TargetComparison => "目标年份对比", "At the target year";
@@ -289,6 +290,9 @@ messages! {
     KindActual => "实际", "actual";
     KindProjection => "预测", "projection";
     KindTarget => "目标", "target";
+    KindMixed => "多种", "mixed";
+    KindLabel => "数值类型", "values are";
+    KindOfFile => "此文件数值的类型（实际、预测、目标）：没有“类型”列的表格按预测读入；所选类型随文件保存在最近打开列表中", "What this file's values are (actual, projection, target): a table without a Kind column is read as projections; the choice is kept with the file in the recent list";
     CannotWrite => "无法写入", "cannot write";
     CannotOpenDialog => "无法打开文件对话框", "cannot open the file dialog";
     KeySearch => "搜索", "Search";

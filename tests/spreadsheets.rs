@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use common::{app as harness, drop_file, wait_for_loads};
 use egui_kittest::kittest::Queryable;
 use plan_explorer::model::Diagnostic;
+use plan_explorer::model::Severity;
 use plan_explorer::model::load::embedded_plan;
 use plan_explorer::model::plan::Plan;
 use plan_explorer::model::scenario::{Scenario, SeriesKind, embedded_actuals};
@@ -118,7 +119,11 @@ fn an_iamc_workbook_loads_its_scenarios_values_regions_and_chinese_variable_name
     let dir = fresh_dir("xlsx-iamc");
     let path = save(&mut workbook(&[("data", iamc_rows())]), &dir, "what-if.xlsx");
     let (scenarios, warnings) = load_scenarios_file(&path, &plan()).expect("loads");
-    assert!(warnings.is_empty(), "{warnings:?}");
+    // Without a Kind column its 2015 and 2018 values are read as projections, and it says so
+    // once, at the first of them.
+    let said: Vec<String> = warnings.iter().map(|d| d.cell.clone().unwrap_or_default() + " " + &d.message).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("data!F2 no Kind column"), "{said:?}");
     // Two (Model, Scenario) pairs: two scenarios, in the order of the rows.
     let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["高投入", "低投入"]);
@@ -388,14 +393,69 @@ fn a_number_stored_as_text_loads_with_a_warning_at_its_cell() {
     assert_eq!(scenarios[0].series[0].points[1].value, 1.5);
     assert_eq!(
         warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        [format!("{}: data!G2: warning: the number `1.5` is stored as text", path.display())]
+        [
+            format!("{}: data!G2: warning: the number `1.5` is stored as text", path.display()),
+            format!(
+                "{}: data!F2: warning: no Kind column: every value is read as a projection, those up to 2023 (the latest year of the shipped actual values) too, this the first; if they are observed values, add a Kind column with Actual",
+                path.display()
+            )
+        ]
     );
 }
 
 #[test]
 fn an_unknown_variable_is_refused_with_the_nearest_measure() {
-    let row = vec![T("M"), T("S"), T("全区"), T("研发经费占GDP比重"), T("%"), N(0.76), N(2.0)];
+    let row = vec![T("M"), T("S"), T("全区"), T("研究经费占GDP比重（R&D/GDP）"), T("%"), N(0.76), N(2.0)];
     refused("variable", vec![header(), row], "data!D2", "did you mean `研发经费占GDP比重（R&D/GDP）` (rd_intensity)?");
+}
+
+/// A variable written as the plan writes it in prose — without the parenthetical, or as the
+/// app's own legend names the actual series — is read as the measure it names, and a message
+/// says which, once, at its first cell. Half-width brackets and spaces were always read as
+/// written, without a word.
+#[test]
+fn a_variable_as_people_type_it_is_read_with_a_message_naming_the_measure() {
+    let dir = fresh_dir("typed-names");
+    let cases = [
+        ("研发经费占GDP比重", 1),
+        ("R&D经费投入强度", 1),
+        ("研发经费占GDP比重(R&D/GDP)", 0),
+        (" 研发经费占 GDP 比重 （R&D/GDP） ", 0),
+    ];
+    for (k, (written, said)) in cases.iter().enumerate() {
+        let rows = vec![
+            header(),
+            vec![T("M"), T("S"), T("全区"), T(written), T("%"), N(0.76), N(2.0)],
+            vec![T("M"), T("S"), T("东部"), T(written), T("%"), N(0.5), N(1.0)],
+        ];
+        let path = save(&mut workbook(&[("data", rows)]), &dir, &format!("typed{k}.xlsx"));
+        let (scenarios, notes) = load_scenarios_file(&path, &plan()).unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        assert!(scenarios[0].series.iter().all(|s| s.indicator == "rd_intensity"), "{written}");
+        let infos: Vec<String> =
+            notes.iter().filter(|d| d.severity == Severity::Info).map(ToString::to_string).collect();
+        assert_eq!(infos.len(), *said, "{written}: said once, not per row: {notes:?}");
+        if *said > 0 {
+            assert!(infos[0].contains("data!D2: info:") && infos[0].contains("(rd_intensity)"), "{infos:?}");
+        }
+    }
+}
+
+/// A variable that, typed loosely, could name two indicators stays an error, listing both.
+#[test]
+fn an_ambiguous_variable_is_refused_with_its_candidates() {
+    let rows = vec![
+        vec![T("Model"), T("Scenario"), T("Region"), T("Variable"), T("Unit"), N(2015.0), N(2020.0)],
+        vec![T("M"), T("S"), T("全区"), T("研发经费占GDP比重"), T("%"), N(0.76), N(2.0)],
+    ];
+    let extras =
+        vec![vec![T("id"), T("name"), T("unit")], vec![T("rd_estimate"), T("研发经费占GDP比重（估算）"), T("%")]];
+    let dir = fresh_dir("ambiguous-name");
+    let path = save(&mut workbook(&[("data", rows), ("indicators", extras)]), &dir, "ambiguous.xlsx");
+    assert_refused_at(
+        &path,
+        "data!D2",
+        "may be any of `研发经费占GDP比重（R&D/GDP）` (rd_intensity), `研发经费占GDP比重（估算）` (rd_estimate)",
+    );
 }
 
 #[test]
@@ -523,7 +583,7 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let path = dir.join("bomb.xlsx");
     std::fs::write(&path, bytes).unwrap();
     let errors = errors(load_scenarios_file(&path, &plan()));
-    assert!(errors.iter().any(|e| e.contains("bomb.xlsx:0:0: error: the workbook unpacks to")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("bomb.xlsx: error: the workbook unpacks to")), "{errors:?}");
 }
 
 #[test]
@@ -616,7 +676,9 @@ fn a_dropped_workbook_adds_each_of_its_scenarios_and_reloads_when_saved_again() 
     drop_file(&mut harness, path.clone());
     let names: Vec<String> = harness.state().scenarios().iter().map(|l| l.scenario.name.clone()).collect();
     assert_eq!(names[1..], ["高投入", "低投入"], "{names:?}");
-    assert!(harness.state().messages().is_empty(), "{:?}", harness.state().messages());
+    // Only that its values, a Kind column lacking, are read as projections.
+    let messages = harness.state().messages();
+    assert!(messages.len() == 1 && messages[0].text.contains("no Kind column"), "{messages:?}");
 
     // The analyst edits the workbook and saves: the app reloads it by itself.
     let mut rows = iamc_rows();

@@ -166,6 +166,11 @@ impl PlanExplorerApp {
             ScenarioCommand::Remove(k) => {
                 self.session.change_scenarios(|set| set.remove(k));
             }
+            ScenarioCommand::SetKind(k, kind) => {
+                let Some(path) = self.session.scenarios().loaded().get(k).and_then(|l| l.path.clone()) else { return };
+                self.settings.kinds.insert(path.display().to_string(), kind);
+                self.session.change_scenarios(|set| set.set_file_kind(&path, kind));
+            }
             ScenarioCommand::SetProgressBasis(basis) => {
                 self.session.change_scenarios(|set| {
                     set.set_basis(basis);

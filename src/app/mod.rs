@@ -230,6 +230,10 @@ impl PlanExplorerApp {
         });
         for (shown, chars) in opened {
             self.warn_undisplayable(ctx, &shown, &chars);
+            // The kind the user gave the file last time is its kind again.
+            if let Some(&kind) = self.settings.kinds.get(&shown) {
+                self.session.change_scenarios(|set| set.set_file_kind(std::path::Path::new(&shown), kind));
+            }
             self.settings.remember_recent(shown);
         }
         if self.session.scenarios().from_files() {

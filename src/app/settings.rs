@@ -64,6 +64,9 @@ pub struct Settings {
     pub regional: RegionalChoice,
     /// What the map page colours by.
     pub map: MapChoice,
+    /// The kind a file's values were set to on the scenario page, by the file's path as the
+    /// recent list shows it.
+    pub kinds: std::collections::BTreeMap<String, crate::model::scenario::SeriesKind>,
 }
 
 impl Default for Settings {
@@ -86,6 +89,7 @@ impl Default for Settings {
             presenter_scale: 1.0,
             regional: RegionalChoice::default(),
             map: MapChoice::default(),
+            kinds: Default::default(),
         }
     }
 }
@@ -96,6 +100,9 @@ impl Settings {
         self.recent.retain(|r| *r != shown);
         self.recent.insert(0, shown);
         self.recent.truncate(MAX_RECENT);
+        // A kind is kept with its file's entry in the recent list, and goes with it.
+        let recent = &self.recent;
+        self.kinds.retain(|path, _| recent.contains(path));
     }
 
     pub fn bigger_presenter_type(&mut self) {
@@ -109,6 +116,11 @@ impl Settings {
     /// Keeps what was read within what the app uses, whatever the file said.
     pub fn bound(&mut self) {
         self.recent.truncate(MAX_RECENT);
+        let recent = &self.recent;
+        self.kinds.retain(|path, _| recent.contains(path));
+        // A kind is kept with its file's entry in the recent list, and goes with it.
+        let recent = &self.recent;
+        self.kinds.retain(|path, _| recent.contains(path));
         let within = |v: f32, range: &std::ops::RangeInclusive<f32>| {
             if v.is_finite() { v.clamp(*range.start(), *range.end()) } else { 1.0 }
         };

@@ -34,7 +34,8 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
     let mut report = |name: &str, result: Result<String, Vec<Diagnostic>>, warnings: Vec<Diagnostic>| {
         let diagnostics = match result {
             Ok(summary) => {
-                let _ = writeln!(out, "{name}: ok: {summary}, {} warnings", warnings.len());
+                let count = warnings.iter().filter(|d| d.severity == crate::model::Severity::Warning).count();
+                let _ = writeln!(out, "{name}: ok: {summary}, {count} warnings");
                 warnings
             }
             Err(ds) => ds,

@@ -4,6 +4,9 @@ use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The file is loaded and the message says how something was read (a variable matched to
+    /// a measure by its name as typed).
+    Info,
     /// The file is loaded and the message flags something doubtful.
     Warning,
     /// The file is refused.
@@ -54,6 +57,10 @@ impl Diagnostic {
         Diagnostic::new(file, place, Severity::Warning, message)
     }
 
+    pub fn info(file: &str, place: impl Into<Place>, message: impl Into<String>) -> Self {
+        Diagnostic::new(file, place, Severity::Info, message)
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -62,11 +69,14 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
         match &self.cell {
             Some(cell) => write!(f, "{}: {cell}: {severity}: {}", self.file, self.message),
+            // A finding about the file as a whole (its encoding, its size) has no line.
+            None if self.line == 0 => write!(f, "{}: {severity}: {}", self.file, self.message),
             None => write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message),
         }
     }
@@ -101,6 +111,16 @@ pub fn check_positions(src: &str, diagnostics: &[Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_about_the_whole_file_names_no_line() {
+        assert_eq!(Diagnostic::error("a.csv", (0, 0), "not UTF-8").to_string(), "a.csv: error: not UTF-8");
+        assert_eq!(Diagnostic::warning("a.csv", (4, 2), "x").to_string(), "a.csv:4:2: warning: x");
+        assert_eq!(
+            Diagnostic::info("a.xlsx", Place::Cell("data!D2".into()), "y").to_string(),
+            "a.xlsx: data!D2: info: y"
+        );
+    }
 
     #[test]
     fn positions_count_lines_and_chars() {

@@ -120,6 +120,18 @@ impl ScenarioSet {
         true
     }
 
+    /// Every series of the scenarios from file `path` is of `kind`. True when one changed.
+    pub fn set_file_kind(&mut self, path: &Path, kind: crate::model::scenario::SeriesKind) -> bool {
+        let mut changed = false;
+        for l in self.loaded.iter_mut().filter(|l| l.path.as_deref() == Some(path)) {
+            if l.scenario.series.iter().any(|s| s.kind != kind) {
+                Arc::make_mut(&mut l.scenario).series.iter_mut().for_each(|s| s.kind = kind);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// The files scenarios came from: all of them, or (`changed`) only those whose time on
     /// disk is not the one loaded.
     pub fn files(&self, changed: impl Fn(&Path, Option<SystemTime>) -> bool) -> Vec<PathBuf> {

@@ -196,6 +196,8 @@ pub enum ScenarioCommand {
     Toggle(usize),
     Reload(usize),
     Remove(usize),
+    /// Every series of loaded scenario `k`'s file is of this kind (kept with the file).
+    SetKind(usize, crate::model::scenario::SeriesKind),
     /// The scenario progress is measured against (`None`: the shipped actuals).
     SetProgressBasis(Option<String>),
     SetComparePair(usize, usize),

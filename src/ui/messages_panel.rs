@@ -50,7 +50,7 @@ pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
         for m in props.messages {
             let color = match m.severity {
                 Severity::Error => palette::ERROR,
-                Severity::Warning => ui.visuals().text_color(),
+                Severity::Warning | Severity::Info => ui.visuals().text_color(),
             };
             ui.add(egui::Label::new(RichText::new(&m.text).color(color).monospace()).wrap());
         }

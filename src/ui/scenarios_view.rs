@@ -175,11 +175,13 @@ fn loaded_grid(ui: &mut Ui, props: &ScenariosProps<'_>, actions: &mut Vec<Comman
                 ui.label("");
             } else {
                 let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
-                ui.label(
-                    RichText::new(format!("⚠ {} {}", l.warnings.len(), tr(lang, Msg::Warnings)))
-                        .color(palette::WARNING),
-                )
-                .on_hover_text(all.join("\n"));
+                let warned = l.warnings.iter().filter(|d| d.severity == crate::model::Severity::Warning).count();
+                let text = if warned > 0 {
+                    RichText::new(format!("⚠ {warned} {}", tr(lang, Msg::Warnings))).color(palette::WARNING)
+                } else {
+                    RichText::new(format!("{} {}", l.warnings.len(), tr(lang, Msg::Notes))).weak()
+                };
+                ui.label(text).on_hover_text(all.join("\n"));
             }
             ui.horizontal(|ui| {
                 if l.path.is_some() {
@@ -192,11 +194,34 @@ fn loaded_grid(ui: &mut Ui, props: &ScenariosProps<'_>, actions: &mut Vec<Comman
                     if ui.small_button(tr(lang, Msg::EditShort)).on_hover_text(tr(lang, Msg::EditAsWhatIf)).clicked() {
                         actions.push(Command::WhatIf(WhatIfCommand::Edit(k)));
                     }
+                    kind_choice(ui, k, l, lang, actions);
                 }
             });
             ui.end_row();
         }
     });
+}
+
+/// What a file's values are: actual, projection or target for all its series (a table without
+/// a Kind column is read as projections). The choice is kept with the file.
+fn kind_choice(ui: &mut Ui, k: usize, l: &LoadedScenario, lang: Lang, actions: &mut Vec<Command>) {
+    let kinds: Vec<SeriesKind> = l.scenario.series.iter().map(|s| s.kind).collect();
+    let current = kinds.first().copied().filter(|first| kinds.iter().all(|k| k == first));
+    let shown = current.map_or(tr(lang, Msg::KindMixed), |kind| kind_text(kind, lang));
+    let label = ui.label(RichText::new(tr(lang, Msg::KindLabel)).weak());
+    egui::ComboBox::from_id_salt(("kind", k))
+        .selected_text(shown)
+        .width(70.0)
+        .show_ui(ui, |ui| {
+            for kind in [SeriesKind::Actual, SeriesKind::Projection, SeriesKind::Target] {
+                if ui.selectable_label(current == Some(kind), kind_text(kind, lang)).clicked() {
+                    actions.push(Command::Scenario(ScenarioCommand::SetKind(k, kind)));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(tr(lang, Msg::KindOfFile));
 }
 
 fn target_table(ui: &mut Ui, props: &ScenariosProps<'_>) {

@@ -142,6 +142,14 @@ impl Messages {
             self.list.push(Diagnostic::warning(&self.file, place, message));
         }
     }
+
+    /// Says how something was read, once for each distinct message (a name as typed on a
+    /// thousand rows is said once, at its first cell).
+    fn info_once(&mut self, place: Place, message: String) {
+        if self.list.len() < MAX_MESSAGES && !self.list.iter().any(|d| d.message == message) {
+            self.list.push(Diagnostic::info(&self.file, place, message));
+        }
+    }
 }
 
 /// Finds the header row: the first of the top rows with a Variable column (or, in the special

@@ -23,6 +23,58 @@ pub(super) fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// What a variable as written names.
+pub(super) enum Found {
+    Exact(String),
+    /// Matched once brackets and what they hold, spaces and widths were set aside.
+    Loose(String),
+    /// Several indicators share that loose form: the candidates, for the message.
+    Ambiguous(Vec<String>),
+    Unknown,
+}
+
+/// A name as people type it: [`normalise`]d, with brackets and what they hold (a unit, an
+/// abbreviation: `（R&D/GDP）`, `(%)`), quotation marks and separators set aside.
+/// `研发经费占GDP比重` and `研发经费占GDP比重（R&D/GDP）` read alike.
+pub(super) fn loose(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in normalise(s).chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            '《' | '》' | '“' | '”' | '"' | '\'' | '·' | '-' | '_' => {}
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The labels of the shipped actual series (`R&D经费投入强度（首次公布） · …`, the name the
+/// app's own legend gives them) before their source, with the measure each is for: a name
+/// people copy from the chart.
+fn actual_labels() -> &'static [(String, String)] {
+    static LABELS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        let whole = shipped().into_iter().flat_map(|s| &s.series).filter(|x| x.region == WHOLE_REGION);
+        whole.map(|x| (x.label.split(" · ").next().unwrap_or_default().to_string(), x.indicator.clone())).collect()
+    })
+}
+
+/// The latest year of the shipped actual values (2023): a table's value up to it is likely an
+/// observed one.
+pub(super) fn latest_actual_year() -> Option<u16> {
+    shipped().into_iter().flat_map(|s| &s.series).flat_map(|x| &x.points).map(|p| p.year).max()
+}
+
+/// The shipped actual values, read once (not checked against a plan: only their names and
+/// years are used here).
+fn shipped() -> Option<&'static crate::model::scenario::Scenario> {
+    static SHIPPED: std::sync::OnceLock<Option<crate::model::scenario::Scenario>> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| ron::from_str(crate::model::scenario::EMBEDDED_ACTUALS).ok()).as_ref()
+}
+
 /// What the plan and the file know by name: measures and regions.
 pub(super) struct Names {
     /// Normalised name, id or alias → measure id (or extra indicator id).
@@ -33,6 +85,8 @@ pub(super) struct Names {
     pub(super) units: HashMap<String, String>,
     /// Measure id (or extra indicator id) → the name the plan (or the file) gives it.
     display: HashMap<String, String>,
+    /// Names as people type them ([`loose`]) → the ids they may mean.
+    loose: HashMap<String, Vec<String>>,
     regions: HashMap<String, String>,
 }
 
@@ -97,14 +151,38 @@ impl Names {
                 regions.insert(normalise(name), code.to_string());
             }
         }
-        Names { indicators, indicator_names, units, regions, display }
+        let mut loose: HashMap<String, Vec<String>> = HashMap::new();
+        let typed = indicator_names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
+        let actual_labels = actual_labels().iter().map(|(label, id)| (label.as_str(), id.as_str()));
+        let extra_names = extras
+            .indicators
+            .iter()
+            .flat_map(|(e, _, _)| [(e.name.as_str(), e.id.as_str()), (e.id.as_str(), e.id.as_str())]);
+        for (name, id) in typed.chain(actual_labels).chain(extra_names) {
+            let ids = loose.entry(self::loose(name)).or_default();
+            if !name.is_empty() && !ids.iter().any(|i| i == id) {
+                ids.push(id.to_string());
+            }
+        }
+        loose.retain(|k, _| !k.is_empty());
+        Names { indicators, indicator_names, units, regions, display, loose }
     }
 
-    pub(super) fn indicator(&self, written: &str, extras: &Extras) -> Option<String> {
+    /// The indicator a variable names: as written (case, spaces and the width of brackets
+    /// aside, or through the file's mapping), else as people type it ([`loose`]: brackets and
+    /// what they hold, such as a unit, set aside), which may be ambiguous.
+    pub(super) fn indicator(&self, written: &str, extras: &Extras) -> Found {
         let key = normalise(written);
         let mapped = extras.mapping.get(&key).map(|t| normalise(t));
         let key = mapped.unwrap_or(key);
-        self.indicators.get(&key).cloned()
+        if let Some(id) = self.indicators.get(&key) {
+            return Found::Exact(id.clone());
+        }
+        match self.loose.get(&loose(written)).map(Vec::as_slice) {
+            Some([one]) => Found::Loose(one.clone()),
+            Some(many) if many.len() > 1 => Found::Ambiguous(many.to_vec()),
+            _ => Found::Unknown,
+        }
     }
 
     /// A region code; an unknown one is returned as written (validation names it, with the

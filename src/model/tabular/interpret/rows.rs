@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::cells::{kind_of, number_of, text, year_of};
-use super::names::Names;
+use super::names::{Found, Names};
 use super::{Draft, Extras, Header, MAX_SCENARIOS, Messages, Role};
 use crate::model::diagnostics::Place;
 use crate::model::scenario::{Point, Series, SeriesKind, WHOLE_REGION};
@@ -78,8 +78,15 @@ pub(super) fn read_table(
     // (Model, Scenario) → draft, so that finding a row's scenario does not scan them all.
     let mut index: HashMap<(String, String), usize> =
         drafts.iter().enumerate().map(|(k, d)| ((d.model.clone(), d.name.clone()), k)).collect();
+    let mut guessed: Option<Place> = None;
+    let cutoff = super::names::latest_actual_year();
     for row in grid.rows().into_iter().filter(|&r| r > h.row) {
         let Some(found) = table.row_series(row, msgs) else { continue };
+        // Without a Kind column a value is read as a projection: the first of those in a year
+        // actual values are known for is said, so the reader can add the column.
+        if guessed.is_none() && h.col(Role::Kind).is_none() {
+            guessed = table.first_known_year(row, cutoff);
+        }
         let Some(d) = draft_for(&mut index, drafts, &found, table.place(row, Role::Scenario), msgs) else { return };
         let Some(draft) = drafts.get_mut(d) else { continue };
         let Some(i) = table.series_in(draft, row, &found, msgs) else { continue };
@@ -88,6 +95,15 @@ pub(super) fn read_table(
         } else {
             table.wide_points(draft, i, row, msgs);
         }
+    }
+    if let (Some(place), Some(year)) = (guessed, cutoff) {
+        msgs.warning(
+            place,
+            format!(
+                "no Kind column: every value is read as a projection, those up to {year} (the latest year of the \
+                 shipped actual values) too, this the first; if they are observed values, add a Kind column with Actual"
+            ),
+        );
     }
 }
 
@@ -122,6 +138,23 @@ fn draft_for(
 }
 
 impl Table<'_> {
+    /// The cell of the row's first value in a year up to `cutoff` (a year actual values are
+    /// known for).
+    fn first_known_year(&self, row: u32, cutoff: Option<u16>) -> Option<Place> {
+        let cutoff = cutoff?;
+        if self.long {
+            let (yc, vc) = (self.h.col(Role::Year)?, self.h.col(Role::Value)?);
+            let year = self.grid.get(row, yc).map(year_of)?.ok()?;
+            let value = self.grid.get(row, vc).map(|v| number_of(v, self.in_workbook));
+            (year <= cutoff && matches!(value, Some(Ok((Some(_), _))))).then(|| self.grid.place(row, vc))
+        } else {
+            self.h.years.iter().filter(|(_, year)| *year <= cutoff).find_map(|&(col, _)| {
+                let value = self.grid.get(row, col).map(|v| number_of(v, self.in_workbook));
+                matches!(value, Some(Ok((Some(_), _)))).then(|| self.grid.place(row, col))
+            })
+        }
+    }
+
     fn cell(&self, row: u32, role: Role) -> String {
         text(self.h.col(role).and_then(|c| self.grid.get(row, c)))
     }
@@ -142,10 +175,26 @@ impl Table<'_> {
             }
             return None;
         }
-        let Some(indicator) = self.names.indicator(&variable, self.extras) else {
-            let suggestion = self.names.suggest(&variable);
-            msgs.error(self.place(row, Role::Variable), format!("unknown variable `{variable}`{suggestion}"));
-            return None;
+        let indicator = match self.names.indicator(&variable, self.extras) {
+            Found::Exact(id) => id,
+            Found::Loose(id) => {
+                let name = self.names.display(&id);
+                let message = format!("variable `{variable}` read as `{name}` ({id})");
+                msgs.info_once(self.place(row, Role::Variable), message);
+                id
+            }
+            Found::Ambiguous(ids) => {
+                let names: Vec<String> = ids.iter().map(|id| format!("`{}` ({id})", self.names.display(id))).collect();
+                let message =
+                    format!("variable `{variable}` may be any of {}: write one as the plan does", names.join(", "));
+                msgs.error(self.place(row, Role::Variable), message);
+                return None;
+            }
+            Found::Unknown => {
+                let suggestion = self.names.suggest(&variable);
+                msgs.error(self.place(row, Role::Variable), format!("unknown variable `{variable}`{suggestion}"));
+                return None;
+            }
         };
         let written_region = cell(Role::Region);
         let region = if written_region.is_empty() {
