@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use egui_kittest::kittest::Queryable;
 
@@ -32,15 +31,6 @@ fn high_input_workbook(dir: &Path) -> PathBuf {
     path
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_plan-explorer")).args(args).output().expect("binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn two_scenarios_from_tables_are_named_in_the_legend_the_json_and_the_svg() {
     let dir = common::temp_dir("naming");
@@ -57,13 +47,13 @@ fn two_scenarios_from_tables_are_named_in_the_legend_the_json_and_the_svg() {
 
     // The command line's chart spec and its SVG say the same.
     let args = ["chart", "rd_intensity", "--scenario", SHIPPED_IAMC, "--scenario", workbook.to_str().unwrap()];
-    let (code, json, err) = run(&[&args[..], &["--format", "json"]].concat());
+    let (code, json, err) = common::run_cli(&[&args[..], &["--format", "json"]].concat());
     assert_eq!(code, 0, "{err}");
     let spec: serde_json::Value = serde_json::from_str(&json).expect("json");
     let labels: Vec<&str> =
         spec["legend"].as_array().expect("legend").iter().filter_map(|e| e["label"].as_str()).collect();
     assert!(labels.contains(&"趋势外推（示例）") && labels.contains(&"高投入"), "{labels:?}");
-    let (code, svg, err) = run(&[&args[..], &["--format", "svg"]].concat());
+    let (code, svg, err) = common::run_cli(&[&args[..], &["--format", "svg"]].concat());
     assert_eq!(code, 0, "{err}");
     assert!(svg.contains(">趋势外推（示例）<") && svg.contains(">高投入<"), "the legend's text");
 }

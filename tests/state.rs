@@ -48,18 +48,6 @@ mod restart {
     use plan_explorer::ui::View;
     use std::path::{Path, PathBuf};
 
-    /// eframe's storage, which the app no longer keeps its settings in.
-    struct Unused;
-
-    impl eframe::Storage for Unused {
-        fn get_string(&self, _: &str) -> Option<String> {
-            None
-        }
-        fn set_string(&mut self, _: &str, _: String) {}
-        fn remove_string(&mut self, _: &str) {}
-        fn flush(&mut self) {}
-    }
-
     fn dir(tag: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("pe-settings-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -90,7 +78,7 @@ mod restart {
         first.get_all_by_label_contains("All sources").next().expect("the all-sources box").click();
         first.run();
         // eframe calls this every 30 seconds and when the window closes.
-        eframe::App::save(first.state_mut(), &mut Unused);
+        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
         drop(first);
 
         let second = start(&dir);
@@ -121,7 +109,7 @@ mod restart {
         first.run();
         first.get_by_label("专栏").click();
         first.run();
-        eframe::App::save(first.state_mut(), &mut Unused);
+        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
         drop(first);
 
         let mut second = start(&dir);

@@ -7,20 +7,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use egui_kittest::kittest::Queryable;
 use plan_explorer::model::Severity;
 use plan_explorer::model::scenario::SeriesKind;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_plan-explorer")).args(args).output().expect("binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A long-layout CSV as Excel users save it: no Kind column, the variable in prose, a 2020 value.
 fn as_typed(dir: &Path) -> PathBuf {
@@ -36,7 +26,7 @@ fn as_typed(dir: &Path) -> PathBuf {
 fn check_says_what_it_read_and_where() {
     let dir = common::temp_dir("typing-cli");
     let path = as_typed(&dir);
-    let (code, out, err) = run(&["check", path.to_str().unwrap()]);
+    let (code, out, err) = common::run_cli(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}{err}");
     let shown = path.display().to_string();
     assert!(out.contains(&format!("{shown}: ok:")) && out.contains("1 warnings"), "{out}");
@@ -48,7 +38,7 @@ fn check_says_what_it_read_and_where() {
     let (bytes, _, _) =
         encoding_rs::GB18030.encode("Variable,Region,Year,Value,Unit,Kind\nrd_intensity,全区,2020,1.1,%,实际\n");
     std::fs::write(&gb, bytes).unwrap();
-    let (code, out, _) = run(&["check", gb.to_str().unwrap()]);
+    let (code, out, _) = common::run_cli(&["check", gb.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(&format!("{}: warning: not UTF-8: read as GB18030", gb.display())), "{out}");
     assert!(!out.contains(":0:0"), "{out}");
@@ -79,7 +69,7 @@ fn the_app_says_it_too_and_keeps_the_kind_the_user_gives_the_file() {
     harness.get_by_label("实际").click();
     harness.run();
     assert_eq!(file_kinds(&harness), [SeriesKind::Actual]);
-    eframe::App::save(harness.state_mut(), &mut NoStorage);
+    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
     drop(harness);
 
     // Opened again from the recent list after a restart, the file is read as actual values.
@@ -91,16 +81,4 @@ fn the_app_says_it_too_and_keeps_the_kind_the_user_gives_the_file() {
     common::wait_for_loads(&mut again);
     assert_eq!(file_kinds(&again), [SeriesKind::Actual], "the kind is kept with the file");
     assert!(again.state().messages().iter().all(|m| m.severity != Severity::Error), "{:?}", again.state().messages());
-}
-
-/// eframe's storage, which the app keeps no settings in.
-struct NoStorage;
-
-impl eframe::Storage for NoStorage {
-    fn get_string(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn set_string(&mut self, _: &str, _: String) {}
-    fn remove_string(&mut self, _: &str) {}
-    fn flush(&mut self) {}
 }

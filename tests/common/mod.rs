@@ -180,3 +180,26 @@ pub fn wait_for_loads(harness: &mut Harness<'static, PlanExplorerApp>) {
     }
     panic!("the app's background work did not finish in 30 s");
 }
+
+/// The command line, run as the real binary: exit code, standard output, standard error.
+pub fn run_cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-explorer")).args(args).output().expect("binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// eframe's storage, which the app keeps no settings in (they are in `settings.ron`): what a
+/// test hands `eframe::App::save` to save as eframe does every 30 seconds and at the end.
+pub struct NoStorage;
+
+impl eframe::Storage for NoStorage {
+    fn get_string(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set_string(&mut self, _: &str, _: String) {}
+    fn remove_string(&mut self, _: &str) {}
+    fn flush(&mut self) {}
+}
