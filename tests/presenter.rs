@@ -187,7 +187,8 @@ fn the_indicator_table_exports_as_csv() {
     );
     assert!(
         csv.lines().any(
-            |l| l == "rd_intensity,研发经费占GDP比重（R&D/GDP）,%,2015,0.76,2020,2.2,reach,23.69,2023,0.93,Limited"
+            // The latest value of the series the chart draws and the evaluation judges by.
+            |l| l == "rd_intensity,研发经费占GDP比重（R&D/GDP）,%,2015,0.76,2020,2.2,reach,23.69,2022,0.9,Limited"
         ),
         "{csv}"
     );

@@ -6,7 +6,7 @@ use super::document::Document;
 use super::evaluation::TargetEvaluation;
 use super::indicators::Measure;
 use super::plan::NodeKind;
-use super::scenario::Scenario;
+use super::scenario::{Scenario, the_actual_series};
 use super::summary::MeasureSummary;
 
 /// How much the plan holds.
@@ -75,8 +75,7 @@ pub fn headline_tiles(
             let summary = summaries.iter().find(|s| s.key == h.measure)?;
             let evaluation = evaluations.iter().find(|e| e.key == h.measure)?;
             let series: Vec<_> = scenarios.iter().flat_map(|s| s.actual_series(&h.measure)).collect();
-            let judging = evaluation.judged.as_ref().and_then(|r| series.iter().find(|s| s.label == r.series));
-            let sketched = judging.or_else(|| series.iter().find(|s| !s.points.is_empty()));
+            let sketched = the_actual_series(&series, Some(evaluation.target_year));
             // From the plan's earliest baseline (five years before the base year) on: older
             // points say nothing about this plan.
             let since = base_year.saturating_sub(5);
@@ -102,12 +101,9 @@ pub fn headline_tiles(
                 name: h.name.clone(),
                 in_text,
                 baseline: summary.baselines.iter().find(|b| b.0 == base_year).map(|b| (b.0, b.1)),
-                // The latest value of the same series the tile sketches and judges (never one
-                // older than the base year: that is not news about this plan).
-                latest: sketched.and_then(|s| {
-                    let p = s.points.iter().filter(|p| p.value.is_finite()).max_by_key(|p| p.year)?;
-                    (p.year >= base_year).then(|| (p.year, p.value, s.label.clone()))
-                }),
+                // The latest value of the measure's actual series, as the indicator table gives it
+                // (never one older than the base year: that is not news about this plan).
+                latest: summary.latest.clone().filter(|l| l.0 >= base_year),
                 sparkline,
                 evaluation: evaluation.clone(),
             })

@@ -137,6 +137,19 @@ impl<'a> ActualSeries<'a> {
     }
 }
 
+/// A measure's actual series: of its whole-region actual series (in scenario and file order),
+/// the first with a value in the target year (the one the final evaluation judges by), else
+/// the first with any value. The chart draws it as the measure's own, the indicator table, the
+/// start page's tile and the slide's caption give its latest value and name it, the progress
+/// status is read from it: one question, one answer, everywhere.
+pub fn the_actual_series<'a>(series: &[&'a Series], target_year: Option<u16>) -> Option<&'a Series> {
+    let has = |s: &&&'a Series, year: Option<u16>| {
+        s.points.iter().any(|p| p.value.is_finite() && year.is_none_or(|y| p.year == y))
+    };
+    let in_target_year = target_year.and_then(|y| series.iter().find(|s| has(s, Some(y))));
+    in_target_year.or_else(|| series.iter().find(|s| has(s, None))).copied()
+}
+
 /// The scope of national figures, shown for comparison.
 pub const NATIONAL: &str = "全国";
 

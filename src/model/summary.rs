@@ -6,7 +6,7 @@ use super::document::Document;
 use super::format::{number, target_words, unit_words};
 use super::indicators::{Comparator, Measure, RateMismatch, cagr, rate_mismatches};
 use super::progress::{Assessment, Status, assess};
-use super::scenario::{ActualSeries, Scenario};
+use super::scenario::{ActualSeries, Scenario, the_actual_series};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,12 +84,6 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
     let mismatch_of: std::collections::HashMap<&str, &RateMismatch> =
         mismatches.iter().flat_map(|x| [(x.multiple_id.as_str(), x), (x.rate_id.as_str(), x)]).collect();
     let actuals = ActualSeries::new(scenarios);
-    let series_of = |key: &str| {
-        actuals
-            .of(key)
-            .iter()
-            .map(|s| (s.points.iter().map(|p| (p.year, p.value)).collect::<Vec<_>>(), s.label.as_str()))
-    };
     Measure::group(&plan.indicators)
         .iter()
         .enumerate()
@@ -107,16 +101,16 @@ pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary>
                 (Some(b), Some((year, value, _)), true) => cagr(b, value, f64::from(year.saturating_sub(base_year))),
                 _ => None,
             };
-            // The latest value of any actual series; the assessment from the first series
-            // (bulletins come first) that has a value between the base and target years.
-            let latest = series_of(m.key)
-                .filter_map(|(points, label)| {
-                    points.iter().max_by_key(|(y, _)| *y).map(|&(y, v)| (y, v, label.to_string()))
-                })
-                .max_by_key(|l| l.0);
-            let (assessment, assessed_with) = series_of(m.key)
-                .find_map(|(points, label)| assess(m, base_year, &points).map(|a| (Some(a), label.to_string())))
+            // The latest value and the progress status, both from the measure's actual series
+            // (the one its chart draws and the evaluation judges by), named by its label.
+            let chosen = the_actual_series(actuals.of(m.key), target.map(|t| t.0));
+            let points: Vec<(u16, f64)> = chosen
+                .map(|s| s.points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect())
                 .unwrap_or_default();
+            let label = chosen.map(|s| s.label.clone()).unwrap_or_default();
+            let latest = points.iter().max_by_key(|(y, _)| *y).map(|&(y, v)| (y, v, label.clone()));
+            let assessment = assess(m, base_year, &points);
+            let assessed_with = if assessment.is_some() { label } else { String::new() };
             let source = main.map(|(s, _)| s).unwrap_or(first);
             MeasureSummary {
                 key: m.key.to_string(),

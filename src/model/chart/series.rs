@@ -5,7 +5,7 @@
 use super::{Chart, ChartOptions, ChartPoint, ChartSeries, RangeBand, Role, Words, base_style};
 use crate::i18n::{Msg, tr};
 use crate::model::Measure;
-use crate::model::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION};
+use crate::model::scenario::{NATIONAL, Scenario, Series, SeriesKind, WHOLE_REGION, the_actual_series};
 
 /// Every scenario's whole-region (and national) series of the measure, and the range band
 /// between the scenarios' main series. Of the actual values, only the preferred source (the
@@ -28,11 +28,7 @@ pub(super) fn add_scenario_series(
     // whole-region actual series with a value in the target year (else simply the first).
     let target_year = m.main_target().map(|(_, t)| t.year);
     let actuals: Vec<&Series> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
-    let judging = actuals
-        .iter()
-        .find(|s| s.points.iter().any(|p| Some(p.year) == target_year && p.value.is_finite()))
-        .or(actuals.first())
-        .copied();
+    let judging = the_actual_series(&actuals, target_year);
     let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
     for scenario in scenarios {
         // A part of the region: its own series only (each shown; none is the evaluation's).
