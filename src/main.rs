@@ -32,6 +32,10 @@ fn main() {
         system_font_fallback: false,
         ..Default::default()
     };
+    if let Some(message) = no_display() {
+        eprintln!("{message}");
+        std::process::exit(2);
+    }
     guard_eframe_state();
     let (plan, files, startup_report) = (cli.plan, cli.files, cli.startup_report);
     let start = Box::new(move |cc: &eframe::CreationContext<'_>| -> Result<Box<dyn eframe::App>, _> {
@@ -49,6 +53,23 @@ fn main() {
         }
         std::process::exit(code.unwrap_or(1));
     }
+}
+
+/// On Linux and the BSDs a window needs an X or Wayland display. Without one winit fails with
+/// an error naming a file in its own sources: say plainly what is missing and what still works.
+fn no_display() -> Option<&'static str> {
+    if cfg!(not(all(unix, not(target_os = "macos")))) {
+        return None;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") || set("WAYLAND_SOCKET") {
+        return None;
+    }
+    Some(
+        "plan-explorer: no display found: set DISPLAY (X11) or WAYLAND_DISPLAY, \
+         or run a command such as `plan-explorer check` (see `plan-explorer --help`)\n\
+         plan-explorer：未找到显示器：请设置 DISPLAY 或 WAYLAND_DISPLAY，或运行命令，例如 `plan-explorer check`",
+    )
 }
 
 /// A double-clicked .exe has no console for the error: say it in a message box.

@@ -361,3 +361,21 @@ fn chart_refuses_an_unknown_measure_and_an_absurd_scale_by_name() {
     assert_ne!(code, 0);
     assert!(err.contains("--scale 1000"), "{err}");
 }
+
+/// Started without a display (a server, an SSH session), the app says what is missing in
+/// words, not with a path inside the build machine's cargo registry, and exits non-zero.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn starting_without_a_display_says_so_plainly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-explorer"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no display found: set DISPLAY"), "{stderr}");
+    assert!(stderr.contains("plan-explorer check"), "{stderr}");
+    assert!(!stderr.contains(".cargo") && !stderr.contains(".rs:"), "no source path: {stderr}");
+}
