@@ -39,15 +39,9 @@ fn open(harness: &mut AppHarness, id: &str) {
 
 fn load(harness: &mut AppHarness, names: &[&str]) {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    run(harness, vec![Command::Scenario(ScenarioCommand::OpenFiles(names.iter().map(|n| root.join(n)).collect()))]);
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().loading() == 0 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    harness.state_mut().run(ScenarioCommand::OpenFiles(names.iter().map(|n| root.join(n)).collect()));
+    harness.step();
+    common::wait_for_loads(harness);
 }
 
 /// How a user reaches a page.

@@ -685,15 +685,9 @@ fn a_dropped_workbook_adds_each_of_its_scenarios_and_reloads_when_saved_again() 
     rows[1][7] = N(1.8);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     save(&mut workbook(&[("data", rows)]), &dir, "what-if.xlsx");
-    for _ in 0..200 {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        let value = harness.state().scenarios()[1].scenario.series[0].points[2].value;
-        if value == 1.8 {
-            break;
-        }
-    }
-    wait_for_loads(&mut harness);
+    common::step_until(&mut harness, "the edited workbook to be reloaded", |app| {
+        app.scenarios()[1].scenario.series[0].points[2].value == 1.8
+    });
     assert_eq!(harness.state().scenarios()[1].scenario.series[0].points[2].value, 1.8);
     assert_eq!(harness.state().scenarios().len(), 3, "replaced, not added");
 

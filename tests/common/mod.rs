@@ -110,17 +110,13 @@ impl AppBuilder {
             builder = builder.allow_missing_glyphs();
         }
         let (files, dir) = (self.files, self.settings_dir);
-        let loads = !files.is_empty();
         let mut harness =
             builder.build_eframe(move |cc| PlanExplorerApp::start_in(cc, None, files.clone(), dir.clone()));
         if let Some(exports) = self.exports {
             harness.state_mut().set_export_dir(exports);
         }
-        if loads {
-            wait_for_loads(&mut harness);
-        } else {
-            harness.run();
-        }
+        // Files come from the command line and from the last session's settings alike.
+        wait_for_loads(&mut harness);
         harness
     }
 }
@@ -179,6 +175,24 @@ pub fn wait_for_loads(harness: &mut Harness<'static, PlanExplorerApp>) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     panic!("the app's background work did not finish in 30 s");
+}
+
+/// Steps the UI until `done` holds — something the app does by itself, such as reloading a file
+/// edited on disk — with a generous bound (30 s), then waits for what that started.
+pub fn step_until(
+    harness: &mut Harness<'static, PlanExplorerApp>,
+    what: &str,
+    done: impl Fn(&PlanExplorerApp) -> bool,
+) {
+    for _ in 0..1500 {
+        harness.step();
+        if done(harness.state()) {
+            wait_for_loads(harness);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("waited 30 s for {what}");
 }
 
 /// The command line, run as the real binary: exit code, standard output, standard error.
