@@ -278,8 +278,10 @@ impl PlanExplorerApp {
         let loaded = session.scenarios().loaded();
         let indicator_name =
             |id: &str| loaded.iter().find_map(|l| l.scenario.indicator_name(&doc.plan, id)).unwrap_or(id).to_string();
+        let names = session.scenarios().display_names();
         let props = ScenariosProps {
             loaded,
+            names: &names,
             recent: &self.settings.recent,
             no_dialog: self.scenarios.no_dialog(),
             basis: session.scenarios().basis(),

@@ -201,9 +201,10 @@ impl super::PlanExplorerApp {
             .scenarios()
             .loaded()
             .iter()
+            .zip(self.session.scenarios().display_names())
             .enumerate()
-            .filter(|(_, l)| l.path.is_some())
-            .map(|(k, l)| (k, l.scenario.name.clone()))
+            .filter(|(_, (l, _))| l.path.is_some())
+            .map(|(k, (_, name))| (k, name))
             .collect();
         let default_file = self.whatif_file().display().to_string();
         let props = WhatIfProps {

@@ -175,10 +175,33 @@ fn shipped_actuals(plan: &Plan) -> Result<Scenario, String> {
 }
 
 /// The shipped actual values, then the given scenario files, each checked against `plan`.
+/// As in the window, a scenario with the very data of one before it is skipped (it would be
+/// drawn and counted twice), and two files that name their scenarios alike are told apart by
+/// their file names.
 fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> {
     let mut scenarios = vec![shipped_actuals(plan)?];
+    let mut from: Vec<Option<&Path>> = vec![None];
     for file in files {
-        scenarios.extend(read_scenarios(plan, file)?);
+        for scenario in read_scenarios(plan, file)? {
+            match scenarios.iter().find(|s| s.same_data(&scenario)) {
+                Some(same) => eprintln!(
+                    "{}: note: “{}” holds the very same data as “{}”{}: skipped",
+                    file.display(),
+                    scenario.name,
+                    same.name,
+                    if same.built_in { ", built in" } else { ", given before it" }
+                ),
+                None => {
+                    scenarios.push(scenario);
+                    from.push(Some(file));
+                }
+            }
+        }
+    }
+    let entries: Vec<(&str, Option<&Path>)> = scenarios.iter().map(|s| s.name.as_str()).zip(from).collect();
+    let names = crate::model::loaded::display_names(&entries);
+    for (scenario, name) in scenarios.iter_mut().zip(names) {
+        scenario.name = name;
     }
     Ok(scenarios)
 }

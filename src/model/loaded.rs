@@ -1,6 +1,6 @@
 //! A scenario as the app holds it: the data, where it came from, and whether charts show it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -17,6 +17,9 @@ pub struct LoadedScenario {
     pub modified: Option<SystemTime>,
     /// The request number that loaded it (0: built in): the list keeps request order.
     pub order: u64,
+    /// The name of a scenario loaded before it with the very same data (the shipped actual
+    /// values opened beside the built-in ones): this one starts hidden, so nothing is drawn twice.
+    pub duplicate_of: Option<String>,
 }
 
 impl LoadedScenario {
@@ -28,6 +31,7 @@ impl LoadedScenario {
             enabled: true,
             modified: None,
             order: 0,
+            duplicate_of: None,
         }
     }
 }
@@ -39,4 +43,32 @@ pub struct InFlight {
     pub bytes: u64,
     /// The request's number, to recognise its answer.
     pub seq: u64,
+}
+
+/// The name each scenario is listed, picked and drawn under, given its name and the file it
+/// came from (`None`: built in): its own, or — where a scenario from another file has the
+/// same name — its name and its file's (the whole path when even the file names agree). The
+/// built-in scenarios keep their names.
+pub fn display_names(scenarios: &[(&str, Option<&Path>)]) -> Vec<String> {
+    let file_name = |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
+    scenarios
+        .iter()
+        .map(|&(name, path)| {
+            let Some(path) = path else { return name.to_string() };
+            let others: Vec<&Path> = scenarios
+                .iter()
+                .filter(|(n, p)| *n == name && *p != Some(path))
+                .map(|(_, p)| p.unwrap_or(path))
+                .collect();
+            if others.is_empty() {
+                return name.to_string();
+            }
+            let file = if others.iter().any(|q| *q != path && file_name(q) == file_name(path)) {
+                path.display().to_string()
+            } else {
+                file_name(path)
+            };
+            format!("{name} · {file}")
+        })
+        .collect()
 }

@@ -93,6 +93,12 @@ pub struct Point {
 }
 
 impl Scenario {
+    /// The very same data as `other`: the same series (points, kinds, sources) and extra
+    /// indicators, whatever the two are called.
+    pub fn same_data(&self, other: &Scenario) -> bool {
+        self.series == other.series && self.extra_indicators == other.extra_indicators
+    }
+
     /// The series of one indicator and region, in file order.
     pub fn series_for<'a>(&'a self, indicator: &'a str, region: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
         self.series.iter().filter(move |s| s.indicator == indicator && s.region == region)

@@ -62,29 +62,39 @@ impl ScenarioSet {
         &self.loaded
     }
 
-    /// The scenarios the charts show, the progress basis first.
-    pub fn enabled(&self) -> Vec<&Scenario> {
-        self.enabled_arcs().into_iter().map(|s| s.as_ref()).collect()
-    }
-
-    fn enabled_arcs(&self) -> Vec<&Arc<Scenario>> {
-        let mut out: Vec<&Arc<Scenario>> = self.loaded.iter().filter(|l| l.enabled).map(|l| &l.scenario).collect();
-        if let Some(basis) = &self.basis
-            && let Some(p) = out.iter().position(|s| &s.name == basis)
-        {
-            let chosen = out.remove(p);
-            out.insert(0, chosen);
-        }
-        out
-    }
-
+    /// What is derived sees each scenario under its display name (see
+    /// [`ScenarioSet::display_names`]), so every chart, table and export tells apart two files
+    /// that name their scenarios alike.
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            loaded: self.loaded.iter().map(|l| Arc::clone(&l.scenario)).collect(),
-            files: self.loaded.iter().map(|l| l.path.clone()).collect(),
-            shown: self.loaded.iter().map(|l| l.enabled).collect(),
-            enabled: self.enabled_arcs().into_iter().cloned().collect(),
+        let names = self.display_names();
+        let renamed = |l: &LoadedScenario| -> Arc<Scenario> {
+            let k = self.loaded.iter().position(|o| std::ptr::eq(o, l));
+            match k.and_then(|k| names.get(k)) {
+                Some(name) if *name != l.scenario.name => {
+                    Arc::new(Scenario { name: name.clone(), ..l.scenario.as_ref().clone() })
+                }
+                _ => Arc::clone(&l.scenario),
+            }
+        };
+        let loaded: Vec<Arc<Scenario>> = self.loaded.iter().map(renamed).collect();
+        let shown: Vec<bool> = self.loaded.iter().map(|l| l.enabled).collect();
+        let mut enabled: Vec<Arc<Scenario>> =
+            loaded.iter().zip(&shown).filter(|(_, on)| **on).map(|(s, _)| Arc::clone(s)).collect();
+        if let Some(basis) = &self.basis
+            && let Some(p) = enabled.iter().position(|s| &s.name == basis)
+        {
+            let chosen = enabled.remove(p);
+            enabled.insert(0, chosen);
         }
+        Snapshot { loaded, files: self.loaded.iter().map(|l| l.path.clone()).collect(), shown, enabled }
+    }
+
+    /// The name each loaded scenario is listed, picked and drawn under (the file's name added
+    /// where two files name their scenarios alike).
+    pub fn display_names(&self) -> Vec<String> {
+        let entries: Vec<(&str, Option<&Path>)> =
+            self.loaded.iter().map(|l| (l.scenario.name.as_str(), l.path.as_deref())).collect();
+        crate::model::loaded::display_names(&entries)
     }
 
     pub fn basis(&self) -> Option<&str> {
@@ -182,8 +192,23 @@ impl ScenarioSet {
             // Files opened together keep the order they were asked for.
             None => (self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len()), seq, Vec::new()),
         };
+        let reloaded = !old.is_empty();
         for (k, scenario) in scenarios.into_iter().enumerate() {
-            let enabled = !hidden.contains(&scenario.name);
+            let duplicate_of = self.same_data(&scenario, &path);
+            let enabled = !hidden.contains(&scenario.name) && (reloaded || duplicate_of.is_none());
+            if let Some(other) = duplicate_of.as_ref().filter(|_| !reloaded) {
+                let text = match lang {
+                    Lang::Zh => format!(
+                        "{shown}: “{}”与已载入的“{other}”数据完全相同：未在图表中显示，以免重复；需要时在情景页勾选显示，或移除",
+                        scenario.name
+                    ),
+                    Lang::En => format!(
+                        "{shown}: “{}” holds the very same data as “{other}”, already loaded: it is not drawn, so nothing shows twice; tick it on the scenario page to show it, or remove it",
+                        scenario.name
+                    ),
+                };
+                log.push_about(&shown, Severity::Warning, text);
+            }
             let loaded = LoadedScenario {
                 scenario: Arc::new(scenario),
                 path: Some(path.clone()),
@@ -191,9 +216,21 @@ impl ScenarioSet {
                 enabled,
                 modified,
                 order,
+                duplicate_of,
             };
             self.loaded.insert((at + k).min(self.loaded.len()), loaded);
         }
+    }
+
+    /// The name of a scenario from elsewhere (built in, or another file) with the very data of
+    /// `scenario`: the same series, points, kinds and sources.
+    fn same_data(&self, scenario: &Scenario, path: &Path) -> Option<String> {
+        self.loaded.iter().find(|l| l.path.as_deref() != Some(path) && l.scenario.same_data(scenario)).map(|l| match &l
+            .path
+        {
+            None => l.scenario.name.clone(),
+            Some(p) => format!("{} · {}", l.scenario.name, p.file_name().unwrap_or_default().to_string_lossy()),
+        })
     }
 
     /// A file that failed to load: its messages are said, and what was loaded stays. The

@@ -46,6 +46,9 @@ impl DiffKind {
 
 pub struct ScenariosProps<'a> {
     pub loaded: &'a [LoadedScenario],
+    /// The name each of `loaded` is listed and picked under (its file's name added where two
+    /// files name their scenarios alike).
+    pub names: &'a [String],
     pub recent: &'a [String],
     pub no_dialog: bool,
     pub basis: Option<&'a str>,
@@ -109,10 +112,9 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
                 if ui.selectable_label(props.basis.is_none(), tr(lang, Msg::DefaultBasis)).clicked() {
                     actions.push(Command::Scenario(ScenarioCommand::SetProgressBasis(None)));
                 }
-                for l in props.loaded.iter().filter(|l| l.enabled) {
-                    if ui.selectable_label(props.basis == Some(l.scenario.name.as_str()), &l.scenario.name).clicked() {
-                        actions
-                            .push(Command::Scenario(ScenarioCommand::SetProgressBasis(Some(l.scenario.name.clone()))));
+                for (_, name) in props.loaded.iter().zip(props.names).filter(|(l, _)| l.enabled) {
+                    if ui.selectable_label(props.basis == Some(name.as_str()), name).clicked() {
+                        actions.push(Command::Scenario(ScenarioCommand::SetProgressBasis(Some(name.clone()))));
                     }
                 }
             });
@@ -126,7 +128,7 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
         ui.add_space(8.0);
         ui.separator();
         ui.heading(tr(lang, Msg::DifferencesOnly));
-        let names: Vec<&str> = props.loaded.iter().map(|l| l.scenario.name.as_str()).collect();
+        let names: Vec<&str> = props.names.iter().map(String::as_str).collect();
         ui.horizontal(|ui| {
             let (mut a, mut b) = props.pair;
             for (slot, label) in [(&mut a, "A"), (&mut b, "B")] {
@@ -153,9 +155,9 @@ pub fn scenarios_ui(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenario
 fn loaded_grid(ui: &mut Ui, props: &ScenariosProps<'_>, actions: &mut Vec<Command>) {
     let lang = props.lang;
     egui::Grid::new("loaded_scenarios").striped(true).num_columns(5).show(ui, |ui| {
-        for (k, l) in props.loaded.iter().enumerate() {
+        for (k, (l, name)) in props.loaded.iter().zip(props.names).enumerate() {
             let mut enabled = l.enabled;
-            if ui.checkbox(&mut enabled, &l.scenario.name).on_hover_text(&l.scenario.description).changed() {
+            if ui.checkbox(&mut enabled, name).on_hover_text(&l.scenario.description).changed() {
                 actions.push(Command::Scenario(ScenarioCommand::Toggle(k)));
             }
             // The file's name says which file it is; its folder is on hover, since a
@@ -171,7 +173,13 @@ fn loaded_grid(ui: &mut Ui, props: &ScenariosProps<'_>, actions: &mut Vec<Comman
                 }
             }
             ui.label(format!("{} {}", l.scenario.series.len(), tr(lang, Msg::SeriesCount)));
-            if l.warnings.is_empty() {
+            if let Some(other) = &l.duplicate_of {
+                let text = match lang {
+                    Lang::Zh => format!("与“{other}”相同"),
+                    Lang::En => format!("same as “{other}”"),
+                };
+                ui.label(RichText::new(text).color(palette::WARNING)).on_hover_text(tr(lang, Msg::DuplicateHidden));
+            } else if l.warnings.is_empty() {
                 ui.label("");
             } else {
                 let all: Vec<String> = l.warnings.iter().map(ToString::to_string).collect();
@@ -393,10 +401,12 @@ mod tests {
         std::sync::Arc::make_mut(&mut from_file.scenario).name = "what-if".into();
         from_file.path = Some("/home/analyst/work/scenarios/what-if-2020.ron".into());
         loaded.push(from_file);
+        let names: Vec<String> = loaded.iter().map(|l| l.scenario.name.clone()).collect();
         let mut state = ScenariosViewState::default();
         let mut harness = view_harness(|ui| {
             let props = ScenariosProps {
                 loaded: &loaded,
+                names: &names,
                 recent: &[],
                 no_dialog: true,
                 basis: None,
