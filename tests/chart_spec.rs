@@ -257,10 +257,13 @@ fn the_actual_shown_is_the_first_with_a_value_in_the_target_year() {
 #[test]
 fn same_labels_are_named_by_their_scenarios_and_projections_differ_by_colour() {
     let plan = embedded_plan().expect("plan");
+    // Each in its own colour slot, as the session gives one to every scenario it loads.
     let owned: Vec<Scenario> = ["甲", "乙", "丙"]
         .into_iter()
-        .map(|name| {
-            test_scenario(&plan, name, &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)])])
+        .enumerate()
+        .map(|(slot, name)| Scenario {
+            colour_slot: slot,
+            ..test_scenario(&plan, name, &[("rd_intensity", "全区", "%", "Projection", &[(2019, 1.0), (2020, 1.2)])])
         })
         .collect();
     let scenarios: Vec<&Scenario> = owned.iter().collect();

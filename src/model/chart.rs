@@ -15,6 +15,7 @@ use serde::Serialize;
 use self::axis::{Axis, Scale, linear_axis, log_axis};
 use self::series::add_scenario_series;
 use self::style::{BAND_FILL, Fill, GOAL_FILL, Style, base_style, distinct};
+use super::colours::Colour;
 use super::format::{readable, target_words, unit_words};
 use super::indicators::{Comparator, Measure, growth_path, linear_path, same_unit};
 use super::scenario::{Scenario, WHOLE_REGION};
@@ -56,6 +57,10 @@ pub struct ChartSeries {
     pub source: String,
     pub style: Style,
     pub points: Vec<ChartPoint>,
+    /// The colour slot of the scenario it comes from (`None`: the plan's own values), which
+    /// sets its colour.
+    #[serde(skip)]
+    pub slot: Option<usize>,
 }
 
 /// The band of values that meet the target, from the base year to the target year.
@@ -266,6 +271,7 @@ fn add_plan_values(
         source: plan_source.clone(),
         style: base_style(role, 0),
         points,
+        slot: None,
     };
     let baselines = m.baselines();
     if !baselines.is_empty() {
@@ -356,14 +362,29 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
             n += 1;
         }
     }
-    // Each role's n-th series gets the role's n-th style; then no two may look alike.
+    // The plan's values get their role's style (the n-th target its own marker); a scenario's
+    // series get their role's line and marker in the colour of the scenario's slot, so a
+    // series keeps its colour while its scenario is loaded. Then no two may look alike: looks
+    // are settled in slot order (the plan's values first), so a scenario loaded later gives
+    // way, never one the audience has already seen.
+    // Compared measures step the colour on, so that one scenario's two measures differ by colour.
+    let mut measures: Vec<&str> = Vec::new();
+    for s in &chart.series {
+        if !measures.contains(&s.measure.as_str()) {
+            measures.push(&s.measure);
+        }
+    }
     let mut counts = std::collections::HashMap::new();
-    let mut styles: Vec<Style> = chart
+    let styles: Vec<Style> = chart
         .series
         .iter()
         .map(|s| {
             let n = counts.entry(s.role).or_insert(0usize);
-            let mut style = base_style(s.role, *n);
+            let mut style = base_style(s.role, if s.slot.is_some() { 0 } else { *n });
+            if let Some(slot) = s.slot {
+                let nth_measure = measures.iter().position(|m| *m == s.measure).unwrap_or(0);
+                style.colour = Colour::SERIES[(slot + nth_measure) % Colour::SERIES.len()];
+            }
             style.muted = s.style.muted;
             if style.muted {
                 style.width = 1.5;
@@ -372,9 +393,14 @@ fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
             style
         })
         .collect();
-    distinct(&mut styles);
-    for (series, style) in chart.series.iter_mut().zip(styles) {
-        series.style = style;
+    let mut order: Vec<usize> = (0..styles.len()).collect();
+    order.sort_by_key(|&i| chart.series.get(i).and_then(|s| s.slot).map_or(0, |k| k + 1));
+    let mut settled: Vec<Style> = order.iter().filter_map(|&i| styles.get(i).copied()).collect();
+    distinct(&mut settled);
+    for (&i, style) in order.iter().zip(settled) {
+        if let Some(series) = chart.series.get_mut(i) {
+            series.style = style;
+        }
     }
     // Axes: years across (at least 2010–2020, so a lone target is not blown up), values up.
     let years = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p.x));

@@ -118,6 +118,7 @@ mod tests {
             description: String::new(),
             plan: String::new(),
             built_in: false,
+            colour_slot: 0,
             extra_indicators: Vec::new(),
             series: vec![Series {
                 id: "s".into(),

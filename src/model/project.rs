@@ -58,6 +58,7 @@ pub fn trend(plan: &Plan, actuals: &Scenario) -> Scenario {
         ),
         plan: plan.meta.title.clone(),
         built_in: false,
+        colour_slot: 0,
         extra_indicators: Vec::new(),
         series,
     }
@@ -83,6 +84,7 @@ mod tests {
             description: String::new(),
             plan: plan.meta.title.clone(),
             built_in: false,
+            colour_slot: 0,
             extra_indicators: Vec::new(),
             series: vec![Series {
                 id: "hand.rd".into(),

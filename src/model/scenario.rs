@@ -37,6 +37,11 @@ pub struct Scenario {
     /// scenario from a file is named by its name wherever its series are drawn).
     #[serde(skip)]
     pub built_in: bool,
+    /// Its place in the palette of series colours, given when it is loaded and kept while it
+    /// is (see `session::scenarios`): adding, editing or removing another scenario never
+    /// recolours it.
+    #[serde(skip)]
+    pub colour_slot: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -410,6 +410,7 @@ impl WhatIf {
             description: format!("What-if scenario made in plan-explorer, not data. {}", how.join("; ")),
             plan: plan.meta.title.clone(),
             built_in: false,
+            colour_slot: 0,
             extra_indicators: Vec::new(),
             series: self.drafts.iter().map(|d| d.series()).collect(),
         }

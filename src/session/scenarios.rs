@@ -55,7 +55,17 @@ pub struct LoadedFile {
 impl ScenarioSet {
     /// The shipped actual values (built in), then nothing else.
     pub fn new(built_in: impl IntoIterator<Item = Scenario>) -> Self {
-        ScenarioSet { loaded: built_in.into_iter().map(LoadedScenario::built_in).collect(), ..Default::default() }
+        let loaded = built_in
+            .into_iter()
+            .enumerate()
+            .map(|(slot, s)| LoadedScenario::built_in(Scenario { colour_slot: slot, ..s }))
+            .collect();
+        ScenarioSet { loaded, ..Default::default() }
+    }
+
+    /// The lowest colour slot no loaded scenario holds (see [`Scenario::colour_slot`]).
+    pub fn free_colour_slot(&self) -> usize {
+        free_slot(self.loaded.iter().map(|l| l.scenario.colour_slot))
     }
 
     pub fn loaded(&self) -> &[LoadedScenario] {
@@ -173,6 +183,12 @@ impl ScenarioSet {
         let old: Vec<usize> = (0..self.loaded.len())
             .filter(|&k| self.loaded.get(k).is_some_and(|l| l.path.as_ref() == Some(&path)))
             .collect();
+        // A reloaded scenario keeps its colour: its old slot, by name.
+        let slots: Vec<(String, usize)> = old
+            .iter()
+            .filter_map(|&k| self.loaded.get(k))
+            .map(|l| (l.scenario.name.clone(), l.scenario.colour_slot))
+            .collect();
         let (at, order, hidden) = match old.first() {
             Some(&first) => {
                 let hidden: Vec<String> = old
@@ -193,7 +209,11 @@ impl ScenarioSet {
             None => (self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len()), seq, Vec::new()),
         };
         let reloaded = !old.is_empty();
-        for (k, scenario) in scenarios.into_iter().enumerate() {
+        for (k, mut scenario) in scenarios.into_iter().enumerate() {
+            scenario.colour_slot = match slots.iter().find(|(name, _)| *name == scenario.name) {
+                Some(&(_, slot)) => slot,
+                None => self.free_colour_slot(),
+            };
             let duplicate_of = self.same_data(&scenario, &path);
             let enabled = !hidden.contains(&scenario.name) && (reloaded || duplicate_of.is_none());
             if let Some(other) = duplicate_of.as_ref().filter(|_| !reloaded) {
@@ -248,4 +268,12 @@ impl ScenarioSet {
         }
         log.diagnostics(diagnostics);
     }
+}
+
+/// The lowest slot not in `taken`.
+pub fn free_slot(taken: impl Iterator<Item = usize>) -> usize {
+    let mut taken: Vec<usize> = taken.collect();
+    taken.sort_unstable();
+    taken.dedup();
+    taken.iter().enumerate().find(|(k, slot)| *k != **slot).map_or(taken.len(), |(k, _)| k)
 }

@@ -18,9 +18,16 @@ impl Session {
         let draft = whatif.draft()?;
         Some(self.derived.whatif.get_or((revision, lang), || {
             let own = whatif.file.as_ref();
-            let what_if: Scenario = whatif.to_scenario(&self.doc().plan);
+            let mut what_if: Scenario = whatif.to_scenario(&self.doc().plan);
             // From the snapshot what is derived was built from, as every cached chart is.
             let snapshot = &self.derived.snapshot;
+            // The what-if is drawn in the colour of its saved file where that is loaded, else
+            // in one no loaded scenario has.
+            let saved = snapshot.loaded.iter().zip(&snapshot.files).find(|(_, f)| own.is_some() && f.as_ref() == own);
+            what_if.colour_slot = match saved {
+                Some((s, _)) => s.colour_slot,
+                None => super::scenarios::free_slot(snapshot.loaded.iter().map(|s| s.colour_slot)),
+            };
             let mut scenarios: Vec<&Scenario> = snapshot
                 .loaded
                 .iter()

@@ -52,6 +52,7 @@ pub fn east_west_chart(tables: &[StatTable], name: &str, lang: Lang) -> Chart {
                 source: String::new(),
                 style: Style { colour, line: Some(dash), marker: Some(marker), width: 3.0, muted: false },
                 points,
+                slot: None,
             });
         }
     }

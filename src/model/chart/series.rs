@@ -79,6 +79,7 @@ pub(super) fn add_scenario_series(
                 source: s.source.lines().next().unwrap_or_default().to_string(),
                 style,
                 points: chart_points(s, divisor),
+                slot: Some(scenario.colour_slot),
             });
         }
     }

@@ -172,6 +172,7 @@ mod tests {
                 source: String::new(),
                 style: base_style(Role::Actual, 0),
                 points: vec![ChartPoint { x: 2016.0, y: 0.79, note: "https://a\n“0.79%”".into() }],
+                slot: Some(0),
             }],
             ..Chart::default()
         };
@@ -197,6 +198,7 @@ mod tests {
                 source: String::new(),
                 style: base_style(Role::Actual, 0),
                 points: vec![ChartPoint { x: 2016.0, y: -1.5, note: String::new() }],
+                slot: Some(0),
             }],
             ..Chart::default()
         };

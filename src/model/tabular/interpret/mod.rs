@@ -407,6 +407,7 @@ pub fn scenarios_from_grids(
             description,
             plan: plan_title,
             built_in: false,
+            colour_slot: 0,
             extra_indicators,
             series: std::mem::take(&mut draft.series),
         };
