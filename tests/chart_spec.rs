@@ -411,3 +411,40 @@ fn a_series_is_named_by_its_scenario_and_never_by_a_bare_number() {
     let unique: std::collections::HashSet<&str> = chart.series.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(unique.len(), chart.series.len(), "no two series share a name");
 }
+
+/// Invention patents per 10,000 people are known for 2010–2011, 2017 and 2020–2021 (the
+/// shipped actual values): the line joins neighbouring years only, never 2011 to 2017, and the
+/// chart says where it breaks. A projection's line, whose years are the modeller's, is whole.
+#[test]
+fn an_actual_line_breaks_across_years_without_a_value() {
+    let plan = embedded_plan().expect("plan");
+    let actuals = plan_explorer::model::scenario::embedded_actuals(&plan).expect("actuals");
+    // In a colour slot of its own, as the session gives every scenario it loads.
+    let projection = Scenario {
+        colour_slot: 1,
+        ..test_scenario(
+            &plan,
+            "五年一值",
+            &[("invention_patents_per_10k", "全区", "件", "Projection", &[(2015, 1.2), (2020, 3.0)])],
+        )
+    };
+    let chart = chart_of(&plan, &["invention_patents_per_10k"], &[&actuals, &projection], ChartOptions::default());
+    let actual = chart.series.iter().find(|s| s.role == Role::Actual && !s.style.muted).expect("actual series");
+    let years = |run: &[plan_explorer::model::chart::ChartPoint]| run.iter().map(|p| p.x as u16).collect::<Vec<_>>();
+    let runs: Vec<Vec<u16>> = chart.runs(actual).into_iter().map(years).collect();
+    assert_eq!(runs, [vec![2010, 2011], vec![2017], vec![2020, 2021]]);
+    let note = format!("{}：2012–2016、2018–2019年无数值，折线在此断开", actual.name);
+    assert!(chart.notes.contains(&note), "{:?}", chart.notes);
+    let projected = chart.series.iter().find(|s| s.role == Role::Projection).expect("projection");
+    assert_eq!(chart.runs(projected).len(), 1, "a projection's line is whole");
+
+    // The SVG draws the two runs of more than one point, and no line across the gap.
+    let svg = plan_explorer::model::chart::svg::chart_svg(
+        &chart,
+        &plan_explorer::model::chart::svg::SvgOptions::new(1200.0, 700.0),
+    );
+    let colour = actual.style.colour.hex(false);
+    let lines =
+        svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{colour}\""))).count();
+    assert_eq!(lines, 2, "{svg}");
+}

@@ -132,7 +132,7 @@ fn east_against_west_over_time_breaks_where_no_year_is_published() {
     let sum2014: f64 = doc.plan.places.cities_in(Region::East).map(|c| shipped(&actuals, "gdp", &c.name, 2014)).sum();
     assert!((east.points[0].y - sum2014).abs() < 1e-6);
     // The line does not bridge 2016 → 2019, and the gap is labelled.
-    let runs = chart.runs(&east.points);
+    let runs = chart.runs(east);
     assert_eq!(runs.iter().map(|r| r.len()).collect::<Vec<_>>(), [3, 3]);
     assert_eq!(chart.breaks.len(), 1);
     assert_eq!(chart.breaks[0].label, "2017–2018 无数据");

@@ -468,9 +468,15 @@ fn legend_of(chart: &Chart, words: &Words) -> Vec<LegendEntry> {
 }
 
 impl Chart {
-    /// A series' points in the runs a line joins: a break between two points ends a run.
-    pub fn runs<'a>(&self, points: &'a [ChartPoint]) -> Vec<&'a [ChartPoint]> {
-        let crosses = |a: f64, b: f64| self.breaks.iter().any(|k| a < f64::from(k.from) && b > f64::from(k.to));
+    /// A series' points in the runs a line joins: a break in the chart's data between two
+    /// points ends a run, and so do years an actual series has no value for (an annual
+    /// statistic that is missing is not the straight line between its neighbours).
+    pub fn runs<'a>(&self, series: &'a ChartSeries) -> Vec<&'a [ChartPoint]> {
+        let points = series.points.as_slice();
+        let missing_years = |a: f64, b: f64| series.role == Role::Actual && b - a > 1.5;
+        let crosses = |a: f64, b: f64| {
+            missing_years(a, b) || self.breaks.iter().any(|k| a < f64::from(k.from) && b > f64::from(k.to))
+        };
         let mut runs = Vec::new();
         let mut start = 0;
         for i in 1..points.len() {

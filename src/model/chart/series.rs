@@ -72,8 +72,19 @@ pub(super) fn add_scenario_series(
             }
             let mut style = base_style(role, 0);
             style.muted = role == Role::Actual && !preferred;
+            let name = told_apart(chart, name(&label), s);
+            let gaps: Vec<String> = missing_years(s)
+                .map(|(from, to)| if from == to { from.to_string() } else { format!("{from}–{to}") })
+                .collect();
+            if role == Role::Actual && !gaps.is_empty() {
+                chart.notes.push(if words.english() {
+                    format!("{name}: no value for {}; the line breaks there", gaps.join(", "))
+                } else {
+                    format!("{name}：{}年无数值，折线在此断开", gaps.join("、"))
+                });
+            }
             chart.series.push(ChartSeries {
-                name: told_apart(chart, name(&label), s),
+                name,
                 role,
                 measure: m.key.to_string(),
                 source: s.source.lines().next().unwrap_or_default().to_string(),
@@ -83,6 +94,14 @@ pub(super) fn add_scenario_series(
             });
         }
     }
+}
+
+/// The runs of years between two of an actual series' values that it has no value for.
+fn missing_years(s: &Series) -> impl Iterator<Item = (u16, u16)> + '_ {
+    s.points.windows(2).filter_map(|w| match w {
+        [a, b] if b.year > a.year + 1 => Some((a.year + 1, b.year - 1)),
+        _ => None,
+    })
 }
 
 /// How a series is named in the legend, its hover and every export: by its scenario (the

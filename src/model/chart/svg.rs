@@ -281,7 +281,7 @@ fn series_svg(s: &mut String, plot: &Plot<'_>, series: &super::ChartSeries, f: f
         // A gap (a value the scale cannot show) breaks the line.
         // So does a break in the data (years without values).
         let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-        for run in chart.runs(&series.points) {
+        for run in chart.runs(series) {
             runs.push(Vec::new());
             for pt in run {
                 match (plot.sx(pt.x), plot.sy(pt.y)) {

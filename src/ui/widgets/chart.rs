@@ -307,7 +307,7 @@ fn series_lines(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Chart, w: f32, dark
         let pts: Vec<[f64; 2]> = series.points.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
         if let Some(dash) = st.line {
             // A break in the data (years without values) breaks the line.
-            for run in chart.runs(&series.points) {
+            for run in chart.runs(series) {
                 let run: Vec<[f64; 2]> = run.iter().filter_map(|p| Some([p.x, y(p.y)?])).collect();
                 if run.len() > 1 {
                     plot_ui
