@@ -203,6 +203,8 @@ messages! {
     Saved => "已保存并加载：", "Saved and loaded: ";
     EditAsWhatIf => "作为假设情景编辑", "Edit as what-if";
     DuplicateHidden => "数据与已载入的情景完全相同，未在图表中显示；勾选即显示", "The very data of a scenario already loaded: not drawn; tick it to show it";
+    EveryScenario => "全部情景（按次序取首个有值者）", "Every scenario (the first with a value)";
+    ReadFrom => "数值来源情景", "Values from";
     EditShort => "编辑", "Edit";
     WhatIfChart => "假设情景图", "What-if chart";
     WhatIfEmpty => "尚无系列：选择指标和起点后开始。", "No series yet: choose a measure and a start.";

@@ -126,6 +126,7 @@ impl PlanExplorerApp {
             }
             PageCommand::SetRegionalYear(year) => settings.regional.year = year,
             PageCommand::SetRegionalStacked(on) => settings.regional.stacked = on,
+            PageCommand::SetRegionalScenario(name) => settings.regional.scenario = name,
             PageCommand::SetMapQuantity(series, unit) => {
                 settings.map.series = series;
                 settings.map.unit = unit;
@@ -436,8 +437,19 @@ impl PlanExplorerApp {
 
     /// The regional page's chart of east against west over time, for its chosen statistic.
     pub fn east_west_chart(&self) -> Option<Chart> {
+        let (_, east_west) = self.regional_tables();
+        east_west.map(|ew| ew.chart.clone())
+    }
+
+    /// The regional page's statistic in its year and over time, read from the scenario the
+    /// page chose (every shown one when it chose none, or one no longer shown).
+    pub(super) fn regional_tables(
+        &self,
+    ) -> (Option<Arc<crate::model::regional::StatTable>>, Option<Arc<crate::session::derived::EastWest>>) {
+        let choice = &self.settings.regional;
         let k = self.regional_stat();
-        self.session.east_west(k, self.settings.lang).map(|ew| ew.chart.clone())
+        let only = choice.scenario.as_deref().filter(|name| self.session.regional_sources(k).iter().any(|n| n == name));
+        self.session.regional_from(k, choice.year, only, self.settings.lang)
     }
 
     /// Which statistic the regional page shows: the one chosen, or the one known for the most

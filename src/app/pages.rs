@@ -251,9 +251,10 @@ impl PlanExplorerApp {
         let lang = self.settings.lang;
         let choice = &self.settings.regional;
         let k = self.regional_stat();
-        let stat = self.session.stat_table(k, choice.year);
-        let east_west = self.session.east_west(k, lang);
+        let (stat, east_west) = self.regional_tables();
+        let sources = self.session.regional_sources(k);
         let props = RegionsProps {
+            sources: &sources,
             doc: self.session.doc(),
             counts: self.session.plan_counts(choice.metric),
             stat_options: self.session.stat_options(),

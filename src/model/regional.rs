@@ -316,18 +316,27 @@ const GDP: &str = "gdp";
 /// Population indicators and their factor to people: the census (人) first, then year-end (万人).
 const POPULATIONS: [(&str, &str, f64); 2] = [("population_census", "人", 1.0), ("population", "万人", 10_000.0)];
 
+/// Whether `scenario` has values of `indicator` for some 盟市 or half (of GDP, for GDP per
+/// person).
+pub fn has_parts_of(doc: &Document, scenario: &Scenario, indicator: &str) -> bool {
+    let indicator = if indicator == PER_PERSON_GDP { GDP } else { indicator };
+    scenario.series.iter().any(|s| s.indicator == indicator && is_part(doc, &s.region))
+}
+
+/// A half (东部, 西部) or one of the plan's 盟市.
+fn is_part(doc: &Document, region: &str) -> bool {
+    Region::ALL.iter().any(|h| h.name_zh() == region) || doc.plan.places.cities.iter().any(|c| c.name == region)
+}
+
 /// Indicators with values per 盟市 or per half, the ones known for the most places first (then
 /// by indicator id, so the order never changes between runs), then GDP per person where it
 /// can be computed.
 pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<StatOption> {
-    let is_part = |region: &str| {
-        Region::ALL.iter().any(|h| h.name_zh() == region) || doc.plan.places.cities.iter().any(|c| c.name == region)
-    };
     // (option, series count, the places with a value in each year)
     type PlacesPerYear<'a> = Vec<(u16, Vec<&'a str>)>;
     let mut out: Vec<(StatOption, usize, PlacesPerYear)> = Vec::new();
     for scenario in scenarios {
-        for s in scenario.series.iter().filter(|s| is_part(&s.region)) {
+        for s in scenario.series.iter().filter(|s| is_part(doc, &s.region)) {
             let at = match out.iter().position(|o| o.0.indicator == s.indicator && o.0.unit == s.unit) {
                 Some(p) => p,
                 None => {

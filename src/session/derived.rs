@@ -104,8 +104,9 @@ pub struct ScenarioDerived {
     /// The statistics with values per 盟市 or per half (the regional page, the map, slides).
     pub(super) stat_options: Vec<StatOption>,
     pub(super) charts: Memo<(Vec<String>, ChartOptions), Chart>,
-    pub(super) stat_tables: Memo<(usize, u16), StatTable>,
-    pub(super) east_west: Memo<(usize, Lang), EastWest>,
+    /// By statistic, year and the one scenario read (`None`: every shown scenario).
+    pub(super) stat_tables: Memo<(usize, u16, Option<String>), StatTable>,
+    pub(super) east_west: Memo<(usize, Option<String>, Lang), EastWest>,
     pub(super) comparisons: Memo<(usize, usize), Comparison>,
     pub(super) slides: Memo<(Slide, Lang), SlideSpec>,
     pub(super) maps: Memo<MapKey, Result<Arc<MapSpec>, String>>,
@@ -143,24 +144,48 @@ impl ScenarioDerived {
         self.snapshot.enabled()
     }
 
+    /// The shown scenario named `only`, or (`None`, or a name no longer shown) every shown one.
+    fn read_from(&self, only: Option<&str>) -> Vec<&Scenario> {
+        let all = self.scenarios();
+        match all.iter().find(|s| Some(s.name.as_str()) == only) {
+            Some(one) => vec![*one],
+            None => all,
+        }
+    }
+
+    /// The shown scenarios with values of statistic `k` for some 盟市 or half.
+    pub fn sources_of(&self, doc: &Document, k: usize) -> Vec<String> {
+        let Some(option) = self.stat_options.get(k) else { return Vec::new() };
+        self.scenarios()
+            .into_iter()
+            .filter(|s| crate::model::regional::has_parts_of(doc, s, &option.indicator))
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
     pub fn chart(&self, doc: &Document, measures: &[String], options: ChartOptions) -> Arc<Chart> {
         self.charts.get_or((measures.to_vec(), options.clone()), || chart_of(doc, &self.scenarios(), measures, options))
     }
 
     /// Statistic `k`'s table in `year` (its default year when it has no such year).
-    pub fn stat_table(&self, doc: &Document, k: usize, year: Option<u16>) -> Option<Arc<StatTable>> {
+    pub fn stat_table(
+        &self,
+        doc: &Document,
+        k: usize,
+        year: Option<u16>,
+        only: Option<&str>,
+    ) -> Option<Arc<StatTable>> {
         let option = self.stat_options.get(k)?;
         let year = option.year_or_default(year);
-        Some(
-            self.stat_tables
-                .get_or((k, year), || stat_table(doc, &self.scenarios(), &option.indicator, &option.unit, year)),
-        )
+        Some(self.stat_tables.get_or((k, year, only.map(String::from)), || {
+            stat_table(doc, &self.read_from(only), &option.indicator, &option.unit, year)
+        }))
     }
 
-    pub fn east_west(&self, doc: &Document, k: usize, lang: Lang) -> Option<Arc<EastWest>> {
+    pub fn east_west(&self, doc: &Document, k: usize, only: Option<&str>, lang: Lang) -> Option<Arc<EastWest>> {
         let option = self.stat_options.get(k)?;
-        Some(self.east_west.get_or((k, lang), || {
-            let tables = over_time(doc, &self.scenarios(), option);
+        Some(self.east_west.get_or((k, only.map(String::from), lang), || {
+            let tables = over_time(doc, &self.read_from(only), option);
             let chart = east_west_chart(&tables, &option.name, lang);
             EastWest { tables, chart }
         }))

@@ -207,12 +207,29 @@ impl Session {
 
     /// Statistic `k`'s table in `year` (its default year when it has no such year).
     pub fn stat_table(&self, k: usize, year: Option<u16>) -> Option<Arc<StatTable>> {
-        self.derived.stat_table(&self.doc, k, year)
+        self.derived.stat_table(&self.doc, k, year, None)
     }
 
     /// Statistic `k` in every year it has, and the chart of east against west over them.
     pub fn east_west(&self, k: usize, lang: Lang) -> Option<Arc<EastWest>> {
-        self.derived.east_west(&self.doc, k, lang)
+        self.derived.east_west(&self.doc, k, None, lang)
+    }
+
+    /// [`Session::stat_table`] and [`Session::east_west`] read from one scenario only (`None`:
+    /// every shown scenario, the first value in list order), as the East–West page offers.
+    pub fn regional_from(
+        &self,
+        k: usize,
+        year: Option<u16>,
+        only: Option<&str>,
+        lang: Lang,
+    ) -> (Option<Arc<StatTable>>, Option<Arc<EastWest>>) {
+        (self.derived.stat_table(&self.doc, k, year, only), self.derived.east_west(&self.doc, k, only, lang))
+    }
+
+    /// The shown scenarios that have statistic `k` for some 盟市 or half.
+    pub fn regional_sources(&self, k: usize) -> Vec<String> {
+        self.derived.sources_of(&self.doc, k)
     }
 
     /// The scenario page's tables for the pair it compares. While a worker derives from a

@@ -57,6 +57,9 @@ pub struct RegionalChoice {
     pub year: Option<u16>,
     /// The statistic's bars stacked (east on west) rather than side by side.
     pub stacked: bool,
+    /// The one scenario the statistic is read from (its name as listed); `None`: every shown
+    /// scenario, each value from the first that has one.
+    pub scenario: Option<String>,
 }
 
 /// What the map page colours by, and in which year. Remembered between runs.
@@ -163,6 +166,8 @@ pub enum PageCommand {
     SetRegionalStat(String, String),
     SetRegionalYear(Option<u16>),
     SetRegionalStacked(bool),
+    /// Read the regional page's statistic from one scenario (`None`: from every shown one).
+    SetRegionalScenario(Option<String>),
     /// What the map colours by (`tasks`, `boxes`, `platforms` or a statistic, with its unit),
     /// in its default year.
     SetMapQuantity(String, Option<String>),

@@ -29,8 +29,10 @@ pub struct RegionsProps<'a> {
     pub stat: Option<&'a StatTable>,
     /// The shown statistic in every year, and the chart of east against west over them.
     pub east_west: Option<(&'a [StatTable], &'a Chart)>,
-    /// What the user chose to see (metric, grouping, year, stacking).
+    /// What the user chose to see (metric, grouping, year, stacking, scenario).
     pub choice: &'a RegionalChoice,
+    /// The shown scenarios that have the statistic for some 盟市 or half.
+    pub sources: &'a [String],
     pub lang: Lang,
 }
 
@@ -190,7 +192,10 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
             }
         }
     });
+    // A row of its own: beside the year and the stacking it pushes the years out of sight.
+    source_choice(ui, props, actions);
     let Some(table) = props.stat else { return };
+    read_from_line(ui, table, lang);
     let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
     let unit = table.unit.clone();
     region_legend(ui, lang);
@@ -215,6 +220,49 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
         }
         stat_grid(&mut cols[1], table, lang);
     });
+}
+
+/// Which scenario the statistic is read from: one, or every shown one (each value from the
+/// first that has it). Offered when more than one scenario has the statistic.
+fn source_choice(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>) {
+    let lang = props.lang;
+    let chosen = props.choice.scenario.as_ref().filter(|n| props.sources.contains(n));
+    if props.sources.len() < 2 {
+        return;
+    }
+    let all = tr(lang, Msg::EveryScenario);
+    let selected = chosen.map_or(all, String::as_str);
+    egui::ComboBox::from_label(tr(lang, Msg::ReadFrom)).selected_text(selected).width(260.0).show_ui(ui, |ui| {
+        if ui.selectable_label(chosen.is_none(), all).clicked() {
+            actions.push(Command::Page(PageCommand::SetRegionalScenario(None)));
+        }
+        for name in props.sources {
+            if ui.selectable_label(chosen == Some(name), name).clicked() {
+                actions.push(Command::Page(PageCommand::SetRegionalScenario(Some(name.clone()))));
+            }
+        }
+    });
+}
+
+/// Which scenarios the table's values came from, so that values of several are never mixed
+/// unsaid.
+fn read_from_line(ui: &mut Ui, table: &StatTable, lang: Lang) {
+    let mut names: Vec<&str> = Vec::new();
+    for c in table.cities.iter().filter(|c| c.value.is_some()) {
+        if !names.contains(&c.from.scenario.as_str()) {
+            names.push(&c.from.scenario);
+        }
+    }
+    if names.len() > 1 {
+        let text = match lang {
+            Lang::Zh => format!("数值取自多个情景（各盟市取首个有值者）：{}", names.join("、")),
+            Lang::En => format!(
+                "Values from several scenarios (each league or city from the first that has one): {}",
+                names.join(", ")
+            ),
+        };
+        ui.label(RichText::new(text).color(super::widgets::palette::WARNING));
+    }
 }
 
 /// One stacked bar per half: its 盟市 on top of each other, each segment named on the bar when
@@ -381,6 +429,7 @@ mod tests {
                 stat: None,
                 east_west: None,
                 choice: &choice,
+                sources: &[],
                 lang: Lang::En,
             };
             regions_ui(ui, &props)
