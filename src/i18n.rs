@@ -235,6 +235,7 @@ messages! {
     LoadingFile => "正在加载", "Loading";
     DifferenceCount => "处差异", "differing points";
     SeriesCount => "个序列", "series";
+    LastSessionFileGone => "上次打开的这个情景文件已不存在，未重新打开", "this scenario file of the last session is gone and was not reopened";
     LastCrash => "上次运行时程序崩溃，崩溃报告：", "The app crashed last time; the report is at ";
     Present => "演示", "Present";
     ExitPresenter => "退出演示", "Exit";

@@ -137,6 +137,69 @@ mod restart {
         assert!(on("堆叠"), "stacked");
     }
 
+    /// The scenarios of the last session come back at a start without files named: every
+    /// file, in its place in the list, shown or hidden as it was (built-in ones too); a file
+    /// gone since is said and the others still open; files named on the command line are
+    /// the session instead.
+    #[test]
+    fn the_last_sessions_scenarios_reopen_shown_or_hidden_as_they_were() {
+        let dir = dir("session");
+        let files = dir.join("files");
+        std::fs::create_dir_all(&files).unwrap();
+        let (good, east_west) = (files.join("good.ron"), files.join("east_west.ron"));
+        std::fs::copy(super::common::fixture("good.ron"), &good).unwrap();
+        std::fs::copy(super::common::fixture("east_west.ron"), &east_west).unwrap();
+        let mut first =
+            super::common::AppBuilder::new().settings_in(&dir).files(vec![good.clone(), east_west.clone()]).build();
+        first.get_by_label("情景").click();
+        first.run();
+        // Hide the file's 测试情景 and the built-in actual values, as a user does.
+        first.get_by_role_and_label(egui::accesskit::Role::CheckBox, "测试情景").click();
+        first.run();
+        first.get_by_role_and_label(egui::accesskit::Role::CheckBox, "实际值 2010–2023").click();
+        first.run();
+        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
+        drop(first);
+
+        let second = start(&dir);
+        let listed: Vec<(String, bool)> =
+            second.state().scenarios().iter().map(|l| (l.scenario.name.clone(), l.enabled)).collect();
+        assert_eq!(
+            listed,
+            [("实际值 2010–2023".to_string(), false), ("测试情景".into(), false), ("东西部情景".into(), true)],
+            "every scenario back, in its place, shown as it was"
+        );
+        // It opens on the scenario page, where it was left.
+        let mut second = second;
+        let on = |name: &str| {
+            second.get_by_role_and_label(egui::accesskit::Role::CheckBox, name).accesskit_node().toggled()
+                == Some(Toggled::True)
+        };
+        assert!(!on("测试情景") && on("东西部情景"), "the page's boxes say so too");
+        eframe::App::save(second.state_mut(), &mut super::common::NoStorage);
+        drop(second);
+
+        std::fs::remove_file(&east_west).unwrap();
+        let third = start(&dir);
+        let names: Vec<&str> = third.state().scenarios().iter().map(|l| l.scenario.name.as_str()).collect();
+        assert_eq!(names, ["实际值 2010–2023", "测试情景"]);
+        let gone = east_west.display().to_string();
+        assert!(
+            third.state().messages().iter().any(|m| m.text.contains(&gone) && m.text.contains("已不存在")),
+            "the missing file is named"
+        );
+        drop(third);
+
+        // Named on the command line, a file is the session: the last one's stay closed.
+        let fourth = super::common::AppBuilder::new()
+            .settings_in(&dir)
+            .files(vec![super::common::fixture("east_west.ron")])
+            .build();
+        let names: Vec<&str> = fourth.state().scenarios().iter().map(|l| l.scenario.name.as_str()).collect();
+        assert!(!names.contains(&"测试情景"), "{names:?}");
+        assert!(fourth.state().scenarios().iter().all(|l| l.enabled), "the built-in values are shown again too");
+    }
+
     #[test]
     fn a_damaged_or_oversized_settings_file_starts_from_defaults_and_says_so() {
         let dir = dir("damaged");

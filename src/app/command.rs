@@ -393,6 +393,15 @@ impl PlanExplorerApp {
         settings.selected = self.nav.selected_id(doc).or(settings.selected.filter(|id| !known(id)));
         settings.expanded.retain(|id| !known(id));
         settings.expanded.extend(self.nav.expanded_ids(doc));
+        let (open_files, hidden_built_in) = open_files(self.session.scenarios().loaded());
+        // Files asked for at this start that have not arrived yet are still the session's.
+        settings.open_files = open_files;
+        for pending in &self.restoring {
+            if !settings.open_files.iter().any(|f| f.path == pending.path) {
+                settings.open_files.push(pending.clone());
+            }
+        }
+        settings.hidden_built_in = hidden_built_in;
         settings
     }
 
@@ -503,4 +512,33 @@ impl PlanExplorerApp {
     pub fn lang(&self) -> Lang {
         self.settings.lang
     }
+}
+
+/// The scenario files of `loaded` in the list's order, each with its hidden scenarios, and the
+/// hidden built-in scenarios: what a restart reopens.
+fn open_files(loaded: &[LoadedScenario]) -> (Vec<crate::app::settings::OpenFile>, Vec<String>) {
+    let mut files: Vec<crate::app::settings::OpenFile> = Vec::new();
+    let mut hidden_built_in = Vec::new();
+    for l in loaded {
+        let Some(path) = &l.path else {
+            if !l.enabled {
+                hidden_built_in.push(l.scenario.name.clone());
+            }
+            continue;
+        };
+        let shown = path.display().to_string();
+        let at = match files.iter().position(|f| f.path == shown) {
+            Some(at) => at,
+            None => {
+                files.push(crate::app::settings::OpenFile { path: shown, hidden: Vec::new() });
+                files.len() - 1
+            }
+        };
+        if !l.enabled
+            && let Some(file) = files.get_mut(at)
+        {
+            file.hidden.push(l.scenario.name.clone());
+        }
+    }
+    (files, hidden_built_in)
 }

@@ -75,6 +75,9 @@ pub struct PlanExplorerApp {
     /// Where the settings file is kept (none: settings are not kept).
     settings_dir: Option<PathBuf>,
     whatif: whatif::WhatIfEditor,
+    /// The last session's files reopened at this start that have not arrived yet, with the
+    /// scenarios to keep hidden when they do.
+    restoring: Vec<settings::OpenFile>,
 }
 
 impl PlanExplorerApp {
@@ -135,8 +138,33 @@ impl PlanExplorerApp {
             ctx.set_zoom_factor(app.settings.zoom);
         }
         app.scenarios.set_waker(ctx);
+        // Files named on the command line are this session's; with none, the last one's return.
+        let files = if files.is_empty() { app.last_session_files() } else { files };
         app.run(Command::Scenario(ScenarioCommand::OpenFiles(files)));
         app
+    }
+
+    /// The files open when the settings were last saved that still exist (each missing one is
+    /// said), with the built-in scenarios hidden as they were.
+    fn last_session_files(&mut self) -> Vec<PathBuf> {
+        let hidden = std::mem::take(&mut self.settings.hidden_built_in);
+        self.session.change_scenarios(|set| set.set_shown(None, |name| !hidden.contains(&name.to_string())));
+        let lang = self.settings.lang;
+        let mut files = Vec::new();
+        for file in std::mem::take(&mut self.settings.open_files) {
+            let path = PathBuf::from(&file.path);
+            if path.is_file() {
+                files.push(path);
+                self.restoring.push(file);
+            } else {
+                self.log.push_about(
+                    &file.path,
+                    Severity::Warning,
+                    format!("{}: {}", file.path, tr(lang, Msg::LastSessionFileGone)),
+                );
+            }
+        }
+        files
     }
 
     /// The app on `doc` with `settings`, without a window (what tests and benchmarks build).
@@ -163,6 +191,7 @@ impl PlanExplorerApp {
             contrast_applied: false,
             startup: None,
             settings_dir: None,
+            restoring: Vec::new(),
         }
     }
 
@@ -233,6 +262,13 @@ impl PlanExplorerApp {
             // The kind the user gave the file last time is its kind again.
             if let Some(&kind) = self.settings.kinds.get(&shown) {
                 self.session.change_scenarios(|set| set.set_file_kind(std::path::Path::new(&shown), kind));
+            }
+            // A file of the last session shows what it showed then.
+            if let Some(at) = self.restoring.iter().position(|f| f.path == shown) {
+                let file = self.restoring.remove(at);
+                let path = std::path::Path::new(&shown);
+                self.session
+                    .change_scenarios(|set| set.set_shown(Some(path), |name| !file.hidden.iter().any(|h| h == name)));
             }
             self.settings.remember_recent(shown);
         }

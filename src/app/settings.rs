@@ -33,6 +33,9 @@ const PRESENTER_STEP: f32 = 0.1;
 /// Scenario files remembered in the recent list.
 pub const MAX_RECENT: usize = 10;
 
+/// Scenario files reopened at a start.
+pub const MAX_OPEN_FILES: usize = 100;
+
 /// The persisted settings. Field names are the file format: renaming one forgets it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
@@ -67,6 +70,21 @@ pub struct Settings {
     /// The kind a file's values were set to on the scenario page, by the file's path as the
     /// recent list shows it.
     pub kinds: std::collections::BTreeMap<String, crate::model::scenario::SeriesKind>,
+    /// The scenario files open when the settings were saved, in the list's order, reopened at
+    /// the next start when the command line names none.
+    pub open_files: Vec<OpenFile>,
+    /// The built-in scenarios the user hid.
+    pub hidden_built_in: Vec<String>,
+}
+
+/// A scenario file open in the last session, with the names of its scenarios the charts did
+/// not show (a file's scenarios are listed by name: a reload may add or drop some).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OpenFile {
+    /// As the recent list shows it.
+    pub path: String,
+    pub hidden: Vec<String>,
 }
 
 impl Default for Settings {
@@ -90,6 +108,8 @@ impl Default for Settings {
             regional: RegionalChoice::default(),
             map: MapChoice::default(),
             kinds: Default::default(),
+            open_files: Vec::new(),
+            hidden_built_in: Vec::new(),
         }
     }
 }
@@ -116,11 +136,12 @@ impl Settings {
     /// Keeps what was read within what the app uses, whatever the file said.
     pub fn bound(&mut self) {
         self.recent.truncate(MAX_RECENT);
-        let recent = &self.recent;
-        self.kinds.retain(|path, _| recent.contains(path));
         // A kind is kept with its file's entry in the recent list, and goes with it.
         let recent = &self.recent;
         self.kinds.retain(|path, _| recent.contains(path));
+        // A session holds the files a user opens, not a list a hostile file makes long.
+        self.open_files.truncate(MAX_OPEN_FILES);
+        self.hidden_built_in.truncate(MAX_OPEN_FILES);
         let within = |v: f32, range: &std::ops::RangeInclusive<f32>| {
             if v.is_finite() { v.clamp(*range.start(), *range.end()) } else { 1.0 }
         };

@@ -130,6 +130,18 @@ impl ScenarioSet {
         true
     }
 
+    /// Shows the scenarios of file `path` (`None`: the built-in ones) that `shown` names, and
+    /// hides the others, as a restart restores them. True when one changed.
+    pub fn set_shown(&mut self, path: Option<&Path>, shown: impl Fn(&str) -> bool) -> bool {
+        let mut changed = false;
+        for l in self.loaded.iter_mut().filter(|l| l.path.as_deref() == path) {
+            let on = shown(&l.scenario.name);
+            changed |= l.enabled != on;
+            l.enabled = on;
+        }
+        changed
+    }
+
     /// Removes a file-backed scenario (the built-in ones stay), with the other scenarios of
     /// its file: the file is what was opened, and what a reload would bring back. Returns
     /// true if it did.
