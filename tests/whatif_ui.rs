@@ -147,6 +147,12 @@ fn dragging_a_point_on_the_chart_sets_its_value_and_undo_takes_the_drag_back() {
     assert!(after[2].1 > before[2].1 + 0.1, "pulled up: {} → {}", before[2].1, after[2].1);
     assert_eq!(after[1], before[1], "the other years stay");
     assert_eq!(after[4], before[4]);
+    // Kept as the handle shows it (two decimals), not as the pointer's pixel put it.
+    let shown = egui_kittest::kittest::NodeT::accesskit_node(&harness.get_by_label_contains("2018："))
+        .label()
+        .unwrap_or_default();
+    assert_eq!(shown, format!("2018：{} %", after[2].1), "the value is what is shown");
+    assert_eq!((after[2].1 * 100.0).round() / 100.0, after[2].1, "{} has at most two decimals", after[2].1);
     // The path is now drawn: the line's value field no longer claims one.
     let field = harness.get_by_label("直线到终年数值（2020，%）");
     assert_eq!(field.value().unwrap_or_default(), "");

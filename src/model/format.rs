@@ -16,11 +16,26 @@ pub fn readable(v: f64) -> String {
     if !v.is_finite() {
         return String::new();
     }
-    let decimals =
-        if v.abs() >= 1.0 || v == 0.0 { 2 } else { (1 - v.abs().log10().floor() as i32).clamp(2, 8) as usize };
+    let decimals = readable_decimals(v);
     let s = format!("{v:.decimals$}");
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
     if s == "-0" { "0".to_string() } else { s.to_string() }
+}
+
+/// `v` rounded to what [`readable`] shows of it: a value set by hand (a drag on the chart) is
+/// kept as the person saw it, 2 and not 2.0032.
+pub fn to_readable_precision(v: f64) -> f64 {
+    if !v.is_finite() {
+        return v;
+    }
+    let scale = 10f64.powi(readable_decimals(v) as i32);
+    let rounded = (v * scale).round() / scale;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// The decimals [`readable`] shows: two from 1 up, two significant digits below.
+fn readable_decimals(v: f64) -> usize {
+    if v.abs() >= 1.0 || v == 0.0 { 2 } else { (1 - v.abs().log10().floor() as i32).clamp(2, 8) as usize }
 }
 
 /// A unit in English (the plan's unit words; anything else as written).
@@ -124,6 +139,17 @@ mod tests {
         assert_eq!(target_words(Comparator::RankWithin, 20.0, None, "位", (2020, false), Lang::En), "top 20 (2020)");
         // A year the statement does not write is marked as inferred.
         assert_eq!(target_words(Comparator::Reach, 100.0, None, "个", (2020, true), Lang::Zh), "100 个（2020，推定）");
+    }
+
+    #[test]
+    fn a_value_set_by_hand_keeps_what_readable_shows() {
+        for (v, kept) in [(2.0032, 2.0), (136.064, 136.06), (0.01234, 0.012), (-1.005001, -1.01), (-0.0001, -0.0001)] {
+            assert_eq!(to_readable_precision(v), kept, "{v}");
+            assert_eq!(readable(to_readable_precision(v)), readable(v), "{v}");
+        }
+        assert_eq!(to_readable_precision(-0.001).to_string(), "-0.001");
+        assert_eq!(to_readable_precision(-0.004).to_string(), "-0.004");
+        assert!(to_readable_precision(f64::NAN).is_nan());
     }
 
     #[test]

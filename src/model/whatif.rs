@@ -379,7 +379,8 @@ impl WhatIf {
         d.path = PathKind::Drawn;
         for p in &mut d.points {
             if p.0 == year {
-                p.1 = round4(value);
+                // What the handle shows is what is kept.
+                p.1 = super::format::to_readable_precision(value);
             }
         }
         true
