@@ -330,3 +330,27 @@ pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
         Lang::En => en,
     }
 }
+
+/// `inner` in brackets as the language writes them: `（2015）` in Chinese, ` (2015)` in English.
+pub fn paren(lang: Lang, inner: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("（{inner}）"),
+        Lang::En => format!(" ({inner})"),
+    }
+}
+
+/// `label` and what it labels, with the language's colon: `单位：%`, `Unit: %`.
+pub fn labelled(lang: Lang, label: impl std::fmt::Display, value: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// The language's list separator: `、` in Chinese, `, ` in English.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}

@@ -72,9 +72,14 @@ fn the_app_says_it_too_and_keeps_the_kind_the_user_gives_the_file() {
     eframe::App::save(harness.state_mut(), &mut common::NoStorage);
     drop(harness);
 
-    // Opened again from the recent list after a restart, the file is read as actual values.
+    // Reopened by the restart, the file is read as actual values.
     let mut again = common::AppBuilder::new().settings_in(&settings).build();
     assert_eq!(again.state().settings().view, plan_explorer::ui::View::Scenarios, "it opens where it was left");
+    assert_eq!(file_kinds(&again), [SeriesKind::Actual], "the kind is kept with the file");
+    // Removed, then opened again from the recent list: still actual values.
+    again.get_all_by_label("移除").next().expect("the file's remove button").click();
+    again.run();
+    assert!(file_kinds(&again).is_empty(), "removed");
     again.get_by_label("统计.csv").click();
     // Opening loads the file on a worker: step until it is in, not a fixed number of frames.
     again.step();

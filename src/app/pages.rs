@@ -333,8 +333,12 @@ impl PlanExplorerApp {
 /// A pin's hover text: the place, its 旗县区 and 盟市, and the first paragraphs naming it.
 fn pin_text(doc: &crate::model::Document, pin: &Pin, lang: crate::i18n::Lang) -> String {
     const SHOWN: usize = 6;
-    let mut text =
-        format!("{}（{} · {}）\n{}：{}", pin.place, pin.county, pin.city, tr(lang, Msg::Paragraphs), pin.nodes.len());
+    let mut text = format!(
+        "{}{}\n{}",
+        pin.name(lang),
+        crate::i18n::paren(lang, format!("{} · {}", pin.county, doc.plan.places.city_name(&pin.city, lang))),
+        crate::i18n::labelled(lang, tr(lang, Msg::Paragraphs), pin.nodes.len())
+    );
     for &i in pin.nodes.iter().take(SHOWN) {
         let heading = doc.outline.ancestors(i).last().map(|&k| doc.plan.nodes[k].heading()).unwrap_or_default();
         let excerpt: String = doc.plan.nodes.get(i).map(|n| n.text.chars().take(24).collect()).unwrap_or_default();

@@ -90,7 +90,7 @@ pub fn target_words(
     lang: Lang,
 ) -> String {
     let english = lang.is_english();
-    let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+    let unit = if unit.is_empty() { String::new() } else { format!(" {}", unit_words(unit, lang)) };
     let v = number(value);
     let text = match (comparator, upper, english) {
         (_, Some(u), _) => format!("{v}–{}{unit}", number(u)),

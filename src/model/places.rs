@@ -62,6 +62,9 @@ pub struct City {
 pub struct PlaceName {
     pub name: String,
     pub cities: Vec<String>,
+    /// Its name in English, where a map pin shows it (`Manzhouli`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
     /// Why this mapping holds (what the place is), when it is not a city name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -93,6 +96,15 @@ pub struct PlaceTags {
 impl Places {
     pub fn city(&self, name: &str) -> Option<&City> {
         self.cities.iter().find(|c| c.name == name)
+    }
+
+    /// A 盟市's name in the reader's language (`呼和浩特`, `Hohhot`); a name that is no 盟市 of
+    /// the plan as written.
+    pub fn city_name<'a>(&'a self, name: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        match self.city(name) {
+            Some(c) if lang.is_english() && !c.name_en.is_empty() => &c.name_en,
+            _ => name,
+        }
     }
 
     pub fn region_of(&self, city: &str) -> Option<Region> {

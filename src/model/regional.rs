@@ -175,6 +175,8 @@ pub struct Provenance {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CityValue {
     pub city: String,
+    /// Its name in English, for an English window and its exports.
+    pub city_en: String,
     pub region: Region,
     /// `None`: not published (a gap, never filled).
     pub value: Option<f64>,
@@ -272,7 +274,9 @@ impl StatTable {
                     if g.from.projected { format!(" · {}", tr(lang, Msg::KindProjection)) } else { String::new() };
                 let name = region.name(lang);
                 let value = super::format::number(g.value);
-                Some((region, format!("{name}：{value} {}（{}{kind}）", self.unit, g.from.scenario)))
+                let unit = super::format::unit_words(&self.unit, lang);
+                let said = crate::i18n::labelled(lang, name, format!("{value} {unit}"));
+                Some((region, format!("{said}{}", crate::i18n::paren(lang, format!("{}{kind}", g.from.scenario)))))
             })
             .collect()
     }
@@ -290,6 +294,7 @@ impl StatTable {
 pub struct StatOption {
     pub indicator: String,
     pub name: String,
+    pub name_en: String,
     pub unit: String,
     pub years: Vec<u16>,
     /// The year shown first: the latest of those with values for the most places (a lone
@@ -298,9 +303,14 @@ pub struct StatOption {
 }
 
 impl StatOption {
+    /// Its name in the reader's language.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        crate::i18n::pick(lang, &self.name, &self.name_en)
+    }
+
     /// `name（unit）`, as choices list it.
-    pub fn label(&self) -> String {
-        format!("{}（{}）", self.name, self.unit)
+    pub fn label(&self, lang: Lang) -> String {
+        format!("{}{}", self.name_in(lang), crate::i18n::paren(lang, super::format::unit_words(&self.unit, lang)))
     }
 
     /// `year` if the statistic has it, else its default year.
@@ -341,9 +351,11 @@ pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<StatOption> 
                 Some(p) => p,
                 None => {
                     let name = scenario.indicator_name(&doc.plan, &s.indicator).unwrap_or(&s.indicator).to_string();
+                    let name_en = scenario.indicator_name_en(&doc.plan, &s.indicator).unwrap_or(&name).to_string();
                     let option = StatOption {
                         indicator: s.indicator.clone(),
                         name,
+                        name_en,
                         unit: s.unit.clone(),
                         years: Vec::new(),
                         default_year: 0,
@@ -385,6 +397,7 @@ pub fn stat_options(doc: &Document, scenarios: &[&Scenario]) -> Vec<StatOption> 
         options.push(StatOption {
             indicator: PER_PERSON_GDP.into(),
             name: "人均地区生产总值（计算）".into(),
+            name_en: "GDP per person (computed)".into(),
             unit: "元/人".into(),
             years,
             default_year,
@@ -424,6 +437,7 @@ pub fn stat_table(doc: &Document, scenarios: &[&Scenario], indicator: &str, unit
             let found = find(scenarios, indicator, unit, &c.name, year);
             CityValue {
                 city: c.name.clone(),
+                city_en: c.name_en.clone(),
                 region: c.region,
                 value: found.as_ref().map(|f| f.0),
                 from: found.map(|f| f.1).unwrap_or_default(),
@@ -483,7 +497,13 @@ fn per_person_table(doc: &Document, scenarios: &[&Scenario], year: u16) -> StatT
             let slot = &mut sums[usize::from(c.region == Region::West)];
             slot.3 += 1;
             let Some(((gdp, gdp_from), (persons, pop, pop_unit, pop_from))) = parts(&c.name) else {
-                return CityValue { city: c.name.clone(), region: c.region, value: None, from: Provenance::default() };
+                return CityValue {
+                    city: c.name.clone(),
+                    city_en: c.name_en.clone(),
+                    region: c.region,
+                    value: None,
+                    from: Provenance::default(),
+                };
             };
             let value = gdp * 1e8 / persons;
             *slot = (slot.0 + gdp, slot.1 + persons, slot.2 + 1, slot.3);
@@ -492,7 +512,7 @@ fn per_person_table(doc: &Document, scenarios: &[&Scenario], year: u16) -> StatT
                 note: format!("{}\n{}\n{}", formula(gdp, pop, pop_unit, value), gdp_from.note, pop_from.note),
                 projected: gdp_from.projected || pop_from.projected,
             };
-            CityValue { city: c.name.clone(), region: c.region, value: Some(value), from }
+            CityValue { city: c.name.clone(), city_en: c.name_en.clone(), region: c.region, value: Some(value), from }
         })
         .collect();
     // A half's ratio only once every 盟市 of it is known (then its people are more than none);

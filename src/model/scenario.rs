@@ -116,11 +116,19 @@ impl Scenario {
     }
 
     pub fn indicator_name<'a>(&'a self, plan: &'a Plan, id: &str) -> Option<&'a str> {
-        plan.indicators
-            .iter()
-            .find(|i| i.measure == id)
-            .map(|i| i.name.as_str())
-            .or_else(|| self.extra_indicators.iter().find(|e| e.id == id).map(|e| e.name.as_str()))
+        self.indicator_names(plan, id).map(|(zh, _)| zh)
+    }
+
+    /// [`Scenario::indicator_name`] in English, where the plan or the file gives one.
+    pub fn indicator_name_en<'a>(&'a self, plan: &'a Plan, id: &str) -> Option<&'a str> {
+        self.indicator_names(plan, id).map(|(_, en)| en).filter(|n| !n.is_empty())
+    }
+
+    /// An indicator's Chinese and English names: the plan's, else the file's own.
+    fn indicator_names<'a>(&'a self, plan: &'a Plan, id: &str) -> Option<(&'a str, &'a str)> {
+        plan.indicators.iter().find(|i| i.measure == id).map(|i| (i.name.as_str(), i.name_en.as_str())).or_else(|| {
+            self.extra_indicators.iter().find(|e| e.id == id).map(|e| (e.name.as_str(), e.name_en.as_str()))
+        })
     }
 }
 

@@ -41,10 +41,12 @@ pub struct MeasureSummary {
 
 impl MeasureSummary {
     /// The plan's baselines as text: `136.06（2015）`, derived values starred.
-    pub fn baseline_text(&self) -> String {
+    pub fn baseline_text(&self, lang: crate::i18n::Lang) -> String {
         self.baselines
             .iter()
-            .map(|(y, v, derived)| format!("{}{}（{y}）", number(*v), if *derived { "*" } else { "" }))
+            .map(|(y, v, derived)| {
+                format!("{}{}{}", number(*v), if *derived { "*" } else { "" }, crate::i18n::paren(lang, y))
+            })
             .collect::<Vec<_>>()
             .join("  ")
     }

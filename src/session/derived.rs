@@ -186,7 +186,7 @@ impl ScenarioDerived {
         let option = self.stat_options.get(k)?;
         Some(self.east_west.get_or((k, only.map(String::from), lang), || {
             let tables = over_time(doc, &self.read_from(only), option);
-            let chart = east_west_chart(&tables, &option.name, lang);
+            let chart = east_west_chart(&tables, option.name_in(lang), lang);
             EastWest { tables, chart }
         }))
     }

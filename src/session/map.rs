@@ -35,7 +35,7 @@ impl Session {
         let stats = self.stat_options().iter().map(|o| MapQuantity {
             series: o.indicator.clone(),
             unit: Some(o.unit.clone()),
-            label: o.label(),
+            label: o.label(lang),
             years: o.years.clone(),
         });
         counts.chain(stats).collect()

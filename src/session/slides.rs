@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::Session;
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::deck::{Deck, Slide, SlideContent};
 use crate::model::export::regional_table;
@@ -59,13 +59,13 @@ impl Session {
         match &slide.content {
             SlideContent::Measure(key) => self.summary(key).map_or(key.clone(), |s| s.name.clone()),
             SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
-            SlideContent::Regional { indicator, year, .. } => format!("{indicator}（{year}）"),
+            SlideContent::Regional { indicator, year, .. } => format!("{indicator}{}", paren(lang, year)),
             SlideContent::Map { series, year } => {
-                format!("{} · {series}{}", tr(lang, Msg::ViewMap), year.map(|y| format!("（{y}）")).unwrap_or_default())
+                format!("{} · {series}{}", tr(lang, Msg::ViewMap), year.map(|y| paren(lang, y)).unwrap_or_default())
             }
             SlideContent::EastWest { indicator, .. } => format!("{indicator} · {}", tr(lang, Msg::EastWestOverTime)),
             SlideContent::Targets { chapter, measures } => {
-                format!("{chapter} · {}（{}）", tr(lang, Msg::Targets), measures.len())
+                format!("{chapter} · {}{}", tr(lang, Msg::Targets), paren(lang, measures.len()))
             }
         }
     }
@@ -85,8 +85,11 @@ impl Session {
             if let SlideBody::Chart(chart) = &mut spec.body {
                 *chart = std::mem::take(chart).with_annotations(slide.notes.iter().map(|n| (n.year, n.text.clone())));
             }
-            spec.notes =
-                slide.notes.iter().map(|n| format!("{}{}（{}）", tr(lang, Msg::NotePrefix), n.text, n.year)).collect();
+            spec.notes = slide
+                .notes
+                .iter()
+                .map(|n| format!("{}{}{}", tr(lang, Msg::NotePrefix), n.text, paren(lang, n.year)))
+                .collect();
             spec
         })
     }
@@ -117,7 +120,10 @@ impl Session {
         let name = self
             .shown_scenarios()
             .iter()
-            .find_map(|s| s.indicator_name(&doc.plan, indicator))
+            .find_map(|s| match lang {
+                Lang::Zh => s.indicator_name(&doc.plan, indicator),
+                Lang::En => s.indicator_name_en(&doc.plan, indicator),
+            })
             .unwrap_or(indicator)
             .to_string();
         let caption = match table.shares() {
@@ -125,8 +131,8 @@ impl Session {
             None => tr(lang, Msg::NotPublished).to_string(),
         };
         SlideSpec {
-            title: format!("{name}（{year}）· {}", tr(lang, Msg::EastAndWest)),
-            unit: unit.to_string(),
+            title: format!("{name}{} · {}", paren(lang, year), tr(lang, Msg::EastAndWest)),
+            unit: crate::model::format::unit_words(unit, lang),
             caption,
             sources: vec![doc.plan.places.grouping_source.clone()],
             notes: Vec::new(),
@@ -138,7 +144,7 @@ impl Session {
     fn map_slide(&self, series: &str, year: Option<u16>, lang: Lang) -> SlideSpec {
         let places = &self.doc().plan.places;
         let sources = vec![
-            format!("{}：{}", tr(lang, Msg::GroupingSource), places.grouping_source),
+            labelled(lang, tr(lang, Msg::GroupingSource), &places.grouping_source),
             tr(lang, Msg::MapBoundaries).to_string(),
         ];
         let (title, unit, body) = match self.map(series, None, year, lang) {
@@ -160,12 +166,9 @@ impl Session {
                     .rev()
                     .find_map(|t| {
                         let (e, w) = t.shares()?;
-                        Some(format!(
-                            "{}：{} {e:.1}% · {} {w:.1}%",
-                            t.year,
-                            Region::East.name(lang),
-                            Region::West.name(lang)
-                        ))
+                        let shares =
+                            format!("{} {e:.1}% · {} {w:.1}%", Region::East.name(lang), Region::West.name(lang));
+                        Some(labelled(lang, t.year, shares))
                     })
                     .unwrap_or_default();
                 (caption, ew.chart.clone())
@@ -176,7 +179,7 @@ impl Session {
         };
         SlideSpec {
             title: chart.title.clone(),
-            unit: unit.to_string(),
+            unit: crate::model::format::unit_words(unit, lang),
             caption,
             sources: vec![self.doc().plan.places.grouping_source.clone()],
             notes: Vec::new(),

@@ -4,7 +4,7 @@ use crate::ui::command::{DeckCommand, PresenterCommand};
 use egui::Ui;
 
 use super::Command;
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, paren, tr};
 
 pub struct DeckEditorProps<'a> {
     /// A label per slide, in deck order.
@@ -27,7 +27,7 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
     let mut commands = Vec::new();
     let lang = props.lang;
     let n = props.slides.len();
-    ui.heading(format!("{}（{n}）", tr(lang, Msg::MyDeck)));
+    ui.heading(format!("{}{}", tr(lang, Msg::MyDeck), paren(lang, n)));
     egui::ScrollArea::vertical().id_salt("deck").max_height(160.0).show(ui, |ui| {
         for (k, label) in props.slides.iter().enumerate() {
             ui.horizontal(|ui| {

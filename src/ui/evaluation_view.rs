@@ -8,10 +8,10 @@ use egui_extras::{Column, TableBuilder};
 use super::Command;
 use super::widgets::palette;
 use super::widgets::status::verdict_color;
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::evaluation::{Reading, Tally, TargetEvaluation, Verdict};
 use crate::model::format::target_words;
-use crate::model::format::{number, with_unit};
+use crate::model::format::{number, unit_words, with_unit};
 
 pub struct EvaluationProps<'a> {
     pub evaluations: &'a [TargetEvaluation],
@@ -93,6 +93,7 @@ fn evaluation_row(
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
+    let unit = unit_words(&e.unit, lang);
     row.col(|ui| {
         let name = pick(lang, &e.name, &e.name_en);
         if ui.add(Label::new(RichText::new(name).underline()).truncate().sense(Sense::click())).clicked() {
@@ -107,12 +108,8 @@ fn evaluation_row(
         } else {
             // The plan contradicts itself: say so where the target is read.
             let rivals: Vec<String> = e.rival_targets.iter().map(|v| number(*v)).collect();
-            ui.label(RichText::new(format!("⚠ {target}")).color(palette::ERROR)).on_hover_text(format!(
-                "{}：{} {}",
-                tr(lang, Msg::Conflict),
-                rivals.join(" / "),
-                e.unit
-            ));
+            ui.label(RichText::new(format!("⚠ {target}")).color(palette::ERROR))
+                .on_hover_text(format!("{} {unit}", labelled(lang, tr(lang, Msg::Conflict), rivals.join(" / "))));
         }
     });
     row.col(|ui| {
@@ -125,13 +122,13 @@ fn evaluation_row(
     });
     row.col(|ui| {
         if let Some(r) = &e.judged {
-            ui.label(with_unit(Some(r.value), &e.unit, "—"));
+            ui.label(with_unit(Some(r.value), &unit, "—"));
         } else {
             ui.label("—");
         }
     });
     row.col(|ui| {
-        let unit = if e.unit.is_empty() { String::new() } else { format!(" {}", e.unit) };
+        let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
         let sign = |g: f64| if g > 0.0 { "+" } else { "" };
         ui.label(e.gap.map_or("—".to_string(), |g| format!("{}{}{unit}", sign(g), number(g))));
     });
@@ -151,15 +148,16 @@ fn evaluation_row(
             let mut hover = reading_hover(r);
             for o in &e.others {
                 hover.push_str(&format!(
-                    "\n\n{}：{} {}\n{}",
-                    tr(lang, Msg::OtherSources),
-                    number(o.value),
-                    e.unit,
+                    "\n\n{} {unit}\n{}",
+                    labelled(lang, tr(lang, Msg::OtherSources), number(o.value)),
                     reading_hover(o)
                 ));
             }
-            let text =
-                if e.others.is_empty() { r.series.clone() } else { format!("{}（+{}）", r.series, e.others.len()) };
+            let text = if e.others.is_empty() {
+                r.series.clone()
+            } else {
+                format!("{}{}", r.series, paren(lang, format!("+{}", e.others.len())))
+            };
             ui.add(Label::new(RichText::new(text).weak()).truncate()).on_hover_text(hover);
         }
     });

@@ -10,7 +10,7 @@ use super::Command;
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette;
 use super::widgets::status::status_color;
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::Document;
 use crate::model::chart::{Chart, ChartOptions};
 use crate::model::format::{number, unit_words};
@@ -88,7 +88,7 @@ fn toolbar(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewSt
             props.chart.other_sources.len()
         };
         if others > 0 || options.all_sources {
-            let label = format!("{}（+{others}）", tr(lang, Msg::AllSources));
+            let label = format!("{}{}", tr(lang, Msg::AllSources), paren(lang, format!("+{others}")));
             let response = ui.checkbox(&mut options.all_sources, label);
             let response = response.on_hover_text(props.chart.preferred.join("\n"));
             if response.changed() {
@@ -98,17 +98,17 @@ fn toolbar(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewSt
         if props.regions.len() > 1 {
             let current = options.region.clone().unwrap_or_else(|| props.regions[0].clone());
             ui.push_id("chart_region", |ui| {
-                egui::ComboBox::from_label(tr(lang, Msg::ChartRegion)).selected_text(current.clone()).show_ui(
-                    ui,
-                    |ui| {
+                egui::ComboBox::from_label(tr(lang, Msg::ChartRegion))
+                    .selected_text(region_name(props.doc, &current, lang))
+                    .show_ui(ui, |ui| {
                         for (k, region) in props.regions.iter().enumerate() {
-                            if ui.selectable_label(*region == current, region).clicked() {
+                            let shown = region_name(props.doc, region, lang);
+                            if ui.selectable_label(*region == current, shown).clicked() {
                                 actions
                                     .push(Command::Page(PageCommand::SetChartRegion((k > 0).then(|| region.clone()))));
                             }
                         }
-                    },
-                );
+                    });
             });
         }
         if ui.button(tr(lang, Msg::ResetView)).clicked() {
@@ -222,7 +222,7 @@ fn table_row(
         }
         let r = ui.add(egui::Button::selectable(selected, text).truncate());
         let r = match (&s.inconsistency, s.conflict) {
-            (Some(why), _) => r.on_hover_text(format!("{}：{why}", tr(lang, Msg::Inconsistent))),
+            (Some(why), _) => r.on_hover_text(labelled(lang, tr(lang, Msg::Inconsistent), why)),
             (None, true) => r.on_hover_text(tr(lang, Msg::Conflict)),
             (None, false) => r,
         };
@@ -243,7 +243,7 @@ fn table_row(
         }
     });
     row.col(|ui| {
-        ui.add(Label::new(s.baseline_text()).truncate());
+        ui.add(Label::new(s.baseline_text(lang)).truncate());
     });
     row.col(|ui| {
         ui.add(Label::new(s.target_text(lang)).truncate());
@@ -258,7 +258,7 @@ fn table_row(
     });
     row.col(|ui| {
         if let Some((y, v, label)) = &s.latest {
-            ui.add(Label::new(format!("{}（{y}）", number(*v))).truncate()).on_hover_text(label);
+            ui.add(Label::new(format!("{}{}", number(*v), paren(lang, y))).truncate()).on_hover_text(label);
         }
     });
     row.col(|ui| match &s.assessment {
@@ -313,7 +313,7 @@ fn chart_area(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsVie
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&props.chart.title).heading());
         if !props.chart.y_axis.unit.is_empty() {
-            ui.label(RichText::new(format!("（{}）", props.chart.y_axis.unit)).weak());
+            ui.label(RichText::new(paren(lang, &props.chart.y_axis.unit)).weak());
         }
     });
     for note in &props.chart.notes {
@@ -327,6 +327,17 @@ fn chart_area(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsVie
         &ChartStyle::full(height, lang),
         std::mem::take(&mut view.reset_chart),
     );
+}
+
+/// A part of the region the chart can show, in the reader's language: 全区, a half or a 盟市.
+fn region_name<'a>(doc: &'a Document, region: &'a str, lang: Lang) -> &'a str {
+    if region == "全区" {
+        return tr(lang, Msg::WholeRegion);
+    }
+    match crate::model::places::Region::ALL.into_iter().find(|r| r.name_zh() == region) {
+        Some(half) => half.name(lang),
+        None => doc.plan.places.city_name(region, lang),
+    }
 }
 
 #[cfg(test)]

@@ -102,7 +102,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
         .map(|(k, (pin, disc))| {
             let hit = Rect::from_center_size(pos(disc.centre), Vec2::splat(2.0 * disc.r as f32 + 4.0));
             let response = ui.interact(hit, ui.scope_id().with(("pin", k)), Sense::click());
-            let name = format!("{}（{}）", pin.place, pin.county);
+            let name = format!("{}{}", pin.name(spec.lang), crate::i18n::paren(spec.lang, &pin.county));
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
             response
         })
@@ -132,7 +132,7 @@ pub fn map_ui(ui: &mut Ui, props: &MapProps<'_>) -> Option<MapClick> {
     {
         let lang = spec.lang;
         let value = with_unit(v.value, &spec.unit, &spec.missing);
-        let year = spec.year.map(|y| format!("（{y}）")).unwrap_or_default();
+        let year = spec.year.map(|y| crate::i18n::paren(lang, y)).unwrap_or_default();
         let kind = if v.projected { format!(" · {}", spec.projected) } else { String::new() };
         response.clone().on_hover_text(format!(
             "{} · {}\n{value}{year}{kind}\n{}",

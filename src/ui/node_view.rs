@@ -10,7 +10,7 @@ use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::highlight::{Mark, Span, layout, span_at};
 use super::widgets::palette::MarkColors;
 use super::widgets::status::status_color;
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::chart::Chart;
 use crate::model::progress::Status;
 use crate::model::summary::MeasureSummary;
@@ -121,8 +121,12 @@ pub fn node_view_ui(ui: &mut Ui, props: &NodeViewProps<'_>) -> Vec<Command> {
             ui.add_space(12.0);
             ui.separator();
             ui.label(
-                RichText::new(format!("{}（{}）", tr(lang, Msg::IndicatorsHere), doc.outline.indicator_total(i)))
-                    .strong(),
+                RichText::new(format!(
+                    "{}{}",
+                    tr(lang, Msg::IndicatorsHere),
+                    paren(lang, doc.outline.indicator_total(i))
+                ))
+                .strong(),
             );
             indicator_rows(ui, props.indicators, lang, &mut actions);
         }
@@ -151,7 +155,7 @@ fn places_line(ui: &mut Ui, doc: &Document, i: usize, lang: Lang) {
     }
     let palette = MarkColors::for_ui(ui);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{}：", tr(lang, Msg::Places))).small());
+        ui.label(RichText::new(labelled(lang, tr(lang, Msg::Places), "")).small());
         for region in &node.regions {
             ui.label(RichText::new(region.name(lang)).small().strong().color(palette.place));
         }
@@ -198,14 +202,14 @@ fn indicator_rows(ui: &mut Ui, rows: &[(&MeasureSummary, &Chart)], lang: Lang, c
             if ui.link(RichText::new(&s.name).strong()).clicked() {
                 commands.push(Command::Page(PageCommand::OpenMeasure(s.key.clone())));
             }
-            ui.label(format!("（{}）", s.unit));
-            let base = s.baseline_text();
+            ui.label(paren(lang, crate::model::format::unit_words(&s.unit, lang)));
+            let base = s.baseline_text(lang);
             if !base.is_empty() {
-                ui.label(format!("{}：{base}", tr(lang, Msg::Baseline)));
+                ui.label(labelled(lang, tr(lang, Msg::Baseline), base));
             }
             let target = s.target_text(lang);
             if !target.is_empty() {
-                ui.label(format!("{}：{target}", tr(lang, Msg::Target)));
+                ui.label(labelled(lang, tr(lang, Msg::Target), target));
             }
             if let Some(st) = s.status() {
                 ui.label(RichText::new(st.text(lang)).color(status_color(st)).strong());

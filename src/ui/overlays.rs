@@ -5,7 +5,7 @@ use crate::ui::command::WindowCommand;
 use egui::{Color32, Context};
 
 use super::Command;
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, paren, tr};
 
 /// The keyboard shortcuts, one per line.
 pub fn help_ui(ctx: &Context, lang: Lang) -> Vec<Command> {
@@ -59,7 +59,7 @@ pub fn about_ui(ctx: &Context, props: &AboutProps<'_>) -> Vec<Command> {
         ui.separator();
         ui.strong(tr(lang, Msg::BuiltInData));
         for (name, description, series) in props.built_in {
-            ui.label(format!("{name}（{series} {}）", tr(lang, Msg::SeriesCount)));
+            ui.label(format!("{name}{}", paren(lang, format!("{series} {}", tr(lang, Msg::SeriesCount)))));
             ui.add(egui::Label::new(egui::RichText::new(description).small()).wrap());
         }
         ui.label(egui::RichText::new(tr(lang, Msg::ValuesSourced)).small());

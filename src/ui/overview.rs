@@ -10,11 +10,11 @@ use super::View;
 use super::map_view::region_map_ui;
 use super::widgets::palette::{self, region_color};
 use super::widgets::status::verdict_color;
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, paren, pick, tr};
 use crate::model::Region;
 use crate::model::evaluation::{Tally, Verdict};
 use crate::model::format::target_words;
-use crate::model::format::with_unit;
+use crate::model::format::{unit_words, with_unit};
 use crate::model::map::MapGeometry;
 use crate::model::overview::{HeadlineTile, PlanFacts};
 use crate::model::plan::Meta;
@@ -103,7 +103,8 @@ fn facts_ui(ui: &mut Ui, props: &OverviewProps<'_>) -> Vec<Command> {
         tr(lang, Msg::DraftedBy),
         meta.drafted_by,
         tr(lang, Msg::IssuedOn),
-        meta.issued,
+        // The English window reads the date as ISO 8601, not as 2017年7月4日.
+        if lang == Lang::En && !meta.issued_iso.is_empty() { &meta.issued_iso } else { &meta.issued },
         tr(lang, Msg::PlanPeriod),
         meta.period_start,
         meta.period_end,
@@ -157,8 +158,10 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                     ui.add(Label::new(t).selectable(false).wrap());
                 };
                 text(ui, RichText::new(format!("{}  {}", tile.order, pick(lang, &tile.name, &e.name_en))).strong());
-                let base =
-                    tile.baseline.map_or("—".into(), |(y, v)| format!("{}（{y}）", with_unit(Some(v), &e.unit, "—")));
+                let unit = unit_words(&e.unit, lang);
+                let base = tile
+                    .baseline
+                    .map_or("—".into(), |(y, v)| format!("{}{}", with_unit(Some(v), &unit, "—"), paren(lang, y)));
                 text(ui, RichText::new(format!("{} {base}", tr(lang, Msg::BaseYear))));
                 text(
                     ui,
@@ -176,11 +179,11 @@ fn tile_ui(ui: &mut Ui, tile: &HeadlineTile, width: f32, lang: Lang) -> bool {
                     ))
                     .strong(),
                 );
-                let actual = e.judged.as_ref().map_or("—".into(), |r| with_unit(Some(r.value), &e.unit, "—"));
+                let actual = e.judged.as_ref().map_or("—".into(), |r| with_unit(Some(r.value), &unit, "—"));
                 let latest = tile
                     .latest
                     .as_ref()
-                    .map_or("—".into(), |(y, v, _)| format!("{}（{y}）", with_unit(Some(*v), &e.unit, "—")));
+                    .map_or("—".into(), |(y, v, _)| format!("{}{}", with_unit(Some(*v), &unit, "—"), paren(lang, y)));
                 text(ui, RichText::new(format!("{}{} {actual}", e.target_year, tr(lang, Msg::TileActualIn))));
                 text(ui, RichText::new(format!("{} {latest}", tr(lang, Msg::TileLatest))).weak());
                 sparkline(ui, tile, width);

@@ -9,8 +9,9 @@ use super::map_view::{MapProps, map_ui};
 use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, labelled, pick, tr};
 use crate::model::export::SLIDE_SIZE;
+use crate::model::format::unit_words;
 use crate::model::map::Pin;
 use crate::model::regional::StatTable;
 use crate::model::slide::{SlideBody, SlideSpec};
@@ -48,7 +49,8 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
         ui.label(RichText::new(&spec.title).font(FontId::proportional(40.0 * s)).strong());
         if !spec.unit.is_empty() {
             ui.label(
-                RichText::new(format!("{}：{}", tr(lang, Msg::Unit), spec.unit)).font(FontId::proportional(20.0 * s)),
+                RichText::new(labelled(lang, tr(lang, Msg::Unit), unit_words(&spec.unit, lang)))
+                    .font(FontId::proportional(20.0 * s)),
             );
         }
         ui.add_space(6.0 * s);
@@ -211,11 +213,11 @@ fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
 }
 
 fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {
-    let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
+    let names: Vec<String> = table.cities.iter().map(|c| pick(lang, &c.city, &c.city_en).to_string()).collect();
     region_legend(ui, lang);
     let height = height - ui.spacing().interact_size.y;
-    let charts = stat_bar_charts(table, |region, _| format!("{name} · {}", region.name(lang)));
-    bar_plot("presenter_regional", names, height).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
+    let charts = stat_bar_charts(table, lang, |region, _| format!("{name} · {}", region.name(lang)));
+    bar_plot("presenter_regional", names, height).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
         }

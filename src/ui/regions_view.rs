@@ -10,12 +10,12 @@ use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bar_charts
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use super::{Command, Grouping, RegionalChoice};
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::Document;
 use crate::model::chart::Chart;
 use crate::model::deck::SlideContent;
-use crate::model::format::number;
-use crate::model::places::Region;
+use crate::model::format::{number, unit_words};
+use crate::model::places::{Places, Region};
 use crate::model::regional::{GivenValue, PlanCounts, PlanMetric, StatOption, StatTable, Total};
 
 pub struct RegionsProps<'a> {
@@ -60,9 +60,8 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
         let counts = props.counts;
         ui.horizontal_wrapped(|ui| {
             for (region, nodes) in &counts.regions {
-                let text = RichText::new(format!("{}：{}", region.name(lang), nodes.len()))
-                    .strong()
-                    .color(region_color(*region));
+                let text =
+                    RichText::new(labelled(lang, region.name(lang), nodes.len())).strong().color(region_color(*region));
                 if ui.button(text).clicked() {
                     actions.push(Command::Tree(TreeCommand::FilterTree {
                         label: region.name(lang).to_string(),
@@ -74,11 +73,11 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
         });
         region_legend(ui, lang);
         match view.grouping {
-            Grouping::City => city_bars(ui, counts, lang, &mut actions),
+            Grouping::City => city_bars(ui, &props.doc.plan.places, counts, lang, &mut actions),
             Grouping::Chapter => chapter_bars(ui, props.doc, counts, lang, &mut actions),
         }
         ui.label(
-            RichText::new(format!("{}：{}", tr(lang, Msg::GroupingSource), props.doc.plan.places.grouping_source))
+            RichText::new(labelled(lang, tr(lang, Msg::GroupingSource), &props.doc.plan.places.grouping_source))
                 .small()
                 .weak(),
         );
@@ -105,7 +104,7 @@ pub fn regions_ui(ui: &mut Ui, props: &RegionsProps<'_>) -> Vec<Command> {
     actions
 }
 
-fn city_bars(ui: &mut Ui, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Command>) {
+fn city_bars(ui: &mut Ui, places: &Places, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Command>) {
     let cities = &counts.cities;
     let mut charts = Vec::new();
     for region in Region::ALL {
@@ -113,11 +112,11 @@ fn city_bars(ui: &mut Ui, counts: &PlanCounts, lang: Lang, actions: &mut Vec<Com
             .iter()
             .enumerate()
             .filter(|(_, c)| c.1 == region)
-            .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(&c.0).width(0.7))
+            .map(|(i, c)| Bar::new(i as f64, c.2.len() as f64).name(places.city_name(&c.0, lang)).width(0.7))
             .collect();
         charts.push(BarChart::new(region.name(lang), bars).color(region_color(region)));
     }
-    let names: Vec<String> = cities.iter().map(|c| c.0.clone()).collect();
+    let names: Vec<String> = cities.iter().map(|c| places.city_name(&c.0, lang).to_string()).collect();
     let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
@@ -155,9 +154,9 @@ fn chapter_bars(ui: &mut Ui, doc: &Document, counts: &PlanCounts, lang: Lang, ac
 
 fn total_text(total: &Total, unit: &str, lang: Lang) -> String {
     if total.complete() {
-        format!("{} {unit}", number((total.sum * 100.0).round() / 100.0))
+        format!("{} {}", number((total.sum * 100.0).round() / 100.0), unit_words(unit, lang))
     } else {
-        format!("{}（{}/{}）", tr(lang, Msg::NotPublished), total.of - total.known, total.of)
+        format!("{}{}", tr(lang, Msg::NotPublished), paren(lang, format!("{}/{}", total.of - total.known, total.of)))
     }
 }
 
@@ -172,10 +171,10 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
     // The year shown: the table's own (the chosen year, or the statistic's default year).
     let shown_year = props.stat.map(|t| t.year);
     ui.horizontal_wrapped(|ui| {
-        let selected = options.get(current).map(StatOption::label).unwrap_or_default();
+        let selected = options.get(current).map(|o| o.label(lang)).unwrap_or_default();
         egui::ComboBox::from_label(tr(lang, Msg::Name)).selected_text(selected).width(320.0).show_ui(ui, |ui| {
             for (k, o) in options.iter().enumerate() {
-                if ui.selectable_label(k == current, o.label()).clicked() {
+                if ui.selectable_label(k == current, o.label(lang)).clicked() {
                     actions.push(Command::Page(PageCommand::SetRegionalStat(o.indicator.clone(), o.unit.clone())));
                 }
             }
@@ -196,18 +195,19 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
     source_choice(ui, props, actions);
     let Some(table) = props.stat else { return };
     read_from_line(ui, table, lang);
-    let names: Vec<String> = table.cities.iter().map(|c| c.city.clone()).collect();
-    let unit = table.unit.clone();
+    let places = &props.doc.plan.places;
+    let names: Vec<String> = table.cities.iter().map(|c| places.city_name(&c.city, lang).to_string()).collect();
+    let unit = unit_words(&table.unit, lang);
     region_legend(ui, lang);
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         if view.stacked {
-            stacked_bars(ui, table, lang);
+            stacked_bars(ui, places, table, lang);
         } else {
             // A projection is paler and named so in the hover.
-            let charts = stat_bar_charts(table, |region, projected| {
+            let charts = stat_bar_charts(table, lang, |region, projected| {
                 if projected {
-                    format!("{}（{}）", region.name(lang), tr(lang, Msg::KindProjection))
+                    format!("{}{}", region.name(lang), paren(lang, tr(lang, Msg::KindProjection)))
                 } else {
                     region.name(lang).to_string()
                 }
@@ -218,7 +218,7 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
                 }
             });
         }
-        stat_grid(&mut cols[1], table, lang);
+        stat_grid(&mut cols[1], places, table, lang);
     });
 }
 
@@ -267,7 +267,7 @@ fn read_from_line(ui: &mut Ui, table: &StatTable, lang: Lang) {
 
 /// One stacked bar per half: its 盟市 on top of each other, each segment named on the bar when
 /// it is large enough to hold its name (and on hover always); gaps are not drawn.
-fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
+fn stacked_bars(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
     let mut charts: Vec<BarChart> = Vec::new();
     let mut labels: Vec<(f64, f64, String)> = Vec::new();
     for (slot, region) in Region::ALL.iter().enumerate() {
@@ -277,12 +277,13 @@ fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
         for c in table.cities.iter().filter(|c| c.region == *region) {
             let Some(v) = c.value else { continue };
             let shade = 0.55 + 0.45 * (below.len() % 2) as f32;
-            let chart = BarChart::new(c.city.clone(), vec![Bar::new(slot as f64, v).name(&c.city).width(0.6)])
+            let name = places.city_name(&c.city, lang);
+            let chart = BarChart::new(name, vec![Bar::new(slot as f64, v).name(name).width(0.6)])
                 .color(region_color(*region).gamma_multiply(shade));
             let refs: Vec<&BarChart> = below.iter().collect();
             below.push(chart.stack_on(&refs));
             if total > 0.0 && v / total >= 0.06 {
-                labels.push((slot as f64, base + v / 2.0, c.city.clone()));
+                labels.push((slot as f64, base + v / 2.0, name.to_string()));
             }
             base += v;
         }
@@ -290,7 +291,7 @@ fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
     }
     let halves = Region::ALL.iter().map(|r| r.name(lang).to_string()).collect();
     let text_colour = ui.visuals().strong_text_color();
-    bar_plot("stat_stacked", halves, 300.0).y_axis_label(table.unit.clone()).show(ui, |plot_ui| {
+    bar_plot("stat_stacked", halves, 300.0).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
         for c in charts {
             plot_ui.bar_chart(c);
         }
@@ -302,17 +303,18 @@ fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
 
 /// The value of each 盟市 with the scenario it comes from (projections marked), the halves
 /// (summed, or as a scenario states them), the shares, 全区 and the check.
-fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
+fn stat_grid(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
+    let unit = unit_words(&table.unit, lang);
     let projection = tr(lang, Msg::KindProjection);
     egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
         for c in &table.cities {
-            ui.label(RichText::new(&c.city).color(region_color(c.region)));
+            ui.label(RichText::new(places.city_name(&c.city, lang)).color(region_color(c.region)));
             match c.value {
                 Some(v) => {
                     let text = if c.projected() {
-                        format!("{} {}（{projection}）", number(v), table.unit)
+                        format!("{} {}{}", number(v), unit, paren(lang, projection))
                     } else {
-                        format!("{} {}", number(v), table.unit)
+                        format!("{} {}", number(v), unit)
                     };
                     let text = if c.projected() { RichText::new(text).italics() } else { RichText::new(text) };
                     ui.label(text).on_hover_text(&c.from.note);
@@ -332,9 +334,9 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
             ui.label("");
             ui.end_row();
             if let Some(GivenValue { value, from }) = given {
-                let kind = if from.projected { format!("（{projection}）") } else { String::new() };
-                ui.label(RichText::new(format!("{}（{}）", region.name(lang), tr(lang, Msg::AsStated))));
-                ui.label(format!("{} {}{kind}", number(*value), table.unit)).on_hover_text(&from.note);
+                let kind = if from.projected { paren(lang, projection) } else { String::new() };
+                ui.label(RichText::new(format!("{}{}", region.name(lang), paren(lang, tr(lang, Msg::AsStated)))));
+                ui.label(format!("{} {}{kind}", number(*value), unit)).on_hover_text(&from.note);
                 ui.label(RichText::new(&from.scenario).weak().small());
                 ui.end_row();
             }
@@ -346,7 +348,7 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
         }
         if let Some((whole, note)) = &table.whole {
             ui.label(tr(lang, Msg::WholeRegion));
-            ui.label(format!("{} {}", number(*whole), table.unit)).on_hover_text(note);
+            ui.label(format!("{} {}", number(*whole), unit)).on_hover_text(note);
             ui.end_row();
         }
         ui.label(tr(lang, Msg::EastWestCheck));
@@ -355,7 +357,7 @@ fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
                 RichText::new(format!("✓ {} {diff:+.2}", tr(lang, Msg::Matches))).color(region_color(Region::East)),
             ),
             Some(diff) => ui.label(
-                RichText::new(format!("⚠ {} {diff:+.2} {}", tr(lang, Msg::Mismatch), table.unit))
+                RichText::new(format!("⚠ {} {diff:+.2} {}", tr(lang, Msg::Mismatch), unit))
                     .color(region_color(Region::West)),
             ),
             None => ui.label(RichText::new(format!("— {}", tr(lang, Msg::CannotCheck))).weak()),
@@ -377,7 +379,7 @@ fn east_west_over_time(ui: &mut Ui, tables: &[StatTable], chart: &Chart, lang: L
     }
     let half = |t: &StatTable, region: Region| match t.half(region) {
         Some(v) if t.half_projected(region) => {
-            format!("{}（{}）", number((v * 100.0).round() / 100.0), tr(lang, Msg::KindProjection))
+            format!("{}{}", number((v * 100.0).round() / 100.0), paren(lang, tr(lang, Msg::KindProjection)))
         }
         Some(v) => number((v * 100.0).round() / 100.0),
         None => tr(lang, Msg::NotPublished).to_string(),
@@ -403,7 +405,7 @@ fn east_west_over_time(ui: &mut Ui, tables: &[StatTable], chart: &Chart, lang: L
         }
     });
     if let Some(unit) = tables.first().map(|t| t.unit.as_str()) {
-        ui.label(RichText::new(format!("{}：{unit}", tr(lang, Msg::Unit))).weak().small());
+        ui.label(RichText::new(labelled(lang, tr(lang, Msg::Unit), unit_words(unit, lang))).weak().small());
     }
 }
 
@@ -434,7 +436,7 @@ mod tests {
             };
             regions_ui(ui, &props)
         });
-        harness.get_by_label(&format!("East：{}", east.len())).click();
+        harness.get_by_label(&format!("East: {}", east.len())).click();
         harness.run();
         assert_eq!(
             harness.state().as_slice(),

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Command;
 use super::widgets::palette;
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, paren, tr};
 use crate::model::compare::{Difference, TargetComparison};
 use crate::model::format::readable;
 use crate::model::loaded::LoadedScenario;
@@ -303,7 +303,7 @@ fn differences_table(ui: &mut Ui, props: &ScenariosProps<'_>, view: &mut Scenari
     regions.dedup();
     ui.horizontal_wrapped(|ui| {
         for (kind, msg) in [(DiffKind::Differ, Msg::BothDiffer), (DiffKind::OnlyOne, Msg::OnlyOneHas)] {
-            let label = format!("{}（{}）", tr(lang, msg), count(kind));
+            let label = format!("{}{}", tr(lang, msg), paren(lang, count(kind)));
             ui.selectable_value(&mut view.diff_kind, kind, label);
         }
         ui.separator();

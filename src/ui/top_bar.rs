@@ -5,7 +5,7 @@ use crate::ui::command::{PageCommand, PresenterCommand, ScenarioCommand, TreeCom
 use egui::{Key, RichText, Ui};
 
 use super::{Command, RegionFilter, View};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, paren, tr};
 use crate::model::{Places, Region};
 
 pub struct TopBarProps<'a> {
@@ -65,7 +65,9 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
         {
             commands.push(Command::Presenter(PresenterCommand::Start(None)));
         }
-        if props.deck_len > 0 && ui.button(format!("{}（{}）", tr(lang, Msg::MyDeck), props.deck_len)).clicked() {
+        if props.deck_len > 0
+            && ui.button(format!("{}{}", tr(lang, Msg::MyDeck), paren(lang, props.deck_len))).clicked()
+        {
             commands.push(Command::Presenter(PresenterCommand::StartMyDeck));
         }
         ui.separator();
@@ -130,7 +132,7 @@ fn search_box(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>)
     let width = (ui.available_width() - label_width).clamp(60.0, 260.0);
     let response = ui.add(
         egui::TextEdit::singleline(&mut query)
-            .hint_text(format!("{}（{}）", tr(lang, Msg::SearchHint), super::keys::hint(Msg::KeySearch)))
+            .hint_text(format!("{}{}", tr(lang, Msg::SearchHint), paren(lang, super::keys::hint(Msg::KeySearch))))
             .desired_width(width)
             .id_salt("search"),
     );

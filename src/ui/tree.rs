@@ -8,7 +8,7 @@ use egui::{Align, Button, Layout, RichText, ScrollArea, Sense, Ui};
 use super::Command;
 use super::widgets::palette::MarkColors;
 use super::widgets::status::{status_color, status_symbol};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, labelled, tr};
 use crate::model::Document;
 use crate::model::progress::Status;
 use crate::model::search::find_all;
@@ -39,7 +39,7 @@ fn tree_header(ui: &mut Ui, props: &TreeProps<'_>, commands: &mut Vec<Command>) 
             commands.push(Command::Tree(TreeCommand::CollapseAll));
         }
         if let Some(label) = props.filter_label {
-            ui.label(RichText::new(format!("{}：{label}", tr(lang, Msg::TreeFiltered))).small());
+            ui.label(RichText::new(labelled(lang, tr(lang, Msg::TreeFiltered), label)).small());
             if ui.small_button(tr(lang, Msg::ClearFilter)).clicked() {
                 commands.push(Command::Tree(TreeCommand::ClearTreeFilter));
             }

@@ -5,9 +5,10 @@ use crate::ui::command::WhatIfCommand;
 use egui::{Color32, Rect, RichText, Sense, Stroke, TextEdit, Ui, Vec2};
 use egui_plot::PlotPoint;
 
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::chart::Chart;
 use crate::model::format::readable;
+use crate::model::format::unit_words;
 use crate::model::whatif::{PathKind, Start, StartFrom, WhatIf};
 use crate::ui::Command;
 use crate::ui::widgets::chart::{ChartStyle, chart_ui_with_transform};
@@ -108,7 +109,7 @@ fn controls(ui: &mut Ui, props: &WhatIfProps<'_>, state: &mut WhatIfViewState, c
             StartFrom::Baseline => Msg::StartFromBaseline,
             StartFrom::LatestActual => Msg::StartFromActual,
         };
-        let text = format!("{}（{}：{}）", tr(lang, msg), start.year, readable(start.value));
+        let text = format!("{}{}", tr(lang, msg), paren(lang, labelled(lang, start.year, readable(start.value))));
         if ui.button(text).on_hover_text(&start.described).clicked() {
             commands.push(Command::WhatIf(WhatIfCommand::Begin(start.from)));
         }
@@ -153,8 +154,13 @@ fn series_in_hand(
         (StartFrom::LatestActual, Lang::Zh) => format!("{}年", draft.start.year),
         (StartFrom::LatestActual, Lang::En) => draft.start.year.to_string(),
     };
-    ui.label(format!("{}：{} {}（{from}）", tr(lang, Msg::WhatIfStart), readable(draft.start.value), draft.unit))
-        .on_hover_text(&draft.start.described);
+    ui.label(format!(
+        "{} {}{}",
+        labelled(lang, tr(lang, Msg::WhatIfStart), readable(draft.start.value)),
+        unit_words(&draft.unit, lang),
+        paren(lang, from)
+    ))
+    .on_hover_text(&draft.start.described);
     let label = ui.label(tr(lang, Msg::PathGrowth));
     let rate = ui.add(TextEdit::singleline(&mut state.rate).desired_width(80.0)).labelled_by(label.id);
     if rate.changed()
@@ -162,7 +168,10 @@ fn series_in_hand(
     {
         commands.push(Command::WhatIf(WhatIfCommand::Growth(r)));
     }
-    let label = ui.label(format!("{}（{}，{}）", tr(lang, Msg::PathLine), draft.end_year, draft.unit));
+    let unit = unit_words(&draft.unit, lang);
+    let within = pick(lang, "，", ", ");
+    let label =
+        ui.label(format!("{}{}", tr(lang, Msg::PathLine), paren(lang, format!("{}{within}{unit}", draft.end_year))));
     let line = ui.add(TextEdit::singleline(&mut state.line).desired_width(80.0)).labelled_by(label.id);
     state.fields = vec![rate.id, line.id];
     if line.changed()
@@ -260,7 +269,7 @@ fn chart(ui: &mut Ui, props: &WhatIfProps<'_>, commands: &mut Vec<Command>) {
         let rect = Rect::from_center_size(at, Vec2::splat(HANDLE));
         let id = ui.scope_id().with(("whatif_handle", props.model.current, year));
         let handle = ui.interact(rect, id, Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeVertical);
-        let label = format!("{year}：{} {}", readable(value), draft.unit);
+        let label = labelled(props.lang, year, format!("{} {}", readable(value), unit_words(&draft.unit, props.lang)));
         handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, &label));
         let active = handle.hovered() || handle.dragged();
         ui.painter().circle(

@@ -174,6 +174,7 @@ mod tests {
             year: 2021,
             cities: vec![crate::model::regional::CityValue {
                 city: hostile.into(),
+                city_en: hostile.into(),
                 region: crate::model::Region::East,
                 value: None,
                 from: Default::default(),

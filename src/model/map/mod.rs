@@ -146,6 +146,8 @@ impl MapGeometry {
 pub struct Pin {
     /// As the plan writes it (`满洲里`, `鄂温克旗`).
     pub place: String,
+    /// In English (`Manzhouli`); empty where the curation gives none.
+    pub place_en: String,
     /// The 旗县区 it is (`满洲里市`, `鄂温克族自治旗`) and its 盟市 (`呼伦贝尔`).
     pub county: String,
     pub city: String,
@@ -153,6 +155,13 @@ pub struct Pin {
     pub at: [f64; 2],
     /// The paragraphs that name it, in plan order.
     pub nodes: Vec<usize>,
+}
+
+impl Pin {
+    /// Its name in the reader's language (the plan's where no English one is curated).
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        if lang.is_english() && !self.place_en.is_empty() { &self.place_en } else { &self.place }
+    }
 }
 
 /// Which 旗县区 a place name is: the same name, the name with its kind (市, 县, 旗, 区, 矿区), or
@@ -194,7 +203,14 @@ pub fn pins(doc: &Document) -> Vec<Pin> {
             |league: &str| places.cities.iter().any(|c| c.full_name == league && place.cities.contains(&c.name));
         let Some((county, league, at)) = county_of(&place.name, &in_city, &counties) else { continue };
         let city = places.cities.iter().find(|c| &c.full_name == league).map(|c| c.name.clone()).unwrap_or_default();
-        pins.push(Pin { place: place.name.clone(), county: county.clone(), city, at: *at, nodes: Vec::new() });
+        pins.push(Pin {
+            place: place.name.clone(),
+            place_en: place.name_en.clone(),
+            county: county.clone(),
+            city,
+            at: *at,
+            nodes: Vec::new(),
+        });
     }
     // A paragraph names a place where the place matcher finds it (so 额尔古纳河, the river,
     // is not 额尔古纳, the city).

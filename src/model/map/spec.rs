@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::{Classes, LeagueValue, MapGeometry, Pin};
-use crate::i18n::{Lang, Msg, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
 use crate::model::colours::MISSING_RGB;
 use crate::model::format::number;
 use crate::model::places::Region;
@@ -97,8 +97,11 @@ impl MapSpec {
         });
         let title = format!("{}{}{}", tr(lang, Msg::MapTitlePrefix), input.name, year.unwrap_or_default());
         let labels = labels(&input.geometry, &input.values, &input.pins, &missing, &projected, lang);
-        let source =
-            format!("{}：{} · {}", tr(lang, Msg::GroupingSource), input.grouping_source, tr(lang, Msg::MapBoundaries));
+        let source = format!(
+            "{} · {}",
+            labelled(lang, tr(lang, Msg::GroupingSource), &input.grouping_source),
+            tr(lang, Msg::MapBoundaries)
+        );
         MapSpec {
             series: input.series,
             title,
@@ -134,7 +137,7 @@ impl MapSpec {
     /// A value as a label or table writes it: the number, marked when projected, or the gap's
     /// word.
     pub fn value_text(&self, value: &LeagueValue) -> String {
-        value_text(value, &self.missing, &self.projected)
+        value_text(value, &self.missing, &self.projected, self.lang)
     }
 }
 
@@ -157,7 +160,7 @@ fn labels(
             let v = values.iter().find(|v| v.full_name == league.full_name)?;
             Some(MapLabel {
                 anchor: league.label,
-                lines: vec![pick(lang, &v.city, &v.city_en).to_string(), value_text(v, missing, projected)],
+                lines: vec![pick(lang, &v.city, &v.city_en).to_string(), value_text(v, missing, projected, lang)],
                 pin: None,
                 league: Some(league.full_name.clone()),
             })
@@ -165,7 +168,7 @@ fn labels(
         .collect();
     out.extend(pins.iter().enumerate().map(|(k, pin)| MapLabel {
         anchor: pin.at,
-        lines: vec![pin.place.clone()],
+        lines: vec![pin.name(lang).to_string()],
         pin: Some(k),
         league: None,
     }));
@@ -173,9 +176,9 @@ fn labels(
 }
 
 /// A value as a label or table writes it: the number, marked when projected, or the gap's word.
-fn value_text(value: &LeagueValue, missing: &str, projected: &str) -> String {
+fn value_text(value: &LeagueValue, missing: &str, projected: &str, lang: Lang) -> String {
     match value.value {
-        Some(x) if value.projected => format!("{}（{projected}）", number(x)),
+        Some(x) if value.projected => format!("{}{}", number(x), paren(lang, projected)),
         Some(x) => number(x),
         None => missing.to_string(),
     }

@@ -176,11 +176,11 @@ fn pins(svg: &mut String, spec: &MapSpec, discs: &[Disc]) {
         let [x, y] = disc.centre;
         let _ = writeln!(
             svg,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"{}\" stroke=\"white\" stroke-width=\"3\"><title>{}（{}）</title></circle>",
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"{}\" stroke=\"white\" stroke-width=\"3\"><title>{}{}</title></circle>",
             disc.r,
             hex(PIN_RGB),
-            escape(&pin.place),
-            escape(&pin.county)
+            escape(pin.name(spec.lang)),
+            escape(&crate::i18n::paren(spec.lang, &pin.county))
         );
     }
 }

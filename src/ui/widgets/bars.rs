@@ -16,23 +16,25 @@ fn every_bar(input: GridInput) -> Vec<GridMark> {
 
 /// One bar per 盟市 of `region` that has a value, observed or projected as asked; gaps are not
 /// drawn.
-fn stat_bars(table: &StatTable, region: Region, projected: bool) -> Vec<Bar> {
+fn stat_bars(table: &StatTable, region: Region, projected: bool, lang: Lang) -> Vec<Bar> {
     table
         .cities
         .iter()
         .enumerate()
         .filter(|(_, c)| c.region == region && c.projected() == projected)
-        .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(&c.city).width(0.7)))
+        .filter_map(|(i, c)| {
+            c.value.map(|v| Bar::new(i as f64, v).name(crate::i18n::pick(lang, &c.city, &c.city_en)).width(0.7))
+        })
         .collect()
 }
 
 /// A statistic's bars: one chart per half and kind, each half in its colour and its
 /// projected values paler; `name(region, projected)` names each chart (the hover's words).
-pub fn stat_bar_charts(table: &StatTable, name: impl Fn(Region, bool) -> String) -> Vec<BarChart> {
+pub fn stat_bar_charts(table: &StatTable, lang: Lang, name: impl Fn(Region, bool) -> String) -> Vec<BarChart> {
     let mut charts = Vec::new();
     for region in Region::ALL {
         for projected in [false, true] {
-            let bars = stat_bars(table, region, projected);
+            let bars = stat_bars(table, region, projected, lang);
             if bars.is_empty() {
                 continue;
             }

@@ -10,6 +10,7 @@ use egui_plot::{
 };
 
 use crate::i18n::Lang;
+use crate::i18n::labelled;
 use crate::model::chart::axis::{Axis, Scale};
 use crate::model::chart::style::{Colour, Dash, Fill, Marker, Style};
 use crate::model::chart::{Chart, LegendPlacement, Swatch};
@@ -238,6 +239,7 @@ fn plot_of<'a>(id: &str, chart: &'a Chart, style: &ChartStyle) -> Plot<'a> {
     // The plot remembers its bounds under its id: a new spec (another slide, a log or index
     // toggle) gets a new id, so it starts from the spec's own axes, not the last chart's view.
     let spec_id = (id, &chart.title, y_axis.scale == Scale::Log, y_axis.unit.as_str(), chart.series.len());
+    let lang = style.lang;
     let plot = Plot::new(spec_id)
         .height(style.height)
         .x_grid_spacer(move |input| year_marks(&chart.x_axis.ticks, input))
@@ -249,7 +251,8 @@ fn plot_of<'a>(id: &str, chart: &'a Chart, style: &ChartStyle) -> Plot<'a> {
             let series = chart.series.iter().find(|s| s.name == *plot_name)?;
             let point = series.points.get(*index)?;
             let value = unplotted(y_axis, position.y);
-            Some(format!("{plot_name}\n{:.0}：{} {}\n{}", position.x, readable(value), y_axis.unit, point.note))
+            let value = format!("{} {}", readable(value), y_axis.unit);
+            Some(format!("{plot_name}\n{}\n{}", labelled(lang, format!("{:.0}", position.x), value), point.note))
         })
         .default_x_bounds(chart.x_axis.min - 0.5, chart.x_axis.max + 0.5)
         .default_y_bounds(y_min, if y_max > y_min { y_max } else { y_min + 1.0 })
