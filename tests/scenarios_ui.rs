@@ -51,8 +51,8 @@ fn a_broken_file_is_reported_and_the_loaded_scenarios_stay() {
     let app = harness.state();
     assert_eq!(app.scenarios().len(), 2, "nothing lost, nothing added");
     assert!(app.messages().iter().any(|m| m.text.contains("duplicate_year.ron:17:18: error")), "{:?}", app.messages());
-    // The message is on screen, with file, line and column.
-    harness.get_by_label_contains("duplicate_year.ron:17:18: error: series `rd.alt`: year 2016 appears twice");
+    // The message is on screen, with file, line and column, in the window's Chinese.
+    harness.get_by_label_contains("duplicate_year.ron:17:18: 错误：序列 `rd.alt`：2016 年出现两次");
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn a_warning_only_file_loads_and_shows_its_warnings() {
     let app = harness.state();
     assert_eq!(app.scenarios().len(), 2);
     assert_eq!(app.scenarios()[1].warnings.len(), 1);
-    harness.get_by_label_contains("far outside the plan's period");
+    harness.get_by_label_contains("远在规划期 2016–2020 之外");
 }
 
 #[test]

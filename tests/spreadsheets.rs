@@ -699,5 +699,5 @@ fn a_dropped_workbook_adds_each_of_its_scenarios_and_reloads_when_saved_again() 
     harness.key_press(egui::Key::F5);
     wait_for_loads(&mut harness);
     assert_eq!(harness.state().scenarios()[1].scenario.series[0].points[2].value, 1.8);
-    harness.get_by_label_contains("what-if.xlsx: data!H2: error: `TBD` is text where a number belongs");
+    harness.get_by_label_contains("what-if.xlsx: data!H2: 错误：`TBD` 是文本，此处应为数字");
 }

@@ -25,6 +25,8 @@ pub struct Diagnostic {
     pub cell: Option<String>,
     pub severity: Severity,
     pub message: String,
+    /// The message in Chinese, for the Chinese window (empty: it has only the English one).
+    pub message_zh: String,
 }
 
 /// Where in a file a message points: a line and column of text, or a workbook's cell.
@@ -46,7 +48,40 @@ impl Diagnostic {
             Place::Text(line, col) => (line, col, None),
             Place::Cell(cell) => (0, 0, Some(cell)),
         };
-        Diagnostic { file: file.to_string(), line, col, cell, severity, message: message.into() }
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            cell,
+            severity,
+            message: message.into(),
+            message_zh: String::new(),
+        }
+    }
+
+    /// The same message in Chinese, as the Chinese window shows it.
+    pub fn zh(mut self, message: impl Into<String>) -> Self {
+        self.message_zh = message.into();
+        self
+    }
+
+    /// As the window shows it in `lang`: in Chinese with the Chinese message where there is
+    /// one (the English one otherwise), its place as in [`fmt::Display`].
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        if lang.is_english() {
+            return self.to_string();
+        }
+        let severity = match self.severity {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        };
+        let message = if self.message_zh.is_empty() { &self.message } else { &self.message_zh };
+        match &self.cell {
+            Some(cell) => format!("{}: {cell}: {severity}：{message}", self.file),
+            None if self.line == 0 => format!("{}: {severity}：{message}", self.file),
+            None => format!("{}:{}:{}: {severity}：{message}", self.file, self.line, self.col),
+        }
     }
 
     pub fn error(file: &str, place: impl Into<Place>, message: impl Into<String>) -> Self {
@@ -80,6 +115,18 @@ impl fmt::Display for Diagnostic {
             None => write!(f, "{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message),
         }
     }
+}
+
+/// A "did you mean" tail of an English message, in Chinese.
+pub fn suggestion_zh(en: &str) -> String {
+    if en.is_empty() {
+        return String::new();
+    }
+    if let Some(rest) = en.strip_prefix("; did you mean ") {
+        return format!("；是否指 {}？", rest.trim_end_matches('?'));
+    }
+    "；`plan-explorer indicators` 列出规划的全部指标；也可用 mapping 工作表（CSV 旁的 NAME.mapping.csv）对应名称"
+        .to_string()
 }
 
 /// Line and column (1-based, column in chars) of byte offset `offset` in `src`.

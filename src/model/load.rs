@@ -26,25 +26,31 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
     // Opening a named pipe blocks until something writes to it, and a device may never end:
     // only regular files (after following links) are read.
-    let meta =
-        std::fs::metadata(path).map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot open the file: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| cannot_open(&name, &e))?;
     if !meta.is_file() {
         let what = if meta.is_dir() { "a folder" } else { "not a regular file (a pipe, socket or device)" };
-        return Err(Diagnostic::error(&name, (0, 0), format!("{what}: it was not read")));
+        let what_zh = if meta.is_dir() {
+            "这是一个文件夹"
+        } else {
+            "这不是普通文件（管道、套接字或设备）"
+        };
+        return Err(
+            Diagnostic::error(&name, (0, 0), format!("{what}: it was not read")).zh(format!("{what_zh}，未读取"))
+        );
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot open the file: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_open(&name, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {
         return Err(too_large(&name, size, limit));
     }
     let mut bytes = Vec::new();
     // `take` also guards files that grow while being read.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(&name, (0, 0), format!("cannot read the file: {e}")))?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| {
+        Diagnostic::error(&name, (0, 0), format!("cannot read the file: {e}")).zh(format!("无法读取文件：{e}"))
+    })?;
     if bytes.len() as u64 > limit {
-        return Err(Diagnostic::error(&name, (0, 0), format!("the file is over the limit of {:.0} MB", mb(limit))));
+        return Err(Diagnostic::error(&name, (0, 0), format!("the file is over the limit of {:.0} MB", mb(limit)))
+            .zh(format!("文件超过 {:.0} MB 的上限", mb(limit))));
     }
     Ok(bytes)
 }
@@ -56,6 +62,7 @@ pub fn too_large(file: &str, size: u64, limit: u64) -> Diagnostic {
         (0, 0),
         format!("the file is {:.1} MB, over the limit of {:.0} MB; it was not read", mb(size), mb(limit)),
     )
+    .zh(format!("文件大小 {:.1} MB，超过 {:.0} MB 的上限，未读取", mb(size), mb(limit)))
 }
 
 fn mb(bytes: u64) -> f64 {
@@ -67,10 +74,12 @@ fn mb(bytes: u64) -> f64 {
 /// and the importer's lines mean what an editor shows.
 pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(Diagnostic::error(file, (1, 1), "the file is UTF-32; save it as UTF-8"));
+        return Err(Diagnostic::error(file, (1, 1), "the file is UTF-32; save it as UTF-8")
+            .zh("文件为 UTF-32 编码，请另存为 UTF-8"));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error(file, (1, 1), "the file is UTF-16; save it as UTF-8"));
+        return Err(Diagnostic::error(file, (1, 1), "the file is UTF-16; save it as UTF-8")
+            .zh("文件为 UTF-16 编码，请另存为 UTF-8"));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -80,7 +89,8 @@ pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                     file,
                     position_at(text, nul),
                     "the file holds NUL bytes: it is binary, not a RON text",
-                ));
+                )
+                .zh("文件含有 NUL 字节：这是二进制文件，不是 RON 文本"));
             }
             if text.contains('\r') {
                 return Ok(text.replace("\r\n", "\n").replace('\r', "\n"));
@@ -95,7 +105,8 @@ pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
                 file,
                 position_at(prefix, prefix.len()),
                 "the file is not UTF-8 text (invalid byte here)",
-            ))
+            )
+            .zh("文件不是 UTF-8 文本（此处有无效字节）"))
         }
     }
 }
@@ -104,8 +115,19 @@ pub fn decode_text(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
 pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, file: &str) -> Result<T, Diagnostic> {
     ron::Options::default().from_str::<T>(src).map_err(|e| {
         let start = e.span.start;
-        Diagnostic::error(file, (start.line.max(1), start.col.max(1)), describe_ron_error(&e.code))
+        let message = describe_ron_error(&e.code);
+        let zh = format!("RON 格式错误：{message}");
+        Diagnostic::error(file, (start.line.max(1), start.col.max(1)), message).zh(zh)
     })
+}
+
+fn cannot_open(name: &str, e: &std::io::Error) -> Diagnostic {
+    let zh = match e.kind() {
+        std::io::ErrorKind::NotFound => "无法打开文件：文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "无法打开文件：没有读取权限".to_string(),
+        _ => format!("无法打开文件：{e}"),
+    };
+    Diagnostic::error(name, (0, 0), format!("cannot open the file: {e}")).zh(zh)
 }
 
 fn describe_ron_error(code: &ron::Error) -> String {

@@ -9,6 +9,8 @@ use super::diagnostics::{Diagnostic, Severity};
 pub struct Message {
     pub severity: Severity,
     pub text: String,
+    /// The text in Chinese, where it differs (a file's message that has a Chinese version).
+    pub text_zh: Option<String>,
     /// The file it is about (empty for the app's own news, such as "exported").
     pub file: String,
 }
@@ -25,6 +27,16 @@ const PER_FILE: usize = 50;
 /// Lines kept in all: the oldest go first once this many files have spoken.
 const MAX_LINES: usize = 2_000;
 
+impl Message {
+    /// The line as the window shows it in `lang`.
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> &str {
+        match (&self.text_zh, lang) {
+            (Some(zh), crate::i18n::Lang::Zh) => zh,
+            _ => &self.text,
+        }
+    }
+}
+
 impl MessageLog {
     /// A message about `file`.
     pub fn push_about(&mut self, file: &str, severity: Severity, text: String) {
@@ -36,7 +48,7 @@ impl MessageLog {
             }
             return;
         }
-        self.lines.push(Message { severity, text, file: file.to_string() });
+        self.lines.push(Message { severity, text, text_zh: None, file: file.to_string() });
         let excess = self.lines.len().saturating_sub(MAX_LINES);
         self.lines.drain(..excess);
     }
@@ -61,6 +73,10 @@ impl MessageLog {
                 cleared.push(d.file.clone());
             }
             self.push_about(&d.file.clone(), d.severity, d.to_string());
+            // A line over the file's quota was not kept: only a kept line gets its Chinese.
+            if let Some(last) = self.lines.last_mut().filter(|m| m.file == d.file && m.text_zh.is_none()) {
+                last.text_zh = Some(d.text_in(crate::i18n::Lang::Zh));
+            }
         }
     }
 

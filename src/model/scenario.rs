@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnostics::{Diagnostic, Place};
+use super::diagnostics::{Diagnostic, Place, suggestion_zh};
 use super::indicators::Measure;
 use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
 use super::plan::Plan;
@@ -234,18 +234,24 @@ pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
 pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(&str) -> Place) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if s.format_version != SCENARIO_FORMAT_VERSION {
-        out.push(Diagnostic::error(
-            file,
-            locate("format_version"),
-            format!("format_version {} is not supported: expected {SCENARIO_FORMAT_VERSION}", s.format_version),
-        ));
+        out.push(
+            Diagnostic::error(
+                file,
+                locate("format_version"),
+                format!("format_version {} is not supported: expected {SCENARIO_FORMAT_VERSION}", s.format_version),
+            )
+            .zh(format!("不支持的 format_version {}：应为 {SCENARIO_FORMAT_VERSION}", s.format_version)),
+        );
     }
     if s.plan != plan.meta.title {
-        out.push(Diagnostic::warning(
-            file,
-            locate("plan"),
-            format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
-        ));
+        out.push(
+            Diagnostic::warning(
+                file,
+                locate("plan"),
+                format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
+            )
+            .zh(format!("此情景属于规划《{}》，当前载入的是《{}》", s.plan, plan.meta.title)),
+        );
     }
     let groups = Measure::group(&plan.indicators);
     let mut units: HashMap<&str, &str> = groups.iter().map(|m| (m.key, m.unit())).collect();
@@ -306,41 +312,64 @@ impl SeriesCheck<'_> {
         let (file, at) = (self.file, |field: &str| (self.locate)(&format!("series[{i}].{field}")));
         let id = series.id.as_str();
         if duplicate {
-            out.push(Diagnostic::error(file, at("id"), format!("duplicate series id `{id}`")));
+            out.push(
+                Diagnostic::error(file, at("id"), format!("duplicate series id `{id}`"))
+                    .zh(format!("序列 id `{id}` 重复")),
+            );
         }
         match self.units.get(series.indicator.as_str()) {
-            None => out.push(Diagnostic::error(
-                file,
-                at("indicator"),
-                format!(
-                    "series `{id}`: unknown indicator `{}`{}",
+            None => out.push(
+                Diagnostic::error(
+                    file,
+                    at("indicator"),
+                    format!(
+                        "series `{id}`: unknown indicator `{}`{}",
+                        series.indicator,
+                        did_you_mean(nearest(&series.indicator, self.units.keys().copied()))
+                    ),
+                )
+                .zh(format!(
+                    "序列 `{id}`：未知指标 `{}`{}",
                     series.indicator,
-                    did_you_mean(nearest(&series.indicator, self.units.keys().copied()))
-                ),
-            )),
-            Some(unit) if *unit != series.unit => out.push(Diagnostic::error(
-                file,
-                at("unit"),
-                format!(
-                    "series `{id}`: unit `{}` does not match indicator `{}`, measured in `{unit}`",
-                    series.unit, series.indicator
-                ),
-            )),
+                    suggestion_zh(&did_you_mean(nearest(&series.indicator, self.units.keys().copied())))
+                )),
+            ),
+            Some(unit) if *unit != series.unit => out.push(
+                Diagnostic::error(
+                    file,
+                    at("unit"),
+                    format!(
+                        "series `{id}`: unit `{}` does not match indicator `{}`, measured in `{unit}`",
+                        series.unit, series.indicator
+                    ),
+                )
+                .zh(format!("序列 `{id}`：单位 `{}` 与指标 `{}` 的单位 `{unit}` 不符", series.unit, series.indicator)),
+            ),
             Some(_) => {}
         }
         if !self.regions.contains(&series.region) {
-            out.push(Diagnostic::error(
-                file,
-                at("region"),
-                format!(
-                    "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
+            out.push(
+                Diagnostic::error(
+                    file,
+                    at("region"),
+                    format!(
+                        "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
+                        series.region,
+                        did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str)))
+                    ),
+                )
+                .zh(format!(
+                    "序列 `{id}`：未知地区 `{}`（应为全区、东部、西部、全国或某个盟市）{}",
                     series.region,
-                    did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str)))
-                ),
-            ));
+                    suggestion_zh(&did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str))))
+                )),
+            );
         }
         if series.points.is_empty() {
-            out.push(Diagnostic::warning(file, at("id"), format!("series `{id}` has no points")));
+            out.push(
+                Diagnostic::warning(file, at("id"), format!("series `{id}` has no points"))
+                    .zh(format!("序列 `{id}` 没有数据点")),
+            );
         }
     }
 
@@ -360,48 +389,61 @@ impl SeriesCheck<'_> {
                 break;
             }
             if !years.insert(p.year) {
-                out.push(Diagnostic::error(
-                    file,
-                    point(k, "year"),
-                    format!("series `{id}`: year {} appears twice", p.year),
-                ));
+                out.push(
+                    Diagnostic::error(file, point(k, "year"), format!("series `{id}`: year {} appears twice", p.year))
+                        .zh(format!("序列 `{id}`：{} 年出现两次", p.year)),
+                );
             }
             if !(1949..=2100).contains(&p.year) {
-                out.push(Diagnostic::error(
-                    file,
-                    point(k, "year"),
-                    format!("series `{id}`: year {} is impossible", p.year),
-                ));
+                out.push(
+                    Diagnostic::error(file, point(k, "year"), format!("series `{id}`: year {} is impossible", p.year))
+                        .zh(format!("序列 `{id}`：年份 {} 不可能", p.year)),
+                );
             } else if (p.year < first_year || p.year > last_year) && out.len() >= MAX_DIAGNOSTICS {
                 unshown_warnings += 1;
             } else if p.year < first_year || p.year > last_year {
-                out.push(Diagnostic::warning(
-                    file,
-                    point(k, "year"),
-                    format!(
-                        "series `{id}`: year {} is far outside the plan's period {}–{}",
-                        p.year, self.period.0, self.period.1
-                    ),
-                ));
+                out.push(
+                    Diagnostic::warning(
+                        file,
+                        point(k, "year"),
+                        format!(
+                            "series `{id}`: year {} is far outside the plan's period {}–{}",
+                            p.year, self.period.0, self.period.1
+                        ),
+                    )
+                    .zh(format!("序列 `{id}`：{} 年远在规划期 {}–{} 之外", p.year, self.period.0, self.period.1)),
+                );
             }
             if !p.value.is_finite() {
-                out.push(Diagnostic::error(
-                    file,
-                    point(k, "value"),
-                    format!("series `{id}`: the value for {} is not a finite number", p.year),
-                ));
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        point(k, "value"),
+                        format!("series `{id}`: the value for {} is not a finite number", p.year),
+                    )
+                    .zh(format!("序列 `{id}`：{} 年的数值不是有限数", p.year)),
+                );
             } else if share && !(0.0..=100.0).contains(&p.value) {
-                out.push(Diagnostic::error(
-                    file,
-                    point(k, "value"),
-                    format!("series `{id}`: {} % for {} is not a possible share (0–100 %)", p.value, p.year),
-                ));
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        point(k, "value"),
+                        format!("series `{id}`: {} % for {} is not a possible share (0–100 %)", p.value, p.year),
+                    )
+                    .zh(format!("序列 `{id}`：{} 年的 {} % 不是可能的比重（0–100 %）", p.year, p.value)),
+                );
             } else if count && p.value < 0.0 {
-                out.push(Diagnostic::error(
-                    file,
-                    point(k, "value"),
-                    format!("series `{id}`: a count cannot be negative ({} {} for {})", p.value, series.unit, p.year),
-                ));
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        point(k, "value"),
+                        format!(
+                            "series `{id}`: a count cannot be negative ({} {} for {})",
+                            p.value, series.unit, p.year
+                        ),
+                    )
+                    .zh(format!("序列 `{id}`：计数不能为负（{} 年 {} {}）", p.year, p.value, series.unit)),
+                );
             }
         }
         unshown_warnings

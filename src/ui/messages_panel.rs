@@ -52,7 +52,7 @@ pub fn messages_ui(ui: &mut Ui, props: &MessagesProps<'_>) -> Vec<Command> {
                 Severity::Error => palette::ERROR,
                 Severity::Warning | Severity::Info => ui.visuals().text_color(),
             };
-            ui.add(egui::Label::new(RichText::new(&m.text).color(color).monospace()).wrap());
+            ui.add(egui::Label::new(RichText::new(m.text_in(lang)).color(color).monospace()).wrap());
         }
         for (file, n) in props.hidden {
             let text = format!("{file}: {n} {}", tr(lang, Msg::MoreMessages));
@@ -74,6 +74,7 @@ mod tests {
         let messages = vec![Message {
             severity: Severity::Error,
             text: "bad.ron:3:7: error: unknown indicator".into(),
+            text_zh: None,
             file: "bad.ron".into(),
         }];
         let hidden = vec![("noisy.ron".to_string(), 450)];

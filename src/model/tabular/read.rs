@@ -66,7 +66,7 @@ pub fn read_grids(bytes: &[u8], format: TableFormat, file: &str) -> Result<(Vec<
 }
 
 fn unreadable(file: &str, e: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(file, (0, 0), format!("cannot read the workbook: {e}"))
+    Diagnostic::error(file, (0, 0), format!("cannot read the workbook: {e}")).zh(format!("无法读取工作簿：{e}"))
 }
 
 fn too_many_cells(file: &str, sheet: &str) -> Diagnostic {
@@ -79,8 +79,10 @@ fn too_many_cells(file: &str, sheet: &str) -> Diagnostic {
 
 /// Refuses a zip whose entries declare more than [`MAX_UNPACKED_BYTES`] unpacked.
 fn check_unpacked_size(bytes: &[u8], file: &str) -> Result<(), Diagnostic> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Diagnostic::error(file, (0, 0), format!("not a workbook (a damaged or foreign zip file): {e}")))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        Diagnostic::error(file, (0, 0), format!("not a workbook (a damaged or foreign zip file): {e}"))
+            .zh(format!("不是工作簿（zip 文件已损坏或并非工作簿）：{e}"))
+    })?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| unreadable(file, &e))?;
@@ -213,7 +215,8 @@ fn decode_csv(bytes: &[u8], file: &str) -> Result<(String, Vec<Diagnostic>), Dia
     {
         let (text, _, bad) = encoding.decode(bytes);
         if bad {
-            return Err(Diagnostic::error(file, (1, 1), format!("the file is not valid {} text", encoding.name())));
+            return Err(Diagnostic::error(file, (1, 1), format!("the file is not valid {} text", encoding.name()))
+                .zh(format!("文件不是有效的 {} 文本", encoding.name())));
         }
         return Ok((text.into_owned(), Vec::new()));
     }
@@ -225,7 +228,8 @@ fn decode_csv(bytes: &[u8], file: &str) -> Result<(String, Vec<Diagnostic>), Dia
                 return Err(utf8_error);
             }
             let note =
-                Diagnostic::warning(file, (0, 0), "not UTF-8: read as GB18030 (GBK), as Excel saves CSV in Chinese");
+                Diagnostic::warning(file, (0, 0), "not UTF-8: read as GB18030 (GBK), as Excel saves CSV in Chinese")
+                    .zh("不是 UTF-8：已按 GB18030（GBK）读取，中文 Excel 保存的 CSV 即为此编码");
             Ok((text.replace("\r\n", "\n").replace('\r', "\n"), vec![note]))
         }
     }
@@ -310,7 +314,9 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map_or((0, 0), |p| position_at(&text, p.byte() as usize));
-                return Err(Diagnostic::error(file, at, format!("not a CSV table: {e}")));
+                return Err(
+                    Diagnostic::error(file, at, format!("not a CSV table: {e}")).zh(format!("不是 CSV 表格：{e}"))
+                );
             }
         }
         let start = record.position().map_or(position.byte(), csv::Position::byte) as usize;

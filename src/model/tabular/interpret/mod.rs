@@ -132,24 +132,63 @@ struct Messages {
 
 impl Messages {
     fn error(&mut self, place: Place, message: String) {
-        if self.list.len() < MAX_MESSAGES {
-            self.list.push(Diagnostic::error(&self.file, place, message));
-        }
+        let zh = in_chinese(&message);
+        self.error_zh(place, message, zh);
     }
 
     fn warning(&mut self, place: Place, message: String) {
+        let zh = in_chinese(&message);
+        self.warning_zh(place, message, zh);
+    }
+
+    /// An error with its Chinese (empty: none).
+    fn error_zh(&mut self, place: Place, message: String, zh: String) {
         if self.list.len() < MAX_MESSAGES {
-            self.list.push(Diagnostic::warning(&self.file, place, message));
+            self.list.push(Diagnostic::error(&self.file, place, message).zh(zh));
+        }
+    }
+
+    fn warning_zh(&mut self, place: Place, message: String, zh: String) {
+        if self.list.len() < MAX_MESSAGES {
+            self.list.push(Diagnostic::warning(&self.file, place, message).zh(zh));
         }
     }
 
     /// Says how something was read, once for each distinct message (a name as typed on a
     /// thousand rows is said once, at its first cell).
-    fn info_once(&mut self, place: Place, message: String) {
+    fn info_once(&mut self, place: Place, message: String, zh: String) {
         if self.list.len() < MAX_MESSAGES && !self.list.iter().any(|d| d.message == message) {
-            self.list.push(Diagnostic::info(&self.file, place, message));
+            self.list.push(Diagnostic::info(&self.file, place, message).zh(zh));
         }
     }
+}
+
+/// The Chinese of a cell's finding, for the messages said of cells (what a number or a year
+/// cell holds instead); empty for one it does not know, which the window then shows in English.
+fn in_chinese(en: &str) -> String {
+    let fixed = match en {
+        "no year" => Some("缺少年份"),
+        "a date where a year belongs" => Some("此处应为年份，而非日期"),
+        "a row with values but no variable" => Some("这一行有数值，但没有变量（指标）名"),
+        "the table holds no values" => Some("表中没有任何数值"),
+        _ => None,
+    };
+    if let Some(zh) = fixed {
+        return zh.to_string();
+    }
+    if let Some(what) = en.strip_suffix(" is text where a number belongs") {
+        return format!("{what} 是文本，此处应为数字");
+    }
+    if let Some(what) = en.strip_suffix(" where a number belongs") {
+        return format!("{what}：此处应为数字");
+    }
+    if let Some(number) = en.strip_prefix("the number ").and_then(|r| r.strip_suffix(" is stored as text")) {
+        return format!("数字 {number} 以文本形式保存");
+    }
+    if let Some(error) = en.strip_prefix("the cell holds the error ") {
+        return format!("单元格含错误值 {error}");
+    }
+    String::new()
 }
 
 /// Finds the header row: the first of the top rows with a Variable column (or, in the special

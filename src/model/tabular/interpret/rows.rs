@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::cells::{kind_of, number_of, text, year_of};
 use super::names::{Found, Names};
 use super::{Draft, Extras, Header, MAX_SCENARIOS, Messages, Role};
-use crate::model::diagnostics::Place;
+use crate::model::diagnostics::{Place, suggestion_zh};
 use crate::model::scenario::{Point, Series, SeriesKind, WHOLE_REGION};
 use crate::model::tabular::{Grid, Value};
 
@@ -97,11 +97,15 @@ pub(super) fn read_table(
         }
     }
     if let (Some(place), Some(year)) = (guessed, cutoff) {
-        msgs.warning(
+        msgs.warning_zh(
             place,
             format!(
                 "no Kind column: every value is read as a projection, those up to {year} (the latest year of the \
                  shipped actual values) too, this the first; if they are observed values, add a Kind column with Actual"
+            ),
+            format!(
+                "没有“类型”列：所有数值都按预测值读取，{year} 年（随程序提供的实际值的最近年份）及以前的也是，此处为第一个；\
+                 若是实际观测值，请加“类型”列并填“实际”，或在情景页把数值类型改为“实际”"
             ),
         );
     }
@@ -180,19 +184,26 @@ impl Table<'_> {
             Found::Loose(id) => {
                 let name = self.names.display(&id);
                 let message = format!("variable `{variable}` read as `{name}` ({id})");
-                msgs.info_once(self.place(row, Role::Variable), message);
+                let zh = format!("变量 `{variable}` 按 `{name}`（{id}）读取");
+                msgs.info_once(self.place(row, Role::Variable), message, zh);
                 id
             }
             Found::Ambiguous(ids) => {
                 let names: Vec<String> = ids.iter().map(|id| format!("`{}` ({id})", self.names.display(id))).collect();
                 let message =
                     format!("variable `{variable}` may be any of {}: write one as the plan does", names.join(", "));
-                msgs.error(self.place(row, Role::Variable), message);
+                let zh = format!("变量 `{variable}` 可能是 {} 中的任何一个：请按规划的写法写出其一", names.join("、"));
+                msgs.error_zh(self.place(row, Role::Variable), message, zh);
                 return None;
             }
             Found::Unknown => {
                 let suggestion = self.names.suggest(&variable);
-                msgs.error(self.place(row, Role::Variable), format!("unknown variable `{variable}`{suggestion}"));
+                let zh = format!("未知变量 `{variable}`{}", suggestion_zh(&suggestion));
+                msgs.error_zh(
+                    self.place(row, Role::Variable),
+                    format!("unknown variable `{variable}`{suggestion}"),
+                    zh,
+                );
                 return None;
             }
         };
@@ -209,7 +220,8 @@ impl Table<'_> {
         let kind_text = cell(Role::Kind);
         let Some(kind) = kind_of(&kind_text) else {
             let message = format!("`{kind_text}` is not a kind: write Actual, Projection or Target");
-            msgs.error(self.place(row, Role::Kind), message);
+            let zh = format!("`{kind_text}` 不是数值类型：请写 实际（Actual）、预测（Projection）或 目标（Target）");
+            msgs.error_zh(self.place(row, Role::Kind), message, zh);
             return None;
         };
         let model = cell(Role::Model);
