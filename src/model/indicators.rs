@@ -115,11 +115,21 @@ impl<'a> Measure<'a> {
     }
 
     /// The measures named by `keys`, in that order; unknown keys are skipped.
+    /// A key named twice is taken once. One pass over the statements per key: grouping the
+    /// whole plan for the two measures of a chart was 40 % of the frame a scenario arrives in
+    /// at 100×.
     pub fn select(indicators: &'a [Indicator], keys: &[String]) -> Vec<Measure<'a>> {
-        let mut groups: Vec<Option<Measure<'a>>> = Measure::group(indicators).into_iter().map(Some).collect();
-        keys.iter()
-            .filter_map(|k| groups.iter_mut().find(|m| m.as_ref().is_some_and(|m| m.key == k.as_str()))?.take())
-            .collect()
+        let mut measures: Vec<Measure<'a>> = Vec::new();
+        for key in keys {
+            if measures.iter().any(|m| m.key == key.as_str()) {
+                continue;
+            }
+            let statements: Vec<&'a Indicator> = indicators.iter().filter(|i| i.measure == *key).collect();
+            if let Some(first) = statements.first() {
+                measures.push(Measure { key: &first.measure, statements });
+            }
+        }
+        measures
     }
 
     pub fn first(&self) -> &'a Indicator {

@@ -109,7 +109,12 @@ impl Session {
     /// Swaps in what a worker derived, once it is done; true when it did.
     pub fn poll(&mut self) -> bool {
         let Some(derived) = self.worker.poll() else { return false };
-        self.derived = derived;
+        let old = std::mem::replace(&mut self.derived, derived);
+        // What a large plan derived is tens of thousands of allocations: freeing them is not
+        // the frame's work. (A small plan's is freed here; a thread would cost more.)
+        if self.doc.plan.nodes.len() >= LARGE_PLAN_NODES {
+            let _ = std::thread::Builder::new().name("drop-derived".into()).spawn(move || drop(old));
+        }
         true
     }
 

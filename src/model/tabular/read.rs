@@ -123,7 +123,7 @@ fn read_xlsx(bytes: &[u8], file: &str) -> Result<Vec<Grid>, Diagnostic> {
             if total > MAX_CELLS {
                 return Err(too_many_cells(file, &name));
             }
-            grid.cells.insert(cell.pos, value);
+            grid.insert(cell.pos.0, cell.pos.1, value);
         }
         grids.push(grid);
     }
@@ -151,7 +151,7 @@ where
                 return Err(too_many_cells(file, &name));
             }
             let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else { continue };
-            grid.cells.insert((r0.saturating_add(r), c0.saturating_add(c)), value);
+            grid.insert(r0.saturating_add(r), c0.saturating_add(c), value);
         }
         grids.push(grid);
     }
@@ -330,11 +330,11 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
             cursor.advance(&text, offset);
             let col = u32::try_from(col).unwrap_or(u32::MAX);
             // Empty fields have places too: "no variable here" points at the empty cell.
-            grid.text_places.insert((row, col), (cursor.line, cursor.col));
+            grid.set_text_place(row, col, (cursor.line, cursor.col));
             if field.trim().is_empty() {
                 continue;
             }
-            if grid.cells.len() >= MAX_CELLS {
+            if grid.len() >= MAX_CELLS {
                 return Err(too_many_cells(file, "CSV"));
             }
             // Our CSV exports guard text that a spreadsheet would run as a formula with a `'`.
@@ -342,7 +342,7 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
                 Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
                 _ => field,
             };
-            grid.cells.insert((row, col), Value::Text(field.to_string()));
+            grid.insert(row, col, Value::Text(field.to_string()));
         }
         row = row.saturating_add(1);
     }

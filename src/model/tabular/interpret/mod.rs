@@ -15,7 +15,7 @@
 //! Distinct (Model, Scenario) pairs become distinct scenarios. Every message points at its
 //! sheet and cell (`data!F3`) or, in a CSV file, its line and column.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 mod cells;
 mod names;
@@ -195,7 +195,7 @@ fn in_chinese(en: &str) -> String {
 /// sheets, the column that sheet needs).
 fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Option<Header> {
     for row in grid.rows().into_iter().take(HEADER_SEARCH_ROWS) {
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         let mut years = Vec::new();
         let mut date_headers = Vec::new();
         for (col, v) in grid.row(row) {
@@ -311,7 +311,11 @@ struct Draft {
     model: String,
     name: String,
     series: Vec<Series>,
+    /// Where each field came from, by its path in the scenario (`series[3].unit`)…
     places: HashMap<String, Place>,
+    /// …except the points': the year's and the value's cells, by series and point (a path
+    /// string for each of a large table's points was a tenth of its reading).
+    point_places: Vec<Vec<(Place, Place)>>,
     /// Series key → index, to gather the long layout's rows.
     by_key: HashMap<String, usize>,
     /// Series key → (row place) of the row that first gave it, for duplicates in the wide layout.
@@ -331,25 +335,34 @@ impl Draft {
                 continue;
             }
             let old = std::mem::take(&mut series.points);
-            let mut moved = Vec::new();
-            for (k, &j) in order.iter().enumerate() {
-                for field in ["year", "value"] {
-                    if let Some(place) = self.places.remove(&format!("series[{i}].points[{j}].{field}")) {
-                        moved.push((format!("series[{i}].points[{k}].{field}"), place));
-                    }
-                }
+            if let Some(places) = self.point_places.get_mut(i) {
+                let mut old: Vec<Option<(Place, Place)>> = std::mem::take(places).into_iter().map(Some).collect();
+                *places = order.iter().filter_map(|&j| old.get_mut(j).and_then(Option::take)).collect();
             }
-            self.places.extend(moved);
             let mut old: Vec<Option<Point>> = old.into_iter().map(Some).collect();
             series.points = order.iter().filter_map(|&j| old.get_mut(j).and_then(Option::take)).collect();
+        }
+    }
+
+    /// The cell of `series[i].points[k].year` or `….value`.
+    fn point_place(&self, path: &str) -> Option<Place> {
+        let rest = path.strip_prefix("series[")?;
+        let (i, rest) = rest.split_once("].points[")?;
+        let (k, field) = rest.split_once("].")?;
+        let (i, k): (usize, usize) = (i.parse().ok()?, k.parse().ok()?);
+        let (year, value) = self.point_places.get(i)?.get(k)?;
+        match field {
+            "year" => Some(year.clone()),
+            "value" => Some(value.clone()),
+            _ => None,
         }
     }
 
     fn locate(&self, path: &str) -> Place {
         let mut path = path;
         loop {
-            if let Some(place) = self.places.get(path) {
-                return place.clone();
+            if let Some(place) = self.places.get(path).cloned().or_else(|| self.point_place(path)) {
+                return place;
             }
             match path.rfind('.') {
                 Some(dot) => path = &path[..dot],
@@ -377,7 +390,7 @@ pub fn scenarios_from_grids(
     for grid in grids.iter().filter(|g| g.sheet.as_deref().is_none_or(|s| sheet_kind(s) == SheetKind::Data)) {
         let Some(header) = find_header(grid, Role::Variable, &mut msgs) else {
             if let Some(sheet) = &grid.sheet {
-                if !grid.cells.is_empty() {
+                if !grid.is_empty() {
                     msgs.warning(
                         (0, 0).into(),
                         format!("sheet `{sheet}` has no header row with a Variable column; skipped"),
@@ -405,7 +418,7 @@ pub fn scenarios_from_grids(
         );
     }
     // The same scenario name from two models: the model tells them apart.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for d in &drafts {
         *counts.entry(d.name.as_str()).or_default() += 1;
     }

@@ -1,7 +1,7 @@
 //! Names as a table writes them, matched to the plan's measures and regions (and the file's
 //! own mapping), with a suggestion when one is not known.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::Extras;
 use crate::model::indicators::Measure;
@@ -92,10 +92,10 @@ pub(super) struct Names {
 
 impl Names {
     pub(super) fn new(plan: &Plan, extras: &Extras) -> Self {
-        let mut indicators = HashMap::new();
+        let mut indicators = HashMap::default();
         let mut indicator_names = Vec::new();
-        let mut units = HashMap::new();
-        let mut display = HashMap::new();
+        let mut units = HashMap::default();
+        let mut display = HashMap::default();
         for m in Measure::group(&plan.indicators) {
             display.insert(m.key.to_string(), m.name().to_string());
             indicators.insert(normalise(m.key), m.key.to_string());
@@ -124,7 +124,7 @@ impl Names {
                 .entry(e.id.clone())
                 .or_insert_with(|| if e.name.is_empty() { e.id.clone() } else { e.name.clone() });
         }
-        let mut regions = HashMap::new();
+        let mut regions = HashMap::default();
         for code in known_regions(plan) {
             regions.insert(normalise(&code), code.clone());
         }
@@ -151,7 +151,7 @@ impl Names {
                 regions.insert(normalise(name), code.to_string());
             }
         }
-        let mut loose: HashMap<String, Vec<String>> = HashMap::new();
+        let mut loose: HashMap<String, Vec<String>> = HashMap::default();
         let typed = indicator_names.iter().map(|(name, id)| (name.as_str(), id.as_str()));
         let actual_labels = actual_labels().iter().map(|(label, id)| (label.as_str(), id.as_str()));
         let extra_names = extras

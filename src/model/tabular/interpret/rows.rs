@@ -2,7 +2,7 @@
 //! Scenario) and its series; a wide row then gives one value per year column, a long row one
 //! year and one value (with that point's own source, quote and formula).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::cells::{kind_of, number_of, text, year_of};
 use super::names::{Found, Names};
@@ -80,7 +80,31 @@ pub(super) fn read_table(
         drafts.iter().enumerate().map(|(k, d)| ((d.model.clone(), d.name.clone()), k)).collect();
     let mut guessed: Option<Place> = None;
     let cutoff = super::names::latest_actual_year();
+    // The columns that say which series a row is: a long table's rows of one series come one
+    // after another, and a row that repeats the previous one's is read as its next point,
+    // without reading the same names again (most of a long table's reading).
+    let identity: Vec<u32> = h
+        .roles
+        .iter()
+        .filter(|(role, _)| !matches!(role, Role::Year | Role::Value | Role::Quote | Role::Derived))
+        .map(|(_, &col)| col)
+        .collect();
+    let mut previous: Option<(u32, usize, usize, String)> = None;
     for row in grid.rows().into_iter().filter(|&r| r > h.row) {
+        if long
+            && let Some((prev_row, d, i, source)) = &mut previous
+            && identity.iter().all(|&col| grid.get(row, col) == grid.get(*prev_row, col))
+        {
+            if guessed.is_none() && h.col(Role::Kind).is_none() {
+                guessed = table.first_known_year(row, cutoff);
+            }
+            if let Some(draft) = drafts.get_mut(*d) {
+                table.long_point(draft, *i, row, source, msgs);
+            }
+            *prev_row = row;
+            continue;
+        }
+        previous = None;
         let Some(found) = table.row_series(row, msgs) else { continue };
         // Without a Kind column a value is read as a projection: the first of those in a year
         // actual values are known for is said, so the reader can add the column.
@@ -92,6 +116,7 @@ pub(super) fn read_table(
         let Some(i) = table.series_in(draft, row, &found, msgs) else { continue };
         if long {
             table.long_point(draft, i, row, &found.source, msgs);
+            previous = Some((row, d, i, found.source));
         } else {
             table.wide_points(draft, i, row, msgs);
         }
@@ -133,10 +158,11 @@ fn draft_for(
         model: found.model.clone(),
         name: found.scenario.clone(),
         series: Vec::new(),
-        places: HashMap::new(),
-        by_key: HashMap::new(),
-        first_row: HashMap::new(),
-        generated: HashMap::new(),
+        places: HashMap::default(),
+        point_places: Vec::new(),
+        by_key: HashMap::default(),
+        first_row: HashMap::default(),
+        generated: HashMap::default(),
     });
     Some(drafts.len() - 1)
 }
@@ -335,18 +361,26 @@ impl Table<'_> {
     /// Adds a point to series `i` of `draft`, with its source from the sources sheet and the
     /// cells it was read from.
     fn add_point(&self, draft: &mut Draft, i: usize, (year, value): (u16, f64), places: (Place, Place)) {
-        let scenario_key = draft.name.clone();
         let Some(series) = draft.series.get_mut(i) else { return };
-        let k = series.points.len();
         let mut point = Point { year, value, source: String::new(), quote: String::new(), derived: None };
-        if let Some((source, quote, derived)) = self.extras.sources.get(&(scenario_key, series.id.clone(), year)) {
+        // Most tables have no sources sheet: no key is built for them.
+        let own = if self.extras.sources.is_empty() {
+            None
+        } else {
+            self.extras.sources.get(&(draft.name.clone(), series.id.clone(), year))
+        };
+        if let Some((source, quote, derived)) = own {
             point.source = source.clone();
             point.quote = quote.clone();
             point.derived = derived.clone();
         }
         series.points.push(point);
-        draft.places.insert(format!("series[{i}].points[{k}].year"), places.0);
-        draft.places.insert(format!("series[{i}].points[{k}].value"), places.1);
+        if draft.point_places.len() <= i {
+            draft.point_places.resize_with(i + 1, Vec::new);
+        }
+        if let Some(points) = draft.point_places.get_mut(i) {
+            points.push(places);
+        }
     }
 
     /// A wide row: one value per year column (an empty cell is no value).
