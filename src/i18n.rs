@@ -346,11 +346,3 @@ pub fn labelled(lang: Lang, label: impl std::fmt::Display, value: impl std::fmt:
         Lang::En => format!("{label}: {value}"),
     }
 }
-
-/// The language's list separator: `、` in Chinese, `, ` in English.
-pub fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    }
-}

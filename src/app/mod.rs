@@ -148,7 +148,7 @@ impl PlanExplorerApp {
     /// said), with the built-in scenarios hidden as they were.
     fn last_session_files(&mut self) -> Vec<PathBuf> {
         let hidden = std::mem::take(&mut self.settings.hidden_built_in);
-        self.session.change_scenarios(|set| set.set_shown(None, |name| !hidden.contains(&name.to_string())));
+        self.session.change_scenarios(|set| set.set_shown(None, |name| !hidden.iter().any(|h| h == name)));
         let lang = self.settings.lang;
         let mut files = Vec::new();
         for file in std::mem::take(&mut self.settings.open_files) {
@@ -251,25 +251,30 @@ impl PlanExplorerApp {
     /// Finished loads, the dialog, and changed files; keeps polling while any is pending.
     fn poll_files(&mut self, ctx: &egui::Context) {
         let (files, log, now, lang) = (&mut self.scenarios, &mut self.log, self.now, self.settings.lang);
+        let (kinds, restoring) = (&self.settings.kinds, &mut self.restoring);
         let mut opened = Vec::new();
+        // One change for the poll and what each opened file brings back, so the scenarios are
+        // derived from once.
         self.session.change_scenarios(|set| {
             let polled = files.poll(set, now, log, lang);
+            let mut changed = polled.changed;
+            for (shown, _) in &polled.opened {
+                let path = std::path::Path::new(shown);
+                // The kind the user gave the file last time is its kind again.
+                if let Some(&kind) = kinds.get(shown) {
+                    changed |= set.set_file_kind(path, kind);
+                }
+                // A file of the last session shows what it showed then.
+                if let Some(at) = restoring.iter().position(|f| f.path == *shown) {
+                    let file = restoring.remove(at);
+                    changed |= set.set_shown(Some(path), |name| !file.hidden.iter().any(|h| h == name));
+                }
+            }
             opened = polled.opened;
-            polled.changed
+            changed
         });
         for (shown, chars) in opened {
             self.warn_undisplayable(ctx, &shown, &chars);
-            // The kind the user gave the file last time is its kind again.
-            if let Some(&kind) = self.settings.kinds.get(&shown) {
-                self.session.change_scenarios(|set| set.set_file_kind(std::path::Path::new(&shown), kind));
-            }
-            // A file of the last session shows what it showed then.
-            if let Some(at) = self.restoring.iter().position(|f| f.path == shown) {
-                let file = self.restoring.remove(at);
-                let path = std::path::Path::new(&shown);
-                self.session
-                    .change_scenarios(|set| set.set_shown(Some(path), |name| !file.hidden.iter().any(|h| h == name)));
-            }
             self.settings.remember_recent(shown);
         }
         if self.session.scenarios().from_files() {

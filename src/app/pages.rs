@@ -254,7 +254,7 @@ impl PlanExplorerApp {
         let (stat, east_west) = self.regional_tables();
         let sources = self.session.regional_sources(k);
         let props = RegionsProps {
-            sources: &sources,
+            sources: sources.as_slice(),
             doc: self.session.doc(),
             counts: self.session.plan_counts(choice.metric),
             stat_options: self.session.stat_options(),

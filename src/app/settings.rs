@@ -120,7 +120,11 @@ impl Settings {
         self.recent.retain(|r| *r != shown);
         self.recent.insert(0, shown);
         self.recent.truncate(MAX_RECENT);
-        // A kind is kept with its file's entry in the recent list, and goes with it.
+        self.forget_kinds_of_unlisted_files();
+    }
+
+    /// A kind is kept with its file's entry in the recent list, and goes with it.
+    fn forget_kinds_of_unlisted_files(&mut self) {
         let recent = &self.recent;
         self.kinds.retain(|path, _| recent.contains(path));
     }
@@ -136,9 +140,7 @@ impl Settings {
     /// Keeps what was read within what the app uses, whatever the file said.
     pub fn bound(&mut self) {
         self.recent.truncate(MAX_RECENT);
-        // A kind is kept with its file's entry in the recent list, and goes with it.
-        let recent = &self.recent;
-        self.kinds.retain(|path, _| recent.contains(path));
+        self.forget_kinds_of_unlisted_files();
         // A session holds the files a user opens, not a list a hostile file makes long.
         self.open_files.truncate(MAX_OPEN_FILES);
         self.hidden_built_in.truncate(MAX_OPEN_FILES);

@@ -184,6 +184,11 @@ pub struct CityValue {
 }
 
 impl CityValue {
+    /// Its name in the reader's language.
+    pub fn name(&self, lang: Lang) -> &str {
+        if lang.is_english() && !self.city_en.is_empty() { &self.city_en } else { &self.city }
+    }
+
     pub fn projected(&self) -> bool {
         self.value.is_some() && self.from.projected
     }

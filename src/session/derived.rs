@@ -107,6 +107,8 @@ pub struct ScenarioDerived {
     /// By statistic, year and the one scenario read (`None`: every shown scenario).
     pub(super) stat_tables: Memo<(usize, u16, Option<String>), StatTable>,
     pub(super) east_west: Memo<(usize, Option<String>, Lang), EastWest>,
+    /// By statistic: the shown scenarios that have it for some 盟市 or half.
+    pub(super) sources: Memo<usize, Vec<String>>,
     pub(super) comparisons: Memo<(usize, usize), Comparison>,
     pub(super) slides: Memo<(Slide, Lang), SlideSpec>,
     pub(super) maps: Memo<MapKey, Result<Arc<MapSpec>, String>>,
@@ -134,6 +136,7 @@ impl ScenarioDerived {
             stat_tables: Memo::default(),
             east_west: Memo::default(),
             comparisons: Memo::default(),
+            sources: Memo::default(),
             slides: Memo::default(),
             maps: Memo::default(),
             whatif: Slot::default(),
@@ -154,13 +157,15 @@ impl ScenarioDerived {
     }
 
     /// The shown scenarios with values of statistic `k` for some 盟市 or half.
-    pub fn sources_of(&self, doc: &Document, k: usize) -> Vec<String> {
-        let Some(option) = self.stat_options.get(k) else { return Vec::new() };
-        self.scenarios()
-            .into_iter()
-            .filter(|s| crate::model::regional::has_parts_of(doc, s, &option.indicator))
-            .map(|s| s.name.clone())
-            .collect()
+    pub fn sources_of(&self, doc: &Document, k: usize) -> Arc<Vec<String>> {
+        self.sources.get_or(k, || {
+            let Some(option) = self.stat_options.get(k) else { return Vec::new() };
+            self.scenarios()
+                .into_iter()
+                .filter(|s| crate::model::regional::has_parts_of(doc, s, &option.indicator))
+                .map(|s| s.name.clone())
+                .collect()
+        })
     }
 
     pub fn chart(&self, doc: &Document, measures: &[String], options: ChartOptions) -> Arc<Chart> {

@@ -233,7 +233,7 @@ impl Session {
     }
 
     /// The shown scenarios that have statistic `k` for some 盟市 or half.
-    pub fn regional_sources(&self, k: usize) -> Vec<String> {
+    pub fn regional_sources(&self, k: usize) -> Arc<Vec<String>> {
         self.derived.sources_of(&self.doc, k)
     }
 

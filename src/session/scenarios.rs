@@ -76,17 +76,18 @@ impl ScenarioSet {
     /// [`ScenarioSet::display_names`]), so every chart, table and export tells apart two files
     /// that name their scenarios alike.
     pub fn snapshot(&self) -> Snapshot {
-        let names = self.display_names();
-        let renamed = |l: &LoadedScenario| -> Arc<Scenario> {
-            let k = self.loaded.iter().position(|o| std::ptr::eq(o, l));
-            match k.and_then(|k| names.get(k)) {
-                Some(name) if *name != l.scenario.name => {
-                    Arc::new(Scenario { name: name.clone(), ..l.scenario.as_ref().clone() })
+        let loaded: Vec<Arc<Scenario>> = self
+            .loaded
+            .iter()
+            .zip(self.display_names())
+            .map(|(l, name)| {
+                if name == l.scenario.name {
+                    Arc::clone(&l.scenario)
+                } else {
+                    Arc::new(Scenario { name, ..l.scenario.as_ref().clone() })
                 }
-                _ => Arc::clone(&l.scenario),
-            }
-        };
-        let loaded: Vec<Arc<Scenario>> = self.loaded.iter().map(renamed).collect();
+            })
+            .collect();
         let shown: Vec<bool> = self.loaded.iter().map(|l| l.enabled).collect();
         let mut enabled: Vec<Arc<Scenario>> =
             loaded.iter().zip(&shown).filter(|(_, on)| **on).map(|(s, _)| Arc::clone(s)).collect();

@@ -331,7 +331,7 @@ fn chart_area(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsVie
 
 /// A part of the region the chart can show, in the reader's language: 全区, a half or a 盟市.
 fn region_name<'a>(doc: &'a Document, region: &'a str, lang: Lang) -> &'a str {
-    if region == "全区" {
+    if region == crate::model::scenario::WHOLE_REGION {
         return tr(lang, Msg::WholeRegion);
     }
     match crate::model::places::Region::ALL.into_iter().find(|r| r.name_zh() == region) {

@@ -9,7 +9,7 @@ use super::map_view::{MapProps, map_ui};
 use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
-use crate::i18n::{Lang, Msg, labelled, pick, tr};
+use crate::i18n::{Lang, Msg, labelled, tr};
 use crate::model::export::SLIDE_SIZE;
 use crate::model::format::unit_words;
 use crate::model::map::Pin;
@@ -213,7 +213,7 @@ fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
 }
 
 fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {
-    let names: Vec<String> = table.cities.iter().map(|c| pick(lang, &c.city, &c.city_en).to_string()).collect();
+    let names: Vec<String> = table.cities.iter().map(|c| c.name(lang).to_string()).collect();
     region_legend(ui, lang);
     let height = height - ui.spacing().interact_size.y;
     let charts = stat_bar_charts(table, lang, |region, _| format!("{name} · {}", region.name(lang)));

@@ -195,14 +195,13 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
     source_choice(ui, props, actions);
     let Some(table) = props.stat else { return };
     read_from_line(ui, table, lang);
-    let places = &props.doc.plan.places;
-    let names: Vec<String> = table.cities.iter().map(|c| places.city_name(&c.city, lang).to_string()).collect();
+    let names: Vec<String> = table.cities.iter().map(|c| c.name(lang).to_string()).collect();
     let unit = unit_words(&table.unit, lang);
     region_legend(ui, lang);
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         if view.stacked {
-            stacked_bars(ui, places, table, lang);
+            stacked_bars(ui, table, lang);
         } else {
             // A projection is paler and named so in the hover.
             let charts = stat_bar_charts(table, lang, |region, projected| {
@@ -218,7 +217,7 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
                 }
             });
         }
-        stat_grid(&mut cols[1], places, table, lang);
+        stat_grid(&mut cols[1], table, lang);
     });
 }
 
@@ -267,7 +266,7 @@ fn read_from_line(ui: &mut Ui, table: &StatTable, lang: Lang) {
 
 /// One stacked bar per half: its 盟市 on top of each other, each segment named on the bar when
 /// it is large enough to hold its name (and on hover always); gaps are not drawn.
-fn stacked_bars(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
+fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
     let mut charts: Vec<BarChart> = Vec::new();
     let mut labels: Vec<(f64, f64, String)> = Vec::new();
     for (slot, region) in Region::ALL.iter().enumerate() {
@@ -277,7 +276,7 @@ fn stacked_bars(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
         for c in table.cities.iter().filter(|c| c.region == *region) {
             let Some(v) = c.value else { continue };
             let shade = 0.55 + 0.45 * (below.len() % 2) as f32;
-            let name = places.city_name(&c.city, lang);
+            let name = c.name(lang);
             let chart = BarChart::new(name, vec![Bar::new(slot as f64, v).name(name).width(0.6)])
                 .color(region_color(*region).gamma_multiply(shade));
             let refs: Vec<&BarChart> = below.iter().collect();
@@ -303,12 +302,12 @@ fn stacked_bars(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
 
 /// The value of each 盟市 with the scenario it comes from (projections marked), the halves
 /// (summed, or as a scenario states them), the shares, 全区 and the check.
-fn stat_grid(ui: &mut Ui, places: &Places, table: &StatTable, lang: Lang) {
+fn stat_grid(ui: &mut Ui, table: &StatTable, lang: Lang) {
     let unit = unit_words(&table.unit, lang);
     let projection = tr(lang, Msg::KindProjection);
     egui::Grid::new("stat_table").striped(true).show(ui, |ui| {
         for c in &table.cities {
-            ui.label(RichText::new(places.city_name(&c.city, lang)).color(region_color(c.region)));
+            ui.label(RichText::new(c.name(lang)).color(region_color(c.region)));
             match c.value {
                 Some(v) => {
                     let text = if c.projected() {

@@ -22,9 +22,7 @@ fn stat_bars(table: &StatTable, region: Region, projected: bool, lang: Lang) -> 
         .iter()
         .enumerate()
         .filter(|(_, c)| c.region == region && c.projected() == projected)
-        .filter_map(|(i, c)| {
-            c.value.map(|v| Bar::new(i as f64, v).name(crate::i18n::pick(lang, &c.city, &c.city_en)).width(0.7))
-        })
+        .filter_map(|(i, c)| c.value.map(|v| Bar::new(i as f64, v).name(c.name(lang)).width(0.7)))
         .collect()
 }
 

@@ -89,36 +89,34 @@ pub(super) fn read_table(
         .filter(|(role, _)| !matches!(role, Role::Year | Role::Value | Role::Quote | Role::Derived))
         .map(|(_, &col)| col)
         .collect();
+    // The previous long row's (row, draft, series, source).
     let mut previous: Option<(u32, usize, usize, String)> = None;
     for row in grid.rows().into_iter().filter(|&r| r > h.row) {
-        if long
-            && let Some((prev_row, d, i, source)) = &mut previous
-            && identity.iter().all(|&col| grid.get(row, col) == grid.get(*prev_row, col))
-        {
-            if guessed.is_none() && h.col(Role::Kind).is_none() {
-                guessed = table.first_known_year(row, cutoff);
+        let repeated = long
+            && previous
+                .as_ref()
+                .is_some_and(|(prev, ..)| identity.iter().all(|&col| grid.get(row, col) == grid.get(*prev, col)));
+        if !repeated {
+            previous = None;
+            let Some(found) = table.row_series(row, msgs) else { continue };
+            table.note_first_projected_actual(row, cutoff, &mut guessed);
+            let Some(d) = draft_for(&mut index, drafts, &found, table.place(row, Role::Scenario), msgs) else {
+                return;
+            };
+            let Some(draft) = drafts.get_mut(d) else { continue };
+            let Some(i) = table.series_in(draft, row, &found, msgs) else { continue };
+            if !long {
+                table.wide_points(draft, i, row, msgs);
+                continue;
             }
-            if let Some(draft) = drafts.get_mut(*d) {
-                table.long_point(draft, *i, row, source, msgs);
-            }
-            *prev_row = row;
-            continue;
-        }
-        previous = None;
-        let Some(found) = table.row_series(row, msgs) else { continue };
-        // Without a Kind column a value is read as a projection: the first of those in a year
-        // actual values are known for is said, so the reader can add the column.
-        if guessed.is_none() && h.col(Role::Kind).is_none() {
-            guessed = table.first_known_year(row, cutoff);
-        }
-        let Some(d) = draft_for(&mut index, drafts, &found, table.place(row, Role::Scenario), msgs) else { return };
-        let Some(draft) = drafts.get_mut(d) else { continue };
-        let Some(i) = table.series_in(draft, row, &found, msgs) else { continue };
-        if long {
-            table.long_point(draft, i, row, &found.source, msgs);
             previous = Some((row, d, i, found.source));
         } else {
-            table.wide_points(draft, i, row, msgs);
+            table.note_first_projected_actual(row, cutoff, &mut guessed);
+        }
+        let Some((prev, d, i, source)) = &mut previous else { continue };
+        *prev = row;
+        if let Some(draft) = drafts.get_mut(*d) {
+            table.long_point(draft, *i, row, source, msgs);
         }
     }
     if let (Some(place), Some(year)) = (guessed, cutoff) {
@@ -168,6 +166,15 @@ fn draft_for(
 }
 
 impl Table<'_> {
+    /// Without a Kind column a value is read as a projection: the first of those in a year
+    /// actual values are known for is kept in `guessed`, to be said, so the reader can add
+    /// the column.
+    fn note_first_projected_actual(&self, row: u32, cutoff: Option<u16>, guessed: &mut Option<Place>) {
+        if guessed.is_none() && self.h.col(Role::Kind).is_none() {
+            *guessed = self.first_known_year(row, cutoff);
+        }
+    }
+
     /// The cell of the row's first value in a year up to `cutoff` (a year actual values are
     /// known for).
     fn first_known_year(&self, row: u32, cutoff: Option<u16>) -> Option<Place> {
