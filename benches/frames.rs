@@ -294,7 +294,11 @@ fn worst_shapes(c: &mut Criterion) {
     let actuals = plan_explorer::model::scenario::embedded_actuals(plan).expect("actuals");
     let xlsx = plan_explorer::model::tabular::write::xlsx(&[&actuals]).expect("xlsx");
     c.bench_function("load/xlsx_actuals", |b| {
-        b.iter(|| black_box(load_table_bytes(&xlsx, TableFormat::Xlsx, "a.xlsx", "a", None, plan).expect("loads")))
+        b.iter(|| {
+            black_box(
+                load_table_bytes(&xlsx, TableFormat::Xlsx, "a.xlsx", "a", &Default::default(), plan).expect("loads"),
+            )
+        })
     });
     let mut csv = String::from("scenario,series,indicator,region,unit,kind,label,year,value,source\n");
     for k in 0..36_000 {
@@ -320,12 +324,18 @@ fn worst_shapes(c: &mut Criterion) {
     }
     c.bench_function("load/csv_iamc_20k_rows", |b| {
         b.iter(|| {
-            black_box(load_table_bytes(iamc.as_bytes(), TableFormat::Csv, "c.csv", "c", None, plan).expect("loads"))
+            black_box(
+                load_table_bytes(iamc.as_bytes(), TableFormat::Csv, "c.csv", "c", &Default::default(), plan)
+                    .expect("loads"),
+            )
         })
     });
     c.bench_function("load/csv_long_180k_rows", |b| {
         b.iter(|| {
-            black_box(load_table_bytes(csv.as_bytes(), TableFormat::Csv, "b.csv", "b", None, plan).expect("loads"))
+            black_box(
+                load_table_bytes(csv.as_bytes(), TableFormat::Csv, "b.csv", "b", &Default::default(), plan)
+                    .expect("loads"),
+            )
         })
     });
 }

@@ -15,7 +15,7 @@ static PLAN: OnceLock<Plan> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let plan = PLAN.get_or_init(|| embedded_plan().expect("the embedded plan is valid"));
-    let csv = load_table_bytes(data, TableFormat::Csv, "fuzz.csv", "fuzz", None, plan);
+    let csv = load_table_bytes(data, TableFormat::Csv, "fuzz.csv", "fuzz", &Default::default(), plan);
     if let (Err(diagnostics), Ok(text)) = (&csv, std::str::from_utf8(data)) {
         // Positions are counted in the text as decoded (line ends as they are).
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -23,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
             check_positions(text, diagnostics);
         }
     }
-    let _ = load_table_bytes(data, TableFormat::Xlsx, "fuzz.xlsx", "fuzz", None, plan);
+    let _ = load_table_bytes(data, TableFormat::Xlsx, "fuzz.xlsx", "fuzz", &Default::default(), plan);
 });

@@ -14,6 +14,7 @@ pub use plan::plan_to_ron;
 use plan::*;
 use scenario::*;
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -165,7 +166,7 @@ fn read_scenarios(plan: &Plan, path: &Path) -> Result<Vec<Scenario>, String> {
 
 /// The first scenario of a file (the one `compare` compares).
 fn read_first_scenario(plan: &Plan, path: &Path) -> Result<Scenario, String> {
-    read_scenarios(plan, path)?.into_iter().next().ok_or_else(|| format!("{}: no scenario", path.display()))
+    read_scenarios(plan, path)?.into_iter().next().ok_or_else(|| format!("{}: no scenario", shown_path(path)))
 }
 
 /// The shipped actual values, checked against `plan`: a plan they do not fit (given with
@@ -181,17 +182,21 @@ fn shipped_actuals(plan: &Plan) -> Result<Scenario, String> {
 fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> {
     let mut scenarios = vec![shipped_actuals(plan)?];
     let mut from: Vec<Option<&Path>> = vec![None];
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::from([(scenarios[0].data_key(), vec![0])]);
     for file in files {
         for scenario in read_scenarios(plan, file)? {
-            match scenarios.iter().find(|s| s.same_data(&scenario)) {
+            let key = scenario.data_key();
+            let mut same = by_key.get(&key).into_iter().flatten().filter_map(|&k| scenarios.get(k));
+            match same.find(|s| s.same_data(&scenario)) {
                 Some(same) => eprintln!(
                     "{}: note: “{}” holds the very same data as “{}”{}: skipped",
-                    file.display(),
+                    shown_path(file),
                     scenario.name,
                     same.name,
                     if same.built_in { ", built in" } else { ", given before it" }
                 ),
                 None => {
+                    by_key.entry(key).or_default().push(scenarios.len());
                     scenarios.push(scenario);
                     from.push(Some(file));
                 }
@@ -208,7 +213,7 @@ fn actuals_and(plan: &Plan, files: &[PathBuf]) -> Result<Vec<Scenario>, String> 
 
 /// A file's text, read once with `limit`.
 fn read_text(path: &Path, limit: u64) -> Result<String, Vec<Diagnostic>> {
-    let name = path.display().to_string();
+    let name = shown_path(path).to_string();
     read_limited(path, limit).and_then(|b| decode_text(&b, &name)).map_err(|d| vec![d])
 }
 
@@ -216,9 +221,8 @@ fn read_text(path: &Path, limit: u64) -> Result<String, Vec<Diagnostic>> {
 /// or with `-o -`, as most tools read it.
 fn write_output(output: Option<&Path>, bytes: &[u8], out: &mut dyn Write) -> Result<i32, String> {
     match output {
-        Some(path) if path != Path::new("-") => {
-            crate::fsutil::write_atomically(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?
-        }
+        Some(path) if path != Path::new("-") => crate::fsutil::write_atomically(path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", shown_path(path)))?,
         _ => out.write_all(bytes).map_err(|e| e.to_string())?,
     }
     Ok(0)
@@ -227,4 +231,10 @@ fn write_output(output: Option<&Path>, bytes: &[u8], out: &mut dyn Write) -> Res
 /// A CSV record whose text cells a spreadsheet will not run as formulas.
 fn write_safe<W: Write, S: AsRef<str>>(w: &mut csv::Writer<W>, record: impl IntoIterator<Item = S>) -> csv::Result<()> {
     w.write_record(record.into_iter().map(|c| spreadsheet_safe(c.as_ref()).into_owned()))
+}
+
+/// A path as printed: a control character in a file name (a newline that would forge a line
+/// of output, an escape) is shown escaped.
+fn shown_path(path: &Path) -> String {
+    crate::model::diagnostics::escape_controls(&path.display().to_string())
 }

@@ -48,7 +48,7 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
     let plan_summary = |p: &Plan| format!("{} nodes, {} indicator statements", p.nodes.len(), p.indicators.len());
     if files.is_empty() {
         let (name, text) = match plan {
-            Some(p) => (p.display().to_string(), read_text(p, MAX_PLAN_BYTES)),
+            Some(p) => (shown_path(p).to_string(), read_text(p, MAX_PLAN_BYTES)),
             None => (EMBEDDED_PLAN_NAME.to_string(), Ok(load::EMBEDDED_PLAN.to_string())),
         };
         match text.and_then(|t| load::load_plan_checked(&t, &name)) {
@@ -59,7 +59,7 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
     }
     let base = load_chosen_plan(plan);
     for path in files {
-        let name = path.display().to_string();
+        let name = shown_path(path).to_string();
         if tabular::read::table_format(path).is_some() {
             let result = match &base {
                 Err(ds) => Err(ds.clone()),
@@ -136,12 +136,12 @@ pub(super) fn import_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, String> {
-    let source_name = source.display().to_string();
+    let source_name = shown_path(source).to_string();
     let text =
         read_limited(source, MAX_FILE_BYTES).and_then(|b| decode_text(&b, &source_name)).map_err(|d| d.to_string())?;
     let curation: Curation = match curation {
         Some(path) => {
-            let name = path.display().to_string();
+            let name = shown_path(path).to_string();
             let src =
                 read_limited(path, MAX_FILE_BYTES).and_then(|b| decode_text(&b, &name)).map_err(|d| d.to_string())?;
             parse_ron(&src, &name).map_err(|d| d.to_string())?

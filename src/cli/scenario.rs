@@ -26,6 +26,9 @@ pub(super) fn export_scenario(
 ) -> Result<i32, String> {
     let scenarios = read_scenarios(plan, file)?;
     let refs: Vec<&Scenario> = scenarios.iter().collect();
+    if matches!(format, ExportFormat::Csv | ExportFormat::IamcCsv) {
+        write_indicators_companion(&refs, output)?;
+    }
     let bytes = match format {
         ExportFormat::Csv => tabular::write::long_csv(&refs).into_bytes(),
         ExportFormat::IamcCsv => tabular::write::iamc_csv(&refs).into_bytes(),
@@ -71,17 +74,39 @@ pub(super) fn import_scenario(
         Some(name) => scenarios
             .iter()
             .find(|s| s.name == name)
-            .ok_or_else(|| format!("{}: no scenario `{name}`; it holds {}", file.display(), names()))?,
+            .ok_or_else(|| format!("{}: no scenario `{name}`; it holds {}", shown_path(file), names()))?,
         None if scenarios.len() > 1 => {
             return Err(format!(
                 "{}: holds {} scenarios ({}): choose one with --scenario",
-                file.display(),
+                shown_path(file),
                 scenarios.len(),
                 names()
             ));
         }
-        None => scenarios.first().ok_or_else(|| format!("{}: no scenario", file.display()))?,
+        None => scenarios.first().ok_or_else(|| format!("{}: no scenario", shown_path(file)))?,
     };
     let text = crate::model::scenario::scenario_to_ron(chosen).map_err(|e| format!("cannot write RON: {e}"))?;
     write_output(output, text.as_bytes(), out)
+}
+
+/// A CSV has no place for the extra indicators its series name: they go beside it, in
+/// `NAME.indicators.csv`, which the reader takes with it (as the xlsx keeps them in a sheet).
+/// A CSV on standard output has no beside: that is said, not lost silently.
+fn write_indicators_companion(scenarios: &[&Scenario], output: Option<&Path>) -> Result<(), String> {
+    let Some(text) = tabular::write::indicators_csv(scenarios) else { return Ok(()) };
+    let companion = output
+        .filter(|p| *p != Path::new("-"))
+        .and_then(|p| crate::model::scenario_files::companion_path(p, "indicators"));
+    match companion {
+        Some(path) => {
+            crate::fsutil::write_atomically(&path, text.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", shown_path(&path)))?;
+            eprintln!("{}: the extra indicators, which the CSV's series name", shown_path(&path));
+        }
+        None => eprintln!(
+            "warning: the extra indicators are not written with a CSV on standard output: name the file with -o \
+             OUT.csv (they go beside it, in OUT.indicators.csv) or export xlsx"
+        ),
+    }
+    Ok(())
 }

@@ -49,19 +49,19 @@ impl Diagnostic {
             Place::Cell(cell) => (0, 0, Some(cell)),
         };
         Diagnostic {
-            file: file.to_string(),
+            file: escape_controls(file),
             line,
             col,
             cell,
             severity,
-            message: message.into(),
+            message: tidy(message.into()),
             message_zh: String::new(),
         }
     }
 
     /// The same message in Chinese, as the Chinese window shows it.
     pub fn zh(mut self, message: impl Into<String>) -> Self {
-        self.message_zh = message.into();
+        self.message_zh = tidy(message.into());
         self
     }
 
@@ -153,6 +153,74 @@ pub fn check_positions(src: &str, diagnostics: &[Diagnostic]) {
         let width = line.chars().count();
         assert!(d.col >= 1 && d.col <= width + 1, "{d}: column beyond the line's {width} chars");
     }
+}
+
+/// At most this many characters of a file's text are quoted in a message: a 100,000-character
+/// name would otherwise bury every other message.
+pub const MAX_ECHO_CHARS: usize = 80;
+
+/// `text` safe to print on a terminal and in one line of the message panel: control
+/// characters shown as escapes (`\u{1b}`), never sent raw, so a name cannot set a terminal's
+/// title, clear its screen or forge a line of output.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message as it is kept: control characters escaped, and each quoted piece of the file's
+/// text (between backticks, or “ and ”) cut to [`MAX_ECHO_CHARS`], saying how long it was.
+fn tidy(message: String) -> String {
+    let message = escape_controls(&message);
+    if message.chars().count() <= MAX_ECHO_CHARS {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut quoted: Option<(char, usize)> = None;
+    let mut cut = false;
+    for c in message.chars() {
+        match quoted {
+            Some((close, n)) if c == close => {
+                if cut {
+                    out.push_str(&format!("… ({n} characters)"));
+                }
+                out.push(c);
+                quoted = None;
+                cut = false;
+            }
+            Some((close, n)) => {
+                if n < MAX_ECHO_CHARS {
+                    out.push(c);
+                } else {
+                    cut = true;
+                }
+                quoted = Some((close, n + 1));
+            }
+            None => {
+                out.push(c);
+                quoted = match c {
+                    '`' => Some(('`', 0)),
+                    '“' => Some(('”', 0)),
+                    _ => None,
+                };
+            }
+        }
+    }
+    if let Some((_, n)) = quoted.filter(|_| cut) {
+        out.push_str(&format!("… ({n} characters)"));
+    }
+    out
 }
 
 #[cfg(test)]

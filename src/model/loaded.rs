@@ -1,5 +1,6 @@
 //! A scenario as the app holds it: the data, where it came from, and whether charts show it.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -51,22 +52,30 @@ pub struct InFlight {
 /// built-in scenarios keep their names.
 pub fn display_names(scenarios: &[(&str, Option<&Path>)]) -> Vec<String> {
     let file_name = |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
+    // Per name, the distinct files holding it, and per file name how many distinct paths have
+    // it: linear in the number of scenarios, however many share a name.
+    let mut files_of: HashMap<&str, HashSet<Option<&Path>>> = HashMap::new();
+    for &(name, path) in scenarios {
+        files_of.entry(name).or_default().insert(path);
+    }
+    let mut paths_named: HashMap<(&str, String), usize> = HashMap::new();
+    for (name, files) in &files_of {
+        for path in files.iter().flatten() {
+            *paths_named.entry((name, file_name(path))).or_default() += 1;
+        }
+    }
     scenarios
         .iter()
         .map(|&(name, path)| {
             let Some(path) = path else { return name.to_string() };
-            let others: Vec<&Path> = scenarios
-                .iter()
-                .filter(|(n, p)| *n == name && *p != Some(path))
-                .map(|(_, p)| p.unwrap_or(path))
-                .collect();
-            if others.is_empty() {
+            if files_of.get(name).is_none_or(|files| files.len() < 2) {
                 return name.to_string();
             }
-            let file = if others.iter().any(|q| *q != path && file_name(q) == file_name(path)) {
+            let own = file_name(path);
+            let file = if paths_named.get(&(name, own.clone())).is_some_and(|&n| n > 1) {
                 path.display().to_string()
             } else {
-                file_name(path)
+                own
             };
             format!("{name} · {file}")
         })

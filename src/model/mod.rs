@@ -35,6 +35,7 @@ pub mod summary;
 pub mod synth;
 pub mod table;
 pub mod tabular;
+pub mod text_fields;
 pub mod whatif;
 
 pub use diagnostics::{Diagnostic, Severity};

@@ -104,6 +104,25 @@ impl Scenario {
         self.series == other.series && self.extra_indicators == other.extra_indicators
     }
 
+    /// A hash of what [`Scenario::same_data`] compares: equal data, equal keys. Finding the
+    /// duplicates among N scenarios goes through it, in O(N), not N² deep comparisons.
+    pub fn data_key(&self) -> u64 {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = foldhash::fast::FixedState::with_seed(0x5ce7_a210).build_hasher();
+        for s in &self.series {
+            (&s.id, &s.indicator, &s.region, &s.unit, s.kind, &s.label, &s.source, &s.note).hash(&mut h);
+            for p in &s.points {
+                (p.year, p.value.to_bits(), &p.source, &p.quote, &p.derived).hash(&mut h);
+            }
+            s.points.len().hash(&mut h);
+        }
+        for e in &self.extra_indicators {
+            (&e.id, &e.name, &e.name_en, &e.unit).hash(&mut h);
+        }
+        (self.series.len(), self.extra_indicators.len()).hash(&mut h);
+        h.finish()
+    }
+
     /// The series of one indicator and region, in file order.
     pub fn series_for<'a>(&'a self, indicator: &'a str, region: &'a str) -> impl Iterator<Item = &'a Series> + 'a {
         self.series.iter().filter(move |s| s.indicator == indicator && s.region == region)
@@ -189,9 +208,21 @@ const COUNT_UNITS: [&str; 12] = ["个", "家", "件", "人", "项", "名", "位"
 const MAX_DIAGNOSTICS: usize = 200;
 
 /// The known id closest to `wanted`, if it is close enough to be a likely typo.
+/// Names whose lengths are too far apart to score 0.5 are never compared (the distance is at
+/// least the difference in length), so a megabyte-long name costs one count of its
+/// characters, not a megabyte times every known name.
 pub fn nearest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    const LONGEST_COMPARED: usize = 200;
+    let wanted_len = wanted.chars().take(LONGEST_COMPARED + 1).count();
+    if wanted_len > LONGEST_COMPARED {
+        return None;
+    }
     known
         .into_iter()
+        .filter(|k| {
+            let len = k.chars().count();
+            2 * len.abs_diff(wanted_len) <= len.max(wanted_len)
+        })
         .map(|k| (strsim::normalized_levenshtein(wanted, k), k))
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -232,6 +263,45 @@ pub fn embedded_actuals(plan: &Plan) -> Result<Scenario, Vec<Diagnostic>> {
 /// Checks what serde cannot; `locate` says where a field (`series[3].points[2].value`) is in
 /// the file: a RON line and column, or a spreadsheet's cell.
 pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(&str) -> Place) -> Vec<Diagnostic> {
+    validate_with(&ScenarioRules::new(plan), s, file, locate)
+}
+
+/// What every scenario is checked against that depends only on the plan: built once for a
+/// file of a thousand scenarios, not once for each.
+pub struct ScenarioRules<'a> {
+    title: &'a str,
+    /// The plan's measures and their units.
+    units: HashMap<&'a str, &'a str>,
+    /// The measures by their lower-case id, to refuse an id that differs only by case.
+    lower: HashMap<String, &'a str>,
+    regions: Vec<String>,
+    period: (u16, u16),
+    /// Years not far outside the plan's period.
+    years: std::ops::RangeInclusive<u16>,
+}
+
+impl<'a> ScenarioRules<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        let units: HashMap<&str, &str> = Measure::group(&plan.indicators).iter().map(|m| (m.key, m.unit())).collect();
+        let lower = units.keys().map(|k| (k.to_lowercase(), *k)).collect();
+        ScenarioRules {
+            title: &plan.meta.title,
+            units,
+            lower,
+            regions: known_regions(plan),
+            period: (plan.meta.period_start, plan.meta.period_end),
+            years: plan.meta.period_start.saturating_sub(15)..=plan.meta.period_end.saturating_add(15),
+        }
+    }
+}
+
+/// [`validate_scenario`] with the plan's rules built beforehand.
+pub fn validate_with(
+    rules: &ScenarioRules,
+    s: &Scenario,
+    file: &str,
+    locate: &dyn Fn(&str) -> Place,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if s.format_version != SCENARIO_FORMAT_VERSION {
         out.push(
@@ -243,36 +313,61 @@ pub fn validate_scenario(s: &Scenario, plan: &Plan, file: &str, locate: &dyn Fn(
             .zh(format!("不支持的 format_version {}：应为 {SCENARIO_FORMAT_VERSION}", s.format_version)),
         );
     }
-    if s.plan != plan.meta.title {
+    if s.plan != rules.title {
         out.push(
             Diagnostic::warning(
                 file,
                 locate("plan"),
-                format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, plan.meta.title),
+                format!("the scenario is for plan `{}`, the loaded plan is `{}`", s.plan, rules.title),
             )
-            .zh(format!("此情景属于规划《{}》，当前载入的是《{}》", s.plan, plan.meta.title)),
+            .zh(format!("此情景属于规划《{}》，当前载入的是《{}》", s.plan, rules.title)),
         );
     }
-    let groups = Measure::group(&plan.indicators);
-    let mut units: HashMap<&str, &str> = groups.iter().map(|m| (m.key, m.unit())).collect();
+    super::text_fields::check(s, file, locate, &mut out);
+    let mut units = rules.units.clone();
+    let mut extra_ids: HashMap<String, &str> = HashMap::new();
     for (i, e) in s.extra_indicators.iter().enumerate() {
-        if units.contains_key(e.id.as_str()) {
-            out.push(Diagnostic::error(
-                file,
-                locate(&format!("extra_indicators[{i}].id")),
-                format!("extra indicator `{}` collides with an indicator of the plan", e.id),
-            ));
+        let at = locate(&format!("extra_indicators[{i}].id"));
+        let lower = e.id.to_lowercase();
+        if units.contains_key(e.id.as_str()) && !extra_ids.contains_key(&lower) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!("extra indicator `{}` collides with an indicator of the plan", e.id),
+                )
+                .zh(format!("附加指标 `{}` 与规划的指标重名", e.id)),
+            );
+        } else if let Some(measure) = rules.lower.get(&lower) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!(
+                        "extra indicator `{}` differs from the plan's measure `{measure}` only by case: name it apart",
+                        e.id
+                    ),
+                )
+                .zh(format!("附加指标 `{}` 与规划的指标 `{measure}` 仅大小写不同：请另取一个 id", e.id)),
+            );
+        } else if let Some(other) = extra_ids.get(&lower) {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!(
+                        "extra indicator `{}` is named twice (as `{other}` before), ids differing only by case",
+                        e.id
+                    ),
+                )
+                .zh(format!("附加指标 `{}` 重复（此前为 `{other}`），id 仅大小写不同也算重复", e.id)),
+            );
         }
+        extra_ids.entry(lower).or_insert(e.id.as_str());
         units.entry(e.id.as_str()).or_insert(e.unit.as_str());
     }
-    let check = SeriesCheck {
-        file,
-        locate,
-        units,
-        regions: known_regions(plan),
-        period: (plan.meta.period_start, plan.meta.period_end),
-        years: plan.meta.period_start.saturating_sub(15)..=plan.meta.period_end.saturating_add(15),
-    };
+    let check =
+        SeriesCheck { file, locate, units, regions: &rules.regions, period: rules.period, years: rules.years.clone() };
     let mut seen_ids: HashMap<&str, usize> = HashMap::new();
     let mut unshown_warnings = 0usize;
     for (i, series) in s.series.iter().enumerate() {
@@ -300,7 +395,7 @@ struct SeriesCheck<'a> {
     locate: &'a dyn Fn(&str) -> Place,
     /// Every indicator a series may name (the plan's and the file's own), with its unit.
     units: HashMap<&'a str, &'a str>,
-    regions: Vec<String>,
+    regions: &'a [String],
     period: (u16, u16),
     /// Years not far outside the plan's period.
     years: std::ops::RangeInclusive<u16>,
@@ -318,22 +413,21 @@ impl SeriesCheck<'_> {
             );
         }
         match self.units.get(series.indicator.as_str()) {
-            None => out.push(
-                Diagnostic::error(
-                    file,
-                    at("indicator"),
-                    format!(
-                        "series `{id}`: unknown indicator `{}`{}",
+            None => {
+                let suggestion = did_you_mean(nearest(&series.indicator, self.units.keys().copied()));
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        at("indicator"),
+                        format!("series `{id}`: unknown indicator `{}`{suggestion}", series.indicator),
+                    )
+                    .zh(format!(
+                        "序列 `{id}`：未知指标 `{}`{}",
                         series.indicator,
-                        did_you_mean(nearest(&series.indicator, self.units.keys().copied()))
-                    ),
+                        suggestion_zh(&suggestion)
+                    )),
                 )
-                .zh(format!(
-                    "序列 `{id}`：未知指标 `{}`{}",
-                    series.indicator,
-                    suggestion_zh(&did_you_mean(nearest(&series.indicator, self.units.keys().copied())))
-                )),
-            ),
+            }
             Some(unit) if *unit != series.unit => out.push(
                 Diagnostic::error(
                     file,
@@ -348,20 +442,20 @@ impl SeriesCheck<'_> {
             Some(_) => {}
         }
         if !self.regions.contains(&series.region) {
+            let suggestion = did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str)));
             out.push(
                 Diagnostic::error(
                     file,
                     at("region"),
                     format!(
-                        "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){}",
+                        "series `{id}`: unknown region `{}` (expected 全区, 东部, 西部, 全国 or a 盟市){suggestion}",
                         series.region,
-                        did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str)))
                     ),
                 )
                 .zh(format!(
                     "序列 `{id}`：未知地区 `{}`（应为全区、东部、西部、全国或某个盟市）{}",
                     series.region,
-                    suggestion_zh(&did_you_mean(nearest(&series.region, self.regions.iter().map(String::as_str))))
+                    suggestion_zh(&suggestion)
                 )),
             );
         }

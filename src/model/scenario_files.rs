@@ -8,7 +8,8 @@ use super::diagnostics::Diagnostic;
 use super::load::{MAX_FILE_BYTES, read_limited};
 use super::plan::Plan;
 use super::scenario::{Scenario, load_scenario_file};
-use super::tabular::interpret::scenarios_from_grids;
+use super::tabular::Grid;
+use super::tabular::interpret::{Companions, scenarios_from_grids};
 use super::tabular::read::{TableFormat, read_grids, table_format};
 
 /// The extensions the file dialog offers.
@@ -24,12 +25,14 @@ pub fn load_scenarios_file(path: &Path, plan: &Plan) -> Result<Loaded, Vec<Diagn
     };
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
-    let mapping = match format {
-        TableFormat::Csv => read_mapping_file(path)?,
-        _ => None,
+    let companions = match format {
+        TableFormat::Csv => {
+            Companions { mapping: read_companion(path, "mapping")?, indicators: read_companion(path, "indicators")? }
+        }
+        _ => Companions::default(),
     };
     let stem = path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
-    load_table_bytes(&bytes, format, &name, &stem, mapping.as_ref(), plan)
+    load_table_bytes(&bytes, format, &name, &stem, &companions, plan)
 }
 
 /// A table already in memory (`file` names it in messages, `stem` names a scenario the table
@@ -39,11 +42,11 @@ pub fn load_table_bytes(
     format: TableFormat,
     file: &str,
     stem: &str,
-    mapping: Option<&super::tabular::Grid>,
+    companions: &Companions,
     plan: &Plan,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let (grids, mut notes) = read_grids(bytes, format, file).map_err(|d| vec![d])?;
-    match scenarios_from_grids(&grids, mapping, file, stem, plan) {
+    match scenarios_from_grids(&grids, companions, file, stem, plan) {
         Ok((scenarios, warnings)) => {
             notes.extend(warnings);
             Ok((scenarios, notes))
@@ -55,19 +58,27 @@ pub fn load_table_bytes(
     }
 }
 
-/// The mapping file a CSV may come with: `NAME.mapping.csv` beside `NAME.csv`.
-pub fn mapping_path(path: &Path) -> Option<PathBuf> {
+/// The companion file `kind` (`mapping`, `indicators`) a CSV may come with: `NAME.KIND.csv`
+/// beside `NAME.csv`.
+pub fn companion_path(path: &Path, kind: &str) -> Option<PathBuf> {
     let stem = path.file_stem()?.to_str()?;
-    if stem.ends_with(".mapping") {
+    if COMPANIONS.iter().any(|c| stem.ends_with(&format!(".{c}"))) {
         return None;
     }
-    Some(path.with_file_name(format!("{stem}.mapping.csv")))
+    Some(path.with_file_name(format!("{stem}.{kind}.csv")))
 }
 
-fn read_mapping_file(path: &Path) -> Result<Option<super::tabular::Grid>, Vec<Diagnostic>> {
-    let Some(mapping) = mapping_path(path).filter(|p| p.is_file()) else { return Ok(None) };
-    let name = mapping.display().to_string();
-    let bytes = read_limited(&mapping, MAX_FILE_BYTES).map_err(|d| vec![d])?;
+/// The mapping file a CSV may come with: `NAME.mapping.csv` beside `NAME.csv`.
+pub fn mapping_path(path: &Path) -> Option<PathBuf> {
+    companion_path(path, "mapping")
+}
+
+const COMPANIONS: [&str; 2] = ["mapping", "indicators"];
+
+fn read_companion(path: &Path, kind: &str) -> Result<Option<Grid>, Vec<Diagnostic>> {
+    let Some(companion) = companion_path(path, kind).filter(|p| p.exists()) else { return Ok(None) };
+    let name = companion.display().to_string();
+    let bytes = read_limited(&companion, MAX_FILE_BYTES).map_err(|d| vec![d])?;
     let (mut grids, _) = read_grids(&bytes, TableFormat::Csv, &name).map_err(|d| vec![d])?;
     Ok(grids.pop())
 }

@@ -3,6 +3,7 @@
 //! measured against, and the pair the scenario page compares. How files are read (a worker
 //! thread, a dialog) is the window's business; what becomes of a read file is decided here.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -222,12 +223,20 @@ impl ScenarioSet {
             None => (self.loaded.iter().position(|l| l.order > seq).unwrap_or(self.loaded.len()), seq, Vec::new()),
         };
         let reloaded = !old.is_empty();
-        for (k, mut scenario) in scenarios.into_iter().enumerate() {
-            scenario.colour_slot = match slots.iter().find(|(name, _)| *name == scenario.name) {
-                Some(&(_, slot)) => slot,
-                None => self.free_colour_slot(),
+        // Looked up by name and by data key, once per file: a workbook of a thousand
+        // scenarios is not a million comparisons.
+        let slots: HashMap<String, usize> = slots.into_iter().collect();
+        let hidden: HashSet<String> = hidden.into_iter().collect();
+        let mut colours =
+            ColourSlots::new(self.loaded.iter().map(|l| l.scenario.colour_slot).chain(slots.values().copied()));
+        let mut arrived = Vec::with_capacity(scenarios.len());
+        let others = DataKeys::new(self.loaded.iter().filter(|l| l.path.as_deref() != Some(path.as_path())));
+        for mut scenario in scenarios {
+            scenario.colour_slot = match slots.get(&scenario.name) {
+                Some(&slot) => slot,
+                None => colours.take_free(),
             };
-            let duplicate_of = self.same_data(&scenario, &path);
+            let duplicate_of = others.same_data(&scenario);
             let enabled = !hidden.contains(&scenario.name) && (reloaded || duplicate_of.is_none());
             if let Some(other) = duplicate_of.as_ref().filter(|_| !reloaded) {
                 let text = match lang {
@@ -251,19 +260,11 @@ impl ScenarioSet {
                 order,
                 duplicate_of,
             };
-            self.loaded.insert((at + k).min(self.loaded.len()), loaded);
+            arrived.push(loaded);
         }
-    }
-
-    /// The name of a scenario from elsewhere (built in, or another file) with the very data of
-    /// `scenario`: the same series, points, kinds and sources.
-    fn same_data(&self, scenario: &Scenario, path: &Path) -> Option<String> {
-        self.loaded.iter().find(|l| l.path.as_deref() != Some(path) && l.scenario.same_data(scenario)).map(|l| match &l
-            .path
-        {
-            None => l.scenario.name.clone(),
-            Some(p) => format!("{} · {}", l.scenario.name, p.file_name().unwrap_or_default().to_string_lossy()),
-        })
+        drop(others);
+        let at = at.min(self.loaded.len());
+        self.loaded.splice(at..at, arrived);
     }
 
     /// A file that failed to load: its messages are said, and what was loaded stays. The
@@ -280,6 +281,51 @@ impl ScenarioSet {
             existing.modified = modified;
         }
         log.diagnostics(diagnostics);
+    }
+}
+
+/// The loaded scenarios from elsewhere (built in, or other files) by their data key.
+struct DataKeys<'a> {
+    by_key: HashMap<u64, Vec<&'a LoadedScenario>>,
+}
+
+impl<'a> DataKeys<'a> {
+    fn new(loaded: impl Iterator<Item = &'a LoadedScenario>) -> Self {
+        let mut by_key: HashMap<u64, Vec<&'a LoadedScenario>> = HashMap::new();
+        for l in loaded {
+            by_key.entry(l.scenario.data_key()).or_default().push(l);
+        }
+        DataKeys { by_key }
+    }
+
+    /// The name of a scenario with the very data of `scenario`: the same series, points,
+    /// kinds and sources.
+    fn same_data(&self, scenario: &Scenario) -> Option<String> {
+        let same = self.by_key.get(&scenario.data_key())?.iter().find(|l| l.scenario.same_data(scenario))?;
+        Some(match &same.path {
+            None => same.scenario.name.clone(),
+            Some(p) => format!("{} · {}", same.scenario.name, p.file_name().unwrap_or_default().to_string_lossy()),
+        })
+    }
+}
+
+/// The colour slots in use, handing out the lowest free one at a time.
+struct ColourSlots {
+    taken: HashSet<usize>,
+    next: usize,
+}
+
+impl ColourSlots {
+    fn new(taken: impl Iterator<Item = usize>) -> Self {
+        ColourSlots { taken: taken.collect(), next: 0 }
+    }
+
+    fn take_free(&mut self) -> usize {
+        while self.taken.contains(&self.next) {
+            self.next += 1;
+        }
+        self.taken.insert(self.next);
+        self.next
     }
 }
 

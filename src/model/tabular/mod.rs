@@ -14,6 +14,9 @@ use super::diagnostics::Place;
 pub enum Value {
     Text(String),
     Number(f64),
+    /// A number the sheet formats as a percentage (`0.00%`): the stored fraction, 0.015 for a
+    /// cell that shows 1.50%.
+    Percent(f64),
     Bool(bool),
     /// A cell formatted as a date or time (its text or Excel serial, for messages).
     Date(String),

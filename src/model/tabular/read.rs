@@ -112,9 +112,11 @@ fn read_xlsx(bytes: &[u8], file: &str) -> Result<Vec<Grid>, Diagnostic> {
         let mut grid = Grid { sheet: Some(name.clone()), ..Grid::default() };
         // Merged ranges are only a check: a sheet whose merge list cannot be read still loads.
         grid.merged = book.merge_cells_by_sheet_name(&name).map(|d| spans(&d)).unwrap_or_default();
+        let percent = percent_cells(&mut book, &name, file)?;
         let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(file, &e))?;
         while let Some(cell) = cells.next_cell_with_formula().map_err(|e| unreadable(file, &e))? {
             let value = match (from_data_ref(cell.value), cell.formula) {
+                (Some(Value::Number(n)), _) if percent.contains(&cell.pos) => Value::Percent(n),
                 (Some(v), _) => v,
                 (None, Some(f)) if !f.is_empty() => Value::FormulaWithoutValue(format!("={f}")),
                 (None, _) => continue,
@@ -128,6 +130,55 @@ fn read_xlsx(bytes: &[u8], file: &str) -> Result<Vec<Grid>, Diagnostic> {
         grids.push(grid);
     }
     Ok(grids)
+}
+
+/// The cells of sheet `name` formatted as percentages (`0%`, `0.00%`, a custom `0.0%`): their
+/// stored value is the fraction, the number the sheet shows is a hundred times it. The sheet
+/// is read a second time only when the workbook has such a format at all.
+fn percent_cells(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    file: &str,
+) -> Result<std::collections::HashSet<(u32, u32)>, Diagnostic> {
+    let mut cells = book.worksheet_cells_reader(name).map_err(|e| unreadable(file, &e))?;
+    let percent_styles: Vec<bool> = cells
+        .styles()
+        .iter()
+        .map(|style| style.number_format.as_ref().is_some_and(|f| is_percent_format(&f.format_code)))
+        .collect();
+    let mut found = std::collections::HashSet::new();
+    if !percent_styles.contains(&true) {
+        return Ok(found);
+    }
+    let mut total = 0usize;
+    while let Some((row, col, style)) = cells.next_style_id().map_err(|e| unreadable(file, &e))? {
+        total += 1;
+        if total > MAX_CELLS {
+            return Err(too_many_cells(file, name));
+        }
+        if percent_styles.get(style).copied().unwrap_or(false) {
+            found.insert((row, col));
+        }
+    }
+    Ok(found)
+}
+
+/// A number format that shows its number as a percentage: a `%` outside quoted text and not
+/// escaped (`0.0%`, but not `0.0"%"` or `0.0\%`, which print a sign after the plain number).
+fn is_percent_format(code: &str) -> bool {
+    let mut chars = code.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if !quoted => {
+                chars.next();
+            }
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// xls and ods through calamine's whole-sheet ranges (their formats bound a sheet's size:

@@ -61,6 +61,22 @@ pub fn iamc_csv(scenarios: &[&Scenario]) -> String {
     csv_text(std::iter::once(header).chain(body).collect())
 }
 
+/// The extra indicators of `scenarios` (those that are not measures of the plan) as the CSV a
+/// table's `NAME.indicators.csv` companion holds, as the xlsx's `indicators` sheet does;
+/// `None` when there are none.
+pub fn indicators_csv(scenarios: &[&Scenario]) -> Option<String> {
+    let header = ["Scenario", "Id", "Name", "Name_en", "Unit"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = scenarios
+        .iter()
+        .flat_map(|s| {
+            s.extra_indicators
+                .iter()
+                .map(|e| vec![s.name.clone(), e.id.clone(), e.name.clone(), e.name_en.clone(), e.unit.clone()])
+        })
+        .collect();
+    (!rows.is_empty()).then(|| csv_text(std::iter::once(header).chain(rows).collect()))
+}
+
 /// The long layout as CSV: one point per row, with its series and sources.
 pub fn long_csv(scenarios: &[&Scenario]) -> String {
     let header = [

@@ -10,6 +10,7 @@ pub(super) fn text(v: Option<&Value>) -> String {
     match v {
         Some(Value::Text(t)) => t.trim().to_string(),
         Some(Value::Number(n)) => crate::model::format::exact(*n),
+        Some(Value::Percent(n)) => format!("{}%", crate::model::format::exact(n * 100.0)),
         Some(Value::Bool(b)) => b.to_string(),
         Some(Value::Date(d)) => d.clone(),
         Some(Value::Error(e)) => e.clone(),
@@ -52,7 +53,7 @@ pub(super) fn is_missing_marker(t: &str) -> bool {
 /// flag too); anything else is refused with the reason.
 pub(super) fn number_of(v: &Value, in_workbook: bool) -> Result<(Option<f64>, Option<String>), String> {
     match v {
-        Value::Number(n) => Ok((Some(*n), None)),
+        Value::Number(n) | Value::Percent(n) => Ok((Some(*n), None)),
         Value::Text(t) => {
             let t = t.trim();
             if is_missing_marker(t) {

@@ -30,7 +30,9 @@ use names::{Names, normalise};
 use super::{Grid, Value};
 use crate::model::diagnostics::{Diagnostic, Place};
 use crate::model::plan::Plan;
-use crate::model::scenario::{ExtraIndicator, Point, SCENARIO_FORMAT_VERSION, Scenario, Series, validate_scenario};
+use crate::model::scenario::{
+    ExtraIndicator, Point, SCENARIO_FORMAT_VERSION, Scenario, ScenarioRules, Series, validate_with,
+};
 
 /// Only the first rows are searched for the header: rows above it (a title) are skipped.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -131,6 +133,11 @@ struct Messages {
 }
 
 impl Messages {
+    /// No further message would be kept: what would only go into one need not be computed.
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_MESSAGES
+    }
+
     fn error(&mut self, place: Place, message: String) {
         let zh = in_chinese(&message);
         self.error_zh(place, message, zh);
@@ -198,21 +205,33 @@ fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Option<Header> 
         let mut roles = HashMap::default();
         let mut years = Vec::new();
         let mut date_headers = Vec::new();
+        // Header cells no column is read for: a second column of one role, or a name the
+        // reader does not know. Said once the row is known to be the header.
+        let mut unread: Vec<(u32, Unread)> = Vec::new();
         for (col, v) in grid.row(row) {
-            if let Some(role) = role_of(&text(Some(v))) {
-                roles.entry(role).or_insert(col);
+            let written = text(Some(v));
+            if let Some(role) = role_of(&written) {
+                match roles.get(&role) {
+                    Some(&first) => unread.push((col, Unread::Second { written, first })),
+                    None => {
+                        roles.insert(role, col);
+                    }
+                }
                 continue;
             }
             match v {
                 Value::Date(_) => date_headers.push(col),
-                v => {
-                    if let Ok(year) = year_of(v) {
-                        years.push((col, year));
-                    }
-                }
+                v => match year_of(v) {
+                    Ok(year) => years.push((col, year)),
+                    Err(_) if !written.is_empty() => unread.push((col, Unread::Unknown(written))),
+                    Err(_) => {}
+                },
             }
         }
         if roles.contains_key(&needs) {
+            for (col, what) in unread {
+                what.say(grid, row, col, msgs);
+            }
             for col in date_headers {
                 let message = match grid.get(row, col).map(year_of) {
                     Some(Err(e)) => e,
@@ -224,6 +243,45 @@ fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Option<Header> 
         }
     }
     None
+}
+
+/// A header cell whose column is not read.
+enum Unread {
+    /// A second column of a role (two Variable columns): only the first would be read.
+    Second { written: String, first: u32 },
+    /// A name that is no column the reader knows (nor a year).
+    Unknown(String),
+}
+
+impl Unread {
+    fn say(self, grid: &Grid, row: u32, col: u32, msgs: &mut Messages) {
+        let column = |c: u32| match grid.sheet {
+            Some(_) => format!("column {}", super::column_letters(c)),
+            None => format!("field {}", c + 1),
+        };
+        let column_zh = |c: u32| match grid.sheet {
+            Some(_) => format!("第 {} 列", super::column_letters(c)),
+            None => format!("第 {} 个字段", c + 1),
+        };
+        match self {
+            Unread::Second { written, first } => msgs.error_zh(
+                grid.place(row, col),
+                format!(
+                    "a second `{written}` column: {} is the first, and a table has one; remove or rename one",
+                    column(first)
+                ),
+                format!("第二个 `{written}` 列：{} 已是此列，一张表只能有一个；请删去或改名其一", column_zh(first)),
+            ),
+            Unread::Unknown(written) => msgs.warning_zh(
+                grid.place(row, col),
+                format!(
+                    "column `{written}` is not read: it is no column the reader knows (Model, Scenario, Region, \
+                     Variable, Unit, Kind, Label, Source, Note, Year, Value, a year …)"
+                ),
+                format!("`{written}` 列未读取：不是可识别的列名（模型、情景、地区、指标、单位、类型、标签、来源、备注、年份、数值、某一年份……）"),
+            ),
+        }
+    }
 }
 
 /// A point of a series of a scenario: (scenario, series id, year).
@@ -243,11 +301,12 @@ struct Extras {
     sources: HashMap<PointKey, PointSource>,
 }
 
-fn read_extras(grids: &[&Grid], mapping_file: Option<&Grid>, msgs: &mut Messages) -> Extras {
+fn read_extras(grids: &[&Grid], companions: &Companions, msgs: &mut Messages) -> Extras {
     let mut extras = Extras::default();
     let sheets = grids.iter().map(|g| (*g, g.sheet.as_deref().map_or(SheetKind::Data, sheet_kind)));
-    let mapping = mapping_file.into_iter().map(|g| (g, SheetKind::Mapping));
-    for (grid, kind) in sheets.chain(mapping) {
+    let mapping = companions.mapping.iter().map(|g| (g, SheetKind::Mapping));
+    let indicators = companions.indicators.iter().map(|g| (g, SheetKind::Indicators));
+    for (grid, kind) in sheets.chain(mapping).chain(indicators) {
         let needs = match kind {
             SheetKind::Data => continue,
             SheetKind::Mapping => Role::Target,
@@ -372,18 +431,26 @@ impl Draft {
     }
 }
 
-/// Reads the scenarios out of a workbook's sheets or a CSV file's grid. `mapping_file` is a
-/// CSV's companion mapping; `stem` names a scenario the table does not name.
+/// The files a CSV may come with, which a workbook holds as sheets: `NAME.mapping.csv` (names
+/// the app does not know) and `NAME.indicators.csv` (the file's extra indicators).
+#[derive(Default)]
+pub struct Companions {
+    pub mapping: Option<Grid>,
+    pub indicators: Option<Grid>,
+}
+
+/// Reads the scenarios out of a workbook's sheets or a CSV file's grid (with its companion
+/// files); `stem` names a scenario the table does not name.
 pub fn scenarios_from_grids(
     grids: &[Grid],
-    mapping_file: Option<&Grid>,
+    companions: &Companions,
     file: &str,
     stem: &str,
     plan: &Plan,
 ) -> Result<(Vec<Scenario>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut msgs = Messages { file: file.to_string(), list: Vec::new() };
     let all: Vec<&Grid> = grids.iter().collect();
-    let extras = read_extras(&all, mapping_file, &mut msgs);
+    let extras = read_extras(&all, companions, &mut msgs);
     let names = Names::new(plan, &extras);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut data_sheets = 0;
@@ -432,6 +499,7 @@ pub fn scenarios_from_grids(
             }
         })
         .collect();
+    let rules = ScenarioRules::new(plan);
     let mut scenarios = Vec::new();
     for (mut draft, name) in drafts.into_iter().zip(renamed) {
         let (description, plan_title, plan_place) = match extras.about.get(&draft.name) {
@@ -463,7 +531,7 @@ pub fn scenarios_from_grids(
             extra_indicators,
             series: std::mem::take(&mut draft.series),
         };
-        let problems = validate_scenario(&scenario, plan, file, &|path| draft.locate(path));
+        let problems = validate_with(&rules, &scenario, file, &|path| draft.locate(path));
         msgs.list.extend(problems);
         scenarios.push(scenario);
     }

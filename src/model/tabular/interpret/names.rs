@@ -88,6 +88,9 @@ pub(super) struct Names {
     /// Names as people type them ([`loose`]) → the ids they may mean.
     loose: HashMap<String, Vec<String>>,
     regions: HashMap<String, String>,
+    /// The suggestion made for each unknown name, so a name on 40,000 rows is compared with
+    /// the known ones once.
+    suggested: std::cell::RefCell<HashMap<String, String>>,
 }
 
 impl Names {
@@ -165,7 +168,7 @@ impl Names {
             }
         }
         loose.retain(|k, _| !k.is_empty());
-        Names { indicators, indicator_names, units, regions, display, loose }
+        Names { indicators, indicator_names, units, regions, display, loose, suggested: Default::default() }
     }
 
     /// The indicator a variable names: as written (case, spaces and the width of brackets
@@ -203,6 +206,15 @@ impl Names {
     }
 
     pub(super) fn suggest(&self, written: &str) -> String {
+        if let Some(said) = self.suggested.borrow().get(written) {
+            return said.clone();
+        }
+        let suggestion = self.nearest_name(written);
+        self.suggested.borrow_mut().insert(written.to_string(), suggestion.clone());
+        suggestion
+    }
+
+    fn nearest_name(&self, written: &str) -> String {
         let names = self.indicator_names.iter().map(|(n, _)| n.as_str());
         match nearest(written, names) {
             Some(name) => {

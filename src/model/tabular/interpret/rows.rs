@@ -91,7 +91,14 @@ pub(super) fn read_table(
         .collect();
     // The previous long row's (row, draft, series, source).
     let mut previous: Option<(u32, usize, usize, String)> = None;
+    let last_header_col = grid.row(h.row).filter(|(_, v)| !is_blank(v)).map(|(c, _)| c).max().unwrap_or(0);
+    // Values right of the header's last column (a ragged row): (first cell, rows with one).
+    let mut beyond: (Option<Place>, usize) = (None, 0);
     for row in grid.rows().into_iter().filter(|&r| r > h.row) {
+        if let Some((col, _)) = grid.row(row).find(|(c, v)| *c > last_header_col && !is_blank(v)) {
+            beyond.0.get_or_insert_with(|| grid.place(row, col));
+            beyond.1 += 1;
+        }
         let repeated = long
             && previous
                 .as_ref()
@@ -118,6 +125,19 @@ pub(super) fn read_table(
         if let Some(draft) = drafts.get_mut(*d) {
             table.long_point(draft, *i, row, source, msgs);
         }
+    }
+    if let (Some(place), rows) = beyond {
+        let more = if rows > 1 { format!(" ({rows} rows have such values; this is the first)") } else { String::new() };
+        let more_zh = if rows > 1 {
+            format!("（共 {rows} 行有这样的数值，此处为第一个）")
+        } else {
+            String::new()
+        };
+        msgs.warning_zh(
+            place,
+            format!("a value right of the header's last column is not read: the column has no header{more}"),
+            format!("表头最后一列右侧的数值未读取：该列没有表头{more_zh}"),
+        );
     }
     if let (Some(place), Some(year)) = (guessed, cutoff) {
         msgs.warning_zh(
@@ -156,7 +176,7 @@ fn draft_for(
         model: found.model.clone(),
         name: found.scenario.clone(),
         series: Vec::new(),
-        places: HashMap::default(),
+        places: HashMap::from_iter([("name".to_string(), place)]),
         point_places: Vec::new(),
         by_key: HashMap::default(),
         first_row: HashMap::default(),
@@ -229,6 +249,7 @@ impl Table<'_> {
                 msgs.error_zh(self.place(row, Role::Variable), message, zh);
                 return None;
             }
+            Found::Unknown if msgs.full() => return None,
             Found::Unknown => {
                 let suggestion = self.names.suggest(&variable);
                 let zh = format!("未知变量 `{variable}`{}", suggestion_zh(&suggestion));
@@ -359,6 +380,9 @@ impl Table<'_> {
             ("region", or_variable(Role::Region)),
             ("unit", or_variable(Role::Unit)),
             ("kind", Role::Kind),
+            ("label", or_variable(Role::Label)),
+            ("source", or_variable(Role::Source)),
+            ("note", or_variable(Role::Note)),
         ] {
             draft.places.insert(format!("series[{i}].{field}"), self.place(row, role));
         }
@@ -400,6 +424,7 @@ impl Table<'_> {
                     if let Some(w) = warning {
                         msgs.warning(grid.place(row, col), w);
                     }
+                    let value = percent_as_shown(v, value, draft, i, grid.place(row, col), msgs);
                     self.add_point(draft, i, (year, value), (grid.place(h.row, col), grid.place(row, col)));
                 }
                 Ok((None, _)) => {}
@@ -418,15 +443,16 @@ impl Table<'_> {
             Some(Err(e)) => return msgs.error(grid.place(row, yc), e),
             None => return msgs.error(grid.place(row, yc), "no year".to_string()),
         };
-        let value = match grid.get(row, vc).map(|v| number_of(v, self.in_workbook)) {
-            Some(Ok((Some(v), warning))) => {
+        let Some(cell) = grid.get(row, vc) else { return };
+        let value = match number_of(cell, self.in_workbook) {
+            Ok((Some(v), warning)) => {
                 if let Some(w) = warning {
                     msgs.warning(grid.place(row, vc), w);
                 }
-                v
+                percent_as_shown(cell, v, draft, i, grid.place(row, vc), msgs)
             }
-            Some(Ok((None, _))) | None => return,
-            Some(Err(e)) => return msgs.error(grid.place(row, vc), e),
+            Ok((None, _)) => return,
+            Err(e) => return msgs.error(grid.place(row, vc), e),
         };
         self.add_point(draft, i, (year, value), (grid.place(row, yc), grid.place(row, vc)));
         let (quote, derived) = (self.cell(row, Role::Quote), self.cell(row, Role::Derived));
@@ -447,4 +473,41 @@ impl Table<'_> {
             p.derived = Some(derived);
         }
     }
+}
+
+/// A cell the sheet formats as a percentage holds the fraction (0.015 shows as 1.50%): under
+/// the unit `%` it is the percentage it shows (1.5), as typing 1.5% into Excel means, and the
+/// file is told so once. Under another unit it stays the stored number, with a warning.
+fn percent_as_shown(cell: &Value, value: f64, draft: &Draft, i: usize, place: Place, msgs: &mut Messages) -> f64 {
+    if !matches!(cell, Value::Percent(_)) {
+        return value;
+    }
+    let unit = draft.series.get(i).map_or("", |s| s.unit.as_str());
+    let shown = crate::model::format::exact(value * 100.0);
+    if unit == "%" {
+        let message = "cells formatted as percentages are read as the percentage they show (a cell \
+                       showing 1.50% is 1.5 %), as the unit is %"
+            .to_string();
+        let zh =
+            "设为百分比格式的单元格按其显示的百分数读取（显示为 1.50% 的单元格读作 1.5 %），因单位为 %".to_string();
+        msgs.info_once(place, message, zh);
+        // To 15 significant digits, as the sheet typed it: 0.0123 × 100 is 1.23, not
+        // 1.2300000000000002.
+        let scaled = value * 100.0;
+        format!("{scaled:.14e}").parse().unwrap_or(scaled)
+    } else {
+        msgs.warning_zh(
+            place,
+            format!(
+                "the cell shows {shown}% but the unit is `{unit}`: read as its stored value {}",
+                crate::model::format::exact(value)
+            ),
+            format!("单元格显示为 {shown}%，但单位是 `{unit}`：按其存储值 {} 读取", crate::model::format::exact(value)),
+        );
+        value
+    }
+}
+
+fn is_blank(v: &Value) -> bool {
+    matches!(v, Value::Text(t) if t.trim().is_empty())
 }
