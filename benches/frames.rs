@@ -284,7 +284,15 @@ fn worst_shapes(c: &mut Criterion) {
     let path = std::env::temp_dir().join(format!("pe-bench-deck-{}.ron", std::process::id()));
     std::fs::write(&path, deck).expect("temp file");
     c.bench_function("deck/many_unknown_measures", |b| {
-        b.iter(|| black_box(plan_explorer::model::deck::Deck::load(&path, &doc).expect_err("unknown")))
+        b.iter(|| {
+            black_box(
+                plan_explorer::model::deck::Deck::load(
+                    &path,
+                    &plan_explorer::model::deck::DeckTerms { doc: &doc, stats: &[] },
+                )
+                .expect_err("unknown"),
+            )
+        })
     });
     // Spreadsheet scenarios, read on the loader's thread: the shipped actuals as an xlsx
     // workbook (~3,000 values), and a 15 MB long-layout CSV (36,000 series of five years: 1.8 million cells, near the limit).

@@ -187,7 +187,11 @@ fn a_named_pipe_or_a_folder_is_refused_without_blocking() {
         let errs = load_scenario_file(path, &plan()).unwrap_err();
         assert!(errs[0].message.contains("not a regular file"), "{}", errs[0]);
         assert!(load_plan_file(path).unwrap_err()[0].message.contains("not a regular file"));
-        assert!(Deck::load(path, &doc).unwrap_err()[0].message.contains("not a regular file"));
+        assert!(
+            Deck::load(path, &plan_explorer::model::deck::DeckTerms { doc: &doc, stats: &[] }).unwrap_err()[0]
+                .message
+                .contains("not a regular file")
+        );
     }
     assert!(load_scenario_file(&folder, &plan()).unwrap_err()[0].message.contains("a folder"));
 }

@@ -253,11 +253,155 @@ fn extra_indicators_survive_the_round_trip_through_every_table_format() {
     let d = dir("round-trip");
     for (format, name) in [("iamc-csv", "n-iamc.csv"), ("csv", "n-long.csv"), ("xlsx", "n.xlsx")] {
         let out = d.join(name);
-        let (code, _, err) = common::run_cli(&["scenario", "export", national, "--format", format, "-o", out.to_str().unwrap()]);
+        let (code, _, err) =
+            common::run_cli(&["scenario", "export", national, "--format", format, "-o", out.to_str().unwrap()]);
         assert_eq!(code, 0, "{format}: {err}");
         let (scenarios, _) = loaded(&out);
         assert_eq!(scenarios[0].extra_indicators, original.extra_indicators, "{format}");
         assert_eq!(scenarios[0].series.len(), original.series.len(), "{format}");
     }
     assert!(d.join("n-iamc.indicators.csv").is_file());
+}
+
+// ── 6 and 13. A deck names only what exists, and `check` knows decks ──────────────────────
+
+fn deck_text(slides: &[&str]) -> String {
+    let slides: Vec<String> = slides.iter().map(|c| format!("    (content: {c}),\n")).collect();
+    format!("(\n  format_version: 1,\n  name: \"会议\",\n  slides: [\n{}  ],\n)\n", slides.concat())
+}
+
+#[test]
+fn a_deck_naming_what_does_not_exist_is_refused_at_each_slide() {
+    let text = deck_text(&[
+        "Measure(\"rd_intensity\")",
+        "Map(series: \"no_such\", year: Some(1800))",
+        "Regional(indicator: \"nope\", unit: \"亿元\", year: 3000)",
+        "EastWest(indicator: \"nope\", unit: \"亿元\")",
+        "Targets(chapter: \"ch999\", measures: [\"rd_intensity\"])",
+        "Index([])",
+        "Map(series: \"tasks\", year: Some(2020))",
+    ]);
+    let d = dir("deck");
+    let path = write(&d, "bad-deck.ron", &text);
+    let (code, out, _) = common::run_cli(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let name = path.display();
+    for (line, phrase) in [
+        (6, "no loaded scenario has `no_such` per 盟市"),
+        (6, "the year 1800 is far from the plan's period"),
+        (7, "no loaded scenario has `nope` per 盟市"),
+        (7, "the year 3000 is far from the plan's period"),
+        (8, "no loaded scenario has `nope` per 盟市"),
+        (9, "no chapter `ch999` in the plan"),
+        (10, "an index slide names no measure"),
+        (11, "the plan's count `tasks` has no year"),
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(&format!("{name}:{line}:")) && l.contains(phrase)),
+            "line {line}: `{phrase}` in\n{out}"
+        );
+    }
+    assert!(!out.lines().any(|l| l.starts_with(&format!("{name}:5:"))), "the good slide is not blamed:\n{out}");
+}
+
+#[test]
+fn check_says_a_good_deck_is_a_deck() {
+    let text = deck_text(&[
+        "Measure(\"rd_intensity\")",
+        "Regional(indicator: \"gdp\", unit: \"亿元\", year: 2020)",
+        "Map(series: \"tasks\", year: None)",
+    ]);
+    let d = dir("good-deck");
+    let path = write(&d, "deck.ron", &text);
+    let (code, out, err) = common::run_cli(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.trim(), format!("{}: ok: deck `会议`, 3 slides, 0 warnings", path.display()));
+}
+
+#[test]
+fn a_deck_of_more_slides_than_a_meeting_holds_is_refused_before_it_is_drawn() {
+    let slides = vec!["Measure(\"rd_intensity\")"; 501];
+    let d = dir("huge-deck");
+    let path = write(&d, "huge.ron", &deck_text(&slides));
+    let (code, _, err) =
+        common::run_cli(&["briefing", "--deck", path.to_str().unwrap(), "-o", d.join("b.html").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("501 slides: a deck holds at most 500"), "{err}");
+    assert!(!d.join("b.html").exists());
+}
+
+// ── 15 and 16. Nothing too big to open is written; no value breaks an axis ────────────────
+
+#[test]
+fn synth_refuses_a_scale_whose_plan_the_loader_would_refuse() {
+    let d = dir("synth");
+    let out = d.join("big.ron");
+    let (code, _, err) = common::run_cli(&["synth", "--scale", "200", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("over the 48 MB a plan file may be") && err.contains("the largest scale that fits is about"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_absurd_value_is_refused_at_its_cell_and_an_axis_never_breaks() {
+    let d = dir("absurd");
+    let path = write(
+        &d,
+        "absurd.csv",
+        "Model,Scenario,Region,Variable,Unit,Kind,2015,2020\nM,S,全区,rd_intensity,%,Target,0.76,1e308\n",
+    );
+    let errors = refused(&path);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&format!("{}:2:", path.display())) && e.contains("is no statistic's value")),
+        "{errors:#?}"
+    );
+    use plan_explorer::model::chart::axis::{linear_axis, log_axis};
+    let wide = log_axis("亿元", [1e-300, 1e-12, 1.0, 1e15, 1e308].into_iter()).expect("an axis");
+    assert!(wide.min >= 1e-12 && wide.max <= 1e16, "{wide:?}");
+    assert!(wide.ticks.len() <= 12 && wide.ticks.iter().all(|t| t.is_finite() && *t > 0.0), "{:?}", wide.ticks);
+    let mut labels: Vec<String> = wide.ticks.iter().map(|t| format!("{t:e}")).collect();
+    labels.dedup();
+    assert_eq!(labels.len(), wide.ticks.len());
+    let linear = linear_axis("亿元", [0.0, 17831.5, 1e308, f64::MAX].into_iter());
+    assert!(linear.max < 1e5 && linear.ticks.len() <= 8, "{linear:?}");
+}
+
+// ── 12. A companion that is no file is said ───────────────────────────────────────────────
+
+#[cfg(unix)]
+#[test]
+fn a_mapping_file_that_is_a_pipe_or_a_device_is_refused_by_name() {
+    let d = dir("fifo");
+    let path = write(&d, "t.csv", &format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
+    let fifo = d.join("t.mapping.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let errors = refused(&path);
+    assert_eq!(
+        errors,
+        [format!("{}: error: not a regular file (a pipe, socket or device): it was not read", fifo.display())]
+    );
+    std::fs::remove_file(&fifo).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &fifo).unwrap();
+    let errors = refused(&path);
+    assert!(
+        errors[0].starts_with(&fifo.display().to_string()) && errors[0].contains("not a regular file"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn check_prints_a_control_character_in_a_file_name_escaped() {
+    let d = dir("ctl-check");
+    let path =
+        write(&d, "x\u{1b}]0;t\u{7}\nok.csv", &format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
+    let (_, out, err) = common::run_cli(&["check", path.to_str().unwrap()]);
+    for text in [&out, &err] {
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    }
+    assert!(out.contains("x\\u{1b}]0;t\\u{7}\\nok.csv: ok:"), "{out:?}");
 }

@@ -242,7 +242,7 @@ impl PlanExplorerApp {
                 }
             }
             DeckCommand::Save(path) => self.save_deck(&path),
-            DeckCommand::Load(path) => match Deck::load(&path, self.session.doc()) {
+            DeckCommand::Load(path) => match Deck::load(&path, &self.session.deck_terms()) {
                 Ok(loaded) => *self.session.deck_mut() = loaded,
                 Err(ds) => self.log.diagnostics(ds),
             },

@@ -56,7 +56,7 @@ pub(super) fn briefing_command(
 ) -> Result<i32, String> {
     let session = session_of(plan, files, lang)?;
     let deck = match deck {
-        Some(path) => crate::model::deck::Deck::load(path, session.doc())
+        Some(path) => crate::model::deck::Deck::load(path, &session.deck_terms())
             .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
         None => session.default_deck(None),
     };

@@ -15,8 +15,26 @@ pub(super) fn synth_command(
     if !(1..=MAX_SCALE).contains(&scale) {
         return Err(format!("--scale {scale}: the scale must be 1 to {MAX_SCALE}"));
     }
+    // A plan the loader would refuse is not written (nor built, when its size at scale 1
+    // already says so): the message says the largest scale that fits.
+    let one = plan_to_ron(plan).map_err(|e| format!("cannot write RON: {e}"))?.len();
+    let estimate = one.saturating_mul(scale);
+    let too_large = |size: usize| {
+        let fits = (MAX_PLAN_BYTES as f64 / (size as f64 / scale as f64)).floor() as usize;
+        format!(
+            "--scale {scale}: the plan would be {:.1} MB, over the {} MB a plan file may be, and could not be opened; the largest scale that fits is about {fits}",
+            size as f64 / 1_048_576.0,
+            MAX_PLAN_BYTES / 1_048_576
+        )
+    };
+    if estimate as u64 > MAX_PLAN_BYTES + MAX_PLAN_BYTES / 10 {
+        return Err(too_large(estimate));
+    }
     let big = crate::model::synth::synth(plan, scale);
     let ron = plan_to_ron(&big).map_err(|e| format!("cannot write RON: {e}"))?;
+    if ron.len() as u64 > MAX_PLAN_BYTES {
+        return Err(too_large(ron.len()));
+    }
     write_output(output, ron.as_bytes(), out)
 }
 
@@ -82,8 +100,21 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
                 continue;
             }
         };
-        let is_scenario = is_scenario_text(&text);
-        if !is_scenario {
+        let kind = ron_kind(&text);
+        if kind == RonKind::Deck {
+            // Checked against the plan and the statistics of the shipped actual values.
+            let result = match &base {
+                Err(ds) => Err(ds.clone()),
+                Ok(p) => match session_of(p, &[], Lang::Zh) {
+                    Ok(session) => crate::model::deck::Deck::from_str(&text, &name, &session.deck_terms())
+                        .map(|d| format!("deck `{}`, {} slides", d.name, d.slides.len())),
+                    Err(e) => Err(vec![Diagnostic::error(&name, (0, 0), e)]),
+                },
+            };
+            report(&name, result, Vec::new());
+            continue;
+        }
+        if kind == RonKind::Plan {
             match load::load_plan_checked(&text, &name) {
                 Ok((p, warnings)) => report(&name, Ok(plan_summary(&p)), warnings),
                 Err(ds) => report(&name, Err(ds), Vec::new()),
@@ -108,24 +139,39 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
     i32::from(failed)
 }
 
-/// Whether a file is a scenario (it has `series`) rather than a plan (it has `nodes`),
+/// What a RON file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RonKind {
+    Plan,
+    Scenario,
+    Deck,
+}
+
+/// Whether a file is a plan (it has `nodes`), a scenario (`series`) or a deck (`slides`),
 /// decided by its top-level fields, not by words that may occur anywhere in its text. A file
 /// that does not parse is checked as the kind its words suggest, for the clearer message.
-pub(super) fn is_scenario_text(text: &str) -> bool {
+pub(super) fn ron_kind(text: &str) -> RonKind {
     #[derive(serde::Deserialize)]
     struct TopLevel {
         #[serde(default, deserialize_with = "present")]
         nodes: bool,
         #[serde(default, deserialize_with = "present")]
         series: bool,
+        #[serde(default, deserialize_with = "present")]
+        slides: bool,
     }
     /// A field that is there, whatever its value.
     fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         serde::Deserialize::deserialize(d).map(|_: serde::de::IgnoredAny| true)
     }
-    match ron::from_str::<TopLevel>(text) {
-        Ok(top) => top.series && !top.nodes,
-        Err(_) => text.contains("series:") && !text.contains("nodes:"),
+    let (nodes, series, slides) = match ron::from_str::<TopLevel>(text) {
+        Ok(top) => (top.nodes, top.series, top.slides),
+        Err(_) => (text.contains("nodes:"), text.contains("series:"), text.contains("slides:")),
+    };
+    match (nodes, series, slides) {
+        (false, true, _) => RonKind::Scenario,
+        (false, false, true) => RonKind::Deck,
+        _ => RonKind::Plan,
     }
 }
 

@@ -354,13 +354,15 @@ fn add_plan_values(
 /// Styles, unique labels, axes and the legend, once every series is in.
 fn finish(chart: &mut Chart, options: &ChartOptions, words: &Words) {
     // Labels are unique, so a legend entry and a hover name one series only.
-    for i in 1..chart.series.len() {
+    let mut names = std::collections::HashSet::new();
+    for series in &mut chart.series {
         let mut n = 2;
-        let base = chart.series[i].name.clone();
-        while chart.series[..i].iter().any(|s| s.name == chart.series[i].name) {
-            chart.series[i].name = format!("{base} ({n})");
+        let base = series.name.clone();
+        while names.contains(&series.name) {
+            series.name = format!("{base} ({n})");
             n += 1;
         }
+        names.insert(series.name.clone());
     }
     // The plan's values get their role's style (the n-th target its own marker); a scenario's
     // series get their role's line and marker in the colour of the scenario's slot, so a

@@ -10,6 +10,7 @@ use super::diagnostics::Diagnostic;
 use super::document::Document;
 use super::indicators::Measure;
 use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
+use super::regional::StatOption;
 
 pub const DECK_FORMAT_VERSION: u32 = 1;
 
@@ -138,39 +139,183 @@ impl Deck {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
-    /// Loads a deck file, checking that its measures exist in the plan.
-    pub fn load(path: &Path, doc: &Document) -> Result<Deck, Vec<Diagnostic>> {
+    /// Loads a deck file, checking that everything it names exists (see [`Deck::from_str`]).
+    pub fn load(path: &Path, terms: &DeckTerms) -> Result<Deck, Vec<Diagnostic>> {
         let name = path.display().to_string();
         let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
         let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
-        let deck: Deck = parse_ron(&text, &name).map_err(|d| vec![d])?;
-        let known: std::collections::HashSet<&str> = doc.plan.indicators.iter().map(|i| i.measure.as_str()).collect();
-        let pos = super::ron_paths::Positions::new(&text);
+        Deck::from_str(&text, &name, terms)
+    }
+
+    /// A deck from its RON text, refused (each problem with its line and column) when it names
+    /// a measure, chapter, statistic or year that does not exist, holds an empty index, a
+    /// control character in its text, or more than [`MAX_SLIDES`] slides: a briefing of empty
+    /// slides is not printed.
+    pub fn from_str(text: &str, name: &str, terms: &DeckTerms) -> Result<Deck, Vec<Diagnostic>> {
+        let deck: Deck = parse_ron(text, name).map_err(|d| vec![d])?;
+        let pos = super::ron_paths::Positions::new(text);
         let mut problems = Vec::new();
+        let mut error = |path: &str, en: String, zh: String| {
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(Diagnostic::error(name, pos.of(path), en).zh(zh));
+            }
+        };
         if deck.format_version != DECK_FORMAT_VERSION {
-            problems.push(Diagnostic::error(
-                &name,
-                pos.of("format_version"),
-                format!("format_version {} is not supported", deck.format_version),
-            ));
+            let v = deck.format_version;
+            error(
+                "format_version",
+                format!("format_version {v} is not supported"),
+                format!("不支持的 format_version {v}"),
+            );
+        }
+        if deck.slides.len() > MAX_SLIDES {
+            let n = deck.slides.len();
+            error(
+                "slides",
+                format!("{n} slides: a deck holds at most {MAX_SLIDES}; split it"),
+                format!("共 {n} 张幻灯片：一个演示最多 {MAX_SLIDES} 张；请拆分"),
+            );
+            return Err(problems);
+        }
+        if let Some(c) = deck.name.chars().find(|c| c.is_control()) {
+            let code = format!("U+{:04X}", c as u32);
+            error("name", format!("the name holds the control character {code}"), format!("名称含控制字符 {code}"));
         }
         for (i, slide) in deck.slides.iter().enumerate() {
-            let keys: Vec<(String, &String)> = match &slide.content {
-                SlideContent::Measure(k) => vec![(format!("slides[{i}].content"), k)],
-                SlideContent::Index(ks) => {
-                    ks.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
-                }
-                SlideContent::Regional { .. } | SlideContent::Map { .. } | SlideContent::EastWest { .. } => Vec::new(),
-                SlideContent::Targets { measures, .. } => {
-                    measures.iter().enumerate().map(|(j, k)| (format!("slides[{i}].content[{j}]"), k)).collect()
-                }
-            };
-            for (path, k) in keys {
-                if !known.contains(k.as_str()) {
-                    problems.push(Diagnostic::error(&name, pos.of(&path), format!("unknown indicator `{k}`")));
+            for problem in terms.problems(&slide.content) {
+                let path = format!("slides[{i}].content{}", problem.field);
+                error(&path, problem.en, problem.zh);
+            }
+            for (j, note) in slide.notes.iter().enumerate() {
+                if let Some(c) = note.text.chars().find(|c| c.is_control() && *c != '\n') {
+                    let code = format!("U+{:04X}", c as u32);
+                    error(
+                        &format!("slides[{i}].notes[{j}].text"),
+                        format!("the note holds the control character {code}"),
+                        format!("注释含控制字符 {code}"),
+                    );
                 }
             }
         }
         if problems.is_empty() { Ok(deck) } else { Err(problems) }
+    }
+}
+
+/// A deck holds at most this many slides: a briefing is a meeting's, and 100,000 slides made
+/// a 950 MB HTML file.
+pub const MAX_SLIDES: usize = 500;
+/// At most this many problems are said of one deck.
+const MAX_PROBLEMS: usize = 200;
+
+/// What a deck's slides may name: the plan's measures and chapters, and the statistics the
+/// loaded scenarios have per 盟市.
+pub struct DeckTerms<'a> {
+    pub doc: &'a Document,
+    pub stats: &'a [StatOption],
+}
+
+/// Something a slide names that does not exist, at `field` within the slide's content.
+struct Problem {
+    field: String,
+    en: String,
+    zh: String,
+}
+
+impl DeckTerms<'_> {
+    fn problems(&self, content: &SlideContent) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut say = |field: String, en: String, zh: String| out.push(Problem { field, en, zh });
+        match content {
+            SlideContent::Measure(k) => self.measure(String::new(), k, &mut say),
+            SlideContent::Index(ks) => {
+                if ks.is_empty() {
+                    say(String::new(), "an index slide names no measure".into(), "指数幻灯片没有指定任何指标".into());
+                }
+                for (j, k) in ks.iter().enumerate() {
+                    self.measure(format!("[{j}]"), k, &mut say);
+                }
+            }
+            SlideContent::Targets { chapter, measures } => {
+                let is_chapter = self
+                    .doc
+                    .outline
+                    .index_of(chapter)
+                    .and_then(|i| self.doc.plan.nodes.get(i))
+                    .is_some_and(|n| n.kind == super::plan::NodeKind::Chapter);
+                if !is_chapter {
+                    say(
+                        ".chapter".into(),
+                        format!("no chapter `{chapter}` in the plan (chapters are ch1, ch2 …)"),
+                        format!("规划中没有章 `{chapter}`（章的 id 为 ch1、ch2……）"),
+                    );
+                }
+                if measures.is_empty() {
+                    say(
+                        ".measures".into(),
+                        "a targets slide names no measure".into(),
+                        "目标幻灯片没有指定任何指标".into(),
+                    );
+                }
+                for (j, k) in measures.iter().enumerate() {
+                    self.measure(format!(".measures[{j}]"), k, &mut say);
+                }
+            }
+            SlideContent::Regional { indicator, year, .. } => {
+                self.statistic(".indicator", indicator, &mut say);
+                self.year(".year", *year, &mut say);
+            }
+            SlideContent::EastWest { indicator, .. } => self.statistic(".indicator", indicator, &mut say),
+            SlideContent::Map { series, year } => {
+                if super::regional::PlanMetric::from_id(series).is_some() {
+                    if year.is_some() {
+                        say(
+                            ".year".into(),
+                            format!("the plan's count `{series}` has no year: leave year out"),
+                            format!("规划的计数 `{series}` 没有年份：请删去 year"),
+                        );
+                    }
+                } else {
+                    self.statistic(".series", series, &mut say);
+                    if let Some(y) = year {
+                        self.year(".year", *y, &mut say);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn measure(&self, field: String, key: &str, say: &mut dyn FnMut(String, String, String)) {
+        if !self.doc.plan.indicators.iter().any(|i| i.measure == key) {
+            say(field, format!("unknown indicator `{key}`"), format!("未知指标 `{key}`"));
+        }
+    }
+
+    fn statistic(&self, field: &str, indicator: &str, say: &mut dyn FnMut(String, String, String)) {
+        if self.stats.iter().any(|o| o.indicator == indicator) {
+            return;
+        }
+        let known: Vec<&str> = self.stats.iter().map(|o| o.indicator.as_str()).take(12).collect();
+        say(
+            field.to_string(),
+            format!(
+                "no loaded scenario has `{indicator}` per 盟市 (they have: {}); load the file that has it first",
+                known.join(", ")
+            ),
+            format!("已载入的情景都没有按盟市的 `{indicator}`（现有：{}）；请先载入含有它的文件", known.join("、")),
+        );
+    }
+
+    /// A year near the plan's period: a slide of the year 3000 shows nothing.
+    fn year(&self, field: &str, year: u16, say: &mut dyn FnMut(String, String, String)) {
+        let meta = &self.doc.plan.meta;
+        let (first, last) = (meta.period_start.saturating_sub(15), meta.period_end.saturating_add(15));
+        if !(first..=last).contains(&year) {
+            say(
+                field.to_string(),
+                format!("the year {year} is far from the plan's period: write one from {first} to {last}"),
+                format!("{year} 年远离规划期：请写 {first}–{last} 年之间的年份"),
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::chart::axis::{MAX_CHART_VALUE, MIN_LOG_VALUE};
 use super::diagnostics::{Diagnostic, Place, suggestion_zh};
 use super::indicators::Measure;
 use super::load::{MAX_FILE_BYTES, decode_text, parse_ron, read_limited};
@@ -516,6 +517,21 @@ impl SeriesCheck<'_> {
                         format!("series `{id}`: the value for {} is not a finite number", p.year),
                     )
                     .zh(format!("序列 `{id}`：{} 年的数值不是有限数", p.year)),
+                );
+            } else if p.value.abs() > MAX_CHART_VALUE || (p.value != 0.0 && p.value.abs() < MIN_LOG_VALUE) {
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        point(k, "value"),
+                        format!(
+                            "series `{id}`: {:e} {} for {} is no statistic's value (a value is between 1e-12 and 1e15 in size, or 0)",
+                            p.value, series.unit, p.year
+                        ),
+                    )
+                    .zh(format!(
+                        "序列 `{id}`：{} 年的 {:e} {} 不是任何统计值（数值的绝对值应在 1e-12 到 1e15 之间，或为 0）",
+                        p.year, p.value, series.unit
+                    )),
                 );
             } else if share && !(0.0..=100.0).contains(&p.value) {
                 out.push(

@@ -205,6 +205,12 @@ impl Session {
         &self.derived.stat_options
     }
 
+    /// What a deck loaded now may name: the plan's measures and chapters, the statistics of
+    /// the scenarios loaded.
+    pub fn deck_terms(&self) -> crate::model::deck::DeckTerms<'_> {
+        crate::model::deck::DeckTerms { doc: &self.doc, stats: self.stat_options() }
+    }
+
     /// Which statistic an indicator id (and unit, when given) names.
     pub fn stat_index(&self, indicator: &str, unit: Option<&str>) -> Option<usize> {
         self.derived.stat_options.iter().position(|o| o.indicator == indicator && unit.is_none_or(|u| o.unit == u))

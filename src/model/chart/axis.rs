@@ -35,6 +35,17 @@ impl Axis {
     }
 }
 
+/// The largest magnitude an axis is drawn to: a value beyond it (1e308 亿元) is no statistic,
+/// and would overflow the axis's arithmetic. Loading refuses such values; the axis ignores
+/// them all the same, so that no spec ever holds a broken axis.
+pub const MAX_CHART_VALUE: f64 = 1e15;
+/// The smallest positive value a log axis goes down to.
+pub const MIN_LOG_VALUE: f64 = 1e-12;
+
+fn drawable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= MAX_CHART_VALUE
+}
+
 /// The smallest step of the form 1, 2 or 5 × 10ᵏ that cuts `span` into at most `max_steps`.
 pub fn nice_step(span: f64, max_steps: usize) -> f64 {
     let raw = span / max_steps.max(1) as f64;
@@ -48,7 +59,7 @@ pub fn nice_step(span: f64, max_steps: usize) -> f64 {
 /// A linear axis over `values`: from zero (or the nice step below a negative minimum) to the
 /// nice step at or above the maximum, ticked every nice step.
 pub fn linear_axis(unit: &str, values: impl Iterator<Item = f64>) -> Axis {
-    let (lo, hi) = values.filter(|v| v.is_finite()).fold((0.0f64, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = values.filter(|v| drawable(*v)).fold((0.0f64, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let hi = if hi > lo { hi } else { lo + 1.0 };
     // A little headroom, so that a marker at the maximum is never cut by the frame.
     let hi = hi + (hi - lo) * 0.04;
@@ -76,7 +87,7 @@ pub fn linear_axis(unit: &str, values: impl Iterator<Item = f64>) -> Axis {
 /// `None` when no value is positive.
 pub fn log_axis(unit: &str, values: impl Iterator<Item = f64>) -> Option<Axis> {
     let (lo, hi) = values
-        .filter(|v| v.is_finite() && *v > 0.0)
+        .filter(|v| drawable(*v) && *v >= MIN_LOG_VALUE)
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     if !lo.is_finite() {
         return None;
@@ -85,8 +96,10 @@ pub fn log_axis(unit: &str, values: impl Iterator<Item = f64>) -> Option<Axis> {
     // The candidates run a decade past `last`, so a single value on a power of ten has room.
     let last = hi.log10().ceil() as i32;
     let mantissas: &[f64] = if last - first > 3 { &[1.0] } else { &[1.0, 2.0, 5.0] };
+    // Over many decades, every n-th decade: at most about eight ticks, each readable.
+    let every = usize::try_from((last - first + 1).div_euclid(8) + 1).unwrap_or(1);
     let mut candidates = Vec::new();
-    for k in first..=last + 1 {
+    for k in (first..=last + 1).step_by(every) {
         for m in mantissas {
             candidates.push(m * 10f64.powi(k));
         }

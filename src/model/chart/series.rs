@@ -2,6 +2,8 @@
 //! series, the others listed or muted), each rebased on its own base in index mode, and the
 //! range band across the scenarios.
 
+use std::collections::HashSet;
+
 use super::{Chart, ChartOptions, ChartPoint, ChartSeries, RangeBand, Role, Words, base_style};
 use crate::i18n::{Msg, tr};
 use crate::model::Measure;
@@ -30,6 +32,10 @@ pub(super) fn add_scenario_series(
     let actuals: Vec<&Series> = scenarios.iter().flat_map(|s| s.actual_series(m.key)).collect();
     let judging = the_actual_series(&actuals, target_year);
     let part = options.region.as_deref().filter(|r| *r != WHOLE_REGION);
+    // The names already in the chart, looked up once per series, not by a scan of them all.
+    let mut taken: HashSet<String> = chart.series.iter().map(|c| c.name.clone()).collect();
+    let mut drawn = 0usize;
+    let mut left_out = 0usize;
     for scenario in scenarios {
         // A part of the region: its own series only (each shown; none is the evaluation's).
         let series: Vec<&Series> = match part {
@@ -70,9 +76,17 @@ pub(super) fn add_scenario_series(
             if rebased_on != base_year {
                 label.push_str(&format!("（{rebased_on}=100）"));
             }
+            if !scenario.built_in {
+                if drawn >= MAX_SCENARIO_SERIES {
+                    left_out += 1;
+                    continue;
+                }
+                drawn += 1;
+            }
             let mut style = base_style(role, 0);
             style.muted = role == Role::Actual && !preferred;
-            let name = told_apart(chart, name(&label), s);
+            let name = told_apart(&taken, name(&label), s);
+            taken.insert(name.clone());
             let gaps: Vec<String> = missing_years(s)
                 .map(|(from, to)| if from == to { from.to_string() } else { format!("{from}–{to}") })
                 .collect();
@@ -94,7 +108,23 @@ pub(super) fn add_scenario_series(
             });
         }
     }
+    if left_out > 0 {
+        let all = drawn + left_out;
+        chart.notes.push(if words.english() {
+            format!(
+                "{}: {all} scenario series; the first {drawn} are drawn, the shaded range spans them all (hide scenarios on the scenario page to choose which are drawn)",
+                m.key
+            )
+        } else {
+            format!("{}：共 {all} 条情景序列，绘出前 {drawn} 条，阴影范围涵盖全部（可在情景页隐藏部分情景，以选择绘出哪些）", m.name())
+        });
+    }
 }
+
+/// At most this many scenario series are drawn in one chart: past a few dozen lines nobody in
+/// the room can tell apart, and thousands of lines cost the frame their tessellation. The
+/// range band still spans every scenario, and the chart says how many were left out.
+pub const MAX_SCENARIO_SERIES: usize = 40;
 
 /// The runs of years between two of an actual series' values that it has no value for.
 fn missing_years(s: &Series) -> impl Iterator<Item = (u16, u16)> + '_ {
@@ -146,8 +176,8 @@ fn own_label<'a>(s: &'a Series, m: &Measure<'_>) -> Option<&'a str> {
 
 /// `name`, or — when a series of the chart already has it — `name` with what tells this
 /// series apart: its source, its region, its id. Never a bare number.
-fn told_apart(chart: &Chart, name: String, s: &Series) -> String {
-    let taken = |n: &str| chart.series.iter().any(|c| c.name == n);
+fn told_apart(names: &HashSet<String>, name: String, s: &Series) -> String {
+    let taken = |n: &str| names.contains(n);
     if !taken(&name) {
         return name;
     }

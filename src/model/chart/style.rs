@@ -115,13 +115,15 @@ pub fn base_style(role: super::Role, nth_of_role: usize) -> Style {
 
 /// Makes every look in `styles` different from the ones before it: first by trying the
 /// other markers, then the other dashes, then the other colours.
+/// Past the number of looks there are, later series keep their own (a chart of thousands of
+/// scenarios cannot tell them apart by look, and is not made to try, which was N² work).
 pub fn distinct(styles: &mut [Style]) {
-    for i in 0..styles.len() {
-        let taken: Vec<_> = styles[..i].iter().map(Style::look).collect();
-        if !taken.contains(&styles[i].look()) {
+    let mut taken = std::collections::HashSet::new();
+    for style in styles.iter_mut() {
+        let s = *style;
+        if taken.insert(s.look()) {
             continue;
         }
-        let s = styles[i];
         let dashes: Vec<Option<Dash>> = match s.line {
             None => vec![None],
             Some(d) => std::iter::once(Some(d))
@@ -134,7 +136,8 @@ pub fn distinct(styles: &mut [Style]) {
             .flat_map(|(c, d)| Marker::ALL.into_iter().map(move |m| (c, d, Some(m))))
             .find(|look| !taken.contains(look));
         if let Some((colour, line, marker)) = candidate {
-            styles[i] = Style { colour, line, marker, ..s };
+            *style = Style { colour, line, marker, ..s };
+            taken.insert((colour, line, marker));
         }
     }
 }

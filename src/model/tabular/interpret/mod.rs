@@ -449,6 +449,8 @@ pub fn scenarios_from_grids(
     plan: &Plan,
 ) -> Result<(Vec<Scenario>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut msgs = Messages { file: file.to_string(), list: Vec::new() };
+    // A scenario named by its file takes the name as text may hold it.
+    let stem = &crate::model::diagnostics::escape_controls(stem);
     let all: Vec<&Grid> = grids.iter().collect();
     let extras = read_extras(&all, companions, &mut msgs);
     let names = Names::new(plan, &extras);
@@ -509,6 +511,7 @@ pub fn scenarios_from_grids(
             }
             None => {
                 let model = if draft.model.is_empty() { String::new() } else { format!(", model {}", draft.model) };
+                let file = crate::model::diagnostics::escape_controls(file);
                 (format!("Read from {file}{model}."), plan.meta.title.clone(), Place::Text(0, 0))
             }
         };

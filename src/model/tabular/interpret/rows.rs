@@ -73,7 +73,9 @@ pub(super) fn read_table(
             );
         }
     }
+    // A file's name may hold what a scenario's text may not (a newline): shown escaped.
     let file_name = std::path::Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into());
+    let file_name = crate::model::diagnostics::escape_controls(&file_name);
     let table = Table { grid, h, extras, names, file_name, stem, in_workbook: grid.sheet.is_some(), long };
     // (Model, Scenario) → draft, so that finding a row's scenario does not scan them all.
     let mut index: HashMap<(String, String), usize> =
