@@ -5,46 +5,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::loading::{dir, loaded, plan, refused, texts, write};
 
 use plan_explorer::model::Diagnostic;
 use plan_explorer::model::Severity;
-use plan_explorer::model::load::embedded_plan;
-use plan_explorer::model::plan::Plan;
-use plan_explorer::model::scenario::{Scenario, load_scenario_str};
+use plan_explorer::model::scenario::load_scenario_str;
 use plan_explorer::model::scenario_files::load_scenarios_file;
 use rust_xlsxwriter::{Format, Workbook};
-
-fn plan() -> Plan {
-    embedded_plan().expect("the embedded plan is valid")
-}
-
-fn dir(tag: &str) -> PathBuf {
-    let dir = common::temp_dir(&format!("hostile3-{tag}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn texts(ds: &[Diagnostic]) -> Vec<String> {
-    ds.iter().map(ToString::to_string).collect()
-}
-
-fn loaded(path: &Path) -> (Vec<Scenario>, Vec<Diagnostic>) {
-    load_scenarios_file(path, &plan()).unwrap_or_else(|e| panic!("refused: {:#?}", texts(&e)))
-}
-
-fn refused(path: &Path) -> Vec<String> {
-    match load_scenarios_file(path, &plan()) {
-        Ok((s, w)) => panic!("loaded {} scenarios with {:#?}; expected a refusal", s.len(), texts(&w)),
-        Err(e) => texts(&e),
-    }
-}
 
 const IAMC_HEADER: &str = "Model,Scenario,Region,Variable,Unit,Kind,2015,2020";
 

@@ -334,6 +334,9 @@ fn the_pdf_briefing_has_a_page_per_slide() {
     harness.run();
     harness.get_by_label("导出简报 PDF").click();
     harness.run();
+    // Drawn on a worker: the window keeps drawing meanwhile, and says so.
+    assert!(harness.state().messages().iter().any(|m| m.text.starts_with("正在导出简报 PDF")));
+    common::step_until(&mut harness, "the PDF briefing", |app| !app.exporting());
     let path = harness.state().export_dir().join("briefing.pdf");
     let bytes = std::fs::read(&path).expect("written");
     let text = String::from_utf8_lossy(&bytes);

@@ -349,14 +349,35 @@ impl PlanExplorerApp {
         self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
     }
 
+    /// The pages are laid out here; drawing them into a PDF (about 10 ms a slide) runs on a
+    /// worker, whose result a later frame writes ([`PlanExplorerApp::poll_pdf_export`]).
     fn export_briefing_pdf(&mut self) {
         let (title, slides) = self.briefing_slides();
-        match crate::render::pdf(&briefing_pages(&slides, self.settings.lang), &title) {
-            Ok(pdf) => {
+        let pages = briefing_pages(&slides, self.settings.lang);
+        let count = match self.settings.lang {
+            Lang::Zh => format!("briefing.pdf，{} 页", pages.len()),
+            Lang::En => format!("briefing.pdf, {} pages", pages.len()),
+        };
+        self.log.info(format!("{}{count}", tr(self.settings.lang, Msg::ExportingPdf)));
+        self.pdf_export.start(move || crate::render::pdf(&pages, &title));
+    }
+
+    /// A finished PDF briefing is written; while one is drawn, frames keep coming to see it.
+    pub(super) fn poll_pdf_export(&mut self, ctx: &egui::Context) {
+        match self.pdf_export.poll() {
+            Some(Ok(pdf)) => {
                 self.exports.write("briefing.pdf", &pdf, &mut self.log, self.settings.lang);
+                ctx.request_repaint();
             }
-            Err(e) => self.log.push(Severity::Error, format!("briefing.pdf: {e}")),
+            Some(Err(e)) => self.log.push(Severity::Error, format!("briefing.pdf: {e}")),
+            None if self.pdf_export.running() => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            None => {}
         }
+    }
+
+    /// Whether a PDF briefing is being drawn (tests wait for it).
+    pub fn exporting(&self) -> bool {
+        self.pdf_export.running()
     }
 
     /// Where exports are written (tests point it at a temporary folder).

@@ -78,6 +78,8 @@ pub struct PlanExplorerApp {
     /// The last session's files reopened at this start that have not arrived yet, with the
     /// scenarios to keep hidden when they do.
     restoring: Vec<settings::OpenFile>,
+    /// The PDF briefing being drawn on a worker (a long deck takes seconds).
+    pdf_export: crate::session::background::Background<Result<Vec<u8>, String>>,
 }
 
 impl PlanExplorerApp {
@@ -192,6 +194,7 @@ impl PlanExplorerApp {
             startup: None,
             settings_dir: None,
             restoring: Vec::new(),
+            pdf_export: Default::default(),
         }
     }
 
@@ -217,6 +220,7 @@ impl PlanExplorerApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(10));
         }
         self.run_all(&ctx, commands);
+        self.poll_pdf_export(&ctx);
         self.settings.zoom = ctx.zoom_factor();
         self.apply_theme(&ctx);
         let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };

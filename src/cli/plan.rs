@@ -78,7 +78,11 @@ pub(super) fn check(plan: Option<&Path>, files: &[PathBuf], out: &mut dyn Write)
     let base = load_chosen_plan(plan);
     for path in files {
         let name = shown_path(path).to_string();
-        if tabular::read::table_format(path).is_some() {
+        // A table by its name, or by its content (a CSV saved without an extension).
+        let is_table = tabular::read::table_format(path).is_some()
+            || load::read_limited(path, MAX_FILE_BYTES)
+                .is_ok_and(|bytes| crate::model::scenario_files::is_table_content(&bytes));
+        if is_table {
             let result = match &base {
                 Err(ds) => Err(ds.clone()),
                 Ok(p) => load_scenarios_file(path, p),

@@ -5,12 +5,15 @@
 use std::path::{Path, PathBuf};
 
 use super::diagnostics::Diagnostic;
+use super::load::decode_text;
 use super::load::{MAX_FILE_BYTES, read_limited};
 use super::plan::Plan;
-use super::scenario::{Scenario, load_scenario_file};
+use super::scenario::Scenario;
+use super::scenario::load_scenario_str;
 use super::tabular::Grid;
 use super::tabular::interpret::{Companions, scenarios_from_grids};
-use super::tabular::read::{TableFormat, read_grids, table_format};
+use super::tabular::read::{TableFormat, read_grids, read_grids_as, table_format};
+use super::tabular::sniff::{Content, looks_like_csv, sniff};
 
 /// The extensions the file dialog offers.
 pub const EXTENSIONS: [&str; 7] = ["ron", "xlsx", "xlsm", "xls", "ods", "csv", "tsv"];
@@ -21,7 +24,16 @@ pub type Loaded = (Vec<Scenario>, Vec<Diagnostic>);
 /// scenarios; any error refuses the whole file.
 pub fn load_scenarios_file(path: &Path, plan: &Plan) -> Result<Loaded, Vec<Diagnostic>> {
     let Some(format) = table_format(path) else {
-        return load_scenario_file(path, plan).map(|(s, w)| (vec![s], w));
+        // A RON file, unless its content is a table (a CSV saved without an extension).
+        let name = path.display().to_string();
+        let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
+        if is_table_content(&bytes) {
+            let stem = path.file_name().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+            let (grids, mut notes) = read_grids_as(&bytes, None, &name).map_err(|d| vec![d])?;
+            return finish_table(&grids, std::mem::take(&mut notes), &name, &stem, &Companions::default(), plan);
+        }
+        let text = decode_text(&bytes, &name).map_err(|d| vec![d])?;
+        return load_scenario_str(&text, &name, plan).map(|(s, w)| (vec![s], w));
     };
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|d| vec![d])?;
@@ -45,8 +57,19 @@ pub fn load_table_bytes(
     companions: &Companions,
     plan: &Plan,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let (grids, mut notes) = read_grids(bytes, format, file).map_err(|d| vec![d])?;
-    match scenarios_from_grids(&grids, companions, file, stem, plan) {
+    let (grids, notes) = read_grids(bytes, format, file).map_err(|d| vec![d])?;
+    finish_table(&grids, notes, file, stem, companions, plan)
+}
+
+fn finish_table(
+    grids: &[Grid],
+    mut notes: Vec<Diagnostic>,
+    file: &str,
+    stem: &str,
+    companions: &Companions,
+    plan: &Plan,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    match scenarios_from_grids(grids, companions, file, stem, plan) {
         Ok((scenarios, warnings)) => {
             notes.extend(warnings);
             Ok((scenarios, notes))
@@ -55,6 +78,15 @@ pub fn load_table_bytes(
             notes.append(&mut errors);
             Err(notes)
         }
+    }
+}
+
+/// Whether a file whose name gives no table format is one by its content: a workbook, an
+/// Office or PDF file (refused as what it is), or text whose first line is a CSV header.
+pub fn is_table_content(bytes: &[u8]) -> bool {
+    match sniff(bytes) {
+        Content::Text => looks_like_csv(bytes),
+        _ => true,
     }
 }
 

@@ -2,6 +2,8 @@
 //! scenario files dropped on the window, and waiting for the loader's worker threads.
 #![allow(dead_code)] // Each test file uses part of it.
 
+pub mod loading;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

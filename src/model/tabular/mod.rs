@@ -3,8 +3,10 @@
 //! validation as RON files with every message at its sheet and cell, and written back
 //! (`write`).
 
+mod encoding;
 pub mod interpret;
 pub mod read;
+pub mod sniff;
 pub mod write;
 
 use super::diagnostics::Place;

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 
+use super::encoding::decode_csv;
+use super::sniff::{Content, format_name, looks_like_csv, sniff};
 use super::{Grid, Value};
 use crate::model::diagnostics::{Diagnostic, position_at};
 
@@ -15,6 +17,9 @@ use crate::model::diagnostics::{Diagnostic, position_at};
 pub const MAX_CELLS: usize = 2_000_000;
 /// A zip-based workbook that unpacks to more than this is refused before it is unpacked.
 pub const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+/// An xlsx's shared strings (every distinct text of its cells) unpacking to more than this is
+/// refused before they are read: a table's names, regions and sources are a few MB at most.
+pub const MAX_SHARED_TEXT_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableFormat {
@@ -36,8 +41,74 @@ pub fn table_format(path: &Path) -> Option<TableFormat> {
     })
 }
 
-/// The grids of a workbook's sheets, in workbook order, or a CSV file's one grid.
+/// The grids of a workbook's sheets, in workbook order, or a CSV file's one grid. The file is
+/// read as what its content is (see [`super::sniff`]); where that is not what its name says,
+/// an info message says so.
 pub fn read_grids(bytes: &[u8], format: TableFormat, file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
+    read_grids_as(bytes, Some(format), file)
+}
+
+/// [`read_grids`] for a file whose name gives no table format (`None`).
+pub fn read_grids_as(
+    bytes: &[u8],
+    named: Option<TableFormat>,
+    file: &str,
+) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
+    let format = read_as(bytes, named, file)?;
+    let note = (Some(format) != named).then(|| {
+        let what = format_name(format);
+        let (said, said_zh) = match named {
+            Some(n) => {
+                (format!("though its name says {}", format_name(n)), format!("虽然文件名表明是 {}", format_name(n)))
+            }
+            None => ("though its name gives no table format".to_string(), "虽然文件名没有表格格式的扩展名".to_string()),
+        };
+        Diagnostic::info(file, (0, 0), format!("the file is {} {what} table, {said}: read as {what}", article(what)))
+            .zh(format!("此文件实为 {what} 表格，{said_zh}：已按 {what} 读取"))
+    });
+    let (grids, mut notes) = read_format(bytes, format, file)?;
+    notes.splice(0..0, note);
+    Ok((grids, notes))
+}
+
+fn article(what: &str) -> &'static str {
+    if what.starts_with(['x', 'o']) { "an" } else { "a" }
+}
+
+/// The format to read `bytes` as, or what they are when no table: its content decides, its
+/// name only where the content is text.
+fn read_as(bytes: &[u8], named: Option<TableFormat>, file: &str) -> Result<TableFormat, Diagnostic> {
+    let refuse = |en: &str, zh: &str| Err(Diagnostic::error(file, (0, 0), en).zh(zh));
+    match sniff(bytes) {
+        Content::Table(format) => Ok(format),
+        Content::Encrypted => refuse(
+            "a password-protected workbook: it cannot be read without its password; save a copy without one (in Excel: File ▸ Info ▸ Protect Workbook ▸ Encrypt with Password, cleared) and open that",
+            "这是设有密码保护的工作簿，没有密码无法读取；请另存一份不设密码的副本（Excel：文件 ▸ 信息 ▸ 保护工作簿 ▸ 用密码进行加密，清空密码）再打开",
+        ),
+        Content::WordDocument => refuse(
+            "a Word document, not a spreadsheet: copy its table into Excel or LibreOffice Calc and save it as .xlsx or .csv",
+            "这是 Word 文档，不是电子表格：请把其中的表格复制到 Excel 或 LibreOffice Calc，另存为 .xlsx 或 .csv",
+        ),
+        Content::Pdf => refuse(
+            "a PDF, not a spreadsheet: copy its table into Excel or LibreOffice Calc and save it as .xlsx or .csv",
+            "这是 PDF，不是电子表格：请把其中的表格复制到 Excel 或 LibreOffice Calc，另存为 .xlsx 或 .csv",
+        ),
+        Content::OtherContainer => refuse(
+            "not a workbook: a zip or OLE file of another program, or a damaged workbook; open it in Excel or LibreOffice and save it again as .xlsx",
+            "不是工作簿：是其他程序的 zip 或 OLE 文件，或已损坏的工作簿；请用 Excel 或 LibreOffice 打开并另存为 .xlsx",
+        ),
+        Content::Text => match named {
+            Some(TableFormat::Csv) => Ok(TableFormat::Csv),
+            _ if looks_like_csv(bytes) => Ok(TableFormat::Csv),
+            _ => refuse(
+                "a text document, not a spreadsheet (and no CSV table: its first line has no comma, tab or semicolon)",
+                "这是文本文件，不是电子表格（也不是 CSV 表格：首行没有逗号、制表符或分号）",
+            ),
+        },
+    }
+}
+
+fn read_format(bytes: &[u8], format: TableFormat, file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Diagnostic> {
     // calamine is well tested, but a panic on a hostile file must not take the loader's
     // thread (and the answer the window waits for) with it.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
@@ -87,6 +158,24 @@ fn check_unpacked_size(bytes: &[u8], file: &str) -> Result<(), Diagnostic> {
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| unreadable(file, &e))?;
         total = total.saturating_add(entry.size());
+        // The shared text is read whole before any sheet: a bomb of it under the total's
+        // limit took 800 MB of memory.
+        if entry.name().is_ok_and(|n| n == "xl/sharedStrings.xml") && entry.size() > MAX_SHARED_TEXT_BYTES {
+            return Err(Diagnostic::error(
+                file,
+                (0, 0),
+                format!(
+                    "the workbook's shared text unpacks to {} MB, more than the {} MB a scenario table's names and sources take",
+                    entry.size() / 1_000_000,
+                    MAX_SHARED_TEXT_BYTES / 1_000_000
+                ),
+            )
+            .zh(format!(
+                "工作簿的共享文本解压后为 {} MB，超过情景表的名称与来源所需的 {} MB",
+                entry.size() / 1_000_000,
+                MAX_SHARED_TEXT_BYTES / 1_000_000
+            )));
+        }
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(Diagnostic::error(
@@ -258,34 +347,6 @@ fn serial_date(serial: f64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// CSV text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), or GB18030
-/// (what Excel on a Chinese Windows saves as "CSV"), the latter with a warning naming it.
-fn decode_csv(bytes: &[u8], file: &str) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
-        && encoding != encoding_rs::UTF_8
-    {
-        let (text, _, bad) = encoding.decode(bytes);
-        if bad {
-            return Err(Diagnostic::error(file, (1, 1), format!("the file is not valid {} text", encoding.name()))
-                .zh(format!("文件不是有效的 {} 文本", encoding.name())));
-        }
-        return Ok((text.into_owned(), Vec::new()));
-    }
-    match crate::model::load::decode_text(bytes, file) {
-        Ok(text) => Ok((text, Vec::new())),
-        Err(utf8_error) => {
-            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
-            if bad || text.contains('\0') {
-                return Err(utf8_error);
-            }
-            let note =
-                Diagnostic::warning(file, (0, 0), "not UTF-8: read as GB18030 (GBK), as Excel saves CSV in Chinese")
-                    .zh("不是 UTF-8：已按 GB18030（GBK）读取，中文 Excel 保存的 CSV 即为此编码");
-            Ok((text.replace("\r\n", "\n").replace('\r', "\n"), vec![note]))
-        }
-    }
-}
-
 /// The delimiter the header line uses most: comma, tab or semicolon.
 fn sniff_delimiter(text: &str) -> u8 {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -299,9 +360,11 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// Byte offsets where each field of the record starting at `start` begins, quote-aware as
 /// the csv crate is: a quote opens a quoted field only at the field's start (`12" plan` is
 /// text), and `""` inside one is a quote (a record's positions are all the crate gives).
-fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
+/// Also where a quote that is never closed opens (the rest of the file would be one field).
+fn field_starts_and_open_quote(text: &str, start: usize, delimiter: u8) -> (Vec<usize>, Option<usize>) {
     let bytes = text.as_bytes();
     let mut starts = vec![start];
+    let mut opened = 0;
     let mut quoted = false;
     let mut field_start = true;
     let mut i = start;
@@ -310,7 +373,10 @@ fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
             // `""` inside a quoted field is one quote; a lone one ends the quoting.
             b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
             b'"' if quoted => quoted = false,
-            b'"' if field_start => quoted = true,
+            b'"' if field_start => {
+                quoted = true;
+                opened = i;
+            }
             b'\n' if !quoted => break,
             d if d == delimiter && !quoted => {
                 starts.push(i + 1);
@@ -323,7 +389,7 @@ fn field_starts(text: &str, start: usize, delimiter: u8) -> Vec<usize> {
         field_start = false;
         i += 1;
     }
-    starts
+    (starts, quoted.then_some(opened))
 }
 
 /// A line and character column, moved forward through the text.
@@ -372,7 +438,16 @@ fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Grid>, Vec<Diagnostic>), Di
         }
         let start = record.position().map_or(position.byte(), csv::Position::byte) as usize;
         let line = record.position().map_or(position.line(), csv::Position::line) as usize;
-        let starts = field_starts(&text, start, delimiter);
+        let (starts, open_quote) = field_starts_and_open_quote(&text, start, delimiter);
+        if let Some(at) = open_quote {
+            let lines = text.get(at..).map_or(0, |rest| rest.lines().count());
+            return Err(Diagnostic::error(
+                file,
+                position_at(&text, at),
+                format!("a quote opened here is never closed: the rest of the file ({lines} lines) would be one cell; close the quote or remove it"),
+            )
+            .zh(format!("此处的引号没有闭合：文件其余部分（{lines} 行）会成为一个单元格；请补上或删去引号")));
+        }
         // Lines and columns are counted forward from the record's start, field by field: one
         // pass over the record, however long the file.
         let mut cursor = TextCursor { offset: start, line, col: 1 };
@@ -423,10 +498,10 @@ mod tests {
     #[test]
     fn field_starts_skip_delimiters_inside_quotes() {
         let text = "a,\"b,c\",d\nx,y";
-        assert_eq!(field_starts(text, 0, b','), vec![0, 2, 8]);
-        assert_eq!(field_starts(text, 10, b','), vec![10, 12]);
+        assert_eq!(field_starts_and_open_quote(text, 0, b',').0, vec![0, 2, 8]);
+        assert_eq!(field_starts_and_open_quote(text, 10, b',').0, vec![10, 12]);
         // A quote inside an unquoted field is text; a doubled quote inside a quoted one too.
-        assert_eq!(field_starts("12\" plan,b,c", 0, b','), vec![0, 9, 11]);
-        assert_eq!(field_starts("\"say \"\"hi\"\", x\",b", 0, b','), vec![0, 16]);
+        assert_eq!(field_starts_and_open_quote("12\" plan,b,c", 0, b',').0, vec![0, 9, 11]);
+        assert_eq!(field_starts_and_open_quote("\"say \"\"hi\"\", x\",b", 0, b',').0, vec![0, 16]);
     }
 }

@@ -18,6 +18,7 @@
 use foldhash::HashMap;
 
 mod cells;
+mod header;
 mod names;
 mod rows;
 
@@ -25,9 +26,10 @@ mod rows;
 use crate::model::scenario::SeriesKind;
 pub use cells::kind_name;
 use cells::*;
+use header::find_header;
 use names::{Names, normalise};
 
-use super::{Grid, Value};
+use super::Grid;
 use crate::model::diagnostics::{Diagnostic, Place};
 use crate::model::plan::Plan;
 use crate::model::scenario::{
@@ -127,12 +129,36 @@ impl Header {
     }
 }
 
+#[derive(Default)]
 struct Messages {
     file: String,
     list: Vec<Diagnostic>,
+    /// Errors said once at their first place however many rows have them (a million rows
+    /// holding only a Model cell): (English, Chinese, first place, rows).
+    repeated: Vec<(String, String, Place, usize)>,
 }
 
 impl Messages {
+    /// An error that many rows may have: said once, at the first, with how many there are.
+    fn error_per_row(&mut self, place: Place, message: &str, zh: &str) {
+        match self.repeated.iter_mut().find(|(en, ..)| en == message) {
+            Some((.., count)) => *count += 1,
+            None => self.repeated.push((message.to_string(), zh.to_string(), place, 1)),
+        }
+    }
+
+    /// The errors [`Messages::error_per_row`] gathered, each with its count.
+    fn say_repeated(&mut self) {
+        for (en, zh, place, count) in std::mem::take(&mut self.repeated) {
+            let (en, zh) = if count > 1 {
+                (format!("{en} ({count} rows; this is the first)"), format!("{zh}（共 {count} 行，此处为第一行）"))
+            } else {
+                (en, zh)
+            };
+            self.error_zh(place, en, zh);
+        }
+    }
+
     /// No further message would be kept: what would only go into one need not be computed.
     fn full(&self) -> bool {
         self.list.len() >= MAX_MESSAGES
@@ -196,92 +222,6 @@ fn in_chinese(en: &str) -> String {
         return format!("单元格含错误值 {error}");
     }
     String::new()
-}
-
-/// Finds the header row: the first of the top rows with a Variable column (or, in the special
-/// sheets, the column that sheet needs).
-fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Option<Header> {
-    for row in grid.rows().into_iter().take(HEADER_SEARCH_ROWS) {
-        let mut roles = HashMap::default();
-        let mut years = Vec::new();
-        let mut date_headers = Vec::new();
-        // Header cells no column is read for: a second column of one role, or a name the
-        // reader does not know. Said once the row is known to be the header.
-        let mut unread: Vec<(u32, Unread)> = Vec::new();
-        for (col, v) in grid.row(row) {
-            let written = text(Some(v));
-            if let Some(role) = role_of(&written) {
-                match roles.get(&role) {
-                    Some(&first) => unread.push((col, Unread::Second { written, first })),
-                    None => {
-                        roles.insert(role, col);
-                    }
-                }
-                continue;
-            }
-            match v {
-                Value::Date(_) => date_headers.push(col),
-                v => match year_of(v) {
-                    Ok(year) => years.push((col, year)),
-                    Err(_) if !written.is_empty() => unread.push((col, Unread::Unknown(written))),
-                    Err(_) => {}
-                },
-            }
-        }
-        if roles.contains_key(&needs) {
-            for (col, what) in unread {
-                what.say(grid, row, col, msgs);
-            }
-            for col in date_headers {
-                let message = match grid.get(row, col).map(year_of) {
-                    Some(Err(e)) => e,
-                    _ => "a date where a year belongs".to_string(),
-                };
-                msgs.error(grid.place(row, col), message);
-            }
-            return Some(Header { row, roles, years });
-        }
-    }
-    None
-}
-
-/// A header cell whose column is not read.
-enum Unread {
-    /// A second column of a role (two Variable columns): only the first would be read.
-    Second { written: String, first: u32 },
-    /// A name that is no column the reader knows (nor a year).
-    Unknown(String),
-}
-
-impl Unread {
-    fn say(self, grid: &Grid, row: u32, col: u32, msgs: &mut Messages) {
-        let column = |c: u32| match grid.sheet {
-            Some(_) => format!("column {}", super::column_letters(c)),
-            None => format!("field {}", c + 1),
-        };
-        let column_zh = |c: u32| match grid.sheet {
-            Some(_) => format!("第 {} 列", super::column_letters(c)),
-            None => format!("第 {} 个字段", c + 1),
-        };
-        match self {
-            Unread::Second { written, first } => msgs.error_zh(
-                grid.place(row, col),
-                format!(
-                    "a second `{written}` column: {} is the first, and a table has one; remove or rename one",
-                    column(first)
-                ),
-                format!("第二个 `{written}` 列：{} 已是此列，一张表只能有一个；请删去或改名其一", column_zh(first)),
-            ),
-            Unread::Unknown(written) => msgs.warning_zh(
-                grid.place(row, col),
-                format!(
-                    "column `{written}` is not read: it is no column the reader knows (Model, Scenario, Region, \
-                     Variable, Unit, Kind, Label, Source, Note, Year, Value, a year …)"
-                ),
-                format!("`{written}` 列未读取：不是可识别的列名（模型、情景、地区、指标、单位、类型、标签、来源、备注、年份、数值、某一年份……）"),
-            ),
-        }
-    }
 }
 
 /// A point of a series of a scenario: (scenario, series id, year).
@@ -448,7 +388,7 @@ pub fn scenarios_from_grids(
     stem: &str,
     plan: &Plan,
 ) -> Result<(Vec<Scenario>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut msgs = Messages { file: file.to_string(), list: Vec::new() };
+    let mut msgs = Messages { file: file.to_string(), ..Messages::default() };
     // A scenario named by its file takes the name as text may hold it.
     let stem = &crate::model::diagnostics::escape_controls(stem);
     let all: Vec<&Grid> = grids.iter().collect();
@@ -538,6 +478,7 @@ pub fn scenarios_from_grids(
         msgs.list.extend(problems);
         scenarios.push(scenario);
     }
+    msgs.say_repeated();
     if scenarios.is_empty() && !msgs.list.iter().any(Diagnostic::is_error) {
         msgs.error((0, 0).into(), "the table holds no values".to_string());
     }
@@ -547,6 +488,7 @@ pub fn scenarios_from_grids(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::tabular::Value;
 
     #[test]
     fn years_are_numbers_or_year_text_and_dates_are_refused_with_the_reason() {

@@ -230,7 +230,11 @@ impl Table<'_> {
         if variable.is_empty() {
             let anything = self.grid.row(row).any(|(_, v)| !matches!(v, Value::Text(t) if t.trim().is_empty()));
             if anything {
-                msgs.error(self.place(row, Role::Variable), "a row with values but no variable".to_string());
+                msgs.error_per_row(
+                    self.place(row, Role::Variable),
+                    "a row with values but no variable",
+                    "这一行有数值，但没有变量（指标）名",
+                );
             }
             return None;
         }
