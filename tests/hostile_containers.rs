@@ -23,7 +23,7 @@ const CSV: &str = "Model,Scenario,Region,Variable,Unit,Kind,2015,2020\nM,S,å…¨åŒ
 fn a_workbook_renamed_is_read_as_what_it_is_and_said() {
     let d = dir("renamed");
     for name in ["example.xls", "example.ods", "example.csv"] {
-        let path = write(&d, name, &example_xlsx());
+        let path = write(&d, name, example_xlsx());
         let (scenarios, messages) = loaded(&path);
         assert_eq!(scenarios.len(), 1, "{name}");
         let ext = name.rsplit('.').next().unwrap();

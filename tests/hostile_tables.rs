@@ -101,7 +101,7 @@ fn an_unknown_column_and_a_ragged_row_load_with_warnings_at_their_cells() {
     let path = write(
         &d,
         "ragged.csv",
-        &format!(
+        format!(
             "{IAMC_HEADER},Comment\nM,S,全区,rd_intensity,%,Target,0.76,2.5,check,extra\nM,S,东部,rd_intensity,%,Target,0.7,2.0\n"
         ),
     );
@@ -163,7 +163,7 @@ fn control_characters_in_names_labels_and_regions_are_refused_at_their_field() {
     }
     let d = dir("ctl-csv");
     let path =
-        write(&d, "ctl.csv", &format!("{IAMC_HEADER},Label\nM,S,全区,rd_intensity,%,Target,0.76,2.5,\u{1b}[2Jok\n"));
+        write(&d, "ctl.csv", format!("{IAMC_HEADER},Label\nM,S,全区,rd_intensity,%,Target,0.76,2.5,\u{1b}[2Jok\n"));
     let errors = refused(&path);
     assert!(
         errors
@@ -192,7 +192,7 @@ fn no_message_carries_a_raw_control_character_even_from_a_file_name() {
 fn a_megabyte_long_variable_name_is_refused_with_a_short_echo() {
     let d = dir("long-name");
     let name = "研".repeat(350_000);
-    let path = write(&d, "long.csv", &format!("{IAMC_HEADER}\nM,S,全区,{name},%,Target,0.76,2.5\n"));
+    let path = write(&d, "long.csv", format!("{IAMC_HEADER}\nM,S,全区,{name},%,Target,0.76,2.5\n"));
     let errors = refused(&path);
     let first = &errors[0];
     assert!(first.len() < 600, "{} bytes", first.len());
@@ -289,7 +289,7 @@ fn check_says_a_good_deck_is_a_deck() {
 fn a_deck_of_more_slides_than_a_meeting_holds_is_refused_before_it_is_drawn() {
     let slides = vec!["Measure(\"rd_intensity\")"; 501];
     let d = dir("huge-deck");
-    let path = write(&d, "huge.ron", &deck_text(&slides));
+    let path = write(&d, "huge.ron", deck_text(&slides));
     let (code, _, err) =
         common::run_cli(&["briefing", "--deck", path.to_str().unwrap(), "-o", d.join("b.html").to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -344,7 +344,7 @@ fn an_absurd_value_is_refused_at_its_cell_and_an_axis_never_breaks() {
 #[test]
 fn a_mapping_file_that_is_a_pipe_or_a_device_is_refused_by_name() {
     let d = dir("fifo");
-    let path = write(&d, "t.csv", &format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
+    let path = write(&d, "t.csv", format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
     let fifo = d.join("t.mapping.csv");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let errors = refused(&path);
@@ -365,7 +365,7 @@ fn a_mapping_file_that_is_a_pipe_or_a_device_is_refused_by_name() {
 fn check_prints_a_control_character_in_a_file_name_escaped() {
     let d = dir("ctl-check");
     let path =
-        write(&d, "x\u{1b}]0;t\u{7}\nok.csv", &format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
+        write(&d, "x\u{1b}]0;t\u{7}\nok.csv", format!("{IAMC_HEADER}\nM,S,全区,rd_intensity,%,Target,0.76,2.5\n"));
     let (_, out, err) = common::run_cli(&["check", path.to_str().unwrap()]);
     for text in [&out, &err] {
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
