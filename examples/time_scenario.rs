@@ -28,7 +28,7 @@ fn main() {
     let status = rollup(&doc, &summaries);
     println!("rollup: {:?} ({} nodes)", t.elapsed(), status.len());
     let t = Instant::now();
-    let evaluations = evaluate(&doc, &scenarios);
+    let evaluations = evaluate(&doc, &scenarios, plan_explorer::model::evaluation::Rule::default());
     println!("evaluate: {:?} ({} targets)", t.elapsed(), evaluations.len());
     let t = Instant::now();
     let tiles = headline_tiles(&doc, &summaries, &evaluations, &scenarios);

@@ -210,20 +210,24 @@ fn evaluate_judges_every_target_by_its_value_in_the_target_year_with_the_source(
         assert_eq!((&r[7], &r[8], &r[9]), ("not met", "2020", value), "{r:?}");
         assert!(r[13].starts_with("http"), "{r:?}");
     }
-    // Patents per 10,000 people: 2.89 in 2020 missed 3, but 2021 reached it — met late.
+    // Patents per 10,000 people: 2.89 in 2020 is 96.3 % of 3 — nearly met — and 2021
+    // reached it: met late.
     let patents = row("invention_patents_per_10k");
-    assert_eq!((&patents[7], &patents[9], &patents[11]), ("not met", "2.89", "2021"));
+    assert_eq!((&patents[7], &patents[9], &patents[11], &patents[14]), ("nearly met", "2.89", "2021", "96.3"));
     // The business share of R&D: no 2020 value is shipped, so no verdict and no year met
     // (the 88.5 % of 2015 is another source's, and is not dated as this target's success).
     let business = row("enterprise_rd_share");
     assert_eq!((&business[7], &business[11]), ("no data", ""));
-    // A target stated as a growth rate is not judged by levels.
-    assert_eq!(&row("rd_personnel_growth")[7], "not judged");
+    // A target stated as a growth rate has no data without the two levels it needs.
+    assert_eq!(&row("rd_personnel_growth")[7], "no data");
+    // The plan's rival target for 院士专家工作站 (100 in 第九章, 150 in 第十七章) is in its row.
+    assert_eq!(&row("academician_workstations")[17], "150");
 
     let (code, md, _) = run(&["evaluate", "--format", "md"]);
     assert_eq!(code, 0);
     let not_met = rows.iter().filter(|r| &r[7] == "not met").count();
-    assert!(md.contains(&format!("met 0 (已实现), not met {not_met} (未实现)")), "{md}");
+    assert!(md.contains(&format!("met 0 (完成), nearly met 1 (基本完成), not met {not_met} (未完成)")), "{md}");
+    assert!(md.contains(&format!("已判定 {} 项中完成 0 项，完成率 0.0%", not_met + 1)), "{md}");
     // Header, rule, one line per target.
     assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), rows.len() + 2);
 }
@@ -241,10 +245,17 @@ fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
         ])"#,
     )
     .unwrap();
-    let (code, out, err) = run(&["evaluate", path.to_str().unwrap()]);
+    let (code, out, err) = run(&["evaluate", "--format", "csv", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let line = out.lines().find(|l| l.starts_with("overall_st_rank,")).expect("rank row");
     assert!(line.contains(",met,2020,19,"), "{line}");
+    // Without --format: a table to read, the counts first, the verdict in words on each line.
+    let (code, table, err) = run(&["evaluate", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(table.starts_with("met 1, nearly met 1, not met "), "{table}");
+    assert!(table.contains("“Nearly met”: short of the target but at least 90 % of it"), "{table}");
+    let rank = table.lines().find(|l| l.contains("综合科技实力全国排位")).expect("the rank's line");
+    assert!(rank.starts_with("met ") && rank.contains("→ 19 位") && rank.contains("· 排位"), "{rank}");
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn the_shipped_actual_values_opened_again_are_said_to_be_the_same_and_not_drawn_
     assert!(harness.state().scenarios()[1].enabled);
 
     // The command line skips it, and says so.
-    let (code, csv, err) = common::run_cli(&["evaluate", SHIPPED_ACTUALS]);
+    let (code, csv, err) = common::run_cli(&["evaluate", "--format", "csv", SHIPPED_ACTUALS]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("very same data as “实际值 2010–2023”, built in: skipped"), "{err}");
     assert_eq!(csv.lines().filter(|l| l.starts_with("rd_intensity,")).count(), 1, "{csv}");

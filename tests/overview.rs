@@ -45,7 +45,7 @@ fn a_verdict_count_opens_the_evaluation_narrowed_to_that_verdict() {
     let mut harness = app();
     let not_met = harness.state().evaluations().iter().filter(|e| e.verdict == Verdict::NotMet).count();
     assert!(not_met >= 3, "R&D intensity, patents and contracts missed their 2020 targets");
-    harness.get_by_label(&format!("未实现 {not_met}")).click();
+    harness.get_by_label(&format!("未完成 {not_met}")).click();
     harness.run();
     assert_eq!(harness.state().settings().view, View::Evaluation);
     // Missed in 2020: R&D intensity at 0.93 % against 2.2 %; a target without data is not listed.

@@ -48,6 +48,7 @@ impl PlanExplorerApp {
             Command::Presenter(c) => self.run_presenter(c),
             Command::Deck(c) => self.run_deck(c),
             Command::Export(c) => self.run_export(c),
+            Command::Evaluation(c) => self.run_evaluation(c),
         }
         if is_export
             && let Some(last) = self.log.lines().last()

@@ -7,6 +7,7 @@
 
 pub mod command;
 mod effects;
+mod entries;
 pub mod exports;
 pub mod navigation;
 mod pages;
@@ -43,6 +44,7 @@ struct ViewStates {
     deck_editor: crate::ui::deck_editor::DeckEditorState,
     slide: crate::ui::presenter::SlideViewState,
     whatif: crate::ui::whatif_view::WhatIfViewState,
+    evaluation: crate::ui::evaluation_view::EvaluationViewState,
 }
 
 pub use crate::session::LARGE_PLAN_NODES;
@@ -80,6 +82,8 @@ pub struct PlanExplorerApp {
     restoring: Vec<settings::OpenFile>,
     /// The PDF briefing being drawn on a worker (a long deck takes seconds).
     pdf_export: crate::session::background::Background<Result<Vec<u8>, String>>,
+    /// The values entered on the evaluation page, to undo and redo.
+    entries: entries::EntriesHistory,
 }
 
 impl PlanExplorerApp {
@@ -141,7 +145,12 @@ impl PlanExplorerApp {
         }
         app.scenarios.set_waker(ctx);
         // Files named on the command line are this session's; with none, the last one's return.
-        let files = if files.is_empty() { app.last_session_files() } else { files };
+        let mut files = if files.is_empty() { app.last_session_files() } else { files };
+        // The values entered on the evaluation page are always there.
+        let entries = app.entries_path();
+        if entries.is_file() && !files.contains(&entries) {
+            files.push(entries);
+        }
         app.run(Command::Scenario(ScenarioCommand::OpenFiles(files)));
         app
     }
@@ -173,9 +182,12 @@ impl PlanExplorerApp {
     pub fn with_document(doc: Document, settings: Settings) -> Self {
         let nav = Navigation::new(&doc, &settings.expanded, settings.selected.as_deref(), &settings.region_filter);
         let scenarios = Scenarios::new(&doc);
+        let mut session = Session::new(doc, settings.lang);
+        let rule = crate::model::evaluation::Rule::new(settings.nearly_met_percent);
+        session.change_scenarios(|set| set.set_rule(rule));
         PlanExplorerApp {
             whatif: whatif::WhatIfEditor::new(settings.lang),
-            session: Session::new(doc, settings.lang),
+            session,
             settings,
             nav,
             scenarios,
@@ -195,6 +207,7 @@ impl PlanExplorerApp {
             settings_dir: None,
             restoring: Vec::new(),
             pdf_export: Default::default(),
+            entries: Default::default(),
         }
     }
 

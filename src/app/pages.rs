@@ -185,13 +185,21 @@ impl PlanExplorerApp {
         map_page_ui(ui, &props)
     }
 
-    fn evaluation_page(&self, ui: &mut Ui) -> Vec<Command> {
+    fn evaluation_page(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let path = self.entries_path();
+        let loaded = self.session.scenarios().loaded();
+        let entries = loaded.iter().find(|l| l.path.as_deref() == Some(path.as_path())).map(|l| l.scenario.as_ref());
         let props = EvaluationProps {
             evaluations: self.session.evaluations(),
             filter: self.evaluation_filter,
+            rule: self.session.scenarios().rule(),
+            plan: &self.session.doc().plan,
+            entries,
+            can_undo: self.can_undo_entry(),
+            can_redo: self.can_redo_entry(),
             lang: self.settings.lang,
         };
-        evaluation_ui(ui, &props)
+        evaluation_ui(ui, &props, &mut self.views.evaluation)
     }
 
     fn reader_page(&self, ui: &mut Ui) -> Vec<Command> {

@@ -75,6 +75,8 @@ pub struct Settings {
     pub open_files: Vec<OpenFile>,
     /// The built-in scenarios the user hid.
     pub hidden_built_in: Vec<String>,
+    /// The final evaluation's 基本完成: from this share of the target, in percent.
+    pub nearly_met_percent: f64,
 }
 
 /// A scenario file open in the last session, with the names of its scenarios the charts did
@@ -110,6 +112,7 @@ impl Default for Settings {
             kinds: Default::default(),
             open_files: Vec::new(),
             hidden_built_in: Vec::new(),
+            nearly_met_percent: crate::model::evaluation::Rule::DEFAULT_PERCENT,
         }
     }
 }
@@ -149,6 +152,7 @@ impl Settings {
         };
         self.zoom = within(self.zoom, &ZOOM);
         self.presenter_scale = within(self.presenter_scale, &PRESENTER_SCALE);
+        self.nearly_met_percent = crate::model::evaluation::Rule::new(self.nearly_met_percent).nearly_met_percent;
     }
 }
 

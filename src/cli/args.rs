@@ -62,7 +62,7 @@ pub enum Command {
     /// The final evaluation: every target, judged by the actual value in its target year (met,
     /// not met, no data), with the year and value it was judged on and their source.
     Evaluate {
-        #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
         /// Scenario files whose actual series count too (after the shipped actual values).
         #[arg(value_name = "SCENARIO")]
@@ -206,6 +206,8 @@ pub enum MapFormat {
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// A readable table: the verdicts counted, then one line per target.
+    Table,
     Csv,
     /// A Markdown table.
     Md,

@@ -126,8 +126,40 @@ pub(super) fn evaluate_command(
 ) -> Result<i32, String> {
     let session = session_of(plan, files, Lang::Zh)?;
     let text = match format {
+        ReportFormat::Table => evaluation_text(session.evaluations(), session.scenarios().rule()),
         ReportFormat::Csv => evaluation_csv(session.evaluations()),
         ReportFormat::Md => evaluation_markdown(session.evaluations()),
     };
     out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
+}
+
+/// The final evaluation for a terminal: the counts and the rule, then a line per target
+/// (verdict, name, target, value in the target year, completion, where the value is from).
+fn evaluation_text(
+    evaluations: &[crate::model::evaluation::TargetEvaluation],
+    rule: crate::model::evaluation::Rule,
+) -> String {
+    use crate::model::evaluation::{Tally, Verdict};
+    use crate::model::format::{number, target_words};
+    let tally = Tally::of(evaluations);
+    let counts: Vec<String> = Verdict::ALL.iter().map(|&v| format!("{} {}", v.name_en(), tally.count(v))).collect();
+    let mut out = format!(
+        "{}; exceeded {}, ahead of time {}\n{}\n{}\n\n",
+        counts.join(", "),
+        tally.exceeded,
+        tally.ahead,
+        tally.rate_words(Lang::En),
+        rule.words(Lang::En)
+    );
+    for e in evaluations {
+        let target =
+            target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), Lang::Zh);
+        let value = e.judged.as_ref().map_or("—".to_string(), |r| format!("{} {}", number(r.value), e.unit));
+        let completion = e.completion.map_or(String::new(), |c| format!(" ({c:.1}%)"));
+        let from = e.judged.as_ref().map_or(String::new(), |r| format!("  · {}", r.series));
+        let line = format!("{:<11} {}  {target}  → {value}{completion}{from}", e.verdict.name_en(), e.name);
+        out.push_str(&crate::model::diagnostics::escape_controls(&line));
+        out.push('\n');
+    }
+    out
 }

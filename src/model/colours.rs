@@ -107,8 +107,9 @@ pub const fn status_colour(status: Status) -> Colour {
 pub const fn verdict_colour(verdict: Verdict) -> Colour {
     match verdict {
         Verdict::Met => Colour::Blue,
+        Verdict::NearlyMet => Colour::Orange,
         Verdict::NotMet => Colour::Vermilion,
-        Verdict::NoData | Verdict::NotJudged => Colour::Grey,
+        Verdict::NoData => Colour::Grey,
     }
 }
 

@@ -129,16 +129,7 @@ mod tests {
                 label: "x".into(),
                 source: "test".into(),
                 note: String::new(),
-                points: points
-                    .iter()
-                    .map(|&(year, value)| Point {
-                        year,
-                        value,
-                        source: String::new(),
-                        quote: String::new(),
-                        derived: None,
-                    })
-                    .collect(),
+                points: points.iter().map(|&(year, value)| Point { year, value, ..Point::default() }).collect(),
             }],
         }
     }

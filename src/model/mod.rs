@@ -9,6 +9,7 @@ pub mod deck;
 pub mod diagnostics;
 pub mod document;
 pub mod drawing;
+pub mod entries;
 pub mod evaluation;
 pub mod export;
 pub mod format;

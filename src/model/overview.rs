@@ -128,7 +128,7 @@ mod tests {
         let facts = PlanFacts::of(&doc, &summaries);
         assert_eq!((facts.parts, facts.chapters, facts.boxes), (6, 25, 46));
         assert_eq!(facts.statements, doc.plan.indicators.len());
-        let evaluations = evaluate(&doc, &scenarios);
+        let evaluations = evaluate(&doc, &scenarios, crate::model::evaluation::Rule::default());
         let tiles = headline_tiles(&doc, &summaries, &evaluations, &scenarios);
         assert_eq!(tiles.len(), 11);
         // R&D intensity: 0.76 % in 2015, 2.2 % targeted, 0.93 % in 2020 (first published).

@@ -34,6 +34,7 @@ pub fn trend(plan: &Plan, actuals: &Scenario) -> Scenario {
                     source: String::new(),
                     quote: String::new(),
                     derived: Some(format!("{v1} × (1 + {rate:.4}%)^{} = {value}", year - base)),
+                    note: String::new(),
                 }
             })
             .collect();
@@ -70,7 +71,7 @@ mod tests {
     use crate::model::load::embedded_plan;
 
     fn point(year: u16, value: f64) -> Point {
-        Point { year, value, source: String::new(), quote: String::new(), derived: None }
+        Point { year, value, ..Point::default() }
     }
 
     #[test]

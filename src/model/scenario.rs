@@ -83,7 +83,7 @@ pub struct Series {
     pub points: Vec<Point>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub year: u16,
@@ -96,6 +96,9 @@ pub struct Point {
     /// The formula, when the value was converted or computed from sourced values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<String>,
+    /// A note left with the value by whoever entered it (the evaluation's 填报).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl Scenario {
@@ -113,7 +116,7 @@ impl Scenario {
         for s in &self.series {
             (&s.id, &s.indicator, &s.region, &s.unit, s.kind, &s.label, &s.source, &s.note).hash(&mut h);
             for p in &s.points {
-                (p.year, p.value.to_bits(), &p.source, &p.quote, &p.derived).hash(&mut h);
+                (p.year, p.value.to_bits(), &p.source, &p.quote, &p.derived, &p.note).hash(&mut h);
             }
             s.points.len().hash(&mut h);
         }

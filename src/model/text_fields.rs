@@ -54,10 +54,16 @@ pub fn check(s: &Scenario, file: &str, locate: &dyn Fn(&str) -> Place, out: &mut
             if let Some(derived) = &p.derived {
                 field(format!("series[{i}].points[{k}].derived"), derived, true);
             }
+            field(format!("series[{i}].points[{k}].note"), &p.note, true);
         }
     }
 }
 
 fn forbidden(c: char, multi_line: bool) -> bool {
     c.is_control() && !(multi_line && matches!(c, '\n' | '\t'))
+}
+
+/// The first character of `text` that a field (of one line, or of several) may not hold.
+pub fn control_character(text: &str, multi_line: bool) -> Option<char> {
+    text.chars().find(|&c| forbidden(c, multi_line))
 }

@@ -118,6 +118,7 @@ impl Draft {
             source: self.start.source.clone(),
             quote: String::new(),
             derived: Some(format!("start: {}", self.start.described)),
+            note: String::new(),
         }];
         points.extend(self.points.iter().map(|&(year, value)| Point {
             year,
@@ -125,6 +126,7 @@ impl Draft {
             source: String::new(),
             quote: String::new(),
             derived: Some(self.formula(year, value)),
+            note: String::new(),
         }));
         Series {
             id: format!("whatif.{}.{}", self.measure, self.region),

@@ -121,7 +121,7 @@ impl ScenarioDerived {
         let scenarios = snapshot.enabled();
         let summaries = summarize(doc, &scenarios);
         let node_status = rollup(doc, &summaries);
-        let evaluations = evaluate(doc, &scenarios);
+        let evaluations = evaluate(doc, &scenarios, snapshot.rule);
         let tiles = headline_tiles(doc, &summaries, &evaluations, &scenarios);
         let stat_options = stat_options(doc, &scenarios);
         ScenarioDerived {

@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use crate::i18n::{Lang, Msg, tr};
 use crate::model::Severity;
 use crate::model::diagnostics::Diagnostic;
+use crate::model::evaluation::Rule;
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::MessageLog;
 use crate::model::scenario::Scenario;
@@ -22,6 +23,8 @@ pub struct ScenarioSet {
     basis: Option<String>,
     /// The two scenarios the scenario page compares (indices into `loaded`).
     pair: (usize, usize),
+    /// What the final evaluation calls 基本完成.
+    rule: Rule,
 }
 
 /// The scenarios as they were when something was derived from them: what is derived keeps
@@ -35,6 +38,8 @@ pub struct Snapshot {
     pub shown: Vec<bool>,
     /// The scenarios the charts show, the progress basis first.
     pub enabled: Vec<Arc<Scenario>>,
+    /// What the final evaluation calls 基本完成.
+    pub rule: Rule,
 }
 
 impl Snapshot {
@@ -98,7 +103,13 @@ impl ScenarioSet {
             let chosen = enabled.remove(p);
             enabled.insert(0, chosen);
         }
-        Snapshot { loaded, files: self.loaded.iter().map(|l| l.path.clone()).collect(), shown, enabled }
+        Snapshot {
+            loaded,
+            files: self.loaded.iter().map(|l| l.path.clone()).collect(),
+            shown,
+            enabled,
+            rule: self.rule,
+        }
     }
 
     /// The name each loaded scenario is listed, picked and drawn under (the file's name added
@@ -115,6 +126,15 @@ impl ScenarioSet {
 
     pub fn set_basis(&mut self, basis: Option<String>) {
         self.basis = basis;
+    }
+
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// Sets what is 基本完成; true when it changed.
+    pub fn set_rule(&mut self, rule: Rule) -> bool {
+        std::mem::replace(&mut self.rule, rule) != rule
     }
 
     pub fn pair(&self) -> (usize, usize) {

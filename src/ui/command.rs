@@ -114,6 +114,7 @@ pub enum Command {
     Presenter(PresenterCommand),
     Deck(DeckCommand),
     Export(ExportCommand),
+    Evaluation(EvaluationCommand),
 }
 
 /// The tree and the reader.
@@ -206,6 +207,19 @@ pub enum ScenarioCommand {
     /// The scenario progress is measured against (`None`: the shipped actuals).
     SetProgressBasis(Option<String>),
     SetComparePair(usize, usize),
+}
+
+/// The final evaluation as a workbench: values entered for its targets, and its rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvaluationCommand {
+    /// Keep this value (replacing one entered before for its measure and year).
+    Enter(crate::model::entries::Entry),
+    /// Drop the value entered for this measure and year.
+    Remove(String, u16),
+    Undo,
+    Redo,
+    /// 基本完成 from this share of the target, in percent.
+    SetNearlyMetPercent(f64),
 }
 
 /// The what-if editor.
@@ -302,4 +316,5 @@ macro_rules! into_command {
 }
 
 into_command!(TreeCommand => Tree, PageCommand => Page, WindowCommand => Window, ScenarioCommand => Scenario,
-    WhatIfCommand => WhatIf, PresenterCommand => Presenter, DeckCommand => Deck, ExportCommand => Export);
+    WhatIfCommand => WhatIf, PresenterCommand => Presenter, DeckCommand => Deck, ExportCommand => Export,
+    EvaluationCommand => Evaluation);

@@ -1,25 +1,87 @@
 //! The final evaluation page: every target, judged by the actual value in its target year,
 //! narrowed by verdict; a click on a name opens its chart, hovering a source shows the quote.
 
-use crate::ui::command::{ExportCommand, PageCommand};
-use egui::{Label, RichText, Sense, Ui};
+use crate::ui::command::{EvaluationCommand, ExportCommand, PageCommand};
+use egui::{Label, RichText, Sense, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Command;
 use super::widgets::palette;
 use super::widgets::status::verdict_color;
 use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
-use crate::model::evaluation::{Reading, Tally, TargetEvaluation, Verdict};
+use crate::model::entries::{Entry, check_entry, entry_of};
+use crate::model::evaluation::{Reading, Rule, Tally, TargetEvaluation, Verdict};
 use crate::model::format::target_words;
 use crate::model::format::{number, unit_words, with_unit};
+use crate::model::plan::Plan;
+use crate::model::scenario::Scenario;
 
 pub struct EvaluationProps<'a> {
     pub evaluations: &'a [TargetEvaluation],
     pub filter: Option<Verdict>,
+    pub rule: Rule,
+    pub plan: &'a Plan,
+    /// The values entered so far (the file of entries as loaded), to prefill the form.
+    pub entries: Option<&'a Scenario>,
+    /// Whether an entry can be undone / redone.
+    pub can_undo: bool,
+    pub can_redo: bool,
     pub lang: Lang,
 }
 
-/// A reading's source on hover: the series, the address, the quote and any formula.
+/// What only this view reads: the value being entered.
+#[derive(Default)]
+pub struct EvaluationViewState {
+    pub form: Option<EntryForm>,
+}
+
+/// The 填报 form for one target, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct EntryForm {
+    pub measure: String,
+    pub name: String,
+    pub unit: String,
+    /// The target in words, for the eye while typing.
+    pub target: String,
+    /// Whether a value was entered before for this year (the form then also offers removal).
+    pub existing: bool,
+    pub value: String,
+    pub year: String,
+    pub source: String,
+    pub note: String,
+    pub error: Option<String>,
+}
+
+impl EntryForm {
+    fn for_target(e: &TargetEvaluation, entries: Option<&Scenario>, lang: Lang) -> EntryForm {
+        let before = entries.and_then(|s| entry_of(s, &e.key, e.target_year));
+        EntryForm {
+            measure: e.key.clone(),
+            name: pick(lang, &e.name, &e.name_en).to_string(),
+            unit: e.unit.clone(),
+            target: target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), lang),
+            existing: before.is_some(),
+            value: before.as_ref().map_or(String::new(), |b| number(b.value)),
+            year: e.target_year.to_string(),
+            source: before.as_ref().map_or(String::new(), |b| b.source.clone()),
+            note: before.map_or(String::new(), |b| b.note),
+            error: None,
+        }
+    }
+
+    /// The entry typed, or what is wrong with it.
+    fn entry(&self, plan: &Plan, lang: Lang) -> Result<Entry, String> {
+        let digits: String = self.value.trim().chars().filter(|c| !matches!(c, ',' | '，' | ' ')).collect();
+        let value = digits.parse::<f64>().map_err(|_| tr(lang, Msg::EntryValueNotNumber).to_string())?;
+        let year = self.year.trim().parse::<u16>().map_err(|_| tr(lang, Msg::EntryYearNotYear).to_string())?;
+        let entry =
+            Entry { measure: self.measure.clone(), year, value, source: self.source.clone(), note: self.note.clone() };
+        check_entry(&entry, plan).map_err(|r| pick(lang, &r.zh, &r.en).to_string())?;
+        Ok(entry)
+    }
+}
+
+/// A reading's source on hover: the series, the address, the quote, any formula and note.
 pub fn reading_hover(r: &Reading) -> String {
     let mut lines = vec![r.series.clone(), r.source.clone()];
     if !r.quote.is_empty() {
@@ -28,15 +90,35 @@ pub fn reading_hover(r: &Reading) -> String {
     if let Some(d) = &r.derived {
         lines.push(d.clone());
     }
+    if !r.note.is_empty() {
+        lines.push(r.note.clone());
+    }
     lines.join("\n")
 }
 
-pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
+pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut EvaluationViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     let lang = props.lang;
     ui.heading(tr(lang, Msg::EvaluationTitle));
     ui.label(RichText::new(tr(lang, Msg::EvaluationExplain)).weak());
     let tally = Tally::of(props.evaluations);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(tally.rate_words(lang));
+        if tally.exceeded + tally.ahead > 0 {
+            ui.label(match lang {
+                Lang::Zh => format!("其中超额完成 {}、提前完成 {}", tally.exceeded, tally.ahead),
+                Lang::En => format!("of which exceeded {}, ahead of time {}", tally.exceeded, tally.ahead),
+            });
+        }
+        ui.separator();
+        ui.label(RichText::new(props.rule.words(lang)).weak());
+        let mut percent = props.rule.nearly_met_percent;
+        let label = ui.label(tr(lang, Msg::NearlyMetLine));
+        let line = egui::DragValue::new(&mut percent).range(Rule::RANGE).speed(0.5).suffix("%");
+        if ui.add(line).labelled_by(label.id).changed() {
+            commands.push(EvaluationCommand::SetNearlyMetPercent(percent).into());
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         let all = format!("{} {}", tr(lang, Msg::EvaluationAll), props.evaluations.len());
         if ui.selectable_label(props.filter.is_none(), all).clicked() {
@@ -53,23 +135,40 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
         if ui.button(tr(lang, Msg::ExportEvaluation)).clicked() {
             commands.push(Command::Export(ExportCommand::Evaluation));
         }
+        if ui.add_enabled(props.can_undo, egui::Button::new(tr(lang, Msg::Undo))).clicked() {
+            commands.push(EvaluationCommand::Undo.into());
+        }
+        if ui.add_enabled(props.can_redo, egui::Button::new(tr(lang, Msg::Redo))).clicked() {
+            commands.push(EvaluationCommand::Redo.into());
+        }
     });
     ui.add_space(4.0);
     let rows: Vec<&TargetEvaluation> =
         props.evaluations.iter().filter(|e| props.filter.is_none_or(|f| e.verdict == f)).collect();
+    let mut open_form = None;
     TableBuilder::new(ui)
         .striped(true)
-        .column(Column::initial(250.0).at_least(140.0).clip(true))
-        .column(Column::initial(130.0).at_least(90.0))
-        .column(Column::initial(70.0).at_least(60.0))
-        .column(Column::initial(120.0).at_least(80.0))
-        .column(Column::initial(110.0).at_least(70.0))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(220.0).at_least(140.0).clip(true))
+        .column(Column::initial(120.0).at_least(90.0))
+        .column(Column::initial(84.0).at_least(60.0))
+        .column(Column::initial(96.0).at_least(70.0))
+        .column(Column::initial(62.0).at_least(50.0))
+        .column(Column::initial(90.0).at_least(60.0))
+        .column(Column::initial(58.0).at_least(50.0))
+        .column(Column::initial(50.0).at_least(44.0))
+        .column(Column::remainder().at_least(100.0).clip(true))
         .header(24.0, |mut h| {
-            for msg in
-                [Msg::Name, Msg::Target, Msg::Verdict, Msg::ValueInTargetYear, Msg::Gap, Msg::FirstMet, Msg::DataSource]
-            {
+            for msg in [
+                Msg::Name,
+                Msg::Target,
+                Msg::Verdict,
+                Msg::ValueInTargetYear,
+                Msg::Completion,
+                Msg::Gap,
+                Msg::FirstMet,
+                Msg::EnterValue,
+                Msg::DataSource,
+            ] {
                 h.col(|ui| {
                     ui.strong(tr(lang, msg));
                 });
@@ -77,22 +176,100 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>) -> Vec<Command> {
         })
         .body(|body| {
             body.rows(24.0, rows.len(), |mut row| {
-                if let Some(e) = rows.get(row.index()) {
-                    evaluation_row(&mut row, e, lang, &mut commands);
+                if let Some(e) = rows.get(row.index())
+                    && evaluation_row(&mut row, e, lang, &mut commands)
+                {
+                    open_form = Some(EntryForm::for_target(e, props.entries, lang));
                 }
             });
         });
+    if open_form.is_some() {
+        state.form = open_form;
+    }
+    commands.extend(entry_form(ui, props, state));
     commands
 }
 
-/// One target's row: name, target, verdict, value in the target year, gap, first year met,
-/// and the series it was judged by (its source and the other sources on hover).
+/// The 填报 form, over the page while a target's value is being entered.
+fn entry_form(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut EvaluationViewState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lang = props.lang;
+    let Some(form) = state.form.as_mut() else { return commands };
+    let mut close = false;
+    let mut open = true;
+    egui::Window::new(format!("{}：{}", tr(lang, Msg::EnterValue), form.name))
+        .id(egui::Id::unique("entry_form"))
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ui.ctx(), |ui| {
+            ui.set_width(460.0);
+            ui.heading(format!("{}：{}", tr(lang, Msg::EnterValue), form.name));
+            ui.label(RichText::new(labelled(lang, tr(lang, Msg::Target), &form.target)).weak());
+            egui::Grid::new("entry_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                let unit = unit_words(&form.unit, lang);
+                let label = ui.label(if unit.is_empty() {
+                    tr(lang, Msg::EntryValue).to_string()
+                } else {
+                    format!("{}（{unit}）", tr(lang, Msg::EntryValue))
+                });
+                ui.add(TextEdit::singleline(&mut form.value).desired_width(160.0)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(tr(lang, Msg::EntryYear));
+                ui.add(TextEdit::singleline(&mut form.year).desired_width(60.0)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(tr(lang, Msg::EntrySource));
+                ui.add(
+                    TextEdit::singleline(&mut form.source)
+                        .hint_text("《2020年内蒙古自治区国民经济和社会发展统计公报》")
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(tr(lang, Msg::EntryNote));
+                ui.add(TextEdit::multiline(&mut form.note).desired_rows(2).desired_width(320.0)).labelled_by(label.id);
+                ui.end_row();
+            });
+            if let Some(error) = &form.error {
+                ui.colored_label(palette::ERROR, error);
+            }
+            ui.horizontal(|ui| {
+                if ui.button(tr(lang, Msg::EntrySave)).clicked() {
+                    match form.entry(props.plan, lang) {
+                        Ok(entry) => {
+                            commands.push(EvaluationCommand::Enter(entry).into());
+                            close = true;
+                        }
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                if form.existing && ui.button(tr(lang, Msg::EntryRemove)).clicked() {
+                    if let Ok(year) = form.year.trim().parse::<u16>() {
+                        commands.push(EvaluationCommand::Remove(form.measure.clone(), year).into());
+                    }
+                    close = true;
+                }
+                if ui.button(tr(lang, Msg::Cancel)).clicked() {
+                    close = true;
+                }
+            });
+        });
+    if close || !open {
+        state.form = None;
+    }
+    commands
+}
+
+/// One target's row: name, target, verdict, value in the target year, completion, gap,
+/// first year met, the 填报 button and the series it was judged by (its source and the other
+/// sources on hover). True when 填报 was clicked.
 fn evaluation_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     e: &TargetEvaluation,
     lang: Lang,
     commands: &mut Vec<Command>,
-) {
+) -> bool {
     let unit = unit_words(&e.unit, lang);
     row.col(|ui| {
         let name = pick(lang, &e.name, &e.name_en);
@@ -113,8 +290,14 @@ fn evaluation_row(
         }
     });
     row.col(|ui| {
-        let verdict = ui.label(RichText::new(e.verdict.text(lang)).color(verdict_color(e.verdict)));
-        if e.verdict == Verdict::NotJudged {
+        let mut text = e.verdict.text(lang).to_string();
+        if e.exceeded() {
+            text.push_str(&paren(lang, tr(lang, Msg::Exceeded)));
+        } else if e.ahead() {
+            text.push_str(&paren(lang, tr(lang, Msg::Ahead)));
+        }
+        let verdict = ui.label(RichText::new(text).color(verdict_color(e.verdict)));
+        if e.comparator.states_a_change() && e.verdict == Verdict::NoData {
             verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
         } else if e.sources_disagree {
             verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));
@@ -126,6 +309,9 @@ fn evaluation_row(
         } else {
             ui.label("—");
         }
+    });
+    row.col(|ui| {
+        ui.label(e.completion.map_or("—".to_string(), |c| format!("{c:.1}%")));
     });
     row.col(|ui| {
         let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
@@ -142,6 +328,20 @@ fn evaluation_row(
         None => {
             ui.label("—");
         }
+    });
+    let mut enter = false;
+    row.col(|ui| {
+        // The button names its target, so a screen reader (and a test) tells the rows apart.
+        let button = egui::Button::new(tr(lang, Msg::EnterValue)).small();
+        let response = ui.add(button).on_hover_text(pick(lang, &e.name, &e.name_en));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("{} {}", tr(lang, Msg::EnterValue), pick(lang, &e.name, &e.name_en)),
+            )
+        });
+        enter = response.clicked();
     });
     row.col(|ui| {
         if let Some(r) = &e.judged {
@@ -161,6 +361,7 @@ fn evaluation_row(
             ui.add(Label::new(RichText::new(text).weak()).truncate()).on_hover_text(hover);
         }
     });
+    enter
 }
 
 #[cfg(test)]
@@ -176,10 +377,20 @@ mod tests {
     fn a_verdict_narrows_the_table_and_a_name_opens_its_chart() {
         let doc = test_document();
         let actuals = embedded_actuals(&doc.plan).expect("actuals");
-        let evaluations = evaluate(&doc, &[&actuals]);
+        let evaluations = evaluate(&doc, &[&actuals], Rule::default());
+        let mut state = EvaluationViewState::default();
         let mut harness = view_harness(|ui| {
-            let props = EvaluationProps { evaluations: &evaluations, filter: Some(Verdict::NotMet), lang: Lang::Zh };
-            evaluation_ui(ui, &props)
+            let props = EvaluationProps {
+                evaluations: &evaluations,
+                filter: Some(Verdict::NotMet),
+                rule: Rule::default(),
+                plan: &doc.plan,
+                entries: None,
+                can_undo: false,
+                can_redo: false,
+                lang: Lang::Zh,
+            };
+            evaluation_ui(ui, &props, &mut state)
         });
         // Narrowed to "not met": R&D intensity is listed with the 2020 value it was judged on,
         // a target without data is not.
@@ -188,7 +399,7 @@ mod tests {
         harness.get_by_label("研发经费占GDP比重（R&D/GDP）").click();
         harness.run();
         let tally = Tally::of(&evaluations);
-        harness.get_by_label(&format!("已实现 {}", tally.met)).click();
+        harness.get_by_label(&format!("完成 {}", tally.met)).click();
         harness.run();
         harness.get_by_label(tr(Lang::Zh, Msg::ExportEvaluation)).click();
         harness.run();

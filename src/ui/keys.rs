@@ -5,7 +5,7 @@
 
 use egui::{Context, Event, Key, Modifiers};
 
-use super::command::{PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand};
+use super::command::{EvaluationCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand};
 use super::{Command, SlideStep, TreeKey, View};
 use crate::i18n::{Lang, Msg, tr};
 
@@ -18,6 +18,8 @@ pub enum Scope {
     Window,
     /// On the what-if page, when no text field has the keyboard.
     WhatIf,
+    /// On the final evaluation page, when no text field has the keyboard.
+    Evaluation,
     /// While presenting.
     Presenter,
 }
@@ -132,6 +134,20 @@ pub const SHORTCUTS: &[Shortcut] = &[
         what: Msg::Redo,
     },
     Shortcut {
+        keys: &[Keys::Press(CTRL, Key::Z)],
+        label: "Ctrl+Z",
+        scope: Scope::Evaluation,
+        command: Some(|| EvaluationCommand::Undo.into()),
+        what: Msg::Undo,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL_SHIFT, Key::Z), Keys::Press(CTRL, Key::Y)],
+        label: "Ctrl+Shift+Z / Ctrl+Y",
+        scope: Scope::Evaluation,
+        command: Some(|| EvaluationCommand::Redo.into()),
+        what: Msg::Redo,
+    },
+    Shortcut {
         keys: &[press(Key::F11)],
         label: "F11",
         scope: Scope::Everywhere,
@@ -211,6 +227,7 @@ pub fn keys(ctx: &Context, presenting: bool, view: View) -> Vec<Command> {
         Scope::Everywhere => true,
         Scope::Window => !presenting && !typing,
         Scope::WhatIf => !presenting && !typing && view == View::WhatIf,
+        Scope::Evaluation => !presenting && !typing && view == View::Evaluation,
         Scope::Presenter => presenting && !typing,
     };
     let toggle = SHORTCUTS.iter().find(|s| s.what == Msg::Present);
@@ -259,6 +276,7 @@ pub fn help_lines(lang: Lang) -> Vec<(String, Vec<(&'static str, &'static str)>)
         (Scope::Window, Msg::KeysInWindow),
         (Scope::Everywhere, Msg::KeysEverywhere),
         (Scope::WhatIf, Msg::ViewWhatIf),
+        (Scope::Evaluation, Msg::ViewEvaluation),
         (Scope::Presenter, Msg::KeysPresenting),
     ]
     .into_iter()

@@ -135,8 +135,9 @@ mod tests {
         let mut harness = view_harness(|ui| help_ui(ui.ctx(), Lang::En));
         // Every line of the shortcut table, Ctrl+Y included.
         harness.get_by_label("F5");
-        harness.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
-        harness.get_by_label("Redo");
+        // Redo on the what-if page and on the evaluation page, each under its heading.
+        assert_eq!(harness.get_all_by_label("Ctrl+Shift+Z / Ctrl+Y").count(), 2);
+        harness.get_by_label("Final evaluation");
         harness.get_by_label("While presenting");
         harness.get_by_label("Close").click();
         harness.run();

@@ -267,7 +267,7 @@ mod tests {
         let actuals = embedded_actuals(&doc.plan).expect("actuals");
         let scenarios = [&actuals];
         let summaries = summarize(&doc, &scenarios);
-        let evaluations = evaluate(&doc, &scenarios);
+        let evaluations = evaluate(&doc, &scenarios, crate::model::evaluation::Rule::default());
         let tiles = headline_tiles(&doc, &summaries, &evaluations, &scenarios);
         let tally = Tally::of(&evaluations);
         let mut harness = view_harness(|ui| {
@@ -290,7 +290,7 @@ mod tests {
         harness.get_by_label(tr(Lang::Zh, Msg::NotInText));
         harness.get_by_label("3  研究与试验发展经费占生产总值比重").click();
         harness.run();
-        harness.get_by_label(&format!("未实现 {}", tally.not_met)).click();
+        harness.get_by_label(&format!("未完成 {}", tally.not_met)).click();
         harness.run();
         harness.get_by_label(tr(Lang::Zh, Msg::ToRegions)).click();
         harness.run();

@@ -139,7 +139,7 @@ pub fn evaluation_table(evaluations: &[TargetEvaluation], lang: Lang) -> Table {
         .map(|m| tr(lang, m));
     let rows = evaluations
         .iter()
-        .filter(|e| matches!(e.verdict, Verdict::Met | Verdict::NotMet))
+        .filter(|e| e.verdict != Verdict::NoData)
         .map(|e| {
             let unit = unit_words(&e.unit, lang);
             let target =

@@ -81,7 +81,7 @@ pub fn table_csv(summaries: &[MeasureSummary]) -> String {
     csv_text(rows)
 }
 
-const EVALUATION_COLUMNS: [&str; 14] = [
+const EVALUATION_COLUMNS: [&str; 19] = [
     "measure",
     "name",
     "unit",
@@ -96,6 +96,11 @@ const EVALUATION_COLUMNS: [&str; 14] = [
     "first_year_met",
     "series",
     "source",
+    "completion_percent",
+    "exceeded",
+    "ahead",
+    "rival_targets",
+    "note",
 ];
 
 /// One row of the final evaluation, as text in the columns above (numbers exact, so the
@@ -117,7 +122,16 @@ fn evaluation_row(e: &TargetEvaluation) -> Vec<String> {
         e.first_met.map(|y| y.to_string()).unwrap_or_default(),
         judged.map(|r| r.series.clone()).unwrap_or_default(),
         judged.map(|r| r.source.clone()).unwrap_or_default(),
+        e.completion.map(|c| exact((c * 10.0).round() / 10.0)).unwrap_or_default(),
+        yes(e.exceeded()),
+        yes(e.ahead()),
+        e.rival_targets.iter().map(|v| exact(*v)).collect::<Vec<_>>().join(" / "),
+        judged.map(|r| r.note.clone()).unwrap_or_default(),
     ]
+}
+
+fn yes(flag: bool) -> String {
+    if flag { "yes".into() } else { String::new() }
 }
 
 /// The final evaluation as CSV: every target, its verdict, the year and value it was judged
@@ -137,8 +151,12 @@ pub fn evaluation_markdown(evaluations: &[TargetEvaluation]) -> String {
         .iter()
         .map(|&v| format!("{} {} ({})", v.name_en(), tally.count(v), v.text(crate::i18n::Lang::Zh)))
         .collect();
-    let mut out =
-        format!("# 终期评估 · Final evaluation\n\n{}; judged by the value in the target year.\n\n", counts.join(", "));
+    let mut out = format!(
+        "# 终期评估 · Final evaluation\n\n{}; judged by the value in the target year.\n\n{}. {}.\n\n",
+        counts.join(", "),
+        tally.rate_words(crate::i18n::Lang::Zh),
+        tally.rate_words(crate::i18n::Lang::En),
+    );
     out.push_str(&format!("| {} |\n", EVALUATION_COLUMNS.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(EVALUATION_COLUMNS.len())));
     for e in evaluations {

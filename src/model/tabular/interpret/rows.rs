@@ -399,7 +399,7 @@ impl Table<'_> {
     /// cells it was read from.
     fn add_point(&self, draft: &mut Draft, i: usize, (year, value): (u16, f64), places: (Place, Place)) {
         let Some(series) = draft.series.get_mut(i) else { return };
-        let mut point = Point { year, value, source: String::new(), quote: String::new(), derived: None };
+        let mut point = Point { year, value, ..Point::default() };
         // Most tables have no sources sheet: no key is built for them.
         let own = if self.extras.sources.is_empty() {
             None

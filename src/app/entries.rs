@@ -1,0 +1,174 @@
+//! Values entered on the evaluation page: kept in the entries file (`填报值.ron`) in the app's
+//! data folder, written atomically after every change and put into the session at once, as
+//! the loader would after reading it; every change can be undone. The file is an ordinary
+//! scenario file, so it reloads, exports and can be opened by a second person to review.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::PlanExplorerApp;
+use crate::i18n::{Msg, tr};
+use crate::model::Severity;
+use crate::model::entries::{ENTRIES_FILE, Entry, check_entry, empty_entries, with_entry, without_entry};
+use crate::model::evaluation::Rule;
+use crate::model::scenario::{Scenario, load_scenario_file, scenario_to_ron};
+use crate::session::scenarios::LoadedFile;
+use crate::ui::command::EvaluationCommand;
+
+/// At most this many entries can be undone.
+const MAX_UNDO: usize = 200;
+
+/// The entries' history: each state is the whole file (entries are few; a state is small).
+#[derive(Default)]
+pub struct EntriesHistory {
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+}
+
+impl PlanExplorerApp {
+    pub(super) fn run_evaluation(&mut self, command: EvaluationCommand) {
+        match command {
+            EvaluationCommand::Enter(entry) => self.enter_value(&entry),
+            EvaluationCommand::Remove(measure, year) => {
+                if let Some(current) = self.current_entries() {
+                    let next = without_entry(&current, &measure, year);
+                    self.change_entries(current, next);
+                }
+            }
+            EvaluationCommand::Undo => self.step_entries(true),
+            EvaluationCommand::Redo => self.step_entries(false),
+            EvaluationCommand::SetNearlyMetPercent(percent) => {
+                let rule = Rule::new(percent);
+                self.settings.nearly_met_percent = rule.nearly_met_percent;
+                self.session.change_scenarios(|set| set.set_rule(rule));
+            }
+        }
+    }
+
+    /// Where the entries are kept: the data folder (beside the settings), else the export
+    /// folder (a session that keeps no settings).
+    pub fn entries_path(&self) -> PathBuf {
+        self.settings_dir.clone().unwrap_or_else(|| self.exports.dir().to_path_buf()).join(ENTRIES_FILE)
+    }
+
+    /// The entries as they are now: as loaded in the session, else as on disk, else none yet.
+    /// None when the file on disk cannot be read: it is not overwritten (the error is said).
+    fn current_entries(&mut self) -> Option<Scenario> {
+        let path = self.entries_path();
+        let loaded = self.session.scenarios().loaded().iter().find(|l| l.path.as_deref() == Some(path.as_path()));
+        if let Some(l) = loaded {
+            return Some(l.scenario.as_ref().clone());
+        }
+        if !path.exists() {
+            return Some(empty_entries(&self.session.doc().plan));
+        }
+        match load_scenario_file(&path, &self.session.doc().plan) {
+            Ok((s, _)) => Some(s),
+            Err(ds) => {
+                self.log.diagnostics(ds);
+                None
+            }
+        }
+    }
+
+    fn enter_value(&mut self, entry: &Entry) {
+        let doc = Arc::clone(self.session.doc());
+        if let Err(refusal) = check_entry(entry, &doc.plan) {
+            let text = crate::i18n::pick(self.settings.lang, &refusal.zh, &refusal.en).to_string();
+            self.log.push(Severity::Error, text);
+            return;
+        }
+        let Some(unit) = crate::model::Measure::group(&doc.plan.indicators)
+            .iter()
+            .find(|m| m.key == entry.measure)
+            .map(|m| m.unit().to_string())
+        else {
+            return;
+        };
+        let Some(current) = self.current_entries() else { return };
+        let next = with_entry(&current, entry, &unit);
+        self.change_entries(current, next);
+    }
+
+    fn step_entries(&mut self, undo: bool) {
+        let state = if undo { self.entries.undo.pop() } else { self.entries.redo.pop() };
+        let Some(state) = state else {
+            self.toast = Some((tr(self.settings.lang, Msg::NothingToUndo).to_string(), self.now + 2.0));
+            return;
+        };
+        let Some(current) = self.current_entries() else { return };
+        if undo {
+            self.entries.redo.push(current);
+        } else {
+            self.entries.undo.push(current);
+        }
+        self.keep_entries(state);
+    }
+
+    /// Keeps `next` in place of `current`, which becomes the state to undo to.
+    fn change_entries(&mut self, current: Scenario, next: Scenario) {
+        if next == current {
+            return;
+        }
+        self.entries.undo.push(current);
+        if self.entries.undo.len() > MAX_UNDO {
+            self.entries.undo.remove(0);
+        }
+        self.entries.redo.clear();
+        self.keep_entries(next);
+    }
+
+    /// Writes `entries` atomically and puts them into the session, replacing the file's
+    /// older version where it was listed (its colour and place kept).
+    fn keep_entries(&mut self, entries: Scenario) {
+        let path = self.entries_path();
+        let shown = path.display().to_string();
+        let lang = self.settings.lang;
+        let text = match scenario_to_ron(&entries) {
+            Ok(text) => text,
+            Err(e) => {
+                self.log.push(Severity::Error, format!("{shown}: {e}"));
+                return;
+            }
+        };
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all);
+        if let Err(e) = written.and_then(|()| crate::fsutil::write_atomically(&path, text.as_bytes())) {
+            self.log.push(Severity::Error, format!("{shown}: {e}"));
+            return;
+        }
+        let file = LoadedFile {
+            path: path.clone(),
+            scenarios: vec![entries],
+            warnings: Vec::new(),
+            modified: crate::loader::modified(&path),
+            seq: u64::MAX,
+        };
+        let log = &mut self.log;
+        self.session.change_scenarios(|set| {
+            set.add_file(file, log, lang);
+            true
+        });
+        // Not "reloaded": the window made the change itself.
+        self.log.forget(&shown);
+        self.toast = Some((format!("{} {ENTRIES_FILE}", tr(lang, Msg::EntryKept)), self.now + 2.5));
+    }
+
+    pub fn can_undo_entry(&self) -> bool {
+        !self.entries.undo.is_empty()
+    }
+
+    pub fn can_redo_entry(&self) -> bool {
+        !self.entries.redo.is_empty()
+    }
+
+    /// The entries file as loaded in the session, if it is.
+    pub fn loaded_entries(&self) -> Option<&Scenario> {
+        let path = self.entries_path();
+        self.session
+            .scenarios()
+            .loaded()
+            .iter()
+            .find(|l| l.path.as_deref() == Some(path.as_path()))
+            .map(|l| l.scenario.as_ref())
+    }
+}

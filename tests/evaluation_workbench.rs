@@ -1,0 +1,141 @@
+//! The final evaluation as a planner's workbench, driven through the real window: a value
+//! typed into a target's 填报 form judges the target at once, is kept in an ordinary scenario
+//! file of actual values, can be undone and redone with the keyboard, and is there after a
+//! restart; the 基本完成 line can be moved.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use plan_explorer::app::PlanExplorerApp;
+use plan_explorer::model::evaluation::{TargetEvaluation, Verdict};
+use plan_explorer::model::scenario::{SeriesKind, load_scenario_file};
+
+use common::loading::plan;
+
+const BULLETIN: &str = "《2020年内蒙古自治区国民经济和社会发展统计公报》";
+
+fn settings_dir(tag: &str) -> PathBuf {
+    common::loading::dir(&format!("workbench-{tag}"))
+}
+
+fn start(dir: &Path) -> Harness<'static, PlanExplorerApp> {
+    let mut app = common::AppBuilder::new().settings_in(dir).build();
+    app.get_by_label("终期评估").click();
+    app.run();
+    app
+}
+
+fn target<'a>(app: &'a Harness<'static, PlanExplorerApp>, key: &str) -> &'a TargetEvaluation {
+    app.state().evaluations().iter().find(|e| e.key == key).expect(key)
+}
+
+/// Types into the field labelled `label`, as a user who clicked into it.
+fn type_into(app: &mut Harness<'static, PlanExplorerApp>, label: &str, text: &str) {
+    app.get_by_label(label).focus();
+    app.run();
+    app.get_by_label(label).type_text(text);
+    app.run();
+}
+
+/// Opens the 填报 form of the target named `name`, types `value` and `source`, and saves.
+fn enter(app: &mut Harness<'static, PlanExplorerApp>, name: &str, value_label: &str, value: &str, source: &str) {
+    app.get_by_label(&format!("填报 {name}")).click();
+    app.run();
+    type_into(app, value_label, value);
+    type_into(app, "来源（必填）", source);
+    app.get_by_label("保存").click();
+    app.run();
+}
+
+#[test]
+fn a_value_entered_judges_its_target_at_once_undoes_and_is_there_after_a_restart() {
+    let dir = settings_dir("entry");
+    let mut app = start(&dir);
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+    let met_before = app.state().evaluations().iter().filter(|e| e.verdict == Verdict::Met).count();
+
+    // 国家高新技术企业: 1000 by 2020. 1150 meets it, past the target.
+    enter(&mut app, "国家高新技术企业", "完成值（个）", "1,150", BULLETIN);
+    app.get_by_label("完成（超额）");
+    app.get_by_label("1150 个");
+    app.get_by_label(&format!("完成 {}", met_before + 1));
+    let judged = target(&app, "high_tech_enterprises").judged.clone().expect("judged");
+    assert_eq!((judged.year, judged.value, judged.source.as_str()), (2020, 1150.0, BULLETIN));
+
+    // What was kept is an ordinary scenario file of actual values, as the loader reads it.
+    let file = dir.join("填报值.ron");
+    let (kept, warnings) = load_scenario_file(&file, &plan()).expect("the entries file loads");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let series = kept.series.iter().find(|s| s.indicator == "high_tech_enterprises").expect("the entry's series");
+    assert_eq!(series.kind, SeriesKind::Actual);
+    assert_eq!(series.points.iter().map(|p| (p.year, p.value)).collect::<Vec<_>>(), [(2020, 1150.0)]);
+
+    // Ctrl+Z takes the entry back, on the page and on disk; Ctrl+Y brings it again.
+    app.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    app.run();
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+    assert!(app.query_by_label("完成（超额）").is_none());
+    let (undone, _) = load_scenario_file(&file, &plan()).expect("still a scenario file");
+    assert!(undone.series.is_empty(), "the file holds no entry after the undo");
+    app.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    app.run();
+    app.get_by_label("完成（超额）");
+
+    // Closed and started again: the entry judges the target as before.
+    eframe::App::save(app.state_mut(), &mut common::NoStorage);
+    drop(app);
+    let again = start(&dir);
+    let e = target(&again, "high_tech_enterprises");
+    assert_eq!(e.verdict, Verdict::Met);
+    assert_eq!(e.judged.as_ref().map(|r| r.series.as_str()), Some("填报值"));
+    again.get_by_label("完成（超额）");
+}
+
+#[test]
+fn an_entry_without_a_source_is_refused_in_the_form_and_nothing_is_kept() {
+    let dir = settings_dir("no-source");
+    let mut app = start(&dir);
+    app.get_by_label("填报 国家高新技术企业").click();
+    app.run();
+    type_into(&mut app, "完成值（个）", "1150");
+    app.get_by_label("保存").click();
+    app.run();
+    // The form stays open and says what is missing.
+    app.get_by_label_contains("须填写来源");
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+    assert!(!dir.join("填报值.ron").exists());
+    // Text where the number belongs is refused too.
+    type_into(&mut app, "来源（必填）", BULLETIN);
+    type_into(&mut app, "完成值（个）", "约");
+    app.get_by_label("保存").click();
+    app.run();
+    app.get_by_label("完成值须为数字");
+    app.get_by_label("取消").click();
+    app.run();
+    assert!(app.query_by_label("保存").is_none(), "the form is closed");
+    assert!(!dir.join("填报值.ron").exists());
+}
+
+#[test]
+fn a_value_short_of_its_target_by_less_than_the_line_is_nearly_met_until_the_line_moves() {
+    let dir = settings_dir("line");
+    let mut app = start(&dir);
+    // 930 of 1000 is 93 %: short of the target, past the 90 % line.
+    enter(&mut app, "国家高新技术企业", "完成值（个）", "930", BULLETIN);
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NearlyMet);
+    assert_eq!(target(&app, "high_tech_enterprises").completion, Some(93.0));
+    app.get_by_label("93.0%");
+    // The line at 95 %: 93 % is no longer nearly met.
+    app.get_by_label("基本完成线").click();
+    app.run();
+    app.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_into(&mut app, "基本完成线", "95");
+    app.key_press(Key::Enter);
+    app.run();
+    assert_eq!(app.state().saved_settings().nearly_met_percent, 95.0);
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NotMet);
+}
