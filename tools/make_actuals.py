@@ -194,7 +194,8 @@ for y in sorted(set(pat) & set(pop)):
         dict(id="invention_patents_per_10k.全区.computed", indicator="invention_patents_per_10k", region="全区", unit="件",
              label="每万人发明专利拥有量 · 由有效发明专利数和人口计算", source="计算：国内有效发明专利数 ÷ 常住人口（万人）"),
         dict(year=y, value=v, source=f"{p['source_url']} ; {pr['source_url']}", quote=f"{p['quote']} / {pr['quote']}",
-             derived=f"{p['value']}件 ÷ {pr['value']}{pu}{' ÷ 10000' if pu == '人' else ''} = {v}件/万人"))
+             derived=f"{p['value']}件 ÷ ({pr['value']}{pu} ÷ 10000) = {v}件/万人" if pu == '人'
+             else f"{p['value']}件 ÷ {pr['value']}{pu} = {v}件/万人"))
 
 order = {"全国科技经费投入统计公报": 0, "自治区统计公报": 1, "自治区政府文件": 1, "统计年鉴": 2, "computed": 3, "CSMAR地级市数据": 4, "新闻报道": 5}
 items = sorted(series.values(), key=lambda s: (s["region"] != "全区", s["indicator"], order.get(s["source"], 9) if "·" in s["label"] else 9, s["id"]))
