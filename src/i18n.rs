@@ -226,7 +226,8 @@ messages! {
     Series => "序列", "Series";
     Value => "数值", "Value";
     Gap => "与目标之差", "Gap to target";
-    Completion => "完成程度", "Completion";
+    Completion => "完成程度", "% of target";
+    EnterShort => "填报", "Enter";
     EnterValue => "填报", "Enter value";
     EntryValue => "完成值", "Value";
     EntryYear => "年份", "Year";

@@ -152,7 +152,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
         .column(Column::initial(120.0).at_least(90.0))
         .column(Column::initial(84.0).at_least(60.0))
         .column(Column::initial(96.0).at_least(70.0))
-        .column(Column::initial(62.0).at_least(50.0))
+        .column(Column::initial(70.0).at_least(50.0))
         .column(Column::initial(90.0).at_least(60.0))
         .column(Column::initial(58.0).at_least(50.0))
         .column(Column::initial(50.0).at_least(44.0))
@@ -332,7 +332,7 @@ fn evaluation_row(
     let mut enter = false;
     row.col(|ui| {
         // The button names its target, so a screen reader (and a test) tells the rows apart.
-        let button = egui::Button::new(tr(lang, Msg::EnterValue)).small();
+        let button = egui::Button::new(tr(lang, Msg::EnterShort)).small();
         let response = ui.add(button).on_hover_text(pick(lang, &e.name, &e.name_en));
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
