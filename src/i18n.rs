@@ -238,6 +238,8 @@ messages! {
     EntryRemove => "删除此填报", "Remove this entry";
     EntryValueNotNumber => "完成值须为数字", "the value must be a number";
     EntryYearNotYear => "年份须为四位数字", "the year must be a four-digit number";
+    ExportEntries => "导出填报值", "Export entered values";
+    NoEntries => "还没有填报值可导出", "No entered values to export yet";
     EntryKept => "已填报并保存到", "Entered and saved to";
     EntryRemoved => "已删除填报", "Entry removed";
     NothingToUndo => "没有可撤销的填报", "No entry to undo";

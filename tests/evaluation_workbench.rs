@@ -85,6 +85,14 @@ fn a_value_entered_judges_its_target_at_once_undoes_and_is_there_after_a_restart
     app.run();
     app.get_by_label("完成（超额）");
 
+    // 导出填报值 hands on a copy: a scenario file a second person opens as any other.
+    let export_dir = common::loading::dir("workbench-entry-exports");
+    app.state_mut().set_export_dir(export_dir.clone());
+    app.get_by_label("导出填报值").click();
+    app.run();
+    let (copy, _) = load_scenario_file(&export_dir.join("填报值.ron"), &plan()).expect("the copy loads");
+    assert_eq!(copy.series.len(), 1);
+
     // Closed and started again: the entry judges the target as before.
     eframe::App::save(app.state_mut(), &mut common::NoStorage);
     drop(app);

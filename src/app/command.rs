@@ -263,6 +263,9 @@ impl PlanExplorerApp {
             ExportCommand::Evaluation => {
                 self.export_evaluation();
             }
+            ExportCommand::Entries => {
+                self.export_entries();
+            }
             ExportCommand::BriefingHtml => {
                 self.export_briefing();
             }

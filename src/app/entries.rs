@@ -153,6 +153,22 @@ impl PlanExplorerApp {
         self.toast = Some((format!("{} {ENTRIES_FILE}", tr(lang, Msg::EntryKept)), self.now + 2.5));
     }
 
+    /// A copy of the entries file in the export folder, to hand on or review elsewhere.
+    pub fn export_entries(&mut self) -> Option<PathBuf> {
+        let lang = self.settings.lang;
+        let Some(entries) = self.loaded_entries().cloned() else {
+            self.log.push(Severity::Warning, tr(lang, Msg::NoEntries).to_string());
+            return None;
+        };
+        match scenario_to_ron(&entries) {
+            Ok(text) => self.exports.write(ENTRIES_FILE, text.as_bytes(), &mut self.log, lang),
+            Err(e) => {
+                self.log.push(Severity::Error, format!("{ENTRIES_FILE}: {e}"));
+                None
+            }
+        }
+    }
+
     pub fn can_undo_entry(&self) -> bool {
         !self.entries.undo.is_empty()
     }

@@ -297,6 +297,8 @@ pub enum ExportCommand {
     ChartCsv,
     Table,
     Evaluation,
+    /// A copy of the values entered on the evaluation page (填报值.ron), to hand on.
+    Entries,
     BriefingHtml,
     /// The current slide as PNG, 960×540 times this scale (1, 2 or 4).
     SlidePng(u8),

@@ -135,6 +135,9 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
         if ui.button(tr(lang, Msg::ExportEvaluation)).clicked() {
             commands.push(Command::Export(ExportCommand::Evaluation));
         }
+        if ui.add_enabled(props.entries.is_some(), egui::Button::new(tr(lang, Msg::ExportEntries))).clicked() {
+            commands.push(Command::Export(ExportCommand::Entries));
+        }
         if ui.add_enabled(props.can_undo, egui::Button::new(tr(lang, Msg::Undo))).clicked() {
             commands.push(EvaluationCommand::Undo.into());
         }
