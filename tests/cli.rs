@@ -67,9 +67,16 @@ fn indicators_csv_quotes_every_statement_and_flags_the_conflict() {
         row.contains(",2020,2.2,") && row.contains("全社会研究与试验发展（R&D）经费占生产总值比重达到2.2%"),
         "{row}"
     );
+    // The target row carries its measure's 2015 baseline (stated in another sentence).
+    assert!(row.ends_with(",2015,0.76"), "{row}");
+    // The multiple and the growth rate that cannot both be true: both rows say so.
+    for id in ["fiscal_st_appropriation_multiple.2015,", "fiscal_st_appropriation_growth.2011_2015,"] {
+        let line = out.lines().find(|l| l.starts_with(id)).unwrap();
+        assert!(line.contains("1.8倍（5年）按复合增长需年均12.47%，文中年均增速为15.68%"), "{line}");
+    }
     let conflict = out.lines().find(|l| l.starts_with("academician_workstations.target_ch9,")).unwrap();
     assert!(
-        conflict.ends_with("academician_workstations.target_ch9=100;academician_workstations.target_ch17=150"),
+        conflict.contains(",academician_workstations.target_ch9=100;academician_workstations.target_ch17=150,"),
         "{conflict}"
     );
 }

@@ -264,6 +264,21 @@ pub(super) fn print_nodes(plan: &Plan, format: Format, out: &mut dyn Write) -> s
 pub(super) fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
     let conflicts: Vec<_> = Measure::group(&plan.indicators).iter().flat_map(Measure::conflicts).collect();
     let conflict_of = |id: &str| conflicts.iter().find(|c| c.statements.iter().any(|(s, _)| s == id));
+    // A multiple and a growth rate in one sentence that cannot both be true: an inconsistency
+    // the window shows, so the CSV's conflict column carries it too.
+    let doc = crate::model::Document::new(plan.clone(), "plan");
+    let mismatches = crate::model::indicators::rate_mismatches(&plan.indicators, |id| {
+        doc.outline.index_of(id).and_then(|i| plan.nodes.get(i)).map(|n| n.text.as_str())
+    });
+    let mismatch_of = |id: &str| mismatches.iter().find(|m| m.multiple_id == id || m.rate_id == id);
+    let groups = Measure::group(&plan.indicators);
+    // A target row carries its measure's baseline (the latest before the target year), so
+    // the baseline and the target are in one row.
+    let measure_base = |ind: &crate::model::indicators::Indicator| {
+        let target = ind.target.as_ref()?;
+        let m = groups.iter().find(|m| m.key == ind.measure)?;
+        m.baselines().into_iter().filter(|o| o.year < target.year).max_by_key(|o| o.year)
+    };
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
@@ -285,13 +300,18 @@ pub(super) fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write)
                     "source_node",
                     "quote",
                     "conflict",
+                    "measure_baseline_year",
+                    "measure_baseline",
                 ],
             )?;
             for ind in &plan.indicators {
                 let base = ind.baseline_for_growth().or(ind.baselines.first());
-                let conflict = conflict_of(&ind.id).map(|c| {
+                let targets = conflict_of(&ind.id).map(|c| {
                     c.statements.iter().map(|(s, v)| format!("{s}={}", exact(*v))).collect::<Vec<_>>().join(";")
                 });
+                let rate = mismatch_of(&ind.id).map(|m| format!("{}={};{}", m.multiple_id, m.rate_id, m.describe()));
+                let conflict = [targets, rate].into_iter().flatten().collect::<Vec<_>>().join(" | ");
+                let mbase = measure_base(ind);
                 write_safe(
                     &mut w,
                     [
@@ -309,7 +329,9 @@ pub(super) fn print_indicators(plan: &Plan, format: Format, out: &mut dyn Write)
                         ind.comparator.name_en(),
                         &ind.source_node,
                         &ind.quote,
-                        &conflict.unwrap_or_default(),
+                        &conflict,
+                        &mbase.map(|b| b.year.to_string()).unwrap_or_default(),
+                        &mbase.map(|b| exact(b.value)).unwrap_or_default(),
                     ],
                 )?;
             }
