@@ -55,9 +55,8 @@ impl PlanExplorerApp {
     /// None when the file on disk cannot be read: it is not overwritten (the error is said).
     fn current_entries(&mut self) -> Option<Scenario> {
         let path = self.entries_path();
-        let loaded = self.session.scenarios().loaded().iter().find(|l| l.path.as_deref() == Some(path.as_path()));
-        if let Some(l) = loaded {
-            return Some(l.scenario.as_ref().clone());
+        if let Some(loaded) = self.session.scenarios().from_file(&path) {
+            return Some(loaded.clone());
         }
         if !path.exists() {
             return Some(empty_entries(&self.session.doc().plan));
@@ -179,12 +178,6 @@ impl PlanExplorerApp {
 
     /// The entries file as loaded in the session, if it is.
     pub fn loaded_entries(&self) -> Option<&Scenario> {
-        let path = self.entries_path();
-        self.session
-            .scenarios()
-            .loaded()
-            .iter()
-            .find(|l| l.path.as_deref() == Some(path.as_path()))
-            .map(|l| l.scenario.as_ref())
+        self.session.scenarios().from_file(&self.entries_path())
     }
 }

@@ -187,8 +187,7 @@ impl PlanExplorerApp {
 
     fn evaluation_page(&mut self, ui: &mut Ui) -> Vec<Command> {
         let path = self.entries_path();
-        let loaded = self.session.scenarios().loaded();
-        let entries = loaded.iter().find(|l| l.path.as_deref() == Some(path.as_path())).map(|l| l.scenario.as_ref());
+        let entries = self.session.scenarios().from_file(&path);
         let props = EvaluationProps {
             evaluations: self.session.evaluations(),
             filter: self.evaluation_filter,

@@ -4,7 +4,7 @@
 //! scenario; this module only edits such a scenario, it neither reads nor writes files.
 
 use super::plan::Plan;
-use super::scenario::{Point, Scenario, Series, SeriesKind, WHOLE_REGION};
+use super::scenario::{Point, Scenario, Series, SeriesKind, WHOLE_REGION, join_sources};
 use super::text_fields::control_character;
 
 /// The file's name in the app's data folder.
@@ -129,20 +129,14 @@ pub fn entry_of(entries: &Scenario, measure: &str, year: u16) -> Option<Entry> {
         measure: measure.to_string(),
         year,
         value: p.value,
-        source: if p.source.is_empty() { series.source.clone() } else { p.source.clone() },
+        source: series.source_of(p).to_string(),
         note: p.note.clone(),
     })
 }
 
 /// The distinct sources of `points`, in year order.
 fn sources_of(points: &[Point]) -> String {
-    let mut all: Vec<&str> = Vec::new();
-    for p in points {
-        if !all.contains(&p.source.as_str()) {
-            all.push(&p.source);
-        }
-    }
-    all.join(" ; ")
+    join_sources(points.iter().map(|p| p.source.as_str()))
 }
 
 #[cfg(test)]

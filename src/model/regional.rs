@@ -416,7 +416,7 @@ fn find(scenarios: &[&Scenario], indicator: &str, unit: &str, region: &str, year
     scenarios.iter().find_map(|scenario| {
         scenario.series_for(indicator, region).filter(|s| s.unit == unit).find_map(|s| {
             s.points.iter().find(|p| p.year == year).map(|p| {
-                let src = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
+                let src = s.source_of(p).to_string();
                 let from = Provenance {
                     scenario: scenario.name.clone(),
                     note: format!("{}\n{src}", s.label),

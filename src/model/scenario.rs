@@ -101,6 +101,24 @@ pub struct Point {
     pub note: String,
 }
 
+impl Series {
+    /// Where point `p` of this series was read: its own source, else the series'.
+    pub fn source_of<'a>(&'a self, p: &'a Point) -> &'a str {
+        if p.source.is_empty() { &self.source } else { &p.source }
+    }
+}
+
+/// Sources joined as one field (`a ; b`), each once, in the order given.
+pub fn join_sources<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
+    let mut all: Vec<&str> = Vec::new();
+    for s in sources {
+        if !all.contains(&s) {
+            all.push(s);
+        }
+    }
+    all.join(" ; ")
+}
+
 impl Scenario {
     /// The very same data as `other`: the same series (points, kinds, sources) and extra
     /// indicators, whatever the two are called.

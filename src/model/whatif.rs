@@ -215,7 +215,7 @@ pub fn starts(plan: &Plan, scenarios: &[&Scenario], measure: &str, region: &str)
         .flat_map(|s| s.points.iter().map(move |p| (s, p)))
         .max_by_key(|(_, p)| p.year);
     if let Some((series, point)) = latest {
-        let source = if point.source.is_empty() { series.source.clone() } else { point.source.clone() };
+        let source = series.source_of(point).to_string();
         out.push(Start {
             from: StartFrom::LatestActual,
             year: point.year,

@@ -128,6 +128,11 @@ impl ScenarioSet {
         self.basis = basis;
     }
 
+    /// The first scenario loaded from the file at `path`, if it is loaded.
+    pub fn from_file(&self, path: &Path) -> Option<&Scenario> {
+        self.loaded.iter().find(|l| l.path.as_deref() == Some(path)).map(|l| l.scenario.as_ref())
+    }
+
     pub fn rule(&self) -> Rule {
         self.rule
     }

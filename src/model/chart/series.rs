@@ -245,7 +245,7 @@ fn chart_points(s: &Series, divisor: f64) -> Vec<ChartPoint> {
     s.points
         .iter()
         .map(|p| {
-            let mut note = if p.source.is_empty() { s.source.clone() } else { p.source.clone() };
+            let mut note = s.source_of(p).to_string();
             if let Some(d) = &p.derived {
                 note = format!("{d}\n{note}");
             }

@@ -7,7 +7,7 @@ use crate::model::document::Document;
 use crate::model::format::number;
 use crate::model::indicators::{Comparator, Measure, same_unit};
 use crate::model::progress::meets;
-use crate::model::scenario::{ActualSeries, Point, Scenario, Series};
+use crate::model::scenario::{ActualSeries, Point, Scenario, Series, join_sources};
 
 /// The measure whose levels a change is stated over, by the plan's naming of measures
 /// (`key_labs_new` → `key_labs`, `rd_personnel_growth` → `rd_personnel`), when the plan has it
@@ -37,7 +37,7 @@ fn reading(series: &Series, p: &Point) -> Reading {
         year: p.year,
         value: p.value,
         series: series.label.clone(),
-        source: if p.source.is_empty() { series.source.clone() } else { p.source.clone() },
+        source: series.source_of(p).to_string(),
         quote: p.quote.clone(),
         derived: p.derived.clone(),
         note: p.note.clone(),
@@ -59,21 +59,12 @@ fn change_reading(series: &Series, comparator: Comparator, base: u16, year: u16)
         ),
         _ => return None,
     };
-    let sources: Vec<String> = [b, t]
-        .iter()
-        .map(|p| if p.source.is_empty() { series.source.clone() } else { p.source.clone() })
-        .fold(Vec::new(), |mut all, s| {
-            if !all.contains(&s) {
-                all.push(s);
-            }
-            all
-        });
     let quotes: Vec<&str> = [b, t].iter().map(|p| p.quote.as_str()).filter(|q| !q.is_empty()).collect();
     Some(Reading {
         year,
         value,
         series: series.label.clone(),
-        source: sources.join(" ; "),
+        source: join_sources([b, t].map(|p| series.source_of(p))),
         quote: quotes.join(" … "),
         derived: Some(format!("{formula} = {}", number(value))),
         note: String::new(),

@@ -98,7 +98,7 @@ pub fn long_csv(scenarios: &[&Scenario]) -> String {
     for scenario in scenarios {
         for s in &scenario.series {
             for p in &s.points {
-                let source = if p.source.is_empty() { &s.source } else { &p.source };
+                let source = s.source_of(p);
                 rows.push(vec![
                     scenario.name.clone(),
                     s.id.clone(),
@@ -110,7 +110,7 @@ pub fn long_csv(scenarios: &[&Scenario]) -> String {
                     p.year.to_string(),
                     exact(p.value),
                     p.derived.clone().unwrap_or_default(),
-                    source.clone(),
+                    source.to_string(),
                     p.quote.clone(),
                     s.note.clone(),
                 ]);
