@@ -239,6 +239,8 @@ messages! {
     EntryValueNotNumber => "完成值须为数字", "the value must be a number";
     EntryYearNotYear => "年份须为四位数字", "the year must be a four-digit number";
     ExportEntries => "导出填报值", "Export entered values";
+    ExportFillIn => "导出填报表", "Fill-in workbook";
+    ExportFillInHint => "每项目标一行的 Excel 表：填好完成值和来源后打开，即按实际值评估", "An Excel sheet with a row per target: fill in the values and sources, then open it to judge them as actual values";
     NoEntries => "还没有填报值可导出", "No entered values to export yet";
     EntryKept => "已填报并保存到", "Entered and saved to";
     EntryRemoved => "已删除填报", "Entry removed";

@@ -147,3 +147,44 @@ fn a_value_short_of_its_target_by_less_than_the_line_is_nearly_met_until_the_lin
     assert_eq!(app.state().saved_settings().nearly_met_percent, 95.0);
     assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NotMet);
 }
+
+#[test]
+fn the_fill_in_workbook_carries_what_was_entered_and_filled_in_judges_its_rows_in_the_window() {
+    use common::workbook::{Layout, fill_in, sheet, text};
+    use plan_explorer::model::tabular::Value;
+
+    let dir = settings_dir("fill-in");
+    let mut app = start(&dir);
+    enter(&mut app, "国家高新技术企业", "完成值（个）", "1150", BULLETIN);
+    let exports = common::loading::dir("workbench-fill-in-exports");
+    app.state_mut().set_export_dir(exports.clone());
+    app.get_by_label("导出填报表").click();
+    app.run();
+
+    // The value entered in the window is in the workbook, marked as already there.
+    let workbook = exports.join("填报表.xlsx");
+    let grid = sheet(&workbook);
+    let layout = Layout::of(&grid);
+    let hte = layout.row_of(&grid, "high_tech_enterprises");
+    assert_eq!(grid.get(hte, layout.col("完成值")), Some(&Value::Number(1150.0)));
+    assert_eq!(text(&grid, hte, layout.col("来源")), BULLETIN);
+    assert_eq!(text(&grid, hte, layout.col("状态")), "已有值：填报值");
+
+    // A colleague fills in another target and sends it back; dropped on the window, it judges.
+    let incubators = layout.row_of(&grid, "national_incubators");
+    let filled = exports.join("填好的填报表.xlsx");
+    fill_in(
+        &workbook,
+        &filled,
+        &[
+            (incubators, layout.col("完成值"), Value::Number(12.0)),
+            (incubators, layout.col("来源"), Value::Text("科技部火炬中心《2020年国家级科技企业孵化器名单》".into())),
+        ],
+    );
+    assert_eq!(target(&app, "national_incubators").verdict, Verdict::NoData);
+    common::drop_file(&mut app, filled);
+    let judged = target(&app, "national_incubators");
+    assert_ne!(judged.verdict, Verdict::NoData);
+    assert_eq!(judged.judged.as_ref().map(|r| r.value), Some(12.0));
+    assert_eq!(judged.judged.as_ref().map(|r| r.series.as_str()), Some("国家级科技企业孵化器"));
+}

@@ -266,6 +266,9 @@ impl PlanExplorerApp {
             ExportCommand::Entries => {
                 self.export_entries();
             }
+            ExportCommand::FillInWorkbook => {
+                self.export_fill_in_workbook();
+            }
             ExportCommand::BriefingHtml => {
                 self.export_briefing();
             }
@@ -299,6 +302,18 @@ impl PlanExplorerApp {
     pub fn export_evaluation(&mut self) -> Option<PathBuf> {
         let csv = evaluation_csv(self.session.evaluations());
         self.exports.write("final-evaluation.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
+    }
+
+    /// The fill-in workbook, with the values known in the window (entered ones too) filled in.
+    pub fn export_fill_in_workbook(&mut self) -> Option<PathBuf> {
+        let (doc, rule) = (self.session.doc(), self.session.scenarios().rule());
+        match crate::model::evaluation::template::template_xlsx(doc, self.session.evaluations(), rule) {
+            Ok(bytes) => self.exports.write("填报表.xlsx", &bytes, &mut self.log, self.settings.lang),
+            Err(e) => {
+                self.log.push(Severity::Error, format!("填报表.xlsx: {e}"));
+                None
+            }
+        }
     }
 
     /// The indicator table as CSV.

@@ -64,9 +64,17 @@ pub enum Command {
     Evaluate {
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
+        /// Write the fill-in workbook (填报表, xlsx) instead: one row per target with its
+        /// known value, and empty 完成值, 来源 and 备注 cells; filled in, it opens as a
+        /// scenario file of actual values.
+        #[arg(long)]
+        template: bool,
         /// Scenario files whose actual series count too (after the shipped actual values).
         #[arg(value_name = "SCENARIO")]
         scenarios: Vec<PathBuf>,
+        /// Where to write (`-` or nothing: standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Write the map of the 12 盟市, coloured by the plan's counts or a per-盟市 statistic.
     Map {

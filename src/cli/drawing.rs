@@ -121,16 +121,20 @@ pub(super) fn map_command(
 pub(super) fn evaluate_command(
     plan: &Plan,
     files: &[PathBuf],
-    format: ReportFormat,
+    format: Option<ReportFormat>,
+    output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
     let session = session_of(plan, files, Lang::Zh)?;
-    let text = match format {
-        ReportFormat::Table => evaluation_text(session.evaluations(), session.scenarios().rule()),
-        ReportFormat::Csv => evaluation_csv(session.evaluations()),
-        ReportFormat::Md => evaluation_markdown(session.evaluations()),
+    let (evaluations, rule) = (session.evaluations(), session.scenarios().rule());
+    let bytes = match format {
+        None => crate::model::evaluation::template::template_xlsx(session.doc(), evaluations, rule)
+            .map_err(|e| format!("cannot write the workbook: {e}"))?,
+        Some(ReportFormat::Table) => evaluation_text(evaluations, rule).into_bytes(),
+        Some(ReportFormat::Csv) => evaluation_csv(evaluations).into_bytes(),
+        Some(ReportFormat::Md) => evaluation_markdown(evaluations).into_bytes(),
     };
-    out.write_all(text.as_bytes()).map(|()| 0).map_err(|e| format!("cannot write the output: {e}"))
+    write_output(output, &bytes, out)
 }
 
 /// The final evaluation for a terminal: the counts and the rule, then a line per target

@@ -90,9 +90,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 .unwrap_or(BriefingFormat::Pdf);
             briefing_command(plan, deck.as_deref(), scenarios, format, lang_of(*english), output.as_deref(), out)
         }),
-        Command::Evaluate { format, scenarios } => {
-            with_plan(cli, err, |plan| evaluate_command(plan, scenarios, *format, out))
-        }
+        Command::Evaluate { format, template, scenarios, output } => with_plan(cli, err, |plan| {
+            let format = if *template { None } else { Some(*format) };
+            evaluate_command(plan, scenarios, format, output.as_deref(), out)
+        }),
     };
     match result {
         Ok(code) => code,

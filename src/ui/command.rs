@@ -299,6 +299,8 @@ pub enum ExportCommand {
     Evaluation,
     /// A copy of the values entered on the evaluation page (填报值.ron), to hand on.
     Entries,
+    /// The fill-in workbook (填报表.xlsx): a row per target, to fill in and open again.
+    FillInWorkbook,
     BriefingHtml,
     /// The current slide as PNG, 960×540 times this scale (1, 2 or 4).
     SlidePng(u8),

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test file uses part of it.
 
 pub mod loading;
+pub mod workbook;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,6 +5,7 @@
 //! not the outcome in the year the plan set.
 
 mod judge;
+pub mod template;
 
 use serde::{Deserialize, Serialize};
 

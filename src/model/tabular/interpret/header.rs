@@ -22,6 +22,8 @@ pub(super) fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Opti
             let written = text(Some(v));
             if let Some(role) = role_of(&written) {
                 match roles.get(&role) {
+                    // Columns for people may be many.
+                    Some(_) if role == Role::Context => {}
                     Some(&first) => unread.push((col, Unread::Second { written, first })),
                     None => {
                         roles.insert(role, col);
@@ -38,6 +40,10 @@ pub(super) fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Opti
                 },
             }
         }
+        // With a measure-id column, that is the variable; the name column is for people.
+        if let Some(code) = roles.remove(&Role::Code) {
+            roles.insert(Role::Variable, code);
+        }
         if roles.contains_key(&needs) {
             for (col, what) in unread {
                 what.say(grid, row, col, msgs);
@@ -49,7 +55,11 @@ pub(super) fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Opti
                 };
                 msgs.error(grid.place(row, col), message);
             }
-            return Some(Header { row, roles, years });
+            let actual_values = roles.get(&Role::Value).is_some_and(|&c| {
+                let written = text(grid.get(row, c)).to_lowercase();
+                super::ACTUAL_VALUE_HEADERS.contains(&written.as_str())
+            });
+            return Some(Header { row, roles, years, actual_values });
         }
     }
     None

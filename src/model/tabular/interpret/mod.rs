@@ -67,6 +67,12 @@ enum Role {
     Name,
     NameEn,
     Target,
+    /// A measure's id (`指标代码`): where a table has one, it names the variable, and a
+    /// Variable column beside it is the indicator's name for people, not read.
+    Code,
+    /// A column the fill-in workbook (填报表) shows for the person filling it in (the
+    /// target, its year, the plan's citation): known, and not read.
+    Context,
 }
 
 fn role_of(header: &str) -> Option<Role> {
@@ -76,6 +82,7 @@ fn role_of(header: &str) -> Option<Role> {
         "scenario" | "情景" | "方案" | "情景名称" => Role::Scenario,
         "region" | "地区" | "区域" | "地区名称" => Role::Region,
         "variable" | "indicator" | "measure" | "指标" | "变量" | "指标名称" => Role::Variable,
+        "measure id" | "指标代码" | "代码" => Role::Code,
         "unit" | "单位" => Role::Unit,
         "kind" | "类型" | "类别" => Role::Kind,
         "label" | "标签" | "图例" => Role::Label,
@@ -84,6 +91,8 @@ fn role_of(header: &str) -> Option<Role> {
         "id" | "series" | "系列" => Role::Id,
         "year" | "年份" | "年" => Role::Year,
         "value" | "数值" | "值" => Role::Value,
+        // The fill-in workbook's value column: its values are actual unless a Kind says not.
+        h if ACTUAL_VALUE_HEADERS.contains(&h) => Role::Value,
         "quote" | "原文" | "引文" => Role::Quote,
         "derived" | "公式" | "换算" => Role::Derived,
         "description" | "描述" => Role::Description,
@@ -91,9 +100,15 @@ fn role_of(header: &str) -> Option<Role> {
         "name" | "名称" => Role::Name,
         "name_en" | "english name" | "英文名称" => Role::NameEn,
         "target" | "maps to" | "对应" | "映射到" => Role::Target,
+        "序号" | "目标" | "目标年份" | "比较" | "目标值" | "规划出处" | "状态" | "提示" | "no." | "target year"
+        | "comparator" | "target value" | "cited from" | "status" | "hint" => Role::Context,
         _ => return None,
     })
 }
+
+/// Value-column headers that make a table's values actual by default (the fill-in
+/// workbook's 完成值): a planner filling in outcomes should not need a Kind column.
+const ACTUAL_VALUE_HEADERS: [&str; 4] = ["完成值", "实际值", "actual value", "outcome"];
 
 /// The special sheets, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +118,8 @@ enum SheetKind {
     About,
     Indicators,
     Sources,
+    /// The fill-in workbook's instructions (填写说明): for people, not read.
+    Instructions,
 }
 
 fn sheet_kind(name: &str) -> SheetKind {
@@ -111,6 +128,7 @@ fn sheet_kind(name: &str) -> SheetKind {
         "about" | "说明" | "情景说明" => SheetKind::About,
         "indicators" | "extra indicators" | "指标定义" => SheetKind::Indicators,
         "sources" | "point sources" | "来源明细" => SheetKind::Sources,
+        "填写说明" | "instructions" | "readme" | "read me" => SheetKind::Instructions,
         _ => SheetKind::Data,
     }
 }
@@ -121,6 +139,10 @@ struct Header {
     roles: HashMap<Role, u32>,
     /// (column, year) of the wide layout's year columns.
     years: Vec<(u32, u16)>,
+    /// The value column is headed 完成值 (the fill-in workbook): values are actual unless a
+    /// Kind column says otherwise, a value without a source is used but marked unsourced,
+    /// and a row without a value is a target not filled in, not a series.
+    actual_values: bool,
 }
 
 impl Header {
@@ -248,7 +270,7 @@ fn read_extras(grids: &[&Grid], companions: &Companions, msgs: &mut Messages) ->
     let indicators = companions.indicators.iter().map(|g| (g, SheetKind::Indicators));
     for (grid, kind) in sheets.chain(mapping).chain(indicators) {
         let needs = match kind {
-            SheetKind::Data => continue,
+            SheetKind::Data | SheetKind::Instructions => continue,
             SheetKind::Mapping => Role::Target,
             SheetKind::About => Role::Scenario,
             SheetKind::Indicators => Role::Id,
@@ -262,7 +284,7 @@ fn read_extras(grids: &[&Grid], companions: &Companions, msgs: &mut Messages) ->
         let cell = |row: u32, role: Role| text(h.col(role).and_then(|c| grid.get(row, c)));
         for row in grid.rows().into_iter().filter(|&r| r > h.row) {
             match kind {
-                SheetKind::Data => {}
+                SheetKind::Data | SheetKind::Instructions => {}
                 SheetKind::Mapping => {
                     let from = h.col(Role::Variable).or(h.col(Role::Region)).or(h.col(Role::Name));
                     let from = text(from.and_then(|c| grid.get(row, c)));
@@ -396,6 +418,8 @@ pub fn scenarios_from_grids(
     let names = Names::new(plan, &extras);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut data_sheets = 0;
+    // A fill-in workbook (a 完成值 column) was read: an empty one is one nobody filled in yet.
+    let mut fill_in = false;
     for grid in grids.iter().filter(|g| g.sheet.as_deref().is_none_or(|s| sheet_kind(s) == SheetKind::Data)) {
         let Some(header) = find_header(grid, Role::Variable, &mut msgs) else {
             if let Some(sheet) = &grid.sheet {
@@ -414,6 +438,7 @@ pub fn scenarios_from_grids(
             continue;
         };
         data_sheets += 1;
+        fill_in |= header.actual_values;
         rows::read_table(grid, &header, &extras, &names, file, stem, &mut drafts, &mut msgs);
     }
     if data_sheets == 0 && grids.iter().any(|g| g.sheet.is_some()) {
@@ -480,7 +505,16 @@ pub fn scenarios_from_grids(
     }
     msgs.say_repeated();
     if scenarios.is_empty() && !msgs.list.iter().any(Diagnostic::is_error) {
-        msgs.error((0, 0).into(), "the table holds no values".to_string());
+        if fill_in {
+            msgs.error_zh(
+                (0, 0).into(),
+                "no 完成值 is filled in yet: write each target's value and its 来源, save, and open the file again"
+                    .to_string(),
+                "尚未填写任何完成值：请填写各项目标的完成值及其来源，保存后再打开".to_string(),
+            );
+        } else {
+            msgs.error((0, 0).into(), "the table holds no values".to_string());
+        }
     }
     if msgs.list.iter().any(Diagnostic::is_error) { Err(msgs.list) } else { Ok((scenarios, msgs.list)) }
 }

@@ -101,6 +101,9 @@ pub(super) fn read_table(
             beyond.0.get_or_insert_with(|| grid.place(row, col));
             beyond.1 += 1;
         }
+        if table.not_filled_in(row) {
+            continue;
+        }
         let repeated = long
             && previous
                 .as_ref()
@@ -192,7 +195,7 @@ impl Table<'_> {
     /// actual values are known for is kept in `guessed`, to be said, so the reader can add
     /// the column.
     fn note_first_projected_actual(&self, row: u32, cutoff: Option<u16>, guessed: &mut Option<Place>) {
-        if guessed.is_none() && self.h.col(Role::Kind).is_none() {
+        if guessed.is_none() && self.h.col(Role::Kind).is_none() && !self.h.actual_values {
             *guessed = self.first_known_year(row, cutoff);
         }
     }
@@ -212,6 +215,14 @@ impl Table<'_> {
                 matches!(value, Some(Ok((Some(_), _)))).then(|| self.grid.place(row, col))
             })
         }
+    }
+
+    /// A fill-in workbook's row whose 完成值 is empty: a target nobody filled in, which stays
+    /// 无数据 rather than becoming an empty series.
+    fn not_filled_in(&self, row: u32) -> bool {
+        self.long
+            && self.h.actual_values
+            && self.h.col(Role::Value).is_none_or(|c| self.grid.get(row, c).is_none_or(|v| text(Some(v)).is_empty()))
     }
 
     fn cell(&self, row: u32, role: Role) -> String {
@@ -278,7 +289,11 @@ impl Table<'_> {
             u => u.replace('％', "%"),
         };
         let kind_text = cell(Role::Kind);
-        let Some(kind) = kind_of(&kind_text) else {
+        let kind = match kind_of(&kind_text) {
+            Some(SeriesKind::Projection) if kind_text.is_empty() && self.h.actual_values => Some(SeriesKind::Actual),
+            kind => kind,
+        };
+        let Some(kind) = kind else {
             let message = format!("`{kind_text}` is not a kind: write Actual, Projection or Target");
             let zh = format!("`{kind_text}` 不是数值类型：请写 实际（Actual）、预测（Projection）或 目标（Target）");
             msgs.error_zh(self.place(row, Role::Kind), message, zh);
@@ -289,6 +304,7 @@ impl Table<'_> {
         // field); defaults stand in only for columns the table does not have.
         let scenario = if self.h.col(Role::Scenario).is_some() { cell(Role::Scenario) } else { self.stem.to_string() };
         let source = match cell(Role::Source) {
+            s if s.is_empty() && self.h.actual_values => unsourced(&self.file_name),
             _ if self.h.col(Role::Source).is_some() => cell(Role::Source),
             _ if model.is_empty() => self.file_name.clone(),
             _ => format!("{}, model {model}", self.file_name),
@@ -461,6 +477,14 @@ impl Table<'_> {
             Err(e) => return msgs.error(grid.place(row, vc), e),
         };
         self.add_point(draft, i, (year, value), (grid.place(row, yc), grid.place(row, vc)));
+        if self.h.actual_values && source == unsourced(&self.file_name) {
+            let variable = self.cell(row, Role::Variable);
+            msgs.warning_zh(
+                self.place(row, Role::Source),
+                format!("`{variable}` has a value but no source: it is used, marked unsourced; write the source"),
+                format!("`{variable}` 有完成值但没有来源：该值仍会使用，并标为“未注明来源”；请填写来源"),
+            );
+        }
         let (quote, derived) = (self.cell(row, Role::Quote), self.cell(row, Role::Derived));
         let Some(series) = draft.series.get_mut(i) else { return };
         let first = series.source.is_empty();
@@ -512,6 +536,12 @@ fn percent_as_shown(cell: &Value, value: f64, draft: &Draft, i: usize, place: Pl
         );
         value
     }
+}
+
+/// The source of a fill-in workbook's value that names none: said as such wherever the value
+/// is shown, with the file it came from.
+fn unsourced(file_name: &str) -> String {
+    format!("未注明来源 · unsourced ({file_name})")
 }
 
 fn is_blank(v: &Value) -> bool {
