@@ -274,7 +274,9 @@ messages! {
     SaveDeck => "保存幻灯片", "Save deck";
     LoadDeck => "载入幻灯片", "Load deck";
     Exported => "已导出：", "Exported: ";
-    ExportingPdf => "正在导出简报 PDF（在后台，窗口照常可用）：", "Writing the PDF briefing (in the background; the window stays usable): ";
+    ExportingDocument => "正在后台导出（窗口照常可用）：", "Writing in the background (the window stays usable): ";
+    ExportBriefingDocx => "导出简报 Word", "Export briefing Word";
+    ExportEvaluationDocx => "导出 Word 报告", "Export Word report";
     MoveUp => "上移", "Up";
     MoveDown => "下移", "Down";
     SourcePrefix => "来源：", "Source: ";

@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use plan_explorer::model::diagnostics::Severity;
 use plan_explorer::model::scenario::SeriesKind;
@@ -16,12 +15,7 @@ use common::loading::{dir, loaded, texts};
 use common::workbook::{Layout, fill_in, letters, sheet, text};
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_plan-explorer")).args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    common::run_cli(args)
 }
 
 /// The template as the command line writes it.

@@ -335,7 +335,13 @@ fn the_pdf_briefing_has_a_page_per_slide() {
     harness.get_by_label("导出简报 PDF").click();
     harness.run();
     // Drawn on a worker: the window keeps drawing meanwhile, and says so.
-    assert!(harness.state().messages().iter().any(|m| m.text.starts_with("正在导出简报 PDF")));
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|m| m.text.starts_with("正在后台导出") && m.text.contains("briefing.pdf"))
+    );
     common::step_until(&mut harness, "the PDF briefing", |app| !app.exporting());
     let path = harness.state().export_dir().join("briefing.pdf");
     let bytes = std::fs::read(&path).expect("written");

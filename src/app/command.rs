@@ -9,19 +9,13 @@ use std::sync::Arc;
 use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::{Chart, ChartOptions, chart_regions};
 use crate::model::deck::{Deck, Slide, SlideContent};
-use crate::model::export::{
-    SLIDE_SIZE, briefing_html, briefing_pages, chart_csv, evaluation_csv, slide_svg, table_csv, table_csv_of,
-};
 use crate::model::loaded::LoadedScenario;
 use crate::model::messages::Message;
 use crate::model::regional::{PlanMetric, nodes_for};
-use crate::model::slide::{SlideBody, SlideSpec};
 use crate::model::summary::MeasureSummary;
 use crate::model::{Document, Severity};
 use crate::session::Session;
-use crate::ui::command::{
-    DeckCommand, ExportCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand,
-};
+use crate::ui::command::{DeckCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand};
 use crate::ui::{Command, View};
 
 use super::presenter::Presenter;
@@ -250,34 +244,6 @@ impl PlanExplorerApp {
         }
     }
 
-    fn run_export(&mut self, command: ExportCommand) {
-        match command {
-            ExportCommand::ChartCsv => {
-                let name = format!("chart-{}.csv", self.settings.selected_measures.join("+"));
-                let csv = chart_csv(&self.current_chart());
-                self.exports.write(&name, csv.as_bytes(), &mut self.log, self.settings.lang);
-            }
-            ExportCommand::Table => {
-                self.export_table();
-            }
-            ExportCommand::Evaluation => {
-                self.export_evaluation();
-            }
-            ExportCommand::Entries => {
-                self.export_entries();
-            }
-            ExportCommand::FillInWorkbook => {
-                self.export_fill_in_workbook();
-            }
-            ExportCommand::BriefingHtml => {
-                self.export_briefing();
-            }
-            ExportCommand::SlidePng(scale) => self.export_slide_png(scale),
-            ExportCommand::BriefingPdf => self.export_briefing_pdf(),
-            ExportCommand::SlideCsv => self.export_slide_csv(),
-        }
-    }
-
     fn start_presenting(&mut self, deck: Deck) {
         if deck.slides.is_empty() {
             return;
@@ -296,107 +262,6 @@ impl PlanExplorerApp {
             Ok(()) => self.log.info(format!("{}{}", tr(self.settings.lang, Msg::Exported), path.display())),
             Err(e) => self.log.push(Severity::Error, e),
         }
-    }
-
-    /// The final evaluation as CSV, every target whatever the page is narrowed to.
-    pub fn export_evaluation(&mut self) -> Option<PathBuf> {
-        let csv = evaluation_csv(self.session.evaluations());
-        self.exports.write("final-evaluation.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
-    }
-
-    /// The fill-in workbook, with the values known in the window (entered ones too) filled in.
-    pub fn export_fill_in_workbook(&mut self) -> Option<PathBuf> {
-        let (doc, rule) = (self.session.doc(), self.session.scenarios().rule());
-        match crate::model::evaluation::template::template_xlsx(doc, self.session.evaluations(), rule) {
-            Ok(bytes) => self.exports.write("填报表.xlsx", &bytes, &mut self.log, self.settings.lang),
-            Err(e) => {
-                self.log.push(Severity::Error, format!("填报表.xlsx: {e}"));
-                None
-            }
-        }
-    }
-
-    /// The indicator table as CSV.
-    pub fn export_table(&mut self) -> Option<PathBuf> {
-        let csv = table_csv(self.session.summaries());
-        self.exports.write("indicators.csv", csv.as_bytes(), &mut self.log, self.settings.lang)
-    }
-
-    /// Every slide of the running deck (or the plan's default deck) as one HTML file.
-    pub fn export_briefing(&mut self) -> Option<PathBuf> {
-        let (title, slides) = self.briefing_slides();
-        let html = briefing_html(&title, &slides, self.settings.lang);
-        self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
-    }
-
-    /// The running deck's slides (the default deck when none runs), the evaluation first.
-    fn briefing_slides(&self) -> (String, Vec<Arc<SlideSpec>>) {
-        let deck = match &self.presenter {
-            Some(p) => p.deck.clone(),
-            None => self.session.default_deck(None),
-        };
-        let slides = self.session.briefing(&deck, self.settings.lang);
-        (deck.name, slides)
-    }
-
-    /// The slide shown, its number and how many there are.
-    fn current_slide(&self) -> Option<(Arc<SlideSpec>, usize, usize)> {
-        let p = self.presenter.as_ref()?;
-        let slide = p.current()?;
-        Some((self.session.slide(slide, self.settings.lang), p.index + 1, p.deck.slides.len()))
-    }
-
-    fn export_slide_png(&mut self, scale: u8) {
-        let Some((spec, number, count)) = self.current_slide() else { return };
-        let svg = slide_svg(&spec, &format!("{number} / {count}"), SLIDE_SIZE);
-        let name = format!("slide-{number}-{scale}x.png");
-        match crate::render::png(&svg, f32::from(scale)) {
-            Ok(png) => {
-                self.exports.write(&name, &png, &mut self.log, self.settings.lang);
-            }
-            Err(e) => self.log.push(Severity::Error, format!("{name}: {e}")),
-        }
-    }
-
-    fn export_slide_csv(&mut self) {
-        let Some((spec, number, _)) = self.current_slide() else { return };
-        let csv = match (&spec.body, spec.table()) {
-            (SlideBody::Chart(chart), _) => chart_csv(chart),
-            (_, Some(table)) => table_csv_of(table),
-            (_, None) => String::new(),
-        };
-        self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
-    }
-
-    /// The pages are laid out here; drawing them into a PDF (about 10 ms a slide) runs on a
-    /// worker, whose result a later frame writes ([`PlanExplorerApp::poll_pdf_export`]).
-    fn export_briefing_pdf(&mut self) {
-        let (title, slides) = self.briefing_slides();
-        let pages = briefing_pages(&slides, self.settings.lang);
-        let count = match self.settings.lang {
-            Lang::Zh => format!("briefing.pdf，{} 页", pages.len()),
-            Lang::En => format!("briefing.pdf, {} pages", pages.len()),
-        };
-        self.log.info(format!("{}{count}", tr(self.settings.lang, Msg::ExportingPdf)));
-        self.pdf_export.start(move || crate::render::pdf(&pages, &title));
-    }
-
-    /// A finished PDF briefing is written; while one is drawn, frames keep coming to see it.
-    pub(super) fn poll_pdf_export(&mut self, ctx: &egui::Context) {
-        match self.pdf_export.poll() {
-            Some(Ok(pdf)) => {
-                self.exports.write("briefing.pdf", &pdf, &mut self.log, self.settings.lang);
-                ctx.request_repaint();
-            }
-            Some(Err(e)) => self.log.push(Severity::Error, format!("briefing.pdf: {e}")),
-            None if self.pdf_export.running() => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
-            None => {}
-        }
-    }
-
-    /// Whether a PDF briefing is being drawn (tests wait for it).
-    pub fn exporting(&self) -> bool {
-        self.pdf_export.running()
     }
 
     /// Where exports are written (tests point it at a temporary folder).

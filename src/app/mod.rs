@@ -6,6 +6,7 @@
 //! view is given). What is computed and drawn from the data is the session's.
 
 pub mod command;
+mod documents;
 mod effects;
 mod entries;
 pub mod exports;
@@ -81,7 +82,8 @@ pub struct PlanExplorerApp {
     /// scenarios to keep hidden when they do.
     restoring: Vec<settings::OpenFile>,
     /// The PDF briefing being drawn on a worker (a long deck takes seconds).
-    pdf_export: crate::session::background::Background<Result<Vec<u8>, String>>,
+    /// A document drawn on a worker (the PDF briefing, a Word file): its file name and bytes.
+    document_export: crate::session::background::Background<(String, Result<Vec<u8>, String>)>,
     /// The values entered on the evaluation page, to undo and redo.
     entries: entries::EntriesHistory,
 }
@@ -206,7 +208,7 @@ impl PlanExplorerApp {
             startup: None,
             settings_dir: None,
             restoring: Vec::new(),
-            pdf_export: Default::default(),
+            document_export: Default::default(),
             entries: Default::default(),
         }
     }
@@ -233,7 +235,7 @@ impl PlanExplorerApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(10));
         }
         self.run_all(&ctx, commands);
-        self.poll_pdf_export(&ctx);
+        self.poll_document_export(&ctx);
         self.settings.zoom = ctx.zoom_factor();
         self.apply_theme(&ctx);
         let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };

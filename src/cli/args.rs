@@ -141,7 +141,7 @@ pub enum Command {
         /// Scenario files whose series count too (after the shipped actual values).
         #[arg(long = "scenario", value_name = "F.ron")]
         scenarios: Vec<PathBuf>,
-        /// Default: from the extension of -o (.pdf, .html), else PDF.
+        /// Default: from the extension of -o (.pdf, .html, .docx), else PDF.
         #[arg(long, value_enum)]
         format: Option<BriefingFormat>,
         /// Titles, captions, tables and charts in English (the plan's own words stay Chinese).
@@ -219,6 +219,9 @@ pub enum ReportFormat {
     Csv,
     /// A Markdown table.
     Md,
+    /// The report as a Word document (《…规划》终期评估): counts, rule, the headline
+    /// indicators' charts and a table per chapter, in the fonts of official documents.
+    Docx,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -243,4 +246,7 @@ pub enum BriefingFormat {
     Pdf,
     /// One self-contained HTML file, one slide per printed page.
     Html,
+    /// A Word document, a landscape A4 page per slide: the chart as a picture, tables as
+    /// Word tables, caption and source as text.
+    Docx,
 }

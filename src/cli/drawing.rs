@@ -64,6 +64,9 @@ pub(super) fn briefing_command(
     let bytes = match format {
         BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang).into_bytes(),
         BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang), &deck.name)?,
+        BriefingFormat::Docx => crate::model::export::report::briefing_docx(&deck.name, &slides, lang, &|svg| {
+            crate::render::picture(svg, crate::render::PRINT_SCALE)
+        })?,
     };
     write_output(output, &bytes, out)
 }
@@ -133,6 +136,12 @@ pub(super) fn evaluate_command(
         Some(ReportFormat::Table) => evaluation_text(evaluations, rule).into_bytes(),
         Some(ReportFormat::Csv) => evaluation_csv(evaluations).into_bytes(),
         Some(ReportFormat::Md) => evaluation_markdown(evaluations).into_bytes(),
+        Some(ReportFormat::Docx) => {
+            let headlines = session.headline_slides(Lang::Zh);
+            crate::model::export::report::evaluation_docx(session.doc(), evaluations, rule, &headlines, &|svg| {
+                crate::render::picture(svg, crate::render::PRINT_SCALE)
+            })?
+        }
     };
     write_output(output, &bytes, out)
 }

@@ -19,6 +19,19 @@ use crate::model::table::Table;
 use crate::model::{Measure, Region};
 
 impl Session {
+    /// The headline indicators' (主要指标) chart slides, in the announcement's order: the
+    /// Word report's figures.
+    pub fn headline_slides(&self, lang: Lang) -> Vec<Arc<SlideSpec>> {
+        let doc = self.doc();
+        let measures = Measure::group(&doc.plan.indicators);
+        doc.plan
+            .headlines
+            .iter()
+            .filter(|h| measures.iter().any(|m| m.key == h.measure))
+            .map(|h| self.slide(&Slide { content: SlideContent::Measure(h.measure.clone()), notes: Vec::new() }, lang))
+            .collect()
+    }
+
     /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional
     /// slides. Measures with only a target (nothing else to draw) are gathered on their
     /// chapter's targets slide.

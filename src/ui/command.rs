@@ -306,6 +306,10 @@ pub enum ExportCommand {
     SlidePng(u8),
     /// The briefing of the current deck as PDF (one slide per A4-landscape page).
     BriefingPdf,
+    /// The briefing as a Word document, a page per slide.
+    BriefingDocx,
+    /// The final evaluation as a Word report (终期评估.docx).
+    EvaluationDocx,
     SlideCsv,
 }
 

@@ -135,6 +135,9 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
         if ui.button(tr(lang, Msg::ExportEvaluation)).clicked() {
             commands.push(Command::Export(ExportCommand::Evaluation));
         }
+        if ui.button(tr(lang, Msg::ExportEvaluationDocx)).clicked() {
+            commands.push(Command::Export(ExportCommand::EvaluationDocx));
+        }
         if ui.button(tr(lang, Msg::ExportFillIn)).on_hover_text(tr(lang, Msg::ExportFillInHint)).clicked() {
             commands.push(Command::Export(ExportCommand::FillInWorkbook));
         }

@@ -65,6 +65,7 @@ fn toolbar(ui: &mut Ui, props: &IndicatorsProps<'_>, view: &mut IndicatorsViewSt
             (Msg::ExportTable, Command::Export(ExportCommand::Table)),
             (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
             (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
+            (Msg::ExportBriefingDocx, Command::Export(ExportCommand::BriefingDocx)),
             (Msg::AddToDeck, Command::Deck(DeckCommand::AddSelection)),
         ] {
             if ui.button(tr(lang, msg)).clicked() {

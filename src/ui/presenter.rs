@@ -141,6 +141,7 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 (Msg::ExportCsv, Command::Export(ExportCommand::SlideCsv)),
                 (Msg::ExportBriefing, Command::Export(ExportCommand::BriefingHtml)),
                 (Msg::ExportBriefingPdf, Command::Export(ExportCommand::BriefingPdf)),
+                (Msg::ExportBriefingDocx, Command::Export(ExportCommand::BriefingDocx)),
                 (Msg::AddToDeck, Command::Deck(DeckCommand::AddCurrentSlide)),
                 (Msg::HighContrast, Command::Presenter(PresenterCommand::ToggleContrast)),
             ] {

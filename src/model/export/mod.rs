@@ -4,7 +4,9 @@
 
 pub mod briefing;
 pub mod csv;
+pub mod docx;
 pub mod page;
+pub mod report;
 
 pub use briefing::{
     A4_LANDSCAPE, SLIDE_SIZE, briefing_html, briefing_pages, evaluation_table, regional_table, slide_svg, table_html,

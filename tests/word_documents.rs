@@ -1,0 +1,135 @@
+//! The Word documents as an office receives them: `evaluate --format docx` (the final
+//! evaluation report) and `briefing --format docx`, read back from the .docx's own XML —
+//! real tables with the verdicts in their rows, pictures for the charts, A4 in the fonts of
+//! official documents — and the report exported from the evaluation page. (.ci/run also has
+//! LibreOffice convert both to PDF and checks the text it prints.)
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+use common::run_cli;
+
+/// The parts of a .docx: `word/document.xml` and the names of its pictures.
+fn open_docx(path: &Path) -> (String, Vec<String>) {
+    let file = std::fs::File::open(path).expect("the file is there");
+    let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip");
+    let media =
+        zip.file_names().filter_map(Result::ok).filter(|n| n.starts_with("word/media/")).map(String::from).collect();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("word/document.xml").read_to_string(&mut xml).unwrap();
+    (xml, media)
+}
+
+/// The text of an XML fragment: its `<w:t>` runs joined.
+fn text_of(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find("<w:t") {
+        rest = &rest[at + 4..];
+        // `<w:t>` or `<w:t xml:space="preserve">`, not `<w:tbl>`, `<w:tr>`, `<w:tc>`.
+        if !(rest.starts_with('>') || rest.starts_with(' ')) {
+            continue;
+        }
+        let Some(open) = rest.find('>') else { break };
+        let Some(close) = rest.find("</w:t>") else { break };
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[close..];
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+}
+
+/// Each table row's cells, as text.
+fn rows(xml: &str) -> Vec<Vec<String>> {
+    xml.split("<w:tr>")
+        .skip(1)
+        .map(|row| {
+            let row = row.split("</w:tr>").next().unwrap_or("");
+            row.split("<w:tc>").skip(1).map(text_of).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_evaluation_report_has_a_word_table_per_chapter_with_every_target_and_its_verdict() {
+    let dir = common::loading::dir("word-report");
+    let path = dir.join("终期评估.docx");
+    let (code, _, err) = run_cli(&["evaluate", "--format", "docx", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (xml, media) = open_docx(&path);
+    let all = text_of(&xml);
+    assert!(all.starts_with("《内蒙古自治区“十三五”科技创新规划》终期评估"), "{}", &all[..200.min(all.len())]);
+    // The counts and the rule, in words.
+    assert!(all.contains("规划共设 70 项可评估目标"), "the count of targets");
+    assert!(all.contains("完成目标值的 90% 以上为“基本完成”"), "the rule for 基本完成");
+
+    // Real Word tables: a header row per chapter, then one row per target, every target once.
+    let rows = rows(&xml);
+    let header = ["指标", "目标值", "完成值", "完成情况", "数据来源"];
+    let headers = rows.iter().filter(|r| r.iter().map(String::as_str).eq(header)).count();
+    assert!(headers >= 10, "{headers} chapter tables");
+    let targets: Vec<&Vec<String>> = rows.iter().filter(|r| r.first().map(String::as_str) != Some("指标")).collect();
+    assert_eq!(targets.len(), 70, "one row per target");
+    let row_of = |name: &str| targets.iter().find(|r| r[0].starts_with(name)).unwrap_or_else(|| panic!("{name}"));
+    let rd = row_of("研发经费占GDP比重");
+    assert!(rd[0].contains("《规划》第二章"), "the plan's citation under the name: {rd:?}");
+    assert!(rd[1].contains("2.2") && rd[2].contains("0.93"), "{rd:?}");
+    assert!(rd[3].starts_with("未完成") && rd[3].contains("42.3%"), "{rd:?}");
+    assert!(rd[4].contains("全国科技经费投入统计公报"), "{rd:?}");
+    let patents = row_of("每万人发明专利拥有量");
+    assert!(patents[3].starts_with("基本完成"), "{patents:?}");
+    let stations = row_of("院士专家工作站");
+    assert!(stations[1].contains("规划另有 150"), "the rival target: {stations:?}");
+    assert!(row_of("国家高新技术企业")[3].starts_with("无数据"));
+
+    // The headline indicators' charts are pictures; the page is A4 portrait; the fonts are
+    // those of official documents.
+    assert!(media.len() >= 10, "{} pictures", media.len());
+    assert!(xml.contains(r#"w:w="11906""#) && xml.contains(r#"w:h="16838""#), "A4 portrait");
+    for font in ["方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"] {
+        assert!(xml.contains(font), "{font}");
+    }
+}
+
+#[test]
+fn the_word_briefing_has_a_page_per_slide_with_its_title_caption_and_source() {
+    let dir = common::loading::dir("word-briefing");
+    let docx = dir.join("briefing.docx");
+    let html = dir.join("briefing.html");
+    for (format, path) in [("docx", &docx), ("html", &html)] {
+        let (code, _, err) = run_cli(&["briefing", "--format", format, "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let (xml, _) = open_docx(&docx);
+    let html = std::fs::read_to_string(&html).unwrap();
+    let sections = html.matches("<section>").count();
+    // The slides the HTML draws (a chart or a map) are pictures; the others are tables.
+    let drawn = html.split("<section>").skip(1).filter(|s| s.contains("<svg")).count();
+    let tabled = html.split("<section>").skip(1).filter(|s| s.contains("<table")).count();
+    let breaks = xml.matches(r#"<w:br w:type="page""#).count();
+    assert_eq!(breaks + 1, sections, "a page per slide, as the HTML briefing has a section per slide");
+    let all = text_of(&xml);
+    for title in ["终期评估", "研发经费占GDP比重", "东部与西部", "地图：任务与条目"] {
+        assert!(all.contains(title), "{title}");
+    }
+    assert!(all.contains("来源："), "sources as text");
+    assert_eq!(xml.matches("<w:drawing>").count(), drawn, "a picture per chart or map");
+    assert_eq!(xml.matches("<w:tbl>").count(), tabled, "a Word table per table");
+    assert!(xml.contains(r#"w:orient="landscape""#), "landscape pages, as the slides are");
+}
+
+#[test]
+fn the_evaluation_page_exports_the_word_report() {
+    let mut app = common::AppBuilder::new().exports_to("word-page").build();
+    use egui_kittest::kittest::Queryable;
+    app.get_by_label("终期评估").click();
+    app.run();
+    app.get_by_label("导出 Word 报告").click();
+    app.run();
+    common::step_until(&mut app, "the Word report to be drawn", |a| !a.exporting());
+    let path = app.state().export_dir().join("终期评估.docx");
+    let (xml, media) = open_docx(&path);
+    assert!(text_of(&xml).contains("各章目标完成情况"));
+    assert!(!media.is_empty());
+}
