@@ -240,6 +240,14 @@ messages! {
     EntryYearNotYear => "年份须为四位数字", "the year must be a four-digit number";
     ExportEntries => "导出填报值", "Export entered values";
     ExportFillIn => "导出填报表", "Fill-in workbook";
+    VerdictOverride => "人工判定", "Verdict set by a person";
+    VerdictSetBy => "人工判定", "set by a person";
+    VerdictChoice => "判定为", "Verdict";
+    ComputedVerdict => "按数据判定为", "The data give";
+    VerdictByData => "按数据判定（不调整）", "As the data give (no change)";
+    VerdictNote => "判定理由（必填）", "Why (required)";
+    VerdictSave => "保存判定", "Save verdict";
+    VerdictClear => "取消人工判定", "Remove the set verdict";
     ExportFillInHint => "每项目标一行的 Excel 表：填好完成值和来源后打开，即按实际值评估", "An Excel sheet with a row per target: fill in the values and sources, then open it to judge them as actual values";
     NoEntries => "还没有填报值可导出", "No entered values to export yet";
     EntryKept => "已填报并保存到", "Entered and saved to";

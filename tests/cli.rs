@@ -266,6 +266,37 @@ fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
 }
 
 #[test]
+fn evaluate_shows_a_verdict_a_person_set_with_what_the_data_give_and_why_in_every_format() {
+    let dir = std::env::temp_dir().join(format!("pe-cli-verdict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("judged.ron");
+    std::fs::write(
+        &path,
+        r#"(format_version: 1, name: "复核", plan: "内蒙古自治区“十三五”科技创新规划", series: [],
+            verdicts: [(measure: "high_tech_enterprises", year: 2020, verdict: Met, note: "科技厅年终总结")])"#,
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let (code, table, err) = run(&["evaluate", file]);
+    assert_eq!(code, 0, "{err}");
+    let line = table.lines().find(|l| l.contains("国家高新技术企业")).expect("its line");
+    assert!(
+        line.starts_with("met ") && line.contains("set by a person, the data give no data: 科技厅年终总结"),
+        "{line}"
+    );
+    let (_, csv, _) = run(&["evaluate", "--format", "csv", file]);
+    let row = csv.lines().find(|l| l.starts_with("high_tech_enterprises,")).expect("its row");
+    assert!(row.contains(",met,") && row.ends_with(",no data,科技厅年终总结,复核"), "{row}");
+    let docx = dir.join("r.docx");
+    let (code, _, err) = run(&["evaluate", "--format", "docx", "-o", docx.to_str().unwrap(), file]);
+    assert_eq!(code, 0, "{err}");
+    let mut xml = String::new();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("人工判定（按数据为无数据）：科技厅年终总结"), "the report says what was set and why");
+}
+
+#[test]
 fn map_writes_each_league_with_its_value_class_and_colour() {
     let (code, out, err) = run(&["map", "--series", "rd_expenditure", "--year", "2015", "--format", "json"]);
     assert_eq!(code, 0, "{err}");

@@ -188,3 +188,61 @@ fn the_fill_in_workbook_carries_what_was_entered_and_filled_in_judges_its_rows_i
     assert_eq!(judged.judged.as_ref().map(|r| r.value), Some(12.0));
     assert_eq!(judged.judged.as_ref().map(|r| r.series.as_str()), Some("国家级科技企业孵化器"));
 }
+
+#[test]
+fn a_verdict_set_by_a_person_shows_with_its_reason_is_kept_undone_and_exported() {
+    let dir = settings_dir("verdict");
+    let mut app = start(&dir);
+    let met_before = app.state().evaluations().iter().filter(|e| e.verdict == Verdict::Met).count();
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+
+    app.get_by_label("填报 国家高新技术企业").click();
+    app.run();
+    app.get_by_label("判定为").click();
+    app.run();
+    app.get_by_label("完成").click();
+    app.run();
+    // Without a reason it is refused, in the form, and nothing changes.
+    app.get_by_label("保存判定").click();
+    app.run();
+    app.get_by_label_contains("请写明人工判定的理由");
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+    type_into(&mut app, "判定理由（必填）", "科技厅年终总结：高新技术企业超过1000家");
+    app.get_by_label("保存判定").click();
+    app.run();
+
+    // The page shows the verdict as set by a person, and counts it.
+    app.get_by_label("完成（人工判定）");
+    app.get_by_label(&format!("完成 {}", met_before + 1));
+    let e = target(&app, "high_tech_enterprises");
+    let o = e.overridden.as_ref().expect("set by a person");
+    assert_eq!((e.verdict, o.computed), (Verdict::Met, Verdict::NoData));
+    assert_eq!(o.note, "科技厅年终总结：高新技术企业超过1000家");
+
+    // Kept in the entries file, which a second person opens as a scenario file.
+    let (kept, _) = load_scenario_file(&dir.join("填报值.ron"), &plan()).expect("loads");
+    assert_eq!(kept.verdicts.len(), 1);
+    assert_eq!((kept.verdicts[0].measure.as_str(), kept.verdicts[0].verdict), ("high_tech_enterprises", Verdict::Met));
+
+    // Exported: the CSV carries what the data give and why.
+    let exports = common::loading::dir("workbench-verdict-exports");
+    app.state_mut().set_export_dir(exports.clone());
+    app.get_by_label("导出终期评估 CSV").click();
+    app.run();
+    let csv = std::fs::read_to_string(exports.join("final-evaluation.csv")).expect("exported");
+    let row = csv.lines().find(|l| l.starts_with("high_tech_enterprises,")).expect("the row");
+    assert!(row.contains(",met,") && row.contains("no data,科技厅年终总结"), "{row}");
+
+    // Ctrl+Z takes it back; after a restart (redone first) it is there again.
+    app.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    app.run();
+    assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
+    assert!(app.query_by_label("完成（人工判定）").is_none());
+    app.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    app.run();
+    eframe::App::save(app.state_mut(), &mut common::NoStorage);
+    drop(app);
+    let again = start(&dir);
+    assert_eq!(target(&again, "high_tech_enterprises").verdict, Verdict::Met);
+    again.get_by_label("完成（人工判定）");
+}

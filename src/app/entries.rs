@@ -9,7 +9,10 @@ use std::sync::Arc;
 use super::PlanExplorerApp;
 use crate::i18n::{Msg, tr};
 use crate::model::Severity;
-use crate::model::entries::{ENTRIES_FILE, Entry, check_entry, empty_entries, with_entry, without_entry};
+use crate::model::entries::{
+    ENTRIES_FILE, Entry, check_entry, check_verdict, empty_entries, with_entry, with_verdict, without_entry,
+    without_verdict,
+};
 use crate::model::evaluation::Rule;
 use crate::model::scenario::{Scenario, load_scenario_file, scenario_to_ron};
 use crate::session::scenarios::LoadedFile;
@@ -32,6 +35,21 @@ impl PlanExplorerApp {
             EvaluationCommand::Remove(measure, year) => {
                 if let Some(current) = self.current_entries() {
                     let next = without_entry(&current, &measure, year);
+                    self.change_entries(current, next);
+                }
+            }
+            EvaluationCommand::SetVerdict(v) => {
+                if let Err(refusal) = check_verdict(&v) {
+                    let text = crate::i18n::pick(self.settings.lang, &refusal.zh, &refusal.en).to_string();
+                    self.log.push(Severity::Error, text);
+                } else if let Some(current) = self.current_entries() {
+                    let next = with_verdict(&current, &v);
+                    self.change_entries(current, next);
+                }
+            }
+            EvaluationCommand::ClearVerdict(measure, year) => {
+                if let Some(current) = self.current_entries() {
+                    let next = without_verdict(&current, &measure, year);
                     self.change_entries(current, next);
                 }
             }

@@ -170,7 +170,10 @@ fn evaluation_text(
         let value = e.judged.as_ref().map_or("—".to_string(), |r| format!("{} {}", number(r.value), e.unit));
         let completion = e.completion.map_or(String::new(), |c| format!(" ({c:.1}%)"));
         let from = e.judged.as_ref().map_or(String::new(), |r| format!("  · {}", r.series));
-        let line = format!("{:<11} {}  {target}  → {value}{completion}{from}", e.verdict.name_en(), e.name);
+        let set = e.overridden.as_ref().map_or(String::new(), |o| {
+            format!("  [set by a person, the data give {}: {}]", o.computed.name_en(), o.note)
+        });
+        let line = format!("{:<11} {}  {target}  → {value}{completion}{from}{set}", e.verdict.name_en(), e.name);
         out.push_str(&crate::model::diagnostics::escape_controls(&line));
         out.push('\n');
     }

@@ -120,6 +120,7 @@ mod tests {
             built_in: false,
             colour_slot: 0,
             extra_indicators: Vec::new(),
+            verdicts: Vec::new(),
             series: vec![Series {
                 id: "s".into(),
                 indicator: "rd_intensity".into(),

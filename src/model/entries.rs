@@ -4,7 +4,7 @@
 //! scenario; this module only edits such a scenario, it neither reads nor writes files.
 
 use super::plan::Plan;
-use super::scenario::{Point, Scenario, Series, SeriesKind, WHOLE_REGION, join_sources};
+use super::scenario::{Point, Scenario, Series, SeriesKind, VerdictOverride, WHOLE_REGION, join_sources};
 use super::text_fields::control_character;
 
 /// The file's name in the app's data folder.
@@ -43,6 +43,7 @@ pub fn empty_entries(plan: &Plan) -> Scenario {
         description: "在终期评估页填报的实际值，每个值附来源 · Actual values entered on the final evaluation page, each with its source".into(),
         plan: plan.meta.title.clone(),
         extra_indicators: Vec::new(),
+        verdicts: Vec::new(),
         series: Vec::new(),
         built_in: false,
         colour_slot: 0,
@@ -134,6 +135,36 @@ pub fn entry_of(entries: &Scenario, measure: &str, year: u16) -> Option<Entry> {
     })
 }
 
+/// Checks a verdict before it is kept: it says why, without control characters.
+pub fn check_verdict(v: &VerdictOverride) -> Result<(), Refusal> {
+    if v.note.trim().is_empty() {
+        return Err(refuse("say why the verdict is set: the note is required", "请写明人工判定的理由：判定理由为必填"));
+    }
+    if control_character(&v.note, true).is_some() {
+        return Err(refuse("the note may not hold control characters", "判定理由不能含控制字符"));
+    }
+    Ok(())
+}
+
+/// `entries` with the verdict `v` set (replacing one set before for its measure and year).
+pub fn with_verdict(entries: &Scenario, v: &VerdictOverride) -> Scenario {
+    let mut out = without_verdict(entries, &v.measure, v.year);
+    out.verdicts.push(VerdictOverride { note: v.note.trim().to_string(), ..v.clone() });
+    out
+}
+
+/// `entries` without a verdict set for `measure` in `year`.
+pub fn without_verdict(entries: &Scenario, measure: &str, year: u16) -> Scenario {
+    let mut out = entries.clone();
+    out.verdicts.retain(|v| !(v.measure == measure && v.year == year));
+    out
+}
+
+/// The verdict set for `measure` in `year`, if any.
+pub fn verdict_of<'a>(entries: &'a Scenario, measure: &str, year: u16) -> Option<&'a VerdictOverride> {
+    entries.verdicts.iter().find(|v| v.measure == measure && v.year == year)
+}
+
 /// The distinct sources of `points`, in year order.
 fn sources_of(points: &[Point]) -> String {
     join_sources(points.iter().map(|p| p.source.as_str()))
@@ -176,6 +207,37 @@ mod tests {
         let fewer = without_entry(&back, "high_tech_enterprises", 2019);
         assert_eq!(fewer.series[0].source, "《2020年统计公报》");
         assert!(without_entry(&fewer, "high_tech_enterprises", 2020).series.is_empty());
+    }
+
+    #[test]
+    fn verdicts_are_kept_in_the_entries_file_and_a_bad_one_is_refused_at_its_field() {
+        use crate::model::evaluation::Verdict;
+        let plan = embedded_plan().unwrap();
+        let v = |measure: &str, note: &str| VerdictOverride {
+            measure: measure.into(),
+            year: 2020,
+            verdict: Verdict::Met,
+            note: note.into(),
+        };
+        assert!(check_verdict(&v("high_tech_enterprises", "  ")).unwrap_err().zh.contains("理由"));
+        let s = with_verdict(&empty_entries(&plan), &v("high_tech_enterprises", " 科技厅总结 "));
+        let s = with_verdict(&s, &v("high_tech_enterprises", "复核后"));
+        assert_eq!(s.verdicts.len(), 1, "a second verdict for the target replaces the first");
+        let text = scenario_to_ron(&s).unwrap();
+        let (back, _) = load_scenario_str(&text, ENTRIES_FILE, &plan).expect("loads");
+        assert_eq!(verdict_of(&back, "high_tech_enterprises", 2020).map(|v| v.note.as_str()), Some("复核后"));
+        assert!(without_verdict(&back, "high_tech_enterprises", 2020).verdicts.is_empty());
+        // As written by hand: an unknown measure, no note, or two for one target are refused.
+        for (bad, says) in
+            [(v("high_tech_enterprise", "x"), "unknown measure"), (v("high_tech_enterprises", ""), "without a note")]
+        {
+            let text = scenario_to_ron(&Scenario { verdicts: vec![bad], ..s.clone() }).unwrap();
+            let errors = load_scenario_str(&text, ENTRIES_FILE, &plan).unwrap_err();
+            assert!(errors.iter().any(|d| d.message.contains(says)), "{says}: {errors:?}");
+        }
+        let twice = Scenario { verdicts: vec![v("rd_intensity", "a"), v("rd_intensity", "b")], ..s.clone() };
+        let errors = load_scenario_str(&scenario_to_ron(&twice).unwrap(), ENTRIES_FILE, &plan).unwrap_err();
+        assert!(errors.iter().any(|d| d.message.contains("a second verdict")), "{errors:?}");
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub fn trend(plan: &Plan, actuals: &Scenario) -> Scenario {
         built_in: false,
         colour_slot: 0,
         extra_indicators: Vec::new(),
+        verdicts: Vec::new(),
         series,
     }
 }
@@ -87,6 +88,7 @@ mod tests {
             built_in: false,
             colour_slot: 0,
             extra_indicators: Vec::new(),
+            verdicts: Vec::new(),
             series: vec![Series {
                 id: "hand.rd".into(),
                 indicator: "rd_intensity".into(),

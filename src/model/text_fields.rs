@@ -35,6 +35,10 @@ pub fn check(s: &Scenario, file: &str, locate: &dyn Fn(&str) -> Place, out: &mut
             field(format!("extra_indicators[{i}].{name}"), text, false);
         }
     }
+    for (i, v) in s.verdicts.iter().enumerate() {
+        field(format!("verdicts[{i}].measure"), &v.measure, false);
+        field(format!("verdicts[{i}].note"), &v.note, true);
+    }
     for (i, series) in s.series.iter().enumerate() {
         let one_line = [
             ("id", &series.id),

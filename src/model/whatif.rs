@@ -415,6 +415,7 @@ impl WhatIf {
             built_in: false,
             colour_slot: 0,
             extra_indicators: Vec::new(),
+            verdicts: Vec::new(),
             series: self.drafts.iter().map(|d| d.series()).collect(),
         }
     }

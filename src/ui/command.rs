@@ -216,6 +216,10 @@ pub enum EvaluationCommand {
     Enter(crate::model::entries::Entry),
     /// Drop the value entered for this measure and year.
     Remove(String, u16),
+    /// Set this verdict on a target, with why (replacing one set before).
+    SetVerdict(crate::model::scenario::VerdictOverride),
+    /// Drop the verdict set on this measure's target in this year: the data judge again.
+    ClearVerdict(String, u16),
     Undo,
     Redo,
     /// 基本完成 from this share of the target, in percent.

@@ -2,14 +2,14 @@
 //! narrowed by verdict; a click on a name opens its chart, hovering a source shows the quote.
 
 use crate::ui::command::{EvaluationCommand, ExportCommand, PageCommand};
-use egui::{Label, RichText, Sense, TextEdit, Ui};
+use egui::{Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Command;
+use super::entry_form::{EntryForm, entry_form};
 use super::widgets::palette;
 use super::widgets::status::verdict_color;
 use crate::i18n::{Lang, Msg, labelled, paren, pick, tr};
-use crate::model::entries::{Entry, check_entry, entry_of};
 use crate::model::evaluation::{Reading, Rule, Tally, TargetEvaluation, Verdict};
 use crate::model::format::target_words;
 use crate::model::format::{number, unit_words, with_unit};
@@ -33,52 +33,6 @@ pub struct EvaluationProps<'a> {
 #[derive(Default)]
 pub struct EvaluationViewState {
     pub form: Option<EntryForm>,
-}
-
-/// The 填报 form for one target, as typed.
-#[derive(Clone, Debug, Default)]
-pub struct EntryForm {
-    pub measure: String,
-    pub name: String,
-    pub unit: String,
-    /// The target in words, for the eye while typing.
-    pub target: String,
-    /// Whether a value was entered before for this year (the form then also offers removal).
-    pub existing: bool,
-    pub value: String,
-    pub year: String,
-    pub source: String,
-    pub note: String,
-    pub error: Option<String>,
-}
-
-impl EntryForm {
-    fn for_target(e: &TargetEvaluation, entries: Option<&Scenario>, lang: Lang) -> EntryForm {
-        let before = entries.and_then(|s| entry_of(s, &e.key, e.target_year));
-        EntryForm {
-            measure: e.key.clone(),
-            name: pick(lang, &e.name, &e.name_en).to_string(),
-            unit: e.unit.clone(),
-            target: target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), lang),
-            existing: before.is_some(),
-            value: before.as_ref().map_or(String::new(), |b| number(b.value)),
-            year: e.target_year.to_string(),
-            source: before.as_ref().map_or(String::new(), |b| b.source.clone()),
-            note: before.map_or(String::new(), |b| b.note),
-            error: None,
-        }
-    }
-
-    /// The entry typed, or what is wrong with it.
-    fn entry(&self, plan: &Plan, lang: Lang) -> Result<Entry, String> {
-        let digits: String = self.value.trim().chars().filter(|c| !matches!(c, ',' | '，' | ' ')).collect();
-        let value = digits.parse::<f64>().map_err(|_| tr(lang, Msg::EntryValueNotNumber).to_string())?;
-        let year = self.year.trim().parse::<u16>().map_err(|_| tr(lang, Msg::EntryYearNotYear).to_string())?;
-        let entry =
-            Entry { measure: self.measure.clone(), year, value, source: self.source.clone(), note: self.note.clone() };
-        check_entry(&entry, plan).map_err(|r| pick(lang, &r.zh, &r.en).to_string())?;
-        Ok(entry)
-    }
 }
 
 /// A reading's source on hover: the series, the address, the quote, any formula and note.
@@ -195,78 +149,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
     if open_form.is_some() {
         state.form = open_form;
     }
-    commands.extend(entry_form(ui, props, state));
-    commands
-}
-
-/// The 填报 form, over the page while a target's value is being entered.
-fn entry_form(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut EvaluationViewState) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let lang = props.lang;
-    let Some(form) = state.form.as_mut() else { return commands };
-    let mut close = false;
-    let mut open = true;
-    egui::Window::new(format!("{}：{}", tr(lang, Msg::EnterValue), form.name))
-        .id(egui::Id::unique("entry_form"))
-        .collapsible(false)
-        .resizable(false)
-        .open(&mut open)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
-            ui.heading(format!("{}：{}", tr(lang, Msg::EnterValue), form.name));
-            ui.label(RichText::new(labelled(lang, tr(lang, Msg::Target), &form.target)).weak());
-            egui::Grid::new("entry_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                let unit = unit_words(&form.unit, lang);
-                let label = ui.label(if unit.is_empty() {
-                    tr(lang, Msg::EntryValue).to_string()
-                } else {
-                    format!("{}（{unit}）", tr(lang, Msg::EntryValue))
-                });
-                ui.add(TextEdit::singleline(&mut form.value).desired_width(160.0)).labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntryYear));
-                ui.add(TextEdit::singleline(&mut form.year).desired_width(60.0)).labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntrySource));
-                ui.add(
-                    TextEdit::singleline(&mut form.source)
-                        .hint_text("《2020年内蒙古自治区国民经济和社会发展统计公报》")
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntryNote));
-                ui.add(TextEdit::multiline(&mut form.note).desired_rows(2).desired_width(320.0)).labelled_by(label.id);
-                ui.end_row();
-            });
-            if let Some(error) = &form.error {
-                ui.colored_label(palette::ERROR, error);
-            }
-            ui.horizontal(|ui| {
-                if ui.button(tr(lang, Msg::EntrySave)).clicked() {
-                    match form.entry(props.plan, lang) {
-                        Ok(entry) => {
-                            commands.push(EvaluationCommand::Enter(entry).into());
-                            close = true;
-                        }
-                        Err(e) => form.error = Some(e),
-                    }
-                }
-                if form.existing && ui.button(tr(lang, Msg::EntryRemove)).clicked() {
-                    if let Ok(year) = form.year.trim().parse::<u16>() {
-                        commands.push(EvaluationCommand::Remove(form.measure.clone(), year).into());
-                    }
-                    close = true;
-                }
-                if ui.button(tr(lang, Msg::Cancel)).clicked() {
-                    close = true;
-                }
-            });
-        });
-    if close || !open {
-        state.form = None;
-    }
+    commands.extend(entry_form(ui, props.plan, props.lang, state));
     commands
 }
 
@@ -290,7 +173,8 @@ fn evaluation_row(
         let target =
             target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), lang);
         if e.rival_targets.is_empty() {
-            ui.label(target);
+            // One line: a wrapped target ran into the next row (the whole text on hover).
+            ui.add(Label::new(target).truncate());
         } else {
             // The plan contradicts itself: say so where the target is read.
             let rivals: Vec<String> = e.rival_targets.iter().map(|v| number(*v)).collect();
@@ -305,8 +189,18 @@ fn evaluation_row(
         } else if e.ahead() {
             text.push_str(&paren(lang, tr(lang, Msg::Ahead)));
         }
+        if e.overridden.is_some() {
+            text.push_str(&paren(lang, tr(lang, Msg::VerdictSetBy)));
+        }
         let verdict = ui.label(RichText::new(text).color(verdict_color(e.verdict)));
-        if e.comparator.states_a_change() && e.verdict == Verdict::NoData {
+        if let Some(o) = &e.overridden {
+            verdict.on_hover_text(format!(
+                "{}\n{}\n{}",
+                labelled(lang, tr(lang, Msg::ComputedVerdict), o.computed.text(lang)),
+                labelled(lang, tr(lang, Msg::VerdictNote), &o.note),
+                o.by
+            ));
+        } else if e.comparator.states_a_change() && e.verdict == Verdict::NoData {
             verdict.on_hover_text(tr(lang, Msg::StatedAsChange));
         } else if e.sources_disagree {
             verdict.on_hover_text(tr(lang, Msg::SourcesDisagree));

@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod deck_editor;
+pub mod entry_form;
 pub mod evaluation_view;
 pub mod fonts;
 pub mod indicators_view;

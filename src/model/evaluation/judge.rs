@@ -2,7 +2,7 @@
 //! change (a growth rate, an increase, a multiple), by the change between the plan's base
 //! year and the target year — entered as such, or computed from the two levels.
 
-use super::{Reading, Rule, TargetEvaluation, Verdict};
+use super::{Overridden, Reading, Rule, TargetEvaluation, Verdict};
 use crate::model::document::Document;
 use crate::model::format::number;
 use crate::model::indicators::{Comparator, Measure, same_unit};
@@ -165,9 +165,23 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario], rule: Rule) -> Vec<Targ
                     .flat_map(|c| c.statements.iter().skip(1).map(|(_, v)| *v))
                     .collect(),
                 level_measure: level_measure.map(str::to_string),
+                overridden: None,
             })
         })
+        .map(|e| overridden(e, scenarios))
         .collect()
+}
+
+/// `e` with the verdict a person set for it, from the first scenario that sets one.
+fn overridden(mut e: TargetEvaluation, scenarios: &[&Scenario]) -> TargetEvaluation {
+    let set = scenarios
+        .iter()
+        .find_map(|s| s.verdicts.iter().find(|v| v.measure == e.key && v.year == e.target_year).map(|v| (s, v)));
+    if let Some((scenario, v)) = set {
+        e.overridden = Some(Overridden { computed: e.verdict, note: v.note.clone(), by: scenario.name.clone() });
+        e.verdict = v.verdict;
+    }
+    e
 }
 
 #[cfg(test)]
@@ -200,6 +214,7 @@ mod tests {
             built_in: false,
             colour_slot: 0,
             extra_indicators: Vec::new(),
+            verdicts: Vec::new(),
             series,
         }
     }
@@ -210,6 +225,40 @@ mod tests {
 
     fn find<'a>(all: &'a [TargetEvaluation], key: &str) -> &'a TargetEvaluation {
         all.iter().find(|e| e.key == key).expect(key)
+    }
+
+    #[test]
+    fn a_verdict_set_by_a_person_replaces_the_datas_from_the_first_scenario_that_sets_one() {
+        use crate::model::scenario::VerdictOverride;
+        let set = |name: &str, measure: &str, year: u16, verdict: Verdict| Scenario {
+            name: name.into(),
+            verdicts: vec![VerdictOverride { measure: measure.into(), year, verdict, note: format!("{name} says so") }],
+            ..scenario(Vec::new())
+        };
+        let data = scenario(vec![series("rd_intensity", "a", SeriesKind::Actual, &[(2020, 1.0)])]);
+        let doc = doc();
+        let (first, second) =
+            (set("first", "rd_intensity", 2020, Verdict::NearlyMet), set("second", "rd_intensity", 2020, Verdict::Met));
+        let all = evaluate(&doc, &[&data, &first, &second], Rule::default());
+        let e = find(&all, "rd_intensity");
+        assert_eq!(e.verdict, Verdict::NearlyMet);
+        let o = e.overridden.as_ref().expect("overridden");
+        assert_eq!((o.computed, o.note.as_str(), o.by.as_str()), (Verdict::NotMet, "first says so", "first"));
+        // The value judged stays, so the reader sees what the person overrode.
+        assert_eq!(e.judged.as_ref().map(|r| r.value), Some(1.0));
+        // A verdict for another year is not the target's.
+        let other_year = set("x", "rd_intensity", 2019, Verdict::Met);
+        let all = evaluate(&doc, &[&data, &other_year], Rule::default());
+        assert_eq!(
+            (find(&all, "rd_intensity").verdict, find(&all, "rd_intensity").overridden.is_none()),
+            (Verdict::NotMet, true)
+        );
+        // A target met by a person's verdict counts as met, but is neither exceeded nor ahead.
+        let met = set("m", "high_tech_enterprises", 2020, Verdict::Met);
+        let all = evaluate(&doc, &[&met], Rule::default());
+        let e = find(&all, "high_tech_enterprises");
+        assert_eq!((e.verdict, e.exceeded(), e.ahead()), (Verdict::Met, false, false));
+        assert_eq!(Tally::of(&all).met, 1);
     }
 
     #[test]

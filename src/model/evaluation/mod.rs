@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Msg, tr};
 
 pub use judge::{evaluate, level_measure_of};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Verdict {
     /// 完成: the value in the target year meets the target.
     Met,
@@ -23,6 +23,7 @@ pub enum Verdict {
     /// 未完成.
     NotMet,
     /// 无数据: no value for the target year (for a change, not both levels it needs).
+    #[default]
     NoData,
 }
 
@@ -147,6 +148,18 @@ pub struct TargetEvaluation {
     pub rival_targets: Vec<f64>,
     /// For a target stated as a change: the measure whose levels it is computed from.
     pub level_measure: Option<String>,
+    /// A verdict a person set: `verdict` is theirs, this says what the data gave and why.
+    pub overridden: Option<Overridden>,
+}
+
+/// A verdict set by a person over the one the data give.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overridden {
+    /// The verdict the data give.
+    pub computed: Verdict,
+    pub note: String,
+    /// The scenario (file) the override is kept in.
+    pub by: String,
 }
 
 impl TargetEvaluation {

@@ -151,7 +151,13 @@ pub fn evaluation_table(evaluations: &[TargetEvaluation], lang: Lang) -> Table {
                 pick(lang, &e.name, &e.name_en).to_string(),
                 target,
                 value,
-                e.verdict.text(lang).to_string(),
+                match &e.overridden {
+                    // A verdict a person set says so, where the room reads it.
+                    Some(_) => {
+                        format!("{}{}", e.verdict.text(lang), crate::i18n::paren(lang, tr(lang, Msg::VerdictSetBy)))
+                    }
+                    None => e.verdict.text(lang).to_string(),
+                },
                 e.first_met.map_or("—".to_string(), |y| y.to_string()),
                 source,
             ]

@@ -81,7 +81,7 @@ pub fn table_csv(summaries: &[MeasureSummary]) -> String {
     csv_text(rows)
 }
 
-const EVALUATION_COLUMNS: [&str; 19] = [
+const EVALUATION_COLUMNS: [&str; 22] = [
     "measure",
     "name",
     "unit",
@@ -101,6 +101,9 @@ const EVALUATION_COLUMNS: [&str; 19] = [
     "ahead",
     "rival_targets",
     "note",
+    "computed_verdict",
+    "verdict_note",
+    "verdict_set_in",
 ];
 
 /// One row of the final evaluation, as text in the columns above (numbers exact, so the
@@ -127,6 +130,10 @@ fn evaluation_row(e: &TargetEvaluation) -> Vec<String> {
         yes(e.ahead()),
         e.rival_targets.iter().map(|v| exact(*v)).collect::<Vec<_>>().join(" / "),
         judged.map(|r| r.note.clone()).unwrap_or_default(),
+        // A verdict a person set: what the data give, why, and the file it is kept in.
+        e.overridden.as_ref().map(|o| o.computed.name_en().to_string()).unwrap_or_default(),
+        e.overridden.as_ref().map(|o| o.note.clone()).unwrap_or_default(),
+        e.overridden.as_ref().map(|o| o.by.clone()).unwrap_or_default(),
     ]
 }
 

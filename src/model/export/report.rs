@@ -144,6 +144,9 @@ fn row(doc: &Document, e: &TargetEvaluation) -> Vec<Vec<String>> {
     if let Some(c) = e.completion {
         verdict.push(format!("完成程度 {c:.1}%"));
     }
+    if let Some(o) = &e.overridden {
+        verdict.push(format!("人工判定（按数据为{}）：{}", o.computed.text(Lang::Zh), o.note));
+    }
     let source = e.judged.as_ref().map_or(Vec::new(), |r| {
         let mut cell = vec![r.series.clone()];
         if !r.source.is_empty() && r.source != r.series {

@@ -497,6 +497,7 @@ pub fn scenarios_from_grids(
             built_in: false,
             colour_slot: 0,
             extra_indicators,
+            verdicts: Vec::new(),
             series: std::mem::take(&mut draft.series),
         };
         let problems = validate_with(&rules, &scenario, file, &|path| draft.locate(path));
