@@ -239,6 +239,10 @@ messages! {
     EntryValueNotNumber => "完成值须为数字", "the value must be a number";
     EntryYearNotYear => "年份须为四位数字", "the year must be a four-digit number";
     ExportEntries => "导出填报值", "Export entered values";
+    SaveEntriesAs => "填报值另存为…", "Save entered values as…";
+    SaveEntriesAsHint => "把填报值（及人工判定）另存为 RON、Excel 或 CSV 文件，交他人审核", "Save the entered values (and verdicts set by a person) as a RON, Excel or CSV file, for someone to review";
+    NoSaveDialog => "系统未能显示保存对话框：填报值已写入导出文件夹。", "No save dialog could be shown: the entered values were written to the exports folder.";
+    CsvLeavesOutVerdicts => "CSV 只含数值，人工判定未写入（请另存为 RON 或 Excel 以保留）", "a CSV holds values only: the verdicts set by a person are not in it (save as RON or Excel to keep them)";
     ExportFillIn => "导出填报表", "Fill-in workbook";
     VerdictOverride => "人工判定", "Verdict set by a person";
     VerdictSetBy => "人工判定", "set by a person";

@@ -13,6 +13,7 @@ use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::model::evaluation::{TargetEvaluation, Verdict};
 use plan_explorer::model::scenario::{SeriesKind, load_scenario_file};
+use plan_explorer::model::scenario_files::load_scenarios_file;
 
 use common::loading::plan;
 
@@ -245,4 +246,53 @@ fn a_verdict_set_by_a_person_shows_with_its_reason_is_kept_undone_and_exported()
     let again = start(&dir);
     assert_eq!(target(&again, "high_tech_enterprises").verdict, Verdict::Met);
     again.get_by_label("完成（人工判定）");
+}
+
+/// Sets a verdict with its reason in the 填报 form of the target named `name`.
+fn set_verdict(app: &mut Harness<'static, PlanExplorerApp>, name: &str, verdict: &str, reason: &str) {
+    app.get_by_label(&format!("填报 {name}")).click();
+    app.run();
+    app.get_by_label("判定为").click();
+    app.run();
+    // The table may show the same word as a row's verdict: the choice is in the popup, on top.
+    app.get_all_by_label(verdict).last().expect("the choice").click();
+    app.run();
+    type_into(app, "判定理由（必填）", reason);
+    app.get_by_label("保存判定").click();
+    app.run();
+}
+
+#[test]
+fn entries_saved_as_a_workbook_carry_values_and_verdicts_to_a_second_person_and_a_csv_says_what_it_leaves_out() {
+    let dir = settings_dir("save-as");
+    let mut app = start(&dir);
+    enter(&mut app, "国家高新技术企业", "完成值（个）", "1150", BULLETIN);
+    let reason = "自治区科技厅2020年工作总结：科技进步贡献率约53%";
+    set_verdict(&mut app, "科技进步贡献率", "基本完成", reason);
+    assert_eq!(target(&app, "st_progress_contribution").verdict, Verdict::NearlyMet);
+
+    // Saved as a workbook where the user chose, and as a CSV.
+    let out = common::loading::dir("workbench-save-as-out");
+    assert!(app.state_mut().save_entries_as(&out.join("审核用.xlsx")));
+    assert!(app.state_mut().save_entries_as(&out.join("审核用.csv")));
+    app.run();
+    app.get_by_label_contains("人工判定未写入");
+
+    // A second person, with settings of their own, drops the workbook on the window: the
+    // value judges its target and the verdict is there with its reason.
+    let reviewer = settings_dir("save-as-reviewer");
+    let mut second = start(&reviewer);
+    assert_eq!(target(&second, "st_progress_contribution").verdict, Verdict::NoData);
+    common::drop_file(&mut second, out.join("审核用.xlsx"));
+    assert_eq!(target(&second, "high_tech_enterprises").verdict, Verdict::Met);
+    let contribution = target(&second, "st_progress_contribution");
+    assert_eq!(contribution.verdict, Verdict::NearlyMet);
+    assert_eq!(contribution.overridden.as_ref().map(|o| o.note.as_str()), Some(reason));
+    second.get_by_label("基本完成（人工判定）");
+
+    // The CSV holds the value only.
+    let (csv, _) = load_scenarios_file(&out.join("审核用.csv"), &plan()).expect("the CSV loads");
+    let csv = &csv[0];
+    assert!(csv.verdicts.is_empty());
+    assert_eq!(csv.series.iter().map(|s| s.indicator.as_str()).collect::<Vec<_>>(), ["high_tech_enterprises"]);
 }

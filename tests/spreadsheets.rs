@@ -13,9 +13,10 @@ use common::{app as harness, drop_file, wait_for_loads};
 use egui_kittest::kittest::Queryable;
 use plan_explorer::model::Diagnostic;
 use plan_explorer::model::Severity;
+use plan_explorer::model::evaluation::Verdict;
 use plan_explorer::model::load::embedded_plan;
 use plan_explorer::model::plan::Plan;
-use plan_explorer::model::scenario::{Scenario, SeriesKind, embedded_actuals};
+use plan_explorer::model::scenario::{Scenario, SeriesKind, VerdictOverride, embedded_actuals};
 use plan_explorer::model::scenario_files::load_scenarios_file;
 use plan_explorer::model::tabular::write;
 use rust_xlsxwriter::Workbook;
@@ -294,6 +295,18 @@ fn ron_to_xlsx_to_ron_loses_nothing() {
     bare.series[0].label.clear();
     bare.series[0].source.clear();
     bare.extra_indicators.truncate(1);
+    // …and their own verdicts set by a person, each with its note.
+    let verdict = |measure: &str, verdict, note: &str| VerdictOverride {
+        measure: measure.into(),
+        year: 2020,
+        verdict,
+        note: note.into(),
+    };
+    expected.verdicts = vec![verdict("high_tech_enterprises", Verdict::Met, "科技厅2020年工作总结")];
+    bare.verdicts = vec![
+        verdict("rd_intensity", Verdict::NotMet, "2020年全国科技经费投入统计公报：0.93%"),
+        verdict("national_incubators", Verdict::NearlyMet, "火炬中心名单"),
+    ];
     let bytes = write::xlsx(&[&expected, &bare]).expect("written");
     let path = dir.join("two.xlsx");
     std::fs::write(&path, bytes).unwrap();
@@ -702,4 +715,35 @@ fn a_dropped_workbook_adds_each_of_its_scenarios_and_reloads_when_saved_again() 
     wait_for_loads(&mut harness);
     assert_eq!(harness.state().scenarios()[1].scenario.series[0].points[2].value, 1.8);
     harness.get_by_label_contains("what-if.xlsx: data!H2: 错误：`TBD` 是文本，此处应为数字");
+}
+
+#[test]
+fn a_verdicts_sheet_is_read_in_either_language_and_a_word_that_is_no_verdict_is_refused_at_its_cell() {
+    let dir = fresh_dir("verdicts-sheet");
+    let data = vec![header(), vec![T("M"), T("S"), T("全区"), T("rd_intensity"), T("%"), N(0.76), N(0.93)]];
+    let verdicts = |word: &'static str| {
+        vec![
+            vec![T("指标代码"), T("年份"), T("判定"), T("备注")],
+            vec![T("rd_intensity"), N(2020.0), T(word), T("2020年全国科技经费投入统计公报")],
+        ]
+    };
+    for (word, expected) in
+        [("未完成", Verdict::NotMet), (" Nearly met ", Verdict::NearlyMet), ("no data", Verdict::NoData)]
+    {
+        let path = save(&mut workbook(&[("data", data.clone()), ("人工判定", verdicts(word))]), &dir, "ok.xlsx");
+        let (scenarios, _) = load_scenarios_file(&path, &plan()).expect("loads");
+        let v = &scenarios[0].verdicts;
+        assert_eq!(
+            v.iter().map(|v| (v.measure.as_str(), v.year, v.verdict)).collect::<Vec<_>>(),
+            [("rd_intensity", 2020, expected)]
+        );
+        assert_eq!(v[0].note, "2020年全国科技经费投入统计公报");
+    }
+    let path = save(&mut workbook(&[("data", data.clone()), ("verdicts", verdicts("大致完成"))]), &dir, "bad.xlsx");
+    assert_refused_at(&path, "verdicts!C2", "`大致完成` is not a verdict");
+    // A verdict without its reason is refused at the note's cell, as in a RON file.
+    let mut no_note = verdicts("完成");
+    no_note[1][3] = T("");
+    let path = save(&mut workbook(&[("data", data), ("verdicts", no_note)]), &dir, "no-note.xlsx");
+    assert_refused_at(&path, "verdicts!D2", "without a note");
 }

@@ -33,6 +33,7 @@ impl PlanExplorerApp {
             ExportCommand::Entries => {
                 self.export_entries();
             }
+            ExportCommand::EntriesSaveAs => self.open_entries_save_as(),
             ExportCommand::FillInWorkbook => {
                 self.export_fill_in_workbook();
             }

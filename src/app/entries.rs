@@ -3,10 +3,11 @@
 //! the loader would after reading it; every change can be undone. The file is an ordinary
 //! scenario file, so it reloads, exports and can be opened by a second person to review.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::PlanExplorerApp;
+use super::save_dialog::Saved;
 use crate::i18n::{Msg, tr};
 use crate::model::Severity;
 use crate::model::entries::{
@@ -182,6 +183,71 @@ impl PlanExplorerApp {
             Err(e) => {
                 self.log.push(Severity::Error, format!("{ENTRIES_FILE}: {e}"));
                 None
+            }
+        }
+    }
+
+    /// 另存为: the system's save dialog, in the exports folder, proposing 填报值.ron; the
+    /// answer is written by [`Self::save_entries_as`] when it comes.
+    pub fn open_entries_save_as(&mut self) {
+        let lang = self.settings.lang;
+        if self.loaded_entries().is_none() {
+            self.log.push(Severity::Warning, tr(lang, Msg::NoEntries).to_string());
+            return;
+        }
+        let filters: [(&str, &[&str]); 3] = [("RON", &["ron"]), ("Excel / LibreOffice", &["xlsx"]), ("CSV", &["csv"])];
+        let dir = self.exports.dir().to_path_buf();
+        let waker = self.scenarios.waker();
+        if let Err(e) = self.entries_save_as.open(tr(lang, Msg::SaveEntriesAs), dir, ENTRIES_FILE, &filters, waker) {
+            self.log.push(Severity::Error, format!("{}: {e}", tr(lang, Msg::CannotOpenDialog)));
+        }
+    }
+
+    pub(super) fn poll_entries_save_as(&mut self) {
+        match self.entries_save_as.poll() {
+            Some(Saved::Picked(path)) => {
+                self.save_entries_as(&path);
+            }
+            Some(Saved::NoDialog) => {
+                // Without a dialog the copy goes where every export goes, and the log says where.
+                self.log.info(tr(self.settings.lang, Msg::NoSaveDialog).to_string());
+                self.export_entries();
+            }
+            Some(Saved::Cancelled) | None => {}
+        }
+    }
+
+    /// Writes the entries to `path`, atomically, in the format its extension names: `.xlsx`
+    /// (the workbook `scenario export` writes, verdicts in their own sheet), `.csv` (values
+    /// only: a verdict set by a person is said to be left out) or else RON. The entries file
+    /// in the data folder stays the one the window keeps editing.
+    pub fn save_entries_as(&mut self, path: &Path) -> bool {
+        let lang = self.settings.lang;
+        let shown = path.display().to_string();
+        let Some(entries) = self.loaded_entries().cloned() else {
+            self.log.push(Severity::Warning, tr(lang, Msg::NoEntries).to_string());
+            return false;
+        };
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+        let bytes = match extension.as_deref() {
+            Some("xlsx") => crate::model::tabular::write::xlsx(&[&entries]).map_err(|e| e.to_string()),
+            Some("csv") => {
+                if !entries.verdicts.is_empty() {
+                    self.log.push(Severity::Warning, format!("{shown}: {}", tr(lang, Msg::CsvLeavesOutVerdicts)));
+                }
+                let csv = crate::model::tabular::write::long_csv(&[&entries]);
+                Ok([b"\xef\xbb\xbf".as_slice(), csv.as_bytes()].concat())
+            }
+            _ => scenario_to_ron(&entries).map(String::into_bytes).map_err(|e| e.to_string()),
+        };
+        match bytes.and_then(|b| crate::fsutil::write_atomically(path, &b).map_err(|e| e.to_string())) {
+            Ok(()) => {
+                self.log.info(format!("{}{shown}", tr(lang, Msg::Exported)));
+                true
+            }
+            Err(e) => {
+                self.log.push(Severity::Error, format!("{shown}: {}: {e}", tr(lang, Msg::CannotWrite)));
+                false
             }
         }
     }

@@ -13,6 +13,7 @@ pub mod exports;
 pub mod navigation;
 mod pages;
 pub mod presenter;
+mod save_dialog;
 pub mod scenarios;
 pub mod settings;
 pub mod whatif;
@@ -86,6 +87,8 @@ pub struct PlanExplorerApp {
     document_export: crate::session::background::Background<(String, Result<Vec<u8>, String>)>,
     /// The values entered on the evaluation page, to undo and redo.
     entries: entries::EntriesHistory,
+    /// 另存为 of the entries: the system's save dialog, while it is open.
+    entries_save_as: save_dialog::SaveDialog,
 }
 
 impl PlanExplorerApp {
@@ -210,6 +213,7 @@ impl PlanExplorerApp {
             restoring: Vec::new(),
             document_export: Default::default(),
             entries: Default::default(),
+            entries_save_as: Default::default(),
         }
     }
 
@@ -299,7 +303,8 @@ impl PlanExplorerApp {
         if self.session.scenarios().from_files() {
             ctx.request_repaint_after(Duration::from_secs(1));
         }
-        if self.scenarios.waiting() {
+        self.poll_entries_save_as();
+        if self.scenarios.waiting() || self.entries_save_as.is_open() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }

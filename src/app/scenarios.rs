@@ -56,6 +56,11 @@ impl Scenarios {
         }
     }
 
+    /// What wakes the window when a worker thread finishes.
+    pub fn waker(&self) -> Option<egui::Context> {
+        self.waker.clone()
+    }
+
     pub fn no_dialog(&self) -> bool {
         self.no_dialog
     }

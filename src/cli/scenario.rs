@@ -28,6 +28,13 @@ pub(super) fn export_scenario(
     let refs: Vec<&Scenario> = scenarios.iter().collect();
     if matches!(format, ExportFormat::Csv | ExportFormat::IamcCsv) {
         write_indicators_companion(&refs, output)?;
+        let verdicts: usize = refs.iter().map(|s| s.verdicts.len()).sum();
+        if verdicts > 0 {
+            eprintln!(
+                "warning: {verdicts} verdicts set by a person are not in a CSV (it holds values only): export xlsx or \
+                 RON to keep them"
+            );
+        }
     }
     let bytes = match format {
         ExportFormat::Csv => tabular::write::long_csv(&refs).into_bytes(),

@@ -303,6 +303,8 @@ pub enum ExportCommand {
     Evaluation,
     /// A copy of the values entered on the evaluation page (填报值.ron), to hand on.
     Entries,
+    /// 另存为: the entered values to a file the user picks in the system's dialog.
+    EntriesSaveAs,
     /// The fill-in workbook (填报表.xlsx): a row per target, to fill in and open again.
     FillInWorkbook,
     BriefingHtml,

@@ -98,6 +98,10 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
         if ui.add_enabled(props.entries.is_some(), egui::Button::new(tr(lang, Msg::ExportEntries))).clicked() {
             commands.push(Command::Export(ExportCommand::Entries));
         }
+        let save_as = egui::Button::new(tr(lang, Msg::SaveEntriesAs));
+        if ui.add_enabled(props.entries.is_some(), save_as).on_hover_text(tr(lang, Msg::SaveEntriesAsHint)).clicked() {
+            commands.push(Command::Export(ExportCommand::EntriesSaveAs));
+        }
         if ui.add_enabled(props.can_undo, egui::Button::new(tr(lang, Msg::Undo))).clicked() {
             commands.push(EvaluationCommand::Undo.into());
         }

@@ -53,6 +53,15 @@ impl Verdict {
             Verdict::NoData => "no data",
         }
     }
+
+    /// The verdict a file names, in the words files and the window use (`nearly met`,
+    /// `基本完成`, `Nearly met`), whatever their case and surrounding spaces.
+    pub fn from_word(word: &str) -> Option<Verdict> {
+        let word = word.trim().to_lowercase();
+        Verdict::ALL
+            .into_iter()
+            .find(|v| [v.name_en(), v.text(Lang::Zh), v.text(Lang::En)].iter().any(|w| w.to_lowercase() == word))
+    }
 }
 
 /// When a target not met is 基本完成: its value reaches at least this share of the target.

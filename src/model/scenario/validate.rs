@@ -58,46 +58,36 @@ fn check_verdicts(
 ) {
     let mut seen: HashMap<(&str, u16), usize> = HashMap::new();
     for (i, v) in s.verdicts.iter().enumerate() {
-        let at = |field: &str| locate(&format!("verdicts[{i}].{field}"));
+        let mut refuse = |field: &str, en: String, zh: String| {
+            out.push(Diagnostic::error(file, locate(&format!("verdicts[{i}].{field}")), en).zh(zh));
+        };
         if !rules.units.contains_key(v.measure.as_str()) {
             let suggestion = did_you_mean(nearest(&v.measure, rules.units.keys().copied()));
-            out.push(
-                Diagnostic::error(
-                    file,
-                    at("measure"),
-                    format!("verdict for unknown measure `{}`{suggestion}", v.measure),
-                )
-                .zh(format!("人工判定的指标 `{}` 不存在{suggestion}", v.measure)),
+            refuse(
+                "measure",
+                format!("verdict for unknown measure `{}`{suggestion}", v.measure),
+                format!("人工判定的指标 `{}` 不存在{suggestion}", v.measure),
             );
         }
         if !rules.years.contains(&v.year) {
-            out.push(
-                Diagnostic::error(
-                    file,
-                    at("year"),
-                    format!("verdict for `{}` in {}: not a year of the plan's time", v.measure, v.year),
-                )
-                .zh(format!("`{}` 的人工判定年份 {} 不在规划期前后", v.measure, v.year)),
+            refuse(
+                "year",
+                format!("verdict for `{}` in {}: not a year of the plan's time", v.measure, v.year),
+                format!("`{}` 的人工判定年份 {} 不在规划期前后", v.measure, v.year),
             );
         }
         if v.note.trim().is_empty() {
-            out.push(
-                Diagnostic::error(
-                    file,
-                    at("note"),
-                    format!("verdict for `{}` without a note: say why it is set", v.measure),
-                )
-                .zh(format!("`{}` 的人工判定没有说明：请写明理由", v.measure)),
+            refuse(
+                "note",
+                format!("verdict for `{}` without a note: say why it is set", v.measure),
+                format!("`{}` 的人工判定没有说明：请写明理由", v.measure),
             );
         }
         if let Some(first) = seen.insert((v.measure.as_str(), v.year), i) {
-            out.push(
-                Diagnostic::error(
-                    file,
-                    at("measure"),
-                    format!("a second verdict for `{}` in {} (the first is verdicts[{first}])", v.measure, v.year),
-                )
-                .zh(format!("`{}` 在 {} 年的第二个人工判定（第一个为 verdicts[{first}]）", v.measure, v.year)),
+            refuse(
+                "measure",
+                format!("a second verdict for `{}` in {} (the first is verdicts[{first}])", v.measure, v.year),
+                format!("`{}` 在 {} 年的第二个人工判定（第一个为 verdicts[{first}]）", v.measure, v.year),
             );
         }
     }

@@ -139,7 +139,7 @@ fn row(r: usize) -> u32 {
 /// An xlsx workbook: `data` (the IAMC wide layout with the extra columns), `sources` (each
 /// point's own source, quote and formula), `about` (each scenario's description and plan)
 /// and, when there are any, `indicators` (each scenario's indicators that are not measures of the
-/// plan).
+/// plan) and `verdicts` (the verdicts a person set on targets, with why).
 pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -210,6 +210,20 @@ pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
+    }
+    let verdicts: Vec<(&str, &crate::model::scenario::VerdictOverride)> =
+        scenarios.iter().flat_map(|s| s.verdicts.iter().map(move |v| (s.name.as_str(), v))).collect();
+    if !verdicts.is_empty() {
+        let sheet = book.add_worksheet().set_name("verdicts")?;
+        header(sheet, &["Scenario", "Measure id", "Year", "Verdict", "Note"], &bold)?;
+        for (r, (scenario, v)) in verdicts.iter().enumerate() {
+            sheet.write_string(row(r + 1), 0, *scenario)?;
+            sheet.write_string(row(r + 1), 1, &v.measure)?;
+            sheet.write_number(row(r + 1), 2, f64::from(v.year))?;
+            sheet.write_string(row(r + 1), 3, v.verdict.name_en())?;
+            sheet.write_string(row(r + 1), 4, &v.note)?;
+        }
+        sheet.set_column_width(4, 60)?;
     }
     book.save_to_buffer()
 }

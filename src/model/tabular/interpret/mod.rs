@@ -18,6 +18,7 @@
 use foldhash::HashMap;
 
 mod cells;
+mod extras;
 mod header;
 mod names;
 mod rows;
@@ -25,16 +26,14 @@ mod rows;
 #[cfg(test)]
 use crate::model::scenario::SeriesKind;
 pub use cells::kind_name;
-use cells::*;
+use extras::{Extras, read_extras};
 use header::find_header;
-use names::{Names, normalise};
+use names::Names;
 
 use super::Grid;
 use crate::model::diagnostics::{Diagnostic, Place};
 use crate::model::plan::Plan;
-use crate::model::scenario::{
-    ExtraIndicator, Point, SCENARIO_FORMAT_VERSION, Scenario, ScenarioRules, Series, validate_with,
-};
+use crate::model::scenario::{Point, SCENARIO_FORMAT_VERSION, Scenario, ScenarioRules, Series, validate_with};
 
 /// Only the first rows are searched for the header: rows above it (a title) are skipped.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -73,6 +72,8 @@ enum Role {
     /// A column the fill-in workbook (填报表) shows for the person filling it in (the
     /// target, its year, the plan's citation): known, and not read.
     Context,
+    /// A verdict a person set (the `verdicts` sheet).
+    Verdict,
 }
 
 fn role_of(header: &str) -> Option<Role> {
@@ -94,6 +95,7 @@ fn role_of(header: &str) -> Option<Role> {
         // The fill-in workbook's value column: its values are actual unless a Kind says not.
         h if ACTUAL_VALUE_HEADERS.contains(&h) => Role::Value,
         "quote" | "原文" | "引文" => Role::Quote,
+        "verdict" | "判定" | "人工判定" => Role::Verdict,
         "derived" | "公式" | "换算" => Role::Derived,
         "description" | "描述" => Role::Description,
         "plan" | "规划" => Role::Plan,
@@ -120,6 +122,8 @@ enum SheetKind {
     Sources,
     /// The fill-in workbook's instructions (填写说明): for people, not read.
     Instructions,
+    /// The verdicts a person set on targets (`scenario export --format xlsx` writes them).
+    Verdicts,
 }
 
 fn sheet_kind(name: &str) -> SheetKind {
@@ -129,6 +133,7 @@ fn sheet_kind(name: &str) -> SheetKind {
         "indicators" | "extra indicators" | "指标定义" => SheetKind::Indicators,
         "sources" | "point sources" | "来源明细" => SheetKind::Sources,
         "填写说明" | "instructions" | "readme" | "read me" => SheetKind::Instructions,
+        "verdicts" | "人工判定" => SheetKind::Verdicts,
         _ => SheetKind::Data,
     }
 }
@@ -244,87 +249,6 @@ fn in_chinese(en: &str) -> String {
         return format!("单元格含错误值 {error}");
     }
     String::new()
-}
-
-/// A point of a series of a scenario: (scenario, series id, year).
-type PointKey = (String, String, u16);
-/// A point's own source, quote and formula.
-type PointSource = (String, String, Option<String>);
-
-/// What the optional sheets (or a CSV's mapping file) say.
-#[derive(Default)]
-struct Extras {
-    /// Variable or region as written → measure id or region code.
-    mapping: HashMap<String, String>,
-    /// Scenario name → (description, plan, place of the plan cell).
-    about: HashMap<String, (String, String, Place)>,
-    /// Each with the scenario it belongs to (empty: every scenario of the file).
-    indicators: Vec<(ExtraIndicator, String, Place)>,
-    sources: HashMap<PointKey, PointSource>,
-}
-
-fn read_extras(grids: &[&Grid], companions: &Companions, msgs: &mut Messages) -> Extras {
-    let mut extras = Extras::default();
-    let sheets = grids.iter().map(|g| (*g, g.sheet.as_deref().map_or(SheetKind::Data, sheet_kind)));
-    let mapping = companions.mapping.iter().map(|g| (g, SheetKind::Mapping));
-    let indicators = companions.indicators.iter().map(|g| (g, SheetKind::Indicators));
-    for (grid, kind) in sheets.chain(mapping).chain(indicators) {
-        let needs = match kind {
-            SheetKind::Data | SheetKind::Instructions => continue,
-            SheetKind::Mapping => Role::Target,
-            SheetKind::About => Role::Scenario,
-            SheetKind::Indicators => Role::Id,
-            SheetKind::Sources => Role::Year,
-        };
-        let Some(h) = find_header(grid, needs, msgs) else {
-            let name = grid.sheet.clone().unwrap_or_else(|| "the mapping file".to_string());
-            msgs.warning((0, 0).into(), format!("{name}: no header row with the columns it needs; ignored"));
-            continue;
-        };
-        let cell = |row: u32, role: Role| text(h.col(role).and_then(|c| grid.get(row, c)));
-        for row in grid.rows().into_iter().filter(|&r| r > h.row) {
-            match kind {
-                SheetKind::Data | SheetKind::Instructions => {}
-                SheetKind::Mapping => {
-                    let from = h.col(Role::Variable).or(h.col(Role::Region)).or(h.col(Role::Name));
-                    let from = text(from.and_then(|c| grid.get(row, c)));
-                    let to = cell(row, Role::Target);
-                    if !from.is_empty() && !to.is_empty() {
-                        extras.mapping.insert(normalise(&from), to);
-                    }
-                }
-                SheetKind::About => {
-                    let place = h.col(Role::Plan).map_or_else(|| grid.row_place(row), |c| grid.place(row, c));
-                    extras.about.insert(
-                        cell(row, Role::Scenario),
-                        (cell(row, Role::Description), cell(row, Role::Plan), place),
-                    );
-                }
-                SheetKind::Indicators => {
-                    let indicator = ExtraIndicator {
-                        id: cell(row, Role::Id),
-                        name: cell(row, Role::Name),
-                        name_en: cell(row, Role::NameEn),
-                        unit: cell(row, Role::Unit),
-                    };
-                    let place = h.col(Role::Id).map_or_else(|| grid.row_place(row), |c| grid.place(row, c));
-                    if !indicator.id.is_empty() {
-                        extras.indicators.push((indicator, cell(row, Role::Scenario), place));
-                    }
-                }
-                SheetKind::Sources => {
-                    let year = h.col(Role::Year).and_then(|c| grid.get(row, c)).map(year_of);
-                    let Some(Ok(year)) = year else { continue };
-                    let derived = Some(cell(row, Role::Derived)).filter(|d| !d.is_empty());
-                    extras.sources.insert(
-                        (cell(row, Role::Scenario), cell(row, Role::Id), year),
-                        (cell(row, Role::Source), cell(row, Role::Quote), derived),
-                    );
-                }
-            }
-        }
-    }
-    extras
 }
 
 /// One scenario being gathered, with where each of its fields came from.
@@ -488,6 +412,14 @@ pub fn scenarios_from_grids(
             draft.places.insert(format!("extra_indicators[{k}].id"), place.clone());
             extra_indicators.push(e.clone());
         }
+        let mut verdicts = Vec::new();
+        let own = extras.verdicts.iter().filter(|(_, scenario, _)| scenario.is_empty() || *scenario == draft.name);
+        for (k, (v, _, places)) in own.enumerate() {
+            for (field, place) in ["measure", "year", "verdict", "note"].iter().zip(places) {
+                draft.places.insert(format!("verdicts[{k}].{field}"), place.clone());
+            }
+            verdicts.push(v.clone());
+        }
         draft.sort_points();
         let scenario = Scenario {
             format_version: SCENARIO_FORMAT_VERSION,
@@ -497,7 +429,7 @@ pub fn scenarios_from_grids(
             built_in: false,
             colour_slot: 0,
             extra_indicators,
-            verdicts: Vec::new(),
+            verdicts,
             series: std::mem::take(&mut draft.series),
         };
         let problems = validate_with(&rules, &scenario, file, &|path| draft.locate(path));
@@ -522,6 +454,7 @@ pub fn scenarios_from_grids(
 
 #[cfg(test)]
 mod tests {
+    use super::cells::*;
     use super::*;
     use crate::model::tabular::Value;
 
