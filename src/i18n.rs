@@ -239,6 +239,8 @@ messages! {
     EntryValueNotNumber => "完成值须为数字", "the value must be a number";
     EntryYearNotYear => "年份须为四位数字", "the year must be a four-digit number";
     ExportEntries => "导出填报值", "Export entered values";
+    StandingRules => "常设政策规则（不评估）", "Standing rules (not judged)";
+    StandingRulesExplain => "规划以数字写明、但没有截止年份的政策规则：在规划期内一直适用，不是某一年的目标，因此单列，不计入完成情况。", "Rules of policy the plan states as numbers but with no deadline: they hold throughout the plan's time and are not a goal for a year, so they are listed apart and not counted.";
     SaveEntriesAs => "填报值另存为…", "Save entered values as…";
     SaveEntriesAsHint => "把填报值（及人工判定）另存为 RON、Excel 或 CSV 文件，交他人审核", "Save the entered values (and verdicts set by a person) as a RON, Excel or CSV file, for someone to review";
     NoSaveDialog => "系统未能显示保存对话框：填报值已写入导出文件夹。", "No save dialog could be shown: the entered values were written to the exports folder.";

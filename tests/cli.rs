@@ -229,6 +229,11 @@ fn evaluate_judges_every_target_by_its_value_in_the_target_year_with_the_source(
     assert_eq!(&row("rd_personnel_growth")[7], "no data");
     // The plan's rival target for 院士专家工作站 (100 in 第九章, 150 in 第十七章) is in its row.
     assert_eq!(&row("academician_workstations")[17], "150");
+    // Standing rules of policy have no deadline: no row, and the table lists them apart.
+    assert!(rows.iter().all(|r| &r[0] != "transfer_income_reward_share"));
+    let (_, table, _) = run(&["evaluate"]);
+    let apart = table.split("standing rules, with no deadline (not judged): 5\n").nth(1).expect("listed apart");
+    assert!(apart.contains("rule        成果转让净收入提取用于奖励的比例  ≥ 50 %"), "{apart}");
 
     let (code, md, _) = run(&["evaluate", "--format", "md"]);
     assert_eq!(code, 0);

@@ -196,3 +196,23 @@ fn a_curated_box_end_returns_the_following_paragraphs_to_the_section_and_is_chec
         Curation { box_ends: vec![BoxEnd { number: 9, items: 1, reason: String::new() }], ..Curation::default() };
     assert!(import(text, "t.txt", &missing).unwrap_err().message.contains("专栏9"));
 }
+
+#[test]
+fn dash_sub_items_nest_under_the_task_they_expand_on_the_plans_own_lines() {
+    // The plan's own lines: 第四章, its section 七、, the task and its nine --sub-items
+    // (source lines 449–467), then 专栏17, which closes them.
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/source/plan.txt")).unwrap();
+    let lines: Vec<&str> = source.lines().collect();
+    let excerpt = [&lines[273..274], &lines[440..441], &lines[448..470]].concat().join("\n");
+    let nodes = kinds(&format!("规划\n{excerpt}\n"));
+    let under = |parent: &str| nodes.iter().filter(|n| n.2.as_deref() == Some(parent)).collect::<Vec<_>>();
+    let task = under("ch4.s7");
+    assert_eq!(task.first().map(|n| (n.1, n.3.as_str())), Some((NodeKind::Task, "大力发展稀土功能材料")));
+    let items = under("ch4.s7.1");
+    assert_eq!(items.len(), 9, "{nodes:?}");
+    assert!(items.iter().all(|n| n.1 == NodeKind::Item));
+    assert_eq!((items[0].0.as_str(), items[0].3.as_str()), ("ch4.s7.1.1", "稀土磁性材料"));
+    assert_eq!(items[8].3, "新一代稀土功能材料");
+    // The box after them is the section's, not the task's.
+    assert!(nodes.iter().any(|n| n.1 == NodeKind::Box && n.2.as_deref() == Some("ch4.s7")), "{nodes:?}");
+}

@@ -392,3 +392,49 @@ fn every_regional_table_lists_the_leagues_east_then_west_in_one_order() {
     let counts = PlanCounts::new(&doc, PlanMetric::Tasks);
     assert_eq!(counts.cities.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn what_the_audit_found_is_mended_places_kinds_and_nesting() {
+    let plan = plan();
+    let sorted = |id: &str| {
+        let mut c = node(&plan, id).cities.clone();
+        c.sort();
+        c
+    };
+    let expect = |cities: &[&str]| {
+        let mut c: Vec<String> = cities.iter().map(|c| c.to_string()).collect();
+        c.sort();
+        c
+    };
+    // 呼、包、鄂 names three cities by abbreviation, in the enumeration only.
+    assert_eq!(sorted("ch19.s1.1"), expect(&["呼和浩特", "包头", "鄂尔多斯"]));
+    // 阿拉善盟's park, not 巴彦淖尔 through 乌兰布和; 通辽's institute, not 赤峰 and 兴安盟
+    // through 科尔沁 (as the other 通辽 paragraph was curated).
+    assert_eq!(sorted("box45.5"), expect(&["阿拉善盟"]));
+    assert_eq!(sorted("box44.15"), expect(&["通辽"]));
+    // One rule for rivers and mountains: 黄河 and 阴山 name the 盟市 they lie in, as 嫩江 does.
+    let yellow = plan.nodes.iter().find(|n| n.text.contains("研究黄河防凌减灾综合技术")).unwrap();
+    for city in ["乌海", "阿拉善盟", "巴彦淖尔", "鄂尔多斯", "包头", "呼和浩特"] {
+        assert!(yellow.cities.iter().any(|c| c == city), "黄河 flows through {city}: {:?}", yellow.cities);
+    }
+    let yin = plan.nodes.iter().find(|n| n.text.contains("阴山南北麓")).unwrap();
+    for city in ["巴彦淖尔", "包头", "呼和浩特", "乌兰察布"] {
+        assert!(yin.cities.iter().any(|c| c == city), "阴山 spans {city}: {:?}", yin.cities);
+    }
+    assert!(plan.places.names.iter().filter(|n| n.cities.len() > 1).all(|n| !n.note.is_empty()), "each says why");
+
+    // 新认定50家左右 is an increase over the period, like 新增20家; 联系院士专家团队480个 a
+    // flow over 十二五, like the 新建69家 and 引进81名 of its clause.
+    let comparator = |id: &str| plan.indicators.iter().find(|i| i.id == id).map(|i| i.comparator);
+    use plan_explorer::model::Comparator::IncreaseBy;
+    assert_eq!(comparator("eng_centres_new.target"), Some(IncreaseBy));
+    assert_eq!(comparator("academician_expert_teams.2011_2015"), Some(IncreaseBy));
+
+    // The nine --稀土…材料 sub-items expand 大力发展稀土功能材料 and sit under it.
+    let children: Vec<&plan_explorer::model::Node> =
+        plan.nodes.iter().filter(|n| n.parent.as_deref() == Some("ch4.s7.4")).collect();
+    assert_eq!(children.len(), 9);
+    assert!(children.iter().all(|n| n.text.starts_with("--稀土") || n.text.starts_with("--新一代稀土")));
+    assert_eq!(node(&plan, "ch4.s7.4").title, "大力发展稀土功能材料");
+    assert!(plan.nodes.iter().all(|n| n.parent.as_deref() != Some("ch4.s7") || !n.text.starts_with("--")));
+}

@@ -133,7 +133,10 @@ pub(super) fn evaluate_command(
     let bytes = match format {
         None => crate::model::evaluation::template::template_xlsx(session.doc(), evaluations, rule)
             .map_err(|e| format!("cannot write the workbook: {e}"))?,
-        Some(ReportFormat::Table) => evaluation_text(evaluations, rule).into_bytes(),
+        Some(ReportFormat::Table) => {
+            let standing = crate::model::evaluation::standing_rules(&session.doc().plan);
+            evaluation_text(evaluations, rule, &standing).into_bytes()
+        }
         Some(ReportFormat::Csv) => evaluation_csv(evaluations).into_bytes(),
         Some(ReportFormat::Md) => evaluation_markdown(evaluations).into_bytes(),
         Some(ReportFormat::Docx) => {
@@ -147,10 +150,12 @@ pub(super) fn evaluate_command(
 }
 
 /// The final evaluation for a terminal: the counts and the rule, then a line per target
-/// (verdict, name, target, value in the target year, completion, where the value is from).
+/// (verdict, name, target, value in the target year, completion, where the value is from),
+/// and the standing rules, apart.
 fn evaluation_text(
     evaluations: &[crate::model::evaluation::TargetEvaluation],
     rule: crate::model::evaluation::Rule,
+    standing: &[&crate::model::indicators::Indicator],
 ) -> String {
     use crate::model::evaluation::{Tally, Verdict};
     use crate::model::format::{number, target_words};
@@ -176,6 +181,14 @@ fn evaluation_text(
         let line = format!("{:<11} {}  {target}  → {value}{completion}{from}{set}", e.verdict.name_en(), e.name);
         out.push_str(&crate::model::diagnostics::escape_controls(&line));
         out.push('\n');
+    }
+    if !standing.is_empty() {
+        out.push_str(&format!("\nstanding rules, with no deadline (not judged): {}\n", standing.len()));
+        for i in standing {
+            let Some(t) = &i.target else { continue };
+            let asks = crate::model::format::bound_words(i.comparator, t.value, t.upper, &i.unit, Lang::Zh);
+            out.push_str(&crate::model::diagnostics::escape_controls(&format!("rule        {}  {asks}\n", i.name)));
+        }
     }
     out
 }

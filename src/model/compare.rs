@@ -166,7 +166,7 @@ mod tests {
             unit: "%".into(),
             comparator,
             baselines: Vec::new(),
-            target: Some(Target { year: 2020, value: target, upper: None, year_implied: false }),
+            target: Some(Target { year: 2020, value: target, upper: None, year_implied: false, standing: false }),
             source_node: String::new(),
             quote: String::new(),
             outside_text: None,

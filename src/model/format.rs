@@ -90,9 +90,21 @@ pub fn target_words(
     lang: Lang,
 ) -> String {
     let english = lang.is_english();
+    let text = bound_words(comparator, value, upper, unit, lang);
+    match (english, implied) {
+        (true, false) => format!("{text} ({year})"),
+        (true, true) => format!("{text} ({year}, implied)"),
+        (false, false) => format!("{text}（{year}）"),
+        (false, true) => format!("{text}（{year}，推定）"),
+    }
+}
+
+/// What a target or a standing rule asks for, without a year: `≥ 50 %`, `前 20 位`.
+pub fn bound_words(comparator: Comparator, value: f64, upper: Option<f64>, unit: &str, lang: Lang) -> String {
+    let english = lang.is_english();
     let unit = if unit.is_empty() { String::new() } else { format!(" {}", unit_words(unit, lang)) };
     let v = number(value);
-    let text = match (comparator, upper, english) {
+    match (comparator, upper, english) {
         (_, Some(u), _) => format!("{v}–{}{unit}", number(u)),
         (Comparator::RankWithin, _, false) => format!("前 {v} 位"),
         (Comparator::RankWithin, _, true) => format!("top {v}"),
@@ -107,12 +119,6 @@ pub fn target_words(
         (Comparator::GrowthRate, _, false) => format!("年均增长 {v} %"),
         (Comparator::GrowthRate, _, true) => format!("{v} % a year"),
         _ => format!("{v}{unit}"),
-    };
-    match (english, implied) {
-        (true, false) => format!("{text} ({year})"),
-        (true, true) => format!("{text} ({year}, implied)"),
-        (false, false) => format!("{text}（{year}）"),
-        (false, true) => format!("{text}（{year}，推定）"),
     }
 }
 

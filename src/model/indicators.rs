@@ -30,6 +30,10 @@ pub struct Target {
     /// True when the statement names no year and the plan's end (2020) is meant.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub year_implied: bool,
+    /// A standing rule of policy (`不低于50%用于奖励`), not a goal for a year: it holds for
+    /// the plan's time and has no deadline. The evaluation lists it apart, unjudged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub standing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -259,7 +259,7 @@ mod tests {
                 .iter()
                 .map(|&(year, value)| Observation { year, value, derived: None, since: None })
                 .collect(),
-            target: Some(Target { year: target.0, value: target.1, upper: None, year_implied: false }),
+            target: Some(Target { year: target.0, value: target.1, upper: None, year_implied: false, standing: false }),
             source_node: String::new(),
             quote: String::new(),
             outside_text: None,

@@ -109,6 +109,7 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
             commands.push(EvaluationCommand::Redo.into());
         }
     });
+    standing_rules_ui(ui, props.plan, lang);
     ui.add_space(4.0);
     let rows: Vec<&TargetEvaluation> =
         props.evaluations.iter().filter(|e| props.filter.is_none_or(|f| e.verdict == f)).collect();
@@ -269,6 +270,26 @@ fn evaluation_row(
         }
     });
     enter
+}
+
+/// The plan's standing rules, listed apart from the targets: what each asks, in the plan's words.
+fn standing_rules_ui(ui: &mut Ui, plan: &Plan, lang: Lang) {
+    let rules = crate::model::evaluation::standing_rules(plan);
+    if rules.is_empty() {
+        return;
+    }
+    let title = format!("{} {}", tr(lang, Msg::StandingRules), rules.len());
+    egui::CollapsingHeader::new(title).id_salt("standing-rules").show(ui, |ui| {
+        ui.label(RichText::new(tr(lang, Msg::StandingRulesExplain)).weak());
+        for rule in rules {
+            let Some(t) = &rule.target else { continue };
+            let asks = crate::model::format::bound_words(rule.comparator, t.value, t.upper, &rule.unit, lang);
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(format!("{}  {asks}", pick(lang, &rule.name, &rule.name_en)));
+                ui.label(RichText::new(format!("“{}”", rule.quote)).weak());
+            });
+        }
+    });
 }
 
 #[cfg(test)]

@@ -92,7 +92,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario], rule: Rule) -> Vec<Targ
     groups
         .iter()
         .filter_map(|m| {
-            let (statement, target) = m.main_target()?;
+            let (statement, target) = m.main_target().filter(|(_, t)| !t.standing)?;
             let change = statement.comparator.states_a_change();
             let level_measure = if change { level_measure_of(m, &groups) } else { None };
             let series = actuals.of(m.key);
@@ -390,7 +390,12 @@ mod tests {
 
     #[test]
     fn ranks_are_never_nearly_met_and_a_limit_counts_its_share_the_other_way() {
-        let doc = doc();
+        // The plan's one limit (at most 3 years) is a standing rule; as a target, as another
+        // plan may state one, it counts its share the other way.
+        let mut plan = crate::model::load::embedded_plan().expect("embedded plan");
+        let limit = plan.indicators.iter_mut().find(|i| i.measure == "leave_to_start_business_years");
+        limit.and_then(|i| i.target.as_mut()).expect("the limit").standing = false;
+        let doc = Document::new(plan, "plan.ron");
         let s = scenario(vec![
             series("overall_st_rank", "rank", SeriesKind::Actual, &[(2020, 21.0)]),
             // 离岗创业保留人事关系 at most 3 years: 4 years is 75 % of the way.
@@ -432,8 +437,13 @@ mod tests {
         let doc = doc();
         let all = evaluate(&doc, &[], Rule::default());
         let groups = Measure::group(&doc.plan.indicators);
-        let with_target = groups.iter().filter(|m| m.main_target().is_some()).count();
+        let with_target = groups.iter().filter(|m| m.main_target().is_some_and(|(_, t)| !t.standing)).count();
         assert_eq!(all.len(), with_target);
+        // The standing rules are listed apart, not judged (不低于50%用于奖励 has no deadline).
+        let standing = crate::model::evaluation::standing_rules(&doc.plan);
+        assert_eq!(standing.len(), 5);
+        assert!(standing.iter().all(|r| all.iter().all(|e| e.key != r.measure)));
+        assert!(standing.iter().any(|r| r.quote == "转让成果取得的净收入应提取不低于50%用于奖励"));
         assert_eq!(Tally::of(&all), Tally { no_data: with_target, ..Tally::default() });
         // Every change the plan states over a level it also states finds that level.
         let levels: Vec<(&str, Option<&str>)> = all

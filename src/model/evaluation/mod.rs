@@ -64,6 +64,12 @@ impl Verdict {
     }
 }
 
+/// The plan's standing rules of policy (`不低于50%用于奖励`): stated as numbers, but with no
+/// deadline, so the evaluation lists them apart and judges none of them.
+pub fn standing_rules(plan: &crate::model::plan::Plan) -> Vec<&crate::model::indicators::Indicator> {
+    plan.indicators.iter().filter(|i| i.target.as_ref().is_some_and(|t| t.standing)).collect()
+}
+
 /// When a target not met is 基本完成: its value reaches at least this share of the target.
 /// 90 % is the line Chinese plan evaluations draw (see README, "The final evaluation"); the
 /// settings may move it.

@@ -124,6 +124,9 @@ pub(super) fn read_body(
     let mut numbering = Numbering::default();
     let mut open = Open::default();
     let mut preamble_count = 0;
+    // The paragraph a following `--` sub-item expands (`大力发展稀土功能材料` and its nine
+    // `--稀土磁性材料…`): the sub-items nest under it, not beside it.
+    let mut expanded: Option<String> = None;
     while let Some((line_no, raw)) = lines.next_non_empty() {
         let (line, fixes) = correct(&raw, &curation.corrections);
         if line.starts_with("●专栏") && heading(&line).is_none() {
@@ -136,19 +139,22 @@ pub(super) fn read_body(
             }
             let found = Found { line_no, number, title, text: line, fixes };
             open_heading(builder, &mut open, curation, h, found)?;
+            expanded = None;
             continue;
         }
         // A box whose curated number of entries is reached ends here.
         if open.box_room == Some(0) {
             open.boxed = None;
             open.box_room = None;
+            expanded = None;
         }
         if let Some(room) = &mut open.box_room {
             *room -= 1;
         }
-        let parent = open.innermost();
+        let dashed = line.starts_with("--");
+        let parent = if dashed { expanded.clone().or_else(|| open.innermost()) } else { open.innermost() };
         let lead = lead_phrase(&line).map(str::to_string);
-        let kind = match (&lead, open.boxed.is_some(), line.starts_with("--")) {
+        let kind = match (&lead, open.boxed.is_some(), dashed) {
             _ if parent.is_none() => NodeKind::Preamble,
             (_, true, _) | (_, _, true) => NodeKind::Item,
             (Some(l), false, _) if l == "总体要求" => NodeKind::Overview,
@@ -161,6 +167,9 @@ pub(super) fn read_body(
         } else {
             builder.paragraph_id(parent.as_deref())
         };
+        if !dashed {
+            expanded = parent.is_some().then(|| id.clone());
+        }
         builder.push(id, parent, kind, String::new(), lead.unwrap_or_default(), line, line_no, fixes);
     }
     if let Some(room) = open.box_room.filter(|&r| r > 0) {

@@ -99,6 +99,31 @@ pub(super) fn read_extras(grids: &[&Grid], companions: &Companions, msgs: &mut M
     extras
 }
 
+impl Extras {
+    /// The extra indicators and verdicts of the scenario named `scenario` (those the sheets
+    /// give it, and those they give every scenario), with their cells put in `places`.
+    pub fn own(
+        &self,
+        scenario: &str,
+        places: &mut HashMap<String, Place>,
+    ) -> (Vec<ExtraIndicator>, Vec<VerdictOverride>) {
+        let mine = |of: &str| of.is_empty() || of == scenario;
+        let mut indicators = Vec::new();
+        for (k, (e, _, place)) in self.indicators.iter().filter(|(_, of, _)| mine(of)).enumerate() {
+            places.insert(format!("extra_indicators[{k}].id"), place.clone());
+            indicators.push(e.clone());
+        }
+        let mut verdicts = Vec::new();
+        for (k, (v, _, cells)) in self.verdicts.iter().filter(|(_, of, _)| mine(of)).enumerate() {
+            for (field, place) in ["measure", "year", "verdict", "note"].iter().zip(cells) {
+                places.insert(format!("verdicts[{k}].{field}"), place.clone());
+            }
+            verdicts.push(v.clone());
+        }
+        (indicators, verdicts)
+    }
+}
+
 /// A row of the `verdicts` sheet: a verdict is read in the words files and the window use
 /// (met, 完成 …); any other word is an error at its cell, and the row is not taken.
 fn read_verdict(grid: &Grid, h: &Header, row: u32, extras: &mut Extras, msgs: &mut Messages) {

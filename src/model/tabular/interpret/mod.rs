@@ -405,21 +405,7 @@ pub fn scenarios_from_grids(
             }
         };
         draft.places.insert("plan".to_string(), plan_place);
-        let mut extra_indicators = Vec::new();
-        // An `indicators` sheet with a Scenario column gives each scenario its own.
-        let own = extras.indicators.iter().filter(|(_, scenario, _)| scenario.is_empty() || *scenario == draft.name);
-        for (k, (e, _, place)) in own.enumerate() {
-            draft.places.insert(format!("extra_indicators[{k}].id"), place.clone());
-            extra_indicators.push(e.clone());
-        }
-        let mut verdicts = Vec::new();
-        let own = extras.verdicts.iter().filter(|(_, scenario, _)| scenario.is_empty() || *scenario == draft.name);
-        for (k, (v, _, places)) in own.enumerate() {
-            for (field, place) in ["measure", "year", "verdict", "note"].iter().zip(places) {
-                draft.places.insert(format!("verdicts[{k}].{field}"), place.clone());
-            }
-            verdicts.push(v.clone());
-        }
+        let (extra_indicators, verdicts) = extras.own(&draft.name, &mut draft.places);
         draft.sort_points();
         let scenario = Scenario {
             format_version: SCENARIO_FORMAT_VERSION,
