@@ -41,7 +41,7 @@ impl PlanExplorerApp {
             }
             EvaluationCommand::SetVerdict(v) => {
                 if let Err(refusal) = check_verdict(&v) {
-                    let text = crate::i18n::pick(self.settings.lang, &refusal.zh, &refusal.en).to_string();
+                    let text = refusal.in_lang(self.settings.lang).to_string();
                     self.log.push(Severity::Error, text);
                 } else if let Some(current) = self.current_entries() {
                     let next = with_verdict(&current, &v);
@@ -92,7 +92,7 @@ impl PlanExplorerApp {
     fn enter_value(&mut self, entry: &Entry) {
         let doc = Arc::clone(self.session.doc());
         if let Err(refusal) = check_entry(entry, &doc.plan) {
-            let text = crate::i18n::pick(self.settings.lang, &refusal.zh, &refusal.en).to_string();
+            let text = refusal.in_lang(self.settings.lang).to_string();
             self.log.push(Severity::Error, text);
             return;
         }

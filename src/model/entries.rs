@@ -31,6 +31,13 @@ pub struct Refusal {
     pub zh: String,
 }
 
+impl Refusal {
+    /// The reason in the reader's language.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> &str {
+        crate::i18n::pick(lang, &self.zh, &self.en)
+    }
+}
+
 fn refuse(en: impl Into<String>, zh: impl Into<String>) -> Refusal {
     Refusal { en: en.into(), zh: zh.into() }
 }

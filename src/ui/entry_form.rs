@@ -72,7 +72,7 @@ impl EntryForm {
             verdict,
             note: self.verdict_note.clone(),
         };
-        check_verdict(&v).map_err(|r| pick(lang, &r.zh, &r.en).to_string())?;
+        check_verdict(&v).map_err(|r| r.in_lang(lang).to_string())?;
         Ok(v)
     }
 
@@ -83,7 +83,7 @@ impl EntryForm {
         let year = self.year.trim().parse::<u16>().map_err(|_| tr(lang, Msg::EntryYearNotYear).to_string())?;
         let entry =
             Entry { measure: self.measure.clone(), year, value, source: self.source.clone(), note: self.note.clone() };
-        check_entry(&entry, plan).map_err(|r| pick(lang, &r.zh, &r.en).to_string())?;
+        check_entry(&entry, plan).map_err(|r| r.in_lang(lang).to_string())?;
         Ok(entry)
     }
 }

@@ -189,6 +189,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::model::evaluation::Tally;
+    use crate::model::indicators::Indicator;
     use crate::model::scenario::SeriesKind;
 
     fn series(indicator: &str, label: &str, kind: SeriesKind, points: &[(u16, f64)]) -> Series {
@@ -370,6 +371,103 @@ mod tests {
         assert_eq!(nearly.judged.as_ref().map(|r| r.value), Some(3.7));
         assert_eq!(nearly.verdict, Verdict::NearlyMet);
         assert_eq!(nearly.others.len(), 1);
+    }
+
+    #[test]
+    fn a_multiple_finds_its_level_measure_by_the_plans_naming() {
+        let doc = doc();
+        let groups = Measure::group(&doc.plan.indicators);
+        let of = |key: &str| groups.iter().find(|m| m.key == key).and_then(|m| level_measure_of(m, &groups));
+        // This plan states a multiple only of the past (2015年的拨款规模是2010年的1.8倍); a
+        // plan that sets one as a target, and states the level too, has it computed over it.
+        let past = doc.plan.indicators.iter().find(|i| i.measure == "fiscal_st_appropriation_multiple").unwrap();
+        let target = crate::model::indicators::Target {
+            year: 2020,
+            value: 1.8,
+            upper: None,
+            year_implied: false,
+            standing: false,
+        };
+        let multiple = Indicator { baselines: Vec::new(), target: Some(target), ..past.clone() };
+        let level = Indicator {
+            id: "fiscal_st_appropriation.2015".into(),
+            measure: "fiscal_st_appropriation".into(),
+            unit: "亿元".into(),
+            comparator: Comparator::Level,
+            ..past.clone()
+        };
+        let both = [multiple, level];
+        let groups = Measure::group(&both);
+        assert_eq!(level_measure_of(&groups[0], &groups), Some("fiscal_st_appropriation"));
+        assert_eq!(of("rd_personnel_growth"), Some("rd_personnel"));
+        assert_eq!(of("rd_intensity"), None, "a level has none");
+    }
+
+    #[test]
+    fn a_change_needs_both_levels_a_later_year_and_for_a_rate_or_multiple_positive_levels() {
+        let mut s = series("x", "levels", SeriesKind::Actual, &[(2015, 4.0), (2020, 10.0)]);
+        s.points[1].quote = "2020年达到10".into();
+        let multiple = change_reading(&s, Comparator::Multiple, 2015, 2020).expect("a multiple");
+        assert_eq!(multiple.value, 2.5);
+        assert_eq!(multiple.derived.as_deref(), Some("2020年 10 ÷ 2015年 4 = 2.5"));
+        // The base year's empty quote is left out, not joined as an empty piece.
+        assert_eq!(multiple.quote, "2020年达到10");
+        assert_eq!(change_reading(&s, Comparator::IncreaseBy, 2015, 2020).map(|r| r.value), Some(6.0));
+        let rate = change_reading(&s, Comparator::GrowthRate, 2015, 2020).expect("a rate").value;
+        assert!((rate - 20.1124).abs() < 1e-3, "(10 / 4)^(1/5) − 1 = 20.11 %: {rate}");
+        // No change within one year, and a level is no change.
+        assert!(change_reading(&s, Comparator::IncreaseBy, 2020, 2020).is_none());
+        assert!(change_reading(&s, Comparator::Reach, 2015, 2020).is_none());
+        // From nothing, an increase is still an increase; a rate or a multiple is not.
+        let from_zero = series("x", "levels", SeriesKind::Actual, &[(2015, 0.0), (2020, 10.0)]);
+        assert_eq!(change_reading(&from_zero, Comparator::IncreaseBy, 2015, 2020).map(|r| r.value), Some(10.0));
+        assert!(change_reading(&from_zero, Comparator::Multiple, 2015, 2020).is_none());
+        assert!(change_reading(&from_zero, Comparator::GrowthRate, 2015, 2020).is_none());
+        // To nothing: a multiple of 0, but no rate (a root of 0 says nothing of a path).
+        let to_zero = series("x", "levels", SeriesKind::Actual, &[(2015, 4.0), (2020, 0.0)]);
+        assert_eq!(change_reading(&to_zero, Comparator::Multiple, 2015, 2020).map(|r| r.value), Some(0.0));
+        assert!(change_reading(&to_zero, Comparator::GrowthRate, 2015, 2020).is_none());
+    }
+
+    #[test]
+    fn a_range_has_no_gap_within_it_and_one_source_alone_never_disagrees() {
+        let doc = doc();
+        // 进入国际标准或提案的特色产业技术标准 5–7 项.
+        let judge = |v: f64| {
+            let s = scenario(vec![series("international_standards", "a", SeriesKind::Actual, &[(2020, v)])]);
+            find(&evaluate(&doc, &[&s], Rule::default()), "international_standards").clone()
+        };
+        assert_eq!(judge(6.0).gap, Some(0.0));
+        assert_eq!(judge(5.0).gap, Some(0.0), "the lower end is within");
+        assert_eq!(judge(9.0).gap, Some(2.0), "two above the upper end");
+        assert_eq!(judge(3.0).gap, Some(-2.0), "two short of the lower end");
+        assert!(!judge(6.0).sources_disagree, "one source has nothing to disagree with");
+    }
+
+    #[test]
+    fn completion_is_the_share_of_the_target_and_a_limit_counts_it_the_other_way() {
+        assert_eq!(completion(Comparator::Reach, 1.5, 2.0), Some(75.0));
+        assert_eq!(completion(Comparator::AtMost, 4.0, 3.0), Some(75.0));
+        assert_eq!(completion(Comparator::Rank, 20.0, 20.0), None);
+        assert_eq!(completion(Comparator::RankWithin, 20.0, 20.0), None);
+        // No share of a target of nothing or below, nor of a limit against nothing or below.
+        assert_eq!(completion(Comparator::Reach, 1.0, 0.0), None);
+        assert_eq!(completion(Comparator::Reach, 1.0, -2.0), None);
+        assert_eq!(completion(Comparator::AtMost, 0.0, 3.0), None);
+        assert_eq!(completion(Comparator::AtMost, -1.0, 3.0), None);
+    }
+
+    #[test]
+    fn verdicts_are_read_in_the_words_files_and_the_window_use() {
+        for v in Verdict::ALL {
+            assert_eq!(Verdict::from_word(v.name_en()), Some(v));
+            assert_eq!(Verdict::from_word(&format!(" {} ", v.text(Lang::Zh))), Some(v));
+            assert_eq!(Verdict::from_word(&v.text(Lang::En).to_uppercase()), Some(v));
+        }
+        assert_eq!(Verdict::from_word("基本完成"), Some(Verdict::NearlyMet));
+        assert_eq!(Verdict::from_word("未完成"), Some(Verdict::NotMet));
+        assert_eq!(Verdict::from_word("大致完成"), None);
+        assert_eq!(Verdict::from_word(""), None);
     }
 
     #[test]

@@ -178,6 +178,11 @@ pub struct Overridden {
 }
 
 impl TargetEvaluation {
+    /// Where the plan states the target (`第二篇 第二章 三、`), when its node is known.
+    pub fn citation(&self, doc: &crate::model::Document) -> Option<String> {
+        self.source_node.filter(|&i| i < doc.plan.nodes.len()).map(|i| doc.outline.citation(&doc.plan, i))
+    }
+
     /// 超额完成: met, and strictly past the target (not for a range or an "about").
     pub fn exceeded(&self) -> bool {
         self.verdict == Verdict::Met

@@ -84,7 +84,7 @@ pub fn template_xlsx(doc: &Document, evaluations: &[TargetEvaluation], rule: Rul
             None => sheet.write_number(r, 5, e.target_value)?,
         };
         sheet.write_number(r, 6, f64::from(e.target_year))?;
-        let cited = e.source_node.filter(|&i| i < doc.plan.nodes.len()).map(|i| doc.outline.citation(&doc.plan, i));
+        let cited = e.citation(doc);
         sheet.write_string(r, 7, cited.unwrap_or_default())?;
         sheet.write_number(r, 8, f64::from(e.target_year))?;
         match &e.judged {

@@ -140,7 +140,7 @@ fn by_chapter<'a>(doc: &Document, evaluations: &'a [TargetEvaluation]) -> Vec<(S
 /// One target's row: its name and citation, the target, the value in the target year, the
 /// verdict (with 超额/提前 and the share of the target), and where the value is from.
 fn row(doc: &Document, e: &TargetEvaluation) -> Vec<Vec<String>> {
-    let cited = e.source_node.filter(|&i| i < doc.plan.nodes.len()).map(|i| doc.outline.citation(&doc.plan, i));
+    let cited = e.citation(doc);
     let target =
         target_words(e.comparator, e.target_value, e.upper, &e.unit, (e.target_year, e.year_implied), Lang::Zh);
     let mut target_cell = vec![target];
