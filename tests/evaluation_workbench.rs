@@ -147,6 +147,12 @@ fn a_value_short_of_its_target_by_less_than_the_line_is_nearly_met_until_the_lin
     app.run();
     assert_eq!(app.state().saved_settings().nearly_met_percent, 95.0);
     assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NotMet);
+    // Closed and started again, the window judges by the line it was left at.
+    eframe::App::save(app.state_mut(), &mut common::NoStorage);
+    drop(app);
+    let again = start(&dir);
+    assert_eq!(again.state().session().scenarios().rule().nearly_met_percent, 95.0);
+    assert_eq!(target(&again, "high_tech_enterprises").verdict, Verdict::NotMet);
 }
 
 #[test]

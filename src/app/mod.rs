@@ -187,9 +187,8 @@ impl PlanExplorerApp {
     pub fn with_document(doc: Document, settings: Settings) -> Self {
         let nav = Navigation::new(&doc, &settings.expanded, settings.selected.as_deref(), &settings.region_filter);
         let scenarios = Scenarios::new(&doc);
-        let mut session = Session::new(doc, settings.lang);
         let rule = crate::model::evaluation::Rule::new(settings.nearly_met_percent);
-        session.change_scenarios(|set| set.set_rule(rule));
+        let session = Session::with_rule(doc, settings.lang, rule);
         PlanExplorerApp {
             whatif: whatif::WhatIfEditor::new(settings.lang),
             session,

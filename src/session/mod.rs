@@ -55,15 +55,26 @@ impl Session {
     /// A session on `doc` with the shipped actual values (when they fit the plan) and `lang`'s
     /// name for the presenter's deck.
     pub fn new(doc: Document, lang: Lang) -> Self {
+        Self::with_rule(doc, lang, crate::model::evaluation::Rule::default())
+    }
+
+    /// A session on `doc` with the shipped actuals, judging 基本完成 by `rule`: derived once,
+    /// not first by the default rule and again by the remembered one.
+    pub fn with_rule(doc: Document, lang: Lang, rule: crate::model::evaluation::Rule) -> Self {
         // The shipped actuals are checked by the tests; without them charts show the plan alone.
         let built_in: Vec<Scenario> = embedded_actuals(&doc.plan).into_iter().collect();
-        Self::with_scenarios(doc, built_in, lang)
+        let mut scenarios = ScenarioSet::new(built_in);
+        scenarios.set_rule(rule);
+        Self::on(doc, scenarios, lang)
     }
 
     /// A session on `doc` holding `scenarios` as built in (the command line: the shipped
     /// actuals and the files it was given).
     pub fn with_scenarios(doc: Document, scenarios: Vec<Scenario>, lang: Lang) -> Self {
-        let scenarios = ScenarioSet::new(scenarios);
+        Self::on(doc, ScenarioSet::new(scenarios), lang)
+    }
+
+    fn on(doc: Document, scenarios: ScenarioSet, lang: Lang) -> Self {
         let derived = ScenarioDerived::new(&doc, scenarios.snapshot());
         Session {
             plan: PlanDerived::new(&doc),

@@ -445,6 +445,16 @@ mod tests {
     }
 
     #[test]
+    fn a_target_is_cited_where_the_plan_states_it_and_a_node_out_of_the_plan_is_not_cited() {
+        let doc = doc();
+        let mut e = find(&evaluate(&doc, &[], Rule::default()), "rd_intensity").clone();
+        // 研发经费占GDP比重 2.2 % is stated in the paragraph 综合科技实力进入全国中等水平 of 第二章 三、（二）.
+        assert_eq!(e.citation(&doc).as_deref(), Some("《规划》第二章 三、 （二） “综合科技实力进入全国中等水平”"));
+        e.source_node = Some(doc.plan.nodes.len());
+        assert_eq!(e.citation(&doc), None);
+    }
+
+    #[test]
     fn completion_is_the_share_of_the_target_and_a_limit_counts_it_the_other_way() {
         assert_eq!(completion(Comparator::Reach, 1.5, 2.0), Some(75.0));
         assert_eq!(completion(Comparator::AtMost, 4.0, 3.0), Some(75.0));
