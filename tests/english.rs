@@ -101,3 +101,23 @@ fn leagues_and_cities_and_the_maps_pins_are_named_in_english() {
     open(&mut harness, "Indicators");
     harness.get(By::new().value("Whole region"));
 }
+
+#[test]
+fn the_english_bar_keeps_open_scenario_one_click_away_in_its_file_menu() {
+    let mut harness = app();
+    harness.get_by_label("English").click();
+    harness.run();
+    // At 1280 px the English words leave no room for the button itself: it is in the File menu.
+    assert!(harness.query_by_label("Open scenario…").is_none());
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(!harness.state().file_dialog_asked());
+    harness.get_by_label("Open scenario…").click();
+    harness.run();
+    assert!(harness.state().file_dialog_asked(), "the dialog is open, or the window said there is none");
+    // In Chinese the button fits and stands in the bar.
+    let mut chinese = app();
+    chinese.get_by_label("打开情景…");
+    assert!(chinese.query_by_label("文件").is_none());
+    chinese.run();
+}

@@ -279,6 +279,11 @@ impl PlanExplorerApp {
         &self.session
     }
 
+    /// The file dialog was asked for: it is open, or the system had none to show (and said so).
+    pub fn file_dialog_asked(&self) -> bool {
+        self.scenarios.dialog_open() || self.scenarios.no_dialog()
+    }
+
     pub fn doc(&self) -> &Document {
         self.session.doc()
     }

@@ -50,15 +50,24 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
             }
         }
         ui.separator();
-        // In a narrow window the open button stays on the 情景 page (and Ctrl+O) only.
-        // English words are longer: the button leaves earlier.
+        // In a narrower window (English words are longer: sooner) the open button folds into a
+        // menu, one click from the bar.
         let wide_enough = if lang == Lang::En { WIDE_ENOUGH_FOR_OPEN_EN } else { WIDE_ENOUGH_FOR_OPEN };
-        if full_width >= wide_enough
-            && ui
-                .add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile)))
+        let open = |ui: &mut Ui| {
+            ui.add_enabled(!props.dialog_open, egui::Button::new(tr(lang, Msg::OpenFile)))
                 .on_hover_text(super::keys::hint(Msg::OpenFile))
                 .clicked()
-        {
+        };
+        let menu_fits = if lang == Lang::En { MENU_FITS_EN } else { MENU_FITS };
+        let opened = if full_width >= wide_enough {
+            open(ui)
+        } else if full_width >= menu_fits {
+            ui.menu_button(tr(lang, Msg::FileMenu), |ui| open(ui)).inner.unwrap_or(false)
+        } else {
+            // Narrower still, the search field needs the room: Ctrl+O and the 情景 page open.
+            false
+        };
+        if opened {
             commands.push(Command::Scenario(ScenarioCommand::OpenDialog));
         }
         if ui.button(format!("▶ {}", tr(lang, Msg::Present))).on_hover_text(super::keys::hint(Msg::Present)).clicked()
@@ -97,9 +106,12 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
     commands
 }
 
-/// Below this width the open button leaves the bar (it is on the scenarios page too).
+/// Below this width the open button folds into the 文件 menu.
 const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
 const WIDE_ENOUGH_FOR_OPEN_EN: f32 = 1450.0;
+/// Below this width not even the menu fits beside the search field.
+const MENU_FITS: f32 = 1060.0;
+const MENU_FITS_EN: f32 = 1200.0;
 /// The slot of the hit count and its arrows: always there, so nothing moves when it fills.
 const HIT_COUNT_WIDTH: f32 = 100.0;
 
