@@ -11,12 +11,13 @@ use plan_explorer::app::PlanExplorerApp;
 /// A page tab: the first of the labels (a table may have a column of the same name).
 fn tab(harness: &mut Harness<'static, PlanExplorerApp>, label: &str) {
     harness.get_all_by_label(label).next().unwrap_or_else(|| panic!("no tab `{label}`")).click();
-    harness.run();
+    // A load under way keeps the window polling: step, rather than wait for it to settle.
+    harness.run_steps(4);
 }
 
 fn click(harness: &mut Harness<'static, PlanExplorerApp>, label: &str) {
     harness.get_all_by_label(label).last().unwrap_or_else(|| panic!("no `{label}`")).click();
-    harness.run();
+    harness.run_steps(4);
 }
 
 #[test]
@@ -94,4 +95,46 @@ fn a_file_in_the_recent_list_opens_again_with_a_click_after_a_restart() {
     click(&mut again, "trend.ron");
     common::wait_for_loads(&mut again);
     assert!(again.state().session().scenarios().from_file(&trend).is_some(), "the click opened it");
+}
+
+#[test]
+fn a_click_on_a_column_header_sorts_the_indicator_table_and_a_second_click_reverses_it() {
+    // A window tall enough for the table to lay out every row (it lays out only those in view).
+    let mut harness = common::AppBuilder::new().size([1280.0, 9000.0]).build();
+    tab(&mut harness, "指标");
+    let above = |h: &Harness<'static, PlanExplorerApp>, a: &str, b: &str| {
+        h.get_by_label(a).rect().top() < h.get_by_label(b).rect().top()
+    };
+    // The plan's order: 国家高新技术企业 before 科技进步贡献率.
+    assert!(above(&harness, "国家高新技术企业", "科技进步贡献率"));
+    // By the growth each needs: 科技进步贡献率 (5.54 %/yr) before 国家高新技术企业 (33.37 %/yr)…
+    click(&mut harness, "所需年均增速");
+    harness.get_by_label("所需年均增速 ▲");
+    assert!(above(&harness, "科技进步贡献率", "国家高新技术企业"));
+    // …and the other way round.
+    click(&mut harness, "所需年均增速 ▲");
+    harness.get_by_label("所需年均增速 ▼");
+    assert!(above(&harness, "国家高新技术企业", "科技进步贡献率"));
+}
+
+#[test]
+fn a_scenario_file_changed_on_disk_is_read_again_without_a_key() {
+    let dir = common::temp_dir("features-reload");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mine.ron");
+    let trend = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron")).unwrap();
+    std::fs::write(&path, &trend).unwrap();
+    let mut harness = common::app();
+    common::drop_file(&mut harness, path.clone());
+    let name = |h: &Harness<'static, PlanExplorerApp>| {
+        h.state().session().scenarios().from_file(&path).map(|s| s.name.clone()).expect("loaded")
+    };
+    let before = name(&harness);
+    // Another program rewrites the file: the window reads it again by itself.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&path, trend.replacen(&format!("name: \"{before}\""), "name: \"改过的情景\"", 1)).unwrap();
+    let renamed =
+        |app: &PlanExplorerApp| app.session().scenarios().from_file(&path).is_some_and(|s| s.name == "改过的情景");
+    common::step_until(&mut harness, "the file read again", renamed);
+    assert_eq!(name(&harness), "改过的情景");
 }
