@@ -414,3 +414,39 @@ fn the_map_and_east_west_over_time_can_be_added_to_my_deck() {
         ]
     );
 }
+
+#[test]
+fn pagedown_space_and_home_step_the_deck_and_plus_and_minus_size_the_type_which_is_remembered() {
+    let dir = common::temp_dir("presenter-scale");
+    let mut harness = common::AppBuilder::new().settings_in(&dir).build();
+    press(&mut harness, Key::F11);
+    let index = |h: &Harness<'_, PlanExplorerApp>| h.state().presenting().expect("presenting").index;
+    press(&mut harness, Key::PageDown);
+    assert_eq!(index(&harness), 1);
+    press(&mut harness, Key::Space);
+    assert_eq!(index(&harness), 2);
+    press(&mut harness, Key::Home);
+    assert_eq!(index(&harness), 0);
+
+    // The slide's title grows with +, twice, and shrinks with −.
+    let title = slide_title(&harness, 0);
+    let height = |h: &Harness<'_, PlanExplorerApp>| h.get_by_label(&title).rect().height();
+    let normal = height(&harness);
+    for _ in 0..2 {
+        harness.event(egui::Event::Text("+".into()));
+        harness.run();
+    }
+    let bigger = height(&harness);
+    assert!(bigger > normal * 1.1, "{normal} → {bigger}");
+    harness.event(egui::Event::Text("-".into()));
+    harness.run();
+    let one_less = height(&harness);
+    assert!(one_less < bigger && one_less > normal, "{normal} < {one_less} < {bigger}");
+
+    // Started again, the presenter speaks as large as it was left.
+    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
+    drop(harness);
+    let mut again = common::AppBuilder::new().settings_in(&dir).build();
+    press(&mut again, Key::F11);
+    assert!((again.get_by_label(&title).rect().height() - one_less).abs() < 0.5);
+}
