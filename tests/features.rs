@@ -138,3 +138,80 @@ fn a_scenario_file_changed_on_disk_is_read_again_without_a_key() {
     common::step_until(&mut harness, "the file read again", renamed);
     assert_eq!(name(&harness), "改过的情景");
 }
+
+fn selected_id(harness: &Harness<'static, PlanExplorerApp>) -> Option<String> {
+    let app = harness.state();
+    app.selected().map(|i| app.doc().plan.nodes[i].id.clone())
+}
+
+#[test]
+fn question_mark_shows_the_shortcuts_and_escape_closes_them() {
+    let mut harness = common::app();
+    assert!(harness.query_by_label("快捷键").is_none());
+    harness.event(egui::Event::Text("?".into()));
+    harness.run();
+    assert!(harness.query_all_by_label("快捷键").count() > 0, "the shortcuts window");
+    harness.get_by_label_contains("Ctrl+O");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("快捷键").is_none());
+}
+
+#[test]
+fn enter_and_shift_enter_step_forward_and_back_through_the_hits_and_up_moves_in_the_tree() {
+    let mut harness = common::app();
+    let search = harness.get_by_label("搜索");
+    search.focus();
+    search.type_text("稀土");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let first = selected_id(&harness).expect("the first hit");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let second = selected_id(&harness).expect("the second hit");
+    assert_ne!(first, second);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    harness.run();
+    assert_eq!(selected_id(&harness).as_deref(), Some(first.as_str()), "Shift+Enter goes back");
+
+    // Out of the field, ↑ moves to the row above in the tree.
+    harness.get_by_label("全部展开").click();
+    harness.run();
+    let shown: Vec<usize> = harness.state_mut().visible_rows().to_vec();
+    let at = harness.state().selected().expect("selected");
+    let above = shown[shown.iter().position(|&i| i == at).expect("in view") - 1];
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(above));
+}
+
+#[test]
+fn ctrl_o_asks_for_the_file_dialog() {
+    let mut harness = common::app();
+    assert!(!harness.state().file_dialog_asked());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(4);
+    assert!(harness.state().file_dialog_asked(), "the dialog is open, or the window said there is none");
+}
+
+#[test]
+fn ctrl_plus_zooms_the_window_and_the_zoom_is_remembered() {
+    let dir = common::temp_dir("features-zoom");
+    let mut harness = common::AppBuilder::new().settings_in(&dir).build();
+    // Zoomed in, every point is larger: the same window holds fewer of them.
+    let width = |h: &Harness<'static, PlanExplorerApp>| h.ctx.content_rect().width();
+    let normal = width(&harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    let zoomed = width(&harness);
+    assert!(zoomed < normal / 1.05, "{normal} → {zoomed}");
+    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
+    drop(harness);
+    let mut again = common::AppBuilder::new().settings_in(&dir).build();
+    again.run();
+    // The window starts at the zoom it was left at (the harness lays out the restarted window
+    // at its own size in points, so the factor is read rather than the width).
+    let before = normal / zoomed;
+    assert!((again.ctx.zoom_factor() - before).abs() < 0.01, "{before} after a restart: {}", again.ctx.zoom_factor());
+}
