@@ -52,15 +52,20 @@ fn every_csv_the_window_exports_starts_with_the_bom_excel_needs_and_then_its_hea
     }
 }
 
-#[test]
-fn copying_a_citation_puts_the_plans_place_of_the_node_on_the_clipboard() {
-    let mut harness = common::app();
+/// Types `query` into the search field and jumps to its first hit with Enter.
+fn search_and_jump(harness: &mut Harness<'static, PlanExplorerApp>, query: &str) {
     let search = harness.get_by_label("搜索");
     search.focus();
-    search.type_text("专栏17");
+    search.type_text(query);
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
+}
+
+#[test]
+fn copying_a_citation_puts_the_plans_place_of_the_node_on_the_clipboard() {
+    let mut harness = common::app();
+    search_and_jump(&mut harness, "专栏17");
     harness.get_by_label("复制引用").click();
     let mut copied = Vec::new();
     for _ in 0..3 {
@@ -160,12 +165,7 @@ fn question_mark_shows_the_shortcuts_and_escape_closes_them() {
 #[test]
 fn enter_and_shift_enter_step_forward_and_back_through_the_hits_and_up_moves_in_the_tree() {
     let mut harness = common::app();
-    let search = harness.get_by_label("搜索");
-    search.focus();
-    search.type_text("稀土");
-    harness.run();
-    harness.key_press(egui::Key::Enter);
-    harness.run();
+    search_and_jump(&mut harness, "稀土");
     let first = selected_id(&harness).expect("the first hit");
     harness.key_press(egui::Key::Enter);
     harness.run();
