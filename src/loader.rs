@@ -53,6 +53,13 @@ pub struct Loader {
     next_seq: u64,
     /// Requests the user cancelled: their answers are dropped when they come.
     cancelled: Vec<u64>,
+    /// Each request's batch (the files opened together), by request number.
+    batch_of: std::collections::HashMap<u64, u64>,
+    batch: u64,
+    /// Answers that came before an earlier request of their batch: given out after it, so
+    /// that files opened together arrive in the order they were asked for (their colours and
+    /// the recent list follow that order, not which thread happened to finish first).
+    held: Vec<Answer>,
 }
 
 pub fn modified(path: &Path) -> Option<SystemTime> {
@@ -83,7 +90,22 @@ fn distinct_chars(scenarios: &[Scenario]) -> Vec<char> {
 impl Loader {
     pub fn new(plan: Arc<Plan>) -> Self {
         let (tx, rx) = channel();
-        Loader { plan, tx, rx, in_flight: Vec::new(), next_seq: 1, cancelled: Vec::new() }
+        Loader {
+            plan,
+            tx,
+            rx,
+            in_flight: Vec::new(),
+            next_seq: 1,
+            cancelled: Vec::new(),
+            batch_of: std::collections::HashMap::new(),
+            batch: 0,
+            held: Vec::new(),
+        }
+    }
+
+    /// The requests from here to the next call are one batch: files opened together.
+    pub fn begin_batch(&mut self) {
+        self.batch += 1;
     }
 
     /// Starts loading `path` on a worker thread; `wake` is called when it is done.
@@ -93,6 +115,7 @@ impl Loader {
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let seq = self.next_seq;
+        self.batch_of.insert(seq, self.batch);
         self.in_flight.push(InFlight { path: path.clone(), bytes, seq });
         self.next_seq += 1;
         let (tx, plan) = (self.tx.clone(), Arc::clone(&self.plan));
@@ -115,27 +138,45 @@ impl Loader {
     pub fn cancel(&mut self, path: &Path) {
         if let Some(k) = self.in_flight.iter().position(|f| f.path == path) {
             let flight = self.in_flight.remove(k);
-            self.cancelled.push(flight.seq);
+            self.batch_of.remove(&flight.seq);
+            // Its answer may be held already: it is dropped, and not waited for again.
+            if let Some(h) = self.held.iter().position(|a| a.seq == flight.seq) {
+                self.held.remove(h);
+            } else {
+                self.cancelled.push(flight.seq);
+            }
         }
     }
 
-    /// Answers that have arrived since the last call, in request order.
+    /// Answers that have arrived since the last call, in request order: an answer waits for
+    /// the earlier requests of its batch still under way (a cancelled one no longer counts).
     pub fn poll(&mut self) -> Vec<Answer> {
         let cancelled = &mut self.cancelled;
-        let mut answers: Vec<Answer> = self
-            .rx
-            .try_iter()
-            .filter(|a| match cancelled.iter().position(|&c| c == a.seq) {
-                Some(k) => {
-                    cancelled.swap_remove(k);
-                    false
-                }
-                None => true,
-            })
+        let arrived = self.rx.try_iter().filter(|a| match cancelled.iter().position(|&c| c == a.seq) {
+            Some(k) => {
+                cancelled.swap_remove(k);
+                false
+            }
+            None => true,
+        });
+        self.held.extend(arrived);
+        let batch = |seq: u64| self.batch_of.get(&seq).copied();
+        let waiting: Vec<(u64, Option<u64>)> = self
+            .in_flight
+            .iter()
+            .filter(|f| !self.held.iter().any(|a| a.seq == f.seq))
+            .map(|f| (f.seq, batch(f.seq)))
             .collect();
-        answers.sort_by_key(|a| a.seq);
-        self.in_flight.retain(|f| !answers.iter().any(|a| a.outcome.path() == f.path));
-        answers
+        let (mut ready, held): (Vec<Answer>, Vec<Answer>) = std::mem::take(&mut self.held)
+            .into_iter()
+            .partition(|a| !waiting.iter().any(|&(seq, b)| seq < a.seq && b.is_some() && b == batch(a.seq)));
+        self.held = held;
+        ready.sort_by_key(|a| a.seq);
+        self.in_flight.retain(|f| !ready.iter().any(|a| a.seq == f.seq || a.outcome.path() == f.path));
+        for a in &ready {
+            self.batch_of.remove(&a.seq);
+        }
+        ready
     }
 
     pub fn in_flight(&self) -> &[InFlight] {
@@ -168,5 +209,49 @@ mod cancel_tests {
         });
         rx.recv_timeout(std::time::Duration::from_secs(30)).expect("the worker finishes");
         assert_eq!(loader.poll().len(), 1);
+    }
+
+    #[test]
+    fn files_opened_together_arrive_in_the_order_asked_whichever_finishes_first() {
+        let plan = crate::model::load::embedded_plan().expect("the embedded plan is valid");
+        let mut loader = Loader::new(Arc::new(plan));
+        loader.begin_batch();
+        let (first, second) = (PathBuf::from("a.ron"), PathBuf::from("b.ron"));
+        for (seq, path) in [(1, &first), (2, &second)] {
+            loader.batch_of.insert(seq, loader.batch);
+            loader.in_flight.push(InFlight { path: path.clone(), bytes: 0, seq });
+        }
+        loader.next_seq = 3;
+        let failed = |seq: u64, path: &PathBuf| Answer {
+            seq,
+            outcome: Outcome::Failed { path: path.clone(), diagnostics: Vec::new() },
+        };
+        // The second finishes first: it waits for the first.
+        loader.tx.send(failed(2, &second)).unwrap();
+        assert!(loader.poll().is_empty());
+        assert_eq!(loader.in_flight().len(), 2, "both still under way for the progress line");
+        loader.tx.send(failed(1, &first)).unwrap();
+        let order: Vec<u64> = loader.poll().iter().map(|a| a.seq).collect();
+        assert_eq!(order, [1, 2]);
+        assert!(loader.in_flight().is_empty());
+
+        // A file of a later batch does not wait for an earlier one; a cancelled one is not waited for.
+        let slow = PathBuf::from("slow.ron");
+        loader.batch_of.insert(3, loader.batch);
+        loader.in_flight.push(InFlight { path: slow.clone(), bytes: 0, seq: 3 });
+        loader.begin_batch();
+        let quick = PathBuf::from("quick.ron");
+        loader.batch_of.insert(4, loader.batch);
+        loader.in_flight.push(InFlight { path: quick.clone(), bytes: 0, seq: 4 });
+        loader.tx.send(failed(4, &quick)).unwrap();
+        assert_eq!(loader.poll().iter().map(|a| a.seq).collect::<Vec<_>>(), [4]);
+        let third = PathBuf::from("c.ron");
+        loader.batch_of.insert(5, 1);
+        loader.batch_of.insert(3, 1);
+        loader.in_flight.push(InFlight { path: third.clone(), bytes: 0, seq: 5 });
+        loader.tx.send(failed(5, &third)).unwrap();
+        assert!(loader.poll().is_empty(), "waits for the slow one of its batch");
+        loader.cancel(&slow);
+        assert_eq!(loader.poll().iter().map(|a| a.seq).collect::<Vec<_>>(), [5]);
     }
 }

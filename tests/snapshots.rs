@@ -21,7 +21,7 @@ fn harness() -> AppHarness {
     common::AppBuilder::new()
         .size([1400.0, 880.0])
         .max_steps(64)
-        .snapshots(SnapshotOptions::default().threshold(1.2).max_failed_pixels(400))
+        .snapshots(SnapshotOptions::default().max_failed_pixels(10))
         .build()
 }
 

@@ -75,6 +75,7 @@ impl Scenarios {
 
     /// Loads files on a worker thread; outcomes arrive in [`Scenarios::poll`].
     pub fn open(&mut self, paths: Vec<PathBuf>) {
+        self.loader.begin_batch();
         for path in paths {
             let waker = self.waker.clone();
             self.loader.request(path, move || {
