@@ -450,3 +450,26 @@ fn pagedown_space_and_home_step_the_deck_and_plus_and_minus_size_the_type_which_
     press(&mut again, Key::F11);
     assert!((again.get_by_label(&title).rect().height() - one_less).abs() < 0.5);
 }
+
+#[test]
+fn projector_contrast_draws_black_on_white_even_from_the_dark_theme_and_is_remembered() {
+    let dir = common::temp_dir("presenter-contrast");
+    let mut harness = common::AppBuilder::new().settings_in(&dir).build();
+    harness.get_by_label("深色").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    press(&mut harness, Key::F11);
+    harness.get_by_label("投影高对比").click();
+    harness.run();
+    let projector = |h: &Harness<'_, PlanExplorerApp>| {
+        let visuals = h.ctx.style_of(h.ctx.theme()).visuals.clone();
+        (h.ctx.theme(), visuals.override_text_color, visuals.panel_fill)
+    };
+    let expected = (egui::Theme::Light, Some(egui::Color32::BLACK), egui::Color32::WHITE);
+    assert_eq!(projector(&harness), expected);
+    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
+    drop(harness);
+    let mut again = common::AppBuilder::new().settings_in(&dir).build();
+    again.run();
+    assert_eq!(projector(&again), expected, "kept after a restart");
+}
