@@ -104,10 +104,18 @@ fn leagues_and_cities_and_the_maps_pins_are_named_in_english() {
 
 #[test]
 fn the_english_bar_keeps_open_scenario_one_click_away_in_its_file_menu() {
+    // A narrow window keeps the bar on one line without overlaps (Ctrl+O opens there).
+    let mut narrow = common::AppBuilder::new().size([1280.0, 800.0]).build();
+    narrow.get_by_label("English").click();
+    narrow.run();
+    let present = narrow.get_by_label_contains("Present").rect();
+    assert!(present.right() <= narrow.get_by_label("Search").rect().left(), "▶ Present runs into Search");
     let mut harness = app();
     harness.get_by_label("English").click();
     harness.run();
-    // At 1280 px the English words leave no room for the button itself: it is in the File menu.
+    // At 1400 px the English words leave no room for the button itself: it is in the File menu.
+    let present = harness.get_by_label_contains("Present").rect();
+    assert!(present.right() <= harness.get_by_label("Search").rect().left(), "▶ Present runs into Search");
     assert!(harness.query_by_label("Open scenario…").is_none());
     harness.get_by_label("File").click();
     harness.run();

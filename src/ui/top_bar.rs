@@ -109,9 +109,11 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
 /// Below this width the open button folds into the 文件 menu.
 const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
 const WIDE_ENOUGH_FOR_OPEN_EN: f32 = 1450.0;
-/// Below this width not even the menu fits beside the search field.
+/// Below this width not even the menu fits beside the search field. English: seen in a real
+/// 1280-wide window, where the menu pushed ▶ Present over the search label (the test harness
+/// lays the bar out some 45 px narrower, so its margin is taken from the window).
 const MENU_FITS: f32 = 1060.0;
-const MENU_FITS_EN: f32 = 1200.0;
+const MENU_FITS_EN: f32 = 1340.0;
 /// The slot of the hit count and its arrows: always there, so nothing moves when it fills.
 const HIT_COUNT_WIDTH: f32 = 100.0;
 
