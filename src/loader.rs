@@ -172,7 +172,7 @@ impl Loader {
             .partition(|a| !waiting.iter().any(|&(seq, b)| seq < a.seq && b.is_some() && b == batch(a.seq)));
         self.held = held;
         ready.sort_by_key(|a| a.seq);
-        self.in_flight.retain(|f| !ready.iter().any(|a| a.seq == f.seq || a.outcome.path() == f.path));
+        self.in_flight.retain(|f| !ready.iter().any(|a| a.seq == f.seq));
         for a in &ready {
             self.batch_of.remove(&a.seq);
         }
@@ -246,8 +246,8 @@ mod cancel_tests {
         loader.tx.send(failed(4, &quick)).unwrap();
         assert_eq!(loader.poll().iter().map(|a| a.seq).collect::<Vec<_>>(), [4]);
         let third = PathBuf::from("c.ron");
+        // Asked for with the slow one (batch 1), answered after the later batch.
         loader.batch_of.insert(5, 1);
-        loader.batch_of.insert(3, 1);
         loader.in_flight.push(InFlight { path: third.clone(), bytes: 0, seq: 5 });
         loader.tx.send(failed(5, &third)).unwrap();
         assert!(loader.poll().is_empty(), "waits for the slow one of its batch");

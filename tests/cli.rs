@@ -121,6 +121,13 @@ fn temp_dir(tag: &str) -> std::path::PathBuf {
     dir
 }
 
+/// `text` written as `name` in a fresh folder of its own.
+fn written(tag: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let path = temp_dir(tag).join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
 #[test]
 fn check_tells_plans_from_scenarios_by_structure_not_by_words() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -246,17 +253,14 @@ fn evaluate_judges_every_target_by_its_value_in_the_target_year_with_the_source(
 
 #[test]
 fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
-    let dir = std::env::temp_dir().join(format!("pe-cli-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("ranks.ron");
-    std::fs::write(
-        &path,
+    let path = written(
+        "eval",
+        "ranks.ron",
         r#"(format_version: 1, name: "rank", plan: "内蒙古自治区“十三五”科技创新规划", series: [
             (id: "r", indicator: "overall_st_rank", region: "全区", unit: "位", kind: Actual, label: "排位", source: "https://example.org/rank",
              points: [(year: 2020, value: 19)]),
         ])"#,
-    )
-    .unwrap();
+    );
     let (code, out, err) = run(&["evaluate", "--format", "csv", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let line = out.lines().find(|l| l.starts_with("overall_st_rank,")).expect("rank row");
@@ -272,15 +276,12 @@ fn evaluate_counts_the_actual_series_of_a_scenario_file_too() {
 
 #[test]
 fn evaluate_shows_a_verdict_a_person_set_with_what_the_data_give_and_why_in_every_format() {
-    let dir = std::env::temp_dir().join(format!("pe-cli-verdict-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("judged.ron");
-    std::fs::write(
-        &path,
+    let path = written(
+        "verdict",
+        "judged.ron",
         r#"(format_version: 1, name: "复核", plan: "内蒙古自治区“十三五”科技创新规划", series: [],
             verdicts: [(measure: "high_tech_enterprises", year: 2020, verdict: Met, note: "科技厅年终总结")])"#,
-    )
-    .unwrap();
+    );
     let file = path.to_str().unwrap();
     let (code, table, err) = run(&["evaluate", file]);
     assert_eq!(code, 0, "{err}");
@@ -292,7 +293,7 @@ fn evaluate_shows_a_verdict_a_person_set_with_what_the_data_give_and_why_in_ever
     let (_, csv, _) = run(&["evaluate", "--format", "csv", file]);
     let row = csv.lines().find(|l| l.starts_with("high_tech_enterprises,")).expect("its row");
     assert!(row.contains(",met,") && row.ends_with(",no data,科技厅年终总结,复核"), "{row}");
-    let docx = dir.join("r.docx");
+    let docx = path.with_file_name("r.docx");
     let (code, _, err) = run(&["evaluate", "--format", "docx", "-o", docx.to_str().unwrap(), file]);
     assert_eq!(code, 0, "{err}");
     let mut xml = String::new();

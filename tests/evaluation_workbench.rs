@@ -42,10 +42,24 @@ fn type_into(app: &mut Harness<'static, PlanExplorerApp>, label: &str, text: &st
     app.run();
 }
 
-/// Opens the 填报 form of the target named `name`, types `value` and `source`, and saves.
-fn enter(app: &mut Harness<'static, PlanExplorerApp>, name: &str, value_label: &str, value: &str, source: &str) {
+/// Opens the 填报 form of the target named `name`.
+fn open_form(app: &mut Harness<'static, PlanExplorerApp>, name: &str) {
     app.get_by_label(&format!("填报 {name}")).click();
     app.run();
+}
+
+/// Chooses `verdict` in the open form's 判定为 list.
+fn choose_verdict(app: &mut Harness<'static, PlanExplorerApp>, verdict: &str) {
+    app.get_by_label("判定为").click();
+    app.run();
+    // The table may show the same word as a row's verdict: the choice is in the popup, on top.
+    app.get_all_by_label(verdict).last().expect("the choice").click();
+    app.run();
+}
+
+/// Opens the 填报 form of the target named `name`, types `value` and `source`, and saves.
+fn enter(app: &mut Harness<'static, PlanExplorerApp>, name: &str, value_label: &str, value: &str, source: &str) {
+    open_form(app, name);
     type_into(app, value_label, value);
     type_into(app, "来源（必填）", source);
     app.get_by_label("保存").click();
@@ -95,8 +109,7 @@ fn a_value_entered_judges_its_target_at_once_undoes_and_is_there_after_a_restart
     assert_eq!(copy.series.len(), 1);
 
     // Closed and started again: the entry judges the target as before.
-    eframe::App::save(app.state_mut(), &mut common::NoStorage);
-    drop(app);
+    common::close(app);
     let again = start(&dir);
     let e = target(&again, "high_tech_enterprises");
     assert_eq!(e.verdict, Verdict::Met);
@@ -148,8 +161,7 @@ fn a_value_short_of_its_target_by_less_than_the_line_is_nearly_met_until_the_lin
     assert_eq!(app.state().saved_settings().nearly_met_percent, 95.0);
     assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NotMet);
     // Closed and started again, the window judges by the line it was left at.
-    eframe::App::save(app.state_mut(), &mut common::NoStorage);
-    drop(app);
+    common::close(app);
     let again = start(&dir);
     assert_eq!(again.state().session().scenarios().rule().nearly_met_percent, 95.0);
     assert_eq!(target(&again, "high_tech_enterprises").verdict, Verdict::NotMet);
@@ -203,12 +215,8 @@ fn a_verdict_set_by_a_person_shows_with_its_reason_is_kept_undone_and_exported()
     let met_before = app.state().evaluations().iter().filter(|e| e.verdict == Verdict::Met).count();
     assert_eq!(target(&app, "high_tech_enterprises").verdict, Verdict::NoData);
 
-    app.get_by_label("填报 国家高新技术企业").click();
-    app.run();
-    app.get_by_label("判定为").click();
-    app.run();
-    app.get_by_label("完成").click();
-    app.run();
+    open_form(&mut app, "国家高新技术企业");
+    choose_verdict(&mut app, "完成");
     // Without a reason it is refused, in the form, and nothing changes.
     app.get_by_label("保存判定").click();
     app.run();
@@ -247,8 +255,7 @@ fn a_verdict_set_by_a_person_shows_with_its_reason_is_kept_undone_and_exported()
     assert!(app.query_by_label("完成（人工判定）").is_none());
     app.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     app.run();
-    eframe::App::save(app.state_mut(), &mut common::NoStorage);
-    drop(app);
+    common::close(app);
     let again = start(&dir);
     assert_eq!(target(&again, "high_tech_enterprises").verdict, Verdict::Met);
     again.get_by_label("完成（人工判定）");
@@ -256,13 +263,8 @@ fn a_verdict_set_by_a_person_shows_with_its_reason_is_kept_undone_and_exported()
 
 /// Sets a verdict with its reason in the 填报 form of the target named `name`.
 fn set_verdict(app: &mut Harness<'static, PlanExplorerApp>, name: &str, verdict: &str, reason: &str) {
-    app.get_by_label(&format!("填报 {name}")).click();
-    app.run();
-    app.get_by_label("判定为").click();
-    app.run();
-    // The table may show the same word as a row's verdict: the choice is in the popup, on top.
-    app.get_all_by_label(verdict).last().expect("the choice").click();
-    app.run();
+    open_form(app, name);
+    choose_verdict(app, verdict);
     type_into(app, "判定理由（必填）", reason);
     app.get_by_label("保存判定").click();
     app.run();

@@ -91,8 +91,7 @@ fn a_file_in_the_recent_list_opens_again_with_a_click_after_a_restart() {
     tab(&mut first, "情景");
     click(&mut first, "移除");
     assert!(first.state().session().scenarios().from_file(&trend).is_none());
-    eframe::App::save(first.state_mut(), &mut common::NoStorage);
-    drop(first);
+    common::close(first);
 
     let mut again = common::AppBuilder::new().settings_in(&dir).build();
     assert!(again.state().session().scenarios().from_file(&trend).is_none(), "a removed file is not reopened");
@@ -206,8 +205,7 @@ fn ctrl_plus_zooms_the_window_and_the_zoom_is_remembered() {
     harness.run();
     let zoomed = width(&harness);
     assert!(zoomed < normal / 1.05, "{normal} → {zoomed}");
-    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
-    drop(harness);
+    common::close(harness);
     let mut again = common::AppBuilder::new().settings_in(&dir).build();
     again.run();
     // The window starts at the zoom it was left at (the harness lays out the restarted window

@@ -444,8 +444,7 @@ fn pagedown_space_and_home_step_the_deck_and_plus_and_minus_size_the_type_which_
     assert!(one_less < bigger && one_less > normal, "{normal} < {one_less} < {bigger}");
 
     // Started again, the presenter speaks as large as it was left.
-    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
-    drop(harness);
+    common::close(harness);
     let mut again = common::AppBuilder::new().settings_in(&dir).build();
     press(&mut again, Key::F11);
     assert!((again.get_by_label(&title).rect().height() - one_less).abs() < 0.5);
@@ -467,8 +466,7 @@ fn projector_contrast_draws_black_on_white_even_from_the_dark_theme_and_is_remem
     };
     let expected = (egui::Theme::Light, Some(egui::Color32::BLACK), egui::Color32::WHITE);
     assert_eq!(projector(&harness), expected);
-    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
-    drop(harness);
+    common::close(harness);
     let mut again = common::AppBuilder::new().settings_in(&dir).build();
     again.run();
     assert_eq!(projector(&again), expected, "kept after a restart");

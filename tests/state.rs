@@ -78,8 +78,7 @@ mod restart {
         first.get_all_by_label_contains("All sources").next().expect("the all-sources box").click();
         first.run();
         // eframe calls this every 30 seconds and when the window closes.
-        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
-        drop(first);
+        super::common::close(first);
 
         let second = start(&dir);
         let settings = second.state().saved_settings();
@@ -109,8 +108,7 @@ mod restart {
         first.run();
         first.get_by_label("专栏").click();
         first.run();
-        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
-        drop(first);
+        super::common::close(first);
 
         let mut second = start(&dir);
         let settings = second.state().saved_settings();
@@ -158,8 +156,7 @@ mod restart {
         first.run();
         first.get_by_role_and_label(egui::accesskit::Role::CheckBox, "实际值 2010–2023").click();
         first.run();
-        eframe::App::save(first.state_mut(), &mut super::common::NoStorage);
-        drop(first);
+        super::common::close(first);
 
         let second = start(&dir);
         let listed: Vec<(String, bool)> =
@@ -170,14 +167,12 @@ mod restart {
             "every scenario back, in its place, shown as it was"
         );
         // It opens on the scenario page, where it was left.
-        let mut second = second;
         let on = |name: &str| {
             second.get_by_role_and_label(egui::accesskit::Role::CheckBox, name).accesskit_node().toggled()
                 == Some(Toggled::True)
         };
         assert!(!on("测试情景") && on("东西部情景"), "the page's boxes say so too");
-        eframe::App::save(second.state_mut(), &mut super::common::NoStorage);
-        drop(second);
+        super::common::close(second);
 
         std::fs::remove_file(&east_west).unwrap();
         let third = start(&dir);

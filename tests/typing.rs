@@ -69,8 +69,7 @@ fn the_app_says_it_too_and_keeps_the_kind_the_user_gives_the_file() {
     harness.get_by_label("实际").click();
     harness.run();
     assert_eq!(file_kinds(&harness), [SeriesKind::Actual]);
-    eframe::App::save(harness.state_mut(), &mut common::NoStorage);
-    drop(harness);
+    common::close(harness);
 
     // Reopened by the restart, the file is read as actual values.
     let mut again = common::AppBuilder::new().settings_in(&settings).build();

@@ -1,51 +1,49 @@
-//! The system's save dialog (另存为), run on its own thread as the open dialog is: it blocks
-//! while open, and the window must keep drawing.
+//! The system's file dialogs (open, save as), each run on a thread of its own: rfd blocks
+//! while a dialog is open, and the window must keep drawing.
 
-use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-/// As for the open dialog: a None this quick means no dialog was shown, not a cancel.
+/// rfd gives None both for a cancel and when no dialog exists; a None that comes back this
+/// quickly means there was no dialog to cancel.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
-/// What a finished save dialog gave.
+/// What a finished dialog gave.
 #[derive(Debug, PartialEq)]
-pub enum Saved {
-    Picked(PathBuf),
+pub enum Answer<T> {
+    Picked(T),
     Cancelled,
     /// No dialog could be shown (no portal or zenity).
     NoDialog,
 }
 
-#[derive(Default)]
-pub struct SaveDialog {
-    pending: Option<(Receiver<Option<PathBuf>>, Instant)>,
+/// A dialog running on its own thread, and when it was opened; `T` is what it picks.
+pub struct Dialog<T> {
+    pending: Option<(Receiver<Option<T>>, Instant)>,
 }
 
-impl SaveDialog {
-    /// Opens the dialog in `dir` with `file_name` proposed; `filters` are (name, extensions).
-    /// Nothing happens while one is open already; an error when its thread cannot start.
+impl<T> Default for Dialog<T> {
+    fn default() -> Self {
+        Dialog { pending: None }
+    }
+}
+
+impl<T: Send + 'static> Dialog<T> {
+    /// Runs `show` (which builds and shows the rfd dialog) on a thread named `name`; `waker`
+    /// repaints the window when it answers. Nothing happens while one is open already; an
+    /// error when its thread cannot start.
     pub fn open(
         &mut self,
-        title: &str,
-        dir: PathBuf,
-        file_name: &str,
-        filters: &[(&str, &[&str])],
+        name: &str,
         waker: Option<egui::Context>,
+        show: impl FnOnce() -> Option<T> + Send + 'static,
     ) -> std::io::Result<()> {
         if self.pending.is_some() {
             return Ok(());
         }
-        let (title, file_name) = (title.to_string(), file_name.to_string());
-        let filters: Vec<(String, Vec<String>)> =
-            filters.iter().map(|(n, e)| (n.to_string(), e.iter().map(|x| x.to_string()).collect())).collect();
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::Builder::new().name("save-dialog".into()).spawn(move || {
-            let mut dialog = rfd::FileDialog::new().set_title(title).set_directory(dir).set_file_name(file_name);
-            for (name, extensions) in &filters {
-                dialog = dialog.add_filter(name, extensions);
-            }
-            let _ = tx.send(dialog.save_file());
+        std::thread::Builder::new().name(name.into()).spawn(move || {
+            let _ = tx.send(show());
             if let Some(ctx) = waker {
                 ctx.request_repaint();
             }
@@ -59,15 +57,15 @@ impl SaveDialog {
     }
 
     /// The dialog's answer, once it has one.
-    pub fn poll(&mut self) -> Option<Saved> {
+    pub fn poll(&mut self) -> Option<Answer<T>> {
         let (rx, opened) = self.pending.as_ref()?;
         let picked = rx.try_recv().ok()?;
         let quick = opened.elapsed() < NO_DIALOG_WITHIN;
         self.pending = None;
         Some(match picked {
-            Some(path) => Saved::Picked(path),
-            None if quick => Saved::NoDialog,
-            None => Saved::Cancelled,
+            Some(picked) => Answer::Picked(picked),
+            None if quick => Answer::NoDialog,
+            None => Answer::Cancelled,
         })
     }
 }

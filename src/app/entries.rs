@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::PlanExplorerApp;
-use super::save_dialog::Saved;
+use super::dialog::Answer;
 use crate::i18n::{Msg, tr};
 use crate::model::Severity;
 use crate::model::entries::{
@@ -195,25 +195,33 @@ impl PlanExplorerApp {
             self.log.push(Severity::Warning, tr(lang, Msg::NoEntries).to_string());
             return;
         }
-        let filters: [(&str, &[&str]); 3] = [("RON", &["ron"]), ("Excel / LibreOffice", &["xlsx"]), ("CSV", &["csv"])];
-        let dir = self.exports.dir().to_path_buf();
-        let waker = self.scenarios.waker();
-        if let Err(e) = self.entries_save_as.open(tr(lang, Msg::SaveEntriesAs), dir, ENTRIES_FILE, &filters, waker) {
+        let (dir, title) = (self.exports.dir().to_path_buf(), tr(lang, Msg::SaveEntriesAs));
+        let opened = self.entries_save_as.open("save-dialog", self.scenarios.waker(), move || {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .set_directory(dir)
+                .set_file_name(ENTRIES_FILE)
+                .add_filter("RON", &["ron"])
+                .add_filter("Excel / LibreOffice", &["xlsx"])
+                .add_filter("CSV", &["csv"])
+                .save_file()
+        });
+        if let Err(e) = opened {
             self.log.push(Severity::Error, format!("{}: {e}", tr(lang, Msg::CannotOpenDialog)));
         }
     }
 
     pub(super) fn poll_entries_save_as(&mut self) {
         match self.entries_save_as.poll() {
-            Some(Saved::Picked(path)) => {
+            Some(Answer::Picked(path)) => {
                 self.save_entries_as(&path);
             }
-            Some(Saved::NoDialog) => {
+            Some(Answer::NoDialog) => {
                 // Without a dialog the copy goes where every export goes, and the log says where.
                 self.log.info(tr(self.settings.lang, Msg::NoSaveDialog).to_string());
                 self.export_entries();
             }
-            Some(Saved::Cancelled) | None => {}
+            Some(Answer::Cancelled) | None => {}
         }
     }
 
@@ -236,7 +244,7 @@ impl PlanExplorerApp {
                     self.log.push(Severity::Warning, format!("{shown}: {}", tr(lang, Msg::CsvLeavesOutVerdicts)));
                 }
                 let csv = crate::model::tabular::write::long_csv(&[&entries]);
-                Ok([b"\xef\xbb\xbf".as_slice(), csv.as_bytes()].concat())
+                Ok(super::exports::with_bom(csv.as_bytes()).into_owned())
             }
             _ => scenario_to_ron(&entries).map(String::into_bytes).map_err(|e| e.to_string()),
         };

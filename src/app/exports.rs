@@ -34,13 +34,7 @@ impl Exports {
     /// not).
     pub fn write(&self, name: &str, bytes: &[u8], log: &mut MessageLog, lang: Lang) -> Option<PathBuf> {
         let path = free_path(&self.dir, name);
-        // Excel on Windows reads CSV as the local code page unless it starts with a UTF-8 BOM
-        // (pandas and R's readr skip it).
-        let bytes: std::borrow::Cow<'_, [u8]> = if name.ends_with(".csv") && !bytes.starts_with(b"\xef\xbb\xbf") {
-            [b"\xef\xbb\xbf".as_slice(), bytes].concat().into()
-        } else {
-            bytes.into()
-        };
+        let bytes = if name.ends_with(".csv") { with_bom(bytes) } else { bytes.into() };
         let result = std::fs::create_dir_all(&self.dir).and_then(|()| crate::fsutil::write_atomically(&path, &bytes));
         match result {
             Ok(()) => {
@@ -54,6 +48,13 @@ impl Exports {
             }
         }
     }
+}
+
+/// A CSV file's bytes as Excel reads them: Excel on Windows reads CSV as the local code page
+/// unless it starts with a UTF-8 BOM (pandas and R's readr skip it).
+pub fn with_bom(csv: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    const BOM: &[u8] = b"\xef\xbb\xbf";
+    if csv.starts_with(BOM) { csv.into() } else { [BOM, csv].concat().into() }
 }
 
 /// `dir/name`, or the first of `dir/stem-2.ext`, `dir/stem-3.ext`… that does not exist.

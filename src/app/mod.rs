@@ -6,6 +6,7 @@
 //! view is given). What is computed and drawn from the data is the session's.
 
 pub mod command;
+mod dialog;
 mod documents;
 mod effects;
 mod entries;
@@ -13,7 +14,6 @@ pub mod exports;
 pub mod navigation;
 mod pages;
 pub mod presenter;
-mod save_dialog;
 pub mod scenarios;
 pub mod settings;
 pub mod whatif;
@@ -88,7 +88,7 @@ pub struct PlanExplorerApp {
     /// The values entered on the evaluation page, to undo and redo.
     entries: entries::EntriesHistory,
     /// 另存为 of the entries: the system's save dialog, while it is open.
-    entries_save_as: save_dialog::SaveDialog,
+    entries_save_as: dialog::Dialog<PathBuf>,
 }
 
 impl PlanExplorerApp {

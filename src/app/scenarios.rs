@@ -5,23 +5,18 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
 
+use super::dialog::{self, Dialog};
 use crate::i18n::{Lang, Msg, tr};
 use crate::loader::{Answer, InFlight, Loader, Outcome, modified};
 use crate::model::messages::MessageLog;
 use crate::model::{Document, Severity};
 use crate::session::scenarios::{LoadedFile, ScenarioSet};
 
-/// rfd gives None both for a cancel and when no dialog exists; a None that comes back this
-/// quickly means there was no dialog to cancel.
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
-
 pub struct Scenarios {
     loader: Loader,
-    /// A file dialog running on its own thread, and when it was opened.
-    dialog: Option<(Receiver<Option<Vec<PathBuf>>>, Instant)>,
+    /// The open dialog, while it is open.
+    dialog: Dialog<Vec<PathBuf>>,
     /// Set when the system showed no file dialog (no portal or zenity).
     no_dialog: bool,
     last_reload_check: f64,
@@ -43,7 +38,7 @@ impl Scenarios {
     pub fn new(doc: &Document) -> Self {
         Scenarios {
             loader: Loader::new(Arc::new(doc.plan.clone())),
-            dialog: None,
+            dialog: Dialog::default(),
             no_dialog: false,
             last_reload_check: 0.0,
             waker: None,
@@ -66,7 +61,7 @@ impl Scenarios {
     }
 
     pub fn dialog_open(&self) -> bool {
-        self.dialog.is_some()
+        self.dialog.is_open()
     }
 
     pub fn in_flight(&self) -> &[InFlight] {
@@ -104,14 +99,9 @@ impl Scenarios {
     /// Opens the system file dialog on its own thread (it blocks while open), in the folder of
     /// the latest recent file, or else in the example scenarios installed with the app.
     pub fn open_dialog(&mut self, recent: &[String], log: &mut MessageLog, lang: Lang) {
-        if self.dialog.is_some() {
-            return;
-        }
         let recent = recent.to_vec();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = self.waker.clone();
         let title = tr(lang, Msg::DialogTitle);
-        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+        let opened = self.dialog.open("file-dialog", self.waker.clone(), move || {
             // On this thread: a recent file's folder may be on a slow network drive.
             let start = dialog_start_dir(&recent, std::env::current_exe().ok().as_deref());
             let mut dialog = rfd::FileDialog::new()
@@ -123,15 +113,10 @@ impl Scenarios {
             if let Some(dir) = start {
                 dialog = dialog.set_directory(dir);
             }
-            let picked = dialog.pick_files();
-            let _ = tx.send(picked);
-            if let Some(ctx) = waker {
-                ctx.request_repaint();
-            }
+            dialog.pick_files()
         });
-        match spawned {
-            Ok(_) => self.dialog = Some((rx, Instant::now())),
-            Err(e) => log.push(Severity::Error, format!("{}: {e}", tr(lang, Msg::CannotOpenDialog))),
+        if let Err(e) = opened {
+            log.push(Severity::Error, format!("{}: {e}", tr(lang, Msg::CannotOpenDialog)));
         }
     }
 
@@ -163,21 +148,17 @@ impl Scenarios {
 
     /// A load or the dialog is under way: the window polls often.
     pub fn waiting(&self) -> bool {
-        !self.loader.in_flight().is_empty() || self.dialog.is_some()
+        !self.loader.in_flight().is_empty() || self.dialog.is_open()
     }
 
     fn poll_dialog(&mut self, log: &mut MessageLog, lang: Lang) {
-        let Some((rx, opened)) = &self.dialog else { return };
-        let Ok(picked) = rx.try_recv() else { return };
-        let quick = opened.elapsed() < NO_DIALOG_WITHIN;
-        self.dialog = None;
-        match picked {
-            Some(paths) => self.open(paths),
-            None if quick => {
+        match self.dialog.poll() {
+            Some(dialog::Answer::Picked(paths)) => self.open(paths),
+            Some(dialog::Answer::NoDialog) => {
                 self.no_dialog = true;
                 log.info(tr(lang, Msg::NoDialog).to_string());
             }
-            None => {}
+            Some(dialog::Answer::Cancelled) | None => {}
         }
     }
 }

@@ -185,8 +185,7 @@ fn evaluation_text(
     if !standing.is_empty() {
         out.push_str(&format!("\nstanding rules, with no deadline (not judged): {}\n", standing.len()));
         for i in standing {
-            let Some(t) = &i.target else { continue };
-            let asks = crate::model::format::bound_words(i.comparator, t.value, t.upper, &i.unit, Lang::Zh);
+            let Some(asks) = crate::model::evaluation::rule_asks(i, Lang::Zh) else { continue };
             out.push_str(&crate::model::diagnostics::escape_controls(&format!("rule        {}  {asks}\n", i.name)));
         }
     }

@@ -106,27 +106,18 @@ pub fn entry_form(ui: &mut Ui, plan: &Plan, lang: Lang, state: &mut EvaluationVi
             ui.label(RichText::new(labelled(lang, tr(lang, Msg::Target), &form.target)).weak());
             egui::Grid::new("entry_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
                 let unit = unit_words(&form.unit, lang);
-                let label = ui.label(if unit.is_empty() {
+                let value_label = if unit.is_empty() {
                     tr(lang, Msg::EntryValue).to_string()
                 } else {
                     format!("{}（{unit}）", tr(lang, Msg::EntryValue))
-                });
-                ui.add(TextEdit::singleline(&mut form.value).desired_width(160.0)).labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntryYear));
-                ui.add(TextEdit::singleline(&mut form.year).desired_width(60.0)).labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntrySource));
-                ui.add(
-                    TextEdit::singleline(&mut form.source)
-                        .hint_text("《2020年内蒙古自治区国民经济和社会发展统计公报》")
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, Msg::EntryNote));
-                ui.add(TextEdit::multiline(&mut form.note).desired_rows(2).desired_width(320.0)).labelled_by(label.id);
-                ui.end_row();
+                };
+                field(ui, value_label, TextEdit::singleline(&mut form.value).desired_width(160.0));
+                field(ui, tr(lang, Msg::EntryYear), TextEdit::singleline(&mut form.year).desired_width(60.0));
+                let source = TextEdit::singleline(&mut form.source)
+                    .hint_text("《2020年内蒙古自治区国民经济和社会发展统计公报》")
+                    .desired_width(320.0);
+                field(ui, tr(lang, Msg::EntrySource), source);
+                field(ui, tr(lang, Msg::EntryNote), note_edit(&mut form.note));
             });
             if let Some(error) = &form.error {
                 ui.colored_label(palette::ERROR, error);
@@ -179,9 +170,7 @@ fn verdict_section(ui: &mut Ui, form: &mut EntryForm, lang: Lang, commands: &mut
             .response
             .labelled_by(label.id);
         ui.end_row();
-        let label = ui.label(tr(lang, Msg::VerdictNote));
-        ui.add(TextEdit::multiline(&mut form.verdict_note).desired_rows(2).desired_width(320.0)).labelled_by(label.id);
-        ui.end_row();
+        field(ui, tr(lang, Msg::VerdictNote), note_edit(&mut form.verdict_note));
     });
     if let Some(error) = &form.verdict_error {
         ui.colored_label(palette::ERROR, error);
@@ -203,4 +192,16 @@ fn verdict_section(ui: &mut Ui, form: &mut EntryForm, lang: Lang, commands: &mut
             *close = true;
         }
     });
+}
+
+/// A row of a form's grid: its label, and the field it names (for screen readers and tests).
+fn field(ui: &mut Ui, label: impl Into<egui::WidgetText>, edit: TextEdit<'_>) {
+    let label = ui.label(label);
+    ui.add(edit).labelled_by(label.id);
+    ui.end_row();
+}
+
+/// A note's field: two lines, the form's width.
+fn note_edit(note: &mut String) -> TextEdit<'_> {
+    TextEdit::multiline(note).desired_rows(2).desired_width(320.0)
 }

@@ -282,8 +282,7 @@ fn standing_rules_ui(ui: &mut Ui, plan: &Plan, lang: Lang) {
     egui::CollapsingHeader::new(title).id_salt("standing-rules").show(ui, |ui| {
         ui.label(RichText::new(tr(lang, Msg::StandingRulesExplain)).weak());
         for rule in rules {
-            let Some(t) = &rule.target else { continue };
-            let asks = crate::model::format::bound_words(rule.comparator, t.value, t.upper, &rule.unit, lang);
+            let Some(asks) = crate::model::evaluation::rule_asks(rule, lang) else { continue };
             ui.horizontal_wrapped(|ui| {
                 ui.strong(format!("{}  {asks}", pick(lang, &rule.name, &rule.name_en)));
                 ui.label(RichText::new(format!("“{}”", rule.quote)).weak());

@@ -208,6 +208,11 @@ pub fn run_cli(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Closes the window as eframe does at the end: the app saves, then it is gone.
+pub fn close(mut harness: Harness<'static, PlanExplorerApp>) {
+    eframe::App::save(harness.state_mut(), &mut NoStorage);
+}
+
 /// eframe's storage, which the app keeps no settings in (they are in `settings.ron`): what a
 /// test hands `eframe::App::save` to save as eframe does every 30 seconds and at the end.
 pub struct NoStorage;

@@ -4,6 +4,7 @@
 
 use super::{Overridden, Reading, Rule, TargetEvaluation, Verdict};
 use crate::model::document::Document;
+use crate::model::entries::verdict_of;
 use crate::model::format::number;
 use crate::model::indicators::{Comparator, Measure, same_unit};
 use crate::model::progress::meets;
@@ -174,9 +175,7 @@ pub fn evaluate(doc: &Document, scenarios: &[&Scenario], rule: Rule) -> Vec<Targ
 
 /// `e` with the verdict a person set for it, from the first scenario that sets one.
 fn overridden(mut e: TargetEvaluation, scenarios: &[&Scenario]) -> TargetEvaluation {
-    let set = scenarios
-        .iter()
-        .find_map(|s| s.verdicts.iter().find(|v| v.measure == e.key && v.year == e.target_year).map(|v| (s, v)));
+    let set = scenarios.iter().find_map(|s| verdict_of(s, &e.key, e.target_year).map(|v| (s, v)));
     if let Some((scenario, v)) = set {
         e.overridden = Some(Overridden { computed: e.verdict, note: v.note.clone(), by: scenario.name.clone() });
         e.verdict = v.verdict;

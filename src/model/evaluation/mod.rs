@@ -70,6 +70,12 @@ pub fn standing_rules(plan: &crate::model::plan::Plan) -> Vec<&crate::model::ind
     plan.indicators.iter().filter(|i| i.target.as_ref().is_some_and(|t| t.standing)).collect()
 }
 
+/// What a standing rule asks, in words without a year (`≥ 50 %`).
+pub fn rule_asks(rule: &crate::model::indicators::Indicator, lang: Lang) -> Option<String> {
+    let t = rule.target.as_ref()?;
+    Some(crate::model::format::bound_words(rule.comparator, t.value, t.upper, &rule.unit, lang))
+}
+
 /// When a target not met is 基本完成: its value reaches at least this share of the target.
 /// 90 % is the line Chinese plan evaluations draw (see README, "The final evaluation"); the
 /// settings may move it.

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Msg, tr};
 use crate::model::chart::svg::{SvgOptions, chart_svg};
 use crate::model::document::Document;
 use crate::model::evaluation::{Rule, Tally, TargetEvaluation, Verdict};
-use crate::model::format::{bound_words, number, target_words};
+use crate::model::format::{number, target_words};
 use crate::model::map::svg::map_svg;
 use crate::model::plan::NodeKind;
 use crate::model::slide::{SlideBody, SlideSpec};
@@ -73,10 +73,7 @@ pub fn evaluation_docx<S: Borrow<SlideSpec>>(
     if !standing.is_empty() {
         let listed: Vec<String> = standing
             .iter()
-            .filter_map(|i| {
-                let t = i.target.as_ref()?;
-                Some(format!("{}（{}）", i.name, bound_words(i.comparator, t.value, t.upper, &i.unit, Lang::Zh)))
-            })
+            .filter_map(|i| Some(format!("{}（{}）", i.name, crate::model::evaluation::rule_asks(i, Lang::Zh)?)))
             .collect();
         out.body(&format!(
             "另有 {} 条以数字表述的常设政策规则，没有截止年份，不作为目标评估：{}。",

@@ -128,6 +128,11 @@ fn header(sheet: &mut Worksheet, names: &[&str], bold: &Format) -> Result<(), Xl
     Ok(())
 }
 
+/// Every scenario's `items`, each with the scenario's name: a sheet's rows.
+fn per_scenario<'a, T>(scenarios: &[&'a Scenario], items: impl Fn(&'a Scenario) -> &'a [T]) -> Vec<(&'a str, &'a T)> {
+    scenarios.iter().flat_map(|s| items(s).iter().map(move |item| (s.name.as_str(), item))).collect()
+}
+
 fn col(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
 }
@@ -198,8 +203,7 @@ pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
     }
     about.set_column_width(1, 60)?;
 
-    let extra: Vec<(&str, &crate::model::scenario::ExtraIndicator)> =
-        scenarios.iter().flat_map(|s| s.extra_indicators.iter().map(move |e| (s.name.as_str(), e))).collect();
+    let extra = per_scenario(scenarios, |s| &s.extra_indicators);
     if !extra.is_empty() {
         let sheet = book.add_worksheet().set_name("indicators")?;
         header(sheet, &["Scenario", "Id", "Name", "Name_en", "Unit"], &bold)?;
@@ -211,8 +215,7 @@ pub fn xlsx(scenarios: &[&Scenario]) -> Result<Vec<u8>, XlsxError> {
             }
         }
     }
-    let verdicts: Vec<(&str, &crate::model::scenario::VerdictOverride)> =
-        scenarios.iter().flat_map(|s| s.verdicts.iter().map(move |v| (s.name.as_str(), v))).collect();
+    let verdicts = per_scenario(scenarios, |s| &s.verdicts);
     if !verdicts.is_empty() {
         let sheet = book.add_worksheet().set_name("verdicts")?;
         header(sheet, &["Scenario", "Measure id", "Year", "Verdict", "Note"], &bold)?;
