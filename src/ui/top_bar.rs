@@ -110,8 +110,9 @@ pub fn top_bar_ui(ui: &mut Ui, props: &TopBarProps<'_>) -> Vec<Command> {
 const WIDE_ENOUGH_FOR_OPEN: f32 = 1100.0;
 const WIDE_ENOUGH_FOR_OPEN_EN: f32 = 1450.0;
 /// Below this width not even the menu fits beside the search field. English: seen in a real
-/// 1280-wide window, where the menu pushed ▶ Present over the search label (the test harness
-/// lays the bar out some 45 px narrower, so its margin is taken from the window).
+/// 1280-wide window, where the menu pushed ▶ Present over the search label (in the test
+/// harness the bar's right-hand group comes out some 45 px narrower and hid that, so the
+/// margin is taken from the window).
 const MENU_FITS: f32 = 1060.0;
 const MENU_FITS_EN: f32 = 1340.0;
 /// The slot of the hit count and its arrows: always there, so nothing moves when it fills.
