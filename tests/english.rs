@@ -121,7 +121,8 @@ fn the_english_bar_keeps_open_scenario_one_click_away_in_its_file_menu() {
     harness.run();
     assert!(!harness.state().file_dialog_asked());
     harness.get_by_label("Open scenario…").click();
-    harness.run();
+    // While the dialog is open the window keeps polling: step, rather than wait for it to settle.
+    harness.run_steps(4);
     assert!(harness.state().file_dialog_asked(), "the dialog is open, or the window said there is none");
     // In Chinese the button fits and stands in the bar.
     let mut chinese = app();
