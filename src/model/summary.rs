@@ -64,18 +64,6 @@ impl MeasureSummary {
     }
 }
 
-/// The actual series of a measure for the whole region, in scenario order, as
-/// (points, label).
-pub fn actual_series<'a>(
-    scenarios: &'a [&'a Scenario],
-    measure: &'a str,
-) -> impl Iterator<Item = (Vec<(u16, f64)>, &'a str)> + 'a {
-    scenarios
-        .iter()
-        .flat_map(move |s| s.actual_series(measure))
-        .map(|s| (s.points.iter().map(|p| (p.year, p.value)).collect(), s.label.as_str()))
-}
-
 pub fn summarize(doc: &Document, scenarios: &[&Scenario]) -> Vec<MeasureSummary> {
     let plan = &doc.plan;
     let base_year = plan.meta.baseline_year;
