@@ -15,6 +15,17 @@ fn tab(harness: &mut Harness<'static, PlanExplorerApp>, label: &str) {
     harness.run_steps(4);
 }
 
+/// Opens the drop-down box labelled `label` and clicks `choice` in the list it opens (the
+/// choice's name may also be written elsewhere on the page: the entry that appeared is taken).
+fn choose(harness: &mut Harness<'static, PlanExplorerApp>, label: &str, choice: &str) {
+    let before: Vec<egui::Rect> = harness.query_all_by_label(choice).map(|n| n.rect()).collect();
+    harness.get_by_label(label).click();
+    harness.run_steps(4);
+    let entry = harness.query_all_by_label(choice).find(|n| !before.contains(&n.rect()));
+    entry.unwrap_or_else(|| panic!("`{choice}` is not in the list `{label}` opens")).click();
+    harness.run_steps(4);
+}
+
 fn click(harness: &mut Harness<'static, PlanExplorerApp>, label: &str) {
     harness.get_all_by_label(label).last().unwrap_or_else(|| panic!("no `{label}`")).click();
     harness.run_steps(4);
@@ -212,4 +223,67 @@ fn ctrl_plus_zooms_the_window_and_the_zoom_is_remembered() {
     // at its own size in points, so the factor is read rather than the width).
     let before = normal / zoomed;
     assert!((again.ctx.zoom_factor() - before).abs() < 0.01, "{before} after a restart: {}", again.ctx.zoom_factor());
+}
+
+#[test]
+fn progress_is_measured_against_the_scenario_chosen_as_its_basis() {
+    // A user's file of actual values in which R&D intensity reached 2.3 % in 2020 (test data).
+    let dir = common::temp_dir("features-basis");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("own-actuals.ron");
+    let good = std::fs::read_to_string(common::fixture("good.ron")).unwrap();
+    let own = good
+        .replace("name: \"测试情景\"", "name: \"自有统计\"")
+        .replace("kind: Projection", "kind: Actual")
+        .replace("source: \"projection: test\"", "source: \"test data\"")
+        .replace("(year: 2020, value: 1.5)", "(year: 2020, value: 2.3)");
+    std::fs::write(&path, own).unwrap();
+    let mut harness = common::AppBuilder::new().size([1280.0, 9000.0]).build();
+    common::drop_file(&mut harness, path);
+    // The status in R&D intensity's row of the indicator table.
+    let status = |h: &mut Harness<'static, PlanExplorerApp>| {
+        tab(h, "指标");
+        // (The first of the name: the table row; the chart below it has the same title.)
+        let row = h.get_all_by_label("研发经费占GDP比重（R&D/GDP）").next().expect("the row").rect();
+        let words = ["已实现", "按计划推进", "加速推进", "进展有限", "倒退"];
+        let in_row: Vec<&str> = words
+            .into_iter()
+            .filter(|w| h.query_all_by_label(w).any(|n| (n.rect().center().y - row.center().y).abs() < 6.0))
+            .collect();
+        in_row
+    };
+    // By default, the built-in actual values: 0.93 % in 2020 against 2.2 %.
+    assert_eq!(status(&mut harness), ["进展有限"]);
+    tab(&mut harness, "情景");
+    choose(&mut harness, "进展依据", "自有统计");
+    assert_eq!(harness.state().session().scenarios().basis(), Some("自有统计"));
+    // Measured against the chosen file: 2.3 % in 2020 meets 2.2 %.
+    assert_eq!(status(&mut harness), ["已实现"]);
+    // And back to the default.
+    tab(&mut harness, "情景");
+    choose(&mut harness, "进展依据", "默认（内置实际值）");
+    assert_eq!(status(&mut harness), ["进展有限"]);
+}
+
+#[test]
+fn the_chart_region_chosen_is_shown_and_still_chosen_after_a_restart() {
+    let dir = common::temp_dir("features-chart-region");
+    let mut harness = common::AppBuilder::new().settings_in(&dir).build();
+    tab(&mut harness, "指标");
+    // R&D intensity (the default chart) is published for 包头 too: the chart is 包头's, and says
+    // that the plan's baseline and target are for the whole region.
+    choose(&mut harness, "图表地区", "包头");
+    let shows_baotou = |h: &Harness<'static, PlanExplorerApp>| {
+        h.query_by_label("研发经费占GDP比重（R&D/GDP） · 包头").is_some()
+            && h.query_by_label_contains("规划的基期值与目标为全区数值，包头").is_some()
+    };
+    assert!(shows_baotou(&harness));
+    common::close(harness);
+    let mut again = common::AppBuilder::new().settings_in(&dir).build();
+    again.run();
+    tab(&mut again, "指标");
+    assert!(shows_baotou(&again), "still 包头's chart after the restart");
+    // Back to the whole region.
+    choose(&mut again, "图表地区", "全区");
+    assert!(again.query_by_label("研发经费占GDP比重（R&D/GDP） · 包头").is_none());
 }

@@ -5,15 +5,29 @@ mod common;
 
 use common::{LEAGUES, app};
 use egui_kittest::kittest::Queryable;
+use plan_explorer::app::PlanExplorerApp;
 use plan_explorer::model::NodeKind;
 use plan_explorer::ui::View;
 
-fn open_map() -> egui_kittest::Harness<'static, plan_explorer::app::PlanExplorerApp> {
+fn open_map() -> egui_kittest::Harness<'static, PlanExplorerApp> {
     let mut harness = app();
     harness.get_by_label("地图").click();
     harness.run();
     assert_eq!(harness.state().settings().view, View::Map);
     harness
+}
+
+/// Chooses what the map is coloured by (the first statistic whose name holds `statistic`) and
+/// its year.
+fn colour_by(harness: &mut egui_kittest::Harness<'static, PlanExplorerApp>, statistic: &str, year: Option<&str>) {
+    harness.get_by_label("着色依据").click();
+    harness.run();
+    harness.get_all_by_label_contains(statistic).next().expect("the statistic").click();
+    harness.run();
+    if let Some(year) = year {
+        harness.get_by_label(year).click();
+        harness.run();
+    }
 }
 
 #[test]
@@ -57,10 +71,7 @@ fn clicking_a_league_narrows_the_tree_to_what_names_it() {
 #[test]
 fn a_statistic_with_gaps_draws_them_as_not_published() {
     let mut harness = open_map();
-    harness.get_by_label("着色依据").click();
-    harness.run();
-    harness.get_by_label_contains("全社会研发经费").click();
-    harness.run();
+    colour_by(&mut harness, "全社会研发经费", None);
     // R&D spending is published for a few 盟市 only (none in the east): the others say
     // 未公布, never 0.
     for city in ["呼伦贝尔", "兴安盟", "通辽", "赤峰", "锡林郭勒盟"] {
@@ -73,12 +84,7 @@ fn a_statistic_with_gaps_draws_them_as_not_published() {
 fn a_scenarios_east_and_west_series_are_written_on_their_halves_of_the_map() {
     let mut harness = open_map();
     common::drop_file(&mut harness, common::fixture("east_west.ron"));
-    harness.get_by_label("着色依据").click();
-    harness.run();
-    harness.get_by_label("地区生产总值（现价）（亿元）").click();
-    harness.run();
-    harness.get_by_label("2025").click();
-    harness.run();
+    colour_by(&mut harness, "地区生产总值（现价）（亿元）", Some("2025"));
     // The file gives 东部 and 西部 for 2025 but only 赤峰 of their 盟市: the halves are written
     // beside the map with the scenario's name, marked as projections; 赤峰 is coloured and
     // marked; the other 盟市 stay unpublished.
@@ -129,4 +135,30 @@ fn no_label_covers_another_at_1024_by_768() {
             assert!(!ra.intersects(*rb) || ra.intersect(*rb).area() < 1.0, "{a} {ra:?} covers {b} {rb:?}");
         }
     }
+}
+
+#[test]
+fn hovering_a_league_on_a_statistic_shows_its_value_year_and_source() {
+    let mut harness = open_map();
+    colour_by(&mut harness, "地区生产总值（现价）（亿元）", Some("2021"));
+    harness.get_by_label_contains("鄂尔多斯\n").hover();
+    harness.run();
+    let tips: Vec<String> = harness
+        .query_all_by_label_contains("鄂尔多斯 · 西部\n")
+        .map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label().unwrap_or_default())
+        .collect();
+    // The value and source as the shipped actual values give them (scenarios/actual-2010-2023.ron).
+    let actuals = plan_explorer::model::scenario::embedded_actuals(&harness.state().doc().plan).unwrap();
+    let (series, point) = actuals
+        .series
+        .iter()
+        .filter(|s| s.indicator == "gdp" && s.region == "鄂尔多斯")
+        .find_map(|s| s.points.iter().find(|p| p.year == 2021).map(|p| (s, p)))
+        .expect("鄂尔多斯's GDP in 2021 is in the shipped values");
+    assert_eq!(point.value, 4715.7);
+    let tip = tips.iter().find(|t| !t.is_empty()).expect("the tooltip");
+    let lines: Vec<&str> = tip.lines().collect();
+    assert_eq!(lines[1], "4715.7 亿元（2021）", "value, unit and year: {tip}");
+    assert!(tip.contains(&series.label), "the series: {tip}");
+    assert!(tip.contains(&point.source) && point.source.starts_with("https://"), "where it was read: {tip}");
 }
