@@ -72,10 +72,11 @@ pub fn unit_words(unit: &str, lang: Lang) -> String {
     if lang.is_english() { unit_en(unit) } else { unit.to_string() }
 }
 
-/// A value as stored: whole numbers without a fraction, everything else at full precision,
-/// so a value written by the command line reads back unchanged.
+/// A value as stored: the shortest text that reads back as the same number (Rust's `Display`
+/// of a float: whole numbers without a fraction, `150`, and never an exponent), so a value
+/// written by the command line reads back unchanged.
 pub fn exact(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+    format!("{v}")
 }
 
 /// A target in words a reader needs no legend for: `2.2 %（2020）`, `≥ 85 %（2020）`,
@@ -148,6 +149,64 @@ mod tests {
     }
 
     #[test]
+    fn every_unit_the_plan_and_the_shipped_files_use_has_english_words() {
+        let plan = crate::model::load::embedded_plan().expect("the embedded plan");
+        let actuals = crate::model::scenario::embedded_actuals(&plan).expect("the shipped actual values");
+        let national = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/national-13th-fyp.ron"))
+            .expect("the national file");
+        let (national, _) = crate::model::scenario::load_scenario_str(&national, "national.ron", &plan).expect("loads");
+        let units: std::collections::BTreeSet<&str> = plan
+            .indicators
+            .iter()
+            .map(|i| i.unit.as_str())
+            .chain([&actuals, &national].into_iter().flat_map(|s| s.series.iter().map(|x| x.unit.as_str())))
+            .collect();
+        assert!(units.len() > 20, "{units:?}");
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for unit in units {
+            let words = unit_en(unit);
+            assert!(!words.chars().any(han), "`{unit}` reads `{words}` in English");
+            assert_eq!(unit_words(unit, Lang::En), words);
+            assert_eq!(unit_words(unit, Lang::Zh), unit, "Chinese keeps the plan's unit");
+        }
+        // A few read as a reader expects.
+        assert_eq!(unit_en("亿元"), "× 100 million yuan");
+        assert_eq!(unit_en("%/年"), "% a year");
+        assert_eq!(unit_en("个百分点"), "percentage points");
+    }
+
+    #[test]
+    fn every_kind_of_target_has_its_own_words_in_both_languages() {
+        use Comparator::*;
+        let words = |c, v, unit, lang| bound_words(c, v, None, unit, lang);
+        for (c, v, unit, zh, en) in [
+            (Level, 136.06, "亿元", "136.06 亿元", "136.06 × 100 million yuan"),
+            (Reach, 2.2, "%", "2.2 %", "2.2 %"),
+            (AtLeast, 85.0, "%", "≥ 85 %", "≥ 85 %"),
+            (MoreThan, 60.0, "%", "> 60 %", "> 60 %"),
+            (AtMost, 3.0, "%", "≤ 3 %", "≤ 3 %"),
+            (About, 160.0, "家", "≈ 160 家", "≈ 160 units"),
+            (IncreaseBy, 50.0, "家", "+50 家", "+50 units"),
+            (GrowthRate, 4.0, "%/年", "年均增长 4 %", "4 % a year"),
+            (Rank, 17.0, "位", "第 17 位", "rank 17"),
+            (RankWithin, 20.0, "位", "前 20 位", "top 20"),
+            (Multiple, 2.0, "倍", "× 2", "× 2"),
+        ] {
+            assert_eq!(words(c, v, unit, Lang::Zh), zh, "{c:?}");
+            assert_eq!(words(c, v, unit, Lang::En), en, "{c:?}");
+        }
+        // A range, whatever its comparator; no unit, no space.
+        assert_eq!(bound_words(Range, 5.0, Some(7.0), "项", Lang::En), "5–7 units");
+        assert_eq!(bound_words(Reach, 20.0, None, "", Lang::Zh), "20");
+    }
+
+    #[test]
+    fn a_value_without_a_unit_is_the_number_alone() {
+        assert_eq!(with_unit(Some(3.5), "", "未公布"), "3.5");
+        assert_eq!(with_unit(Some(3.5), "%", "未公布"), "3.5 %");
+    }
+
+    #[test]
     fn a_value_set_by_hand_keeps_what_readable_shows() {
         for (v, kept) in [(2.0032, 2.0), (136.064, 136.06), (0.01234, 0.012), (-1.005001, -1.01), (-0.0001, -0.0001)] {
             assert_eq!(to_readable_precision(v), kept, "{v}");
@@ -172,6 +231,10 @@ mod tests {
             assert_eq!(exact(v).parse::<f64>().unwrap(), v);
         }
         assert_eq!(exact(150.0), "150");
+        assert_eq!(exact(-57.7), "-57.7");
+        // Large whole numbers in full, never as an exponent a spreadsheet would misread.
+        assert_eq!(exact(1e15), "1000000000000000");
+        assert_eq!(exact(1e16), "10000000000000000");
     }
 
     #[test]

@@ -207,13 +207,105 @@ mod tests {
         );
     }
 
+    /// The real plan's indicator table, with the shipped actual values.
+    fn real() -> Vec<MeasureSummary> {
+        let plan = crate::model::load::embedded_plan().expect("the embedded plan");
+        let actuals = crate::model::scenario::embedded_actuals(&plan).expect("the actual values");
+        let doc = crate::model::Document::new(plan, "plan.ron");
+        crate::model::summary::summarize(&doc, &[&actuals])
+    }
+
+    fn records(text: &str) -> Vec<Vec<String>> {
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        reader.records().map(|r| r.expect("a CSV record").iter().map(String::from).collect()).collect()
+    }
+
+    #[test]
+    fn the_indicator_table_csv_has_a_row_per_measure_with_a_target_as_the_table_shows_it() {
+        let summaries = real();
+        let rows = records(&table_csv(&summaries));
+        assert_eq!(rows[0][..4], ["measure", "name", "unit", "baseline_year"]);
+        assert_eq!(rows.len() - 1, summaries.iter().filter(|s| s.target.is_some()).count());
+        let rd = rows.iter().find(|r| r[0] == "rd_intensity").expect("R&D intensity's row");
+        // 0.76 % in 2015 to 2.2 % in 2020 (23.69 % a year); latest published 0.9 % (2022);
+        // judged by 2020's 0.93 %: limited progress.
+        assert_eq!(
+            rd[1..],
+            [
+                "研发经费占GDP比重（R&D/GDP）",
+                "%",
+                "2015",
+                "0.76",
+                "2020",
+                "2.2",
+                "reach",
+                "23.69",
+                "2022",
+                "0.9",
+                "Limited"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_evaluation_csv_says_yes_where_a_target_was_exceeded_or_met_early() {
+        // Test values, not statistics: R&D intensity at 2.3 % in 2019 and 2.5 % in 2020, past
+        // its 2.2 % target and a year early.
+        let plan = crate::model::load::embedded_plan().expect("the embedded plan");
+        let src = format!(
+            "(format_version: 1, name: \"测试\", plan: \"{}\", series: [(id: \"rd\", indicator: \"rd_intensity\", \
+             region: \"全区\", unit: \"%\", kind: Actual, label: \"测试\", source: \"test data\", \
+             points: [(year: 2019, value: 2.3), (year: 2020, value: 2.5)])])",
+            plan.meta.title
+        );
+        let (early, _) = crate::model::scenario::load_scenario_str(&src, "t.ron", &plan).expect("loads");
+        let actuals = crate::model::scenario::embedded_actuals(&plan).expect("the actual values");
+        let doc = crate::model::Document::new(plan, "plan.ron");
+        let evaluations =
+            crate::model::evaluation::evaluate(&doc, &[&early, &actuals], crate::model::evaluation::Rule::default());
+        let rows = records(&evaluation_csv(&evaluations));
+        let column = |name: &str| EVALUATION_COLUMNS.iter().position(|c| *c == name).expect("a column");
+        let (exceeded, ahead) = (column("exceeded"), column("ahead"));
+        assert_eq!(rows.len() - 1, evaluations.len());
+        for (row, e) in rows[1..].iter().zip(&evaluations) {
+            assert_eq!(row[exceeded], if e.exceeded() { "yes" } else { "" }, "{}", e.key);
+            assert_eq!(row[ahead], if e.ahead() { "yes" } else { "" }, "{}", e.key);
+        }
+        let rd = evaluations.iter().position(|e| e.key == "rd_intensity").expect("R&D intensity's target");
+        assert_eq!((rows[rd + 1][exceeded].as_str(), rows[rd + 1][ahead].as_str()), ("yes", "yes"));
+        assert!(evaluations.iter().any(|e| !e.exceeded() && !e.ahead()));
+    }
+
+    #[test]
+    fn a_slides_table_is_its_header_then_its_rows_guarded() {
+        let table = Table {
+            header: vec!["盟市".into(), "数值".into()],
+            rows: vec![vec!["包头".into(), "-3".into()], vec!["=cmd".into(), "1".into()]],
+        };
+        assert_eq!(table_csv_of(&table), "盟市,数值\n包头,-3\n'=cmd,1\n");
+    }
+
     #[test]
     fn csv_cells_never_run_as_formulas_but_numbers_stay_numbers() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("+cmd"), "'+cmd");
-        assert_eq!(spreadsheet_safe("-57.7"), "-57.7");
-        assert_eq!(spreadsheet_safe("研发经费"), "研发经费");
+        for (cell, safe) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+cmd", "'+cmd"),
+            // A minus that is not a number, a tab or a carriage return can start a formula too.
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("-", "'-"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            // Numbers, however written, stay numbers; text with the sign inside is left alone.
+            ("-57.7", "-57.7"),
+            ("-1e3", "-1e3"),
+            ("+5", "+5"),
+            ("\t-5 ", "\t-5 "),
+            ("a=1", "a=1"),
+            ("研发经费", "研发经费"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe, "{cell:?}");
+        }
         let chart = Chart {
             title: "=1+1".into(),
             series: vec![ChartSeries {
