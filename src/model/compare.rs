@@ -112,16 +112,9 @@ mod tests {
     use crate::model::scenario::Point;
 
     fn scenario(name: &str, points: &[(u16, f64)]) -> Scenario {
-        Scenario {
-            format_version: 1,
-            name: name.into(),
-            description: String::new(),
-            plan: String::new(),
-            built_in: false,
-            colour_slot: 0,
-            extra_indicators: Vec::new(),
-            verdicts: Vec::new(),
-            series: vec![Series {
+        Scenario::of_series(
+            name,
+            vec![Series {
                 id: "s".into(),
                 indicator: "rd_intensity".into(),
                 region: "全区".into(),
@@ -132,7 +125,7 @@ mod tests {
                 note: String::new(),
                 points: points.iter().map(|&(year, value)| Point { year, value, ..Point::default() }).collect(),
             }],
-        }
+        )
     }
 
     #[test]

@@ -133,6 +133,21 @@ pub fn join_sources<'a>(sources: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 impl Scenario {
+    /// A scenario of these series and nothing else (for the plan loaded: no title to check).
+    pub fn of_series(name: &str, series: Vec<Series>) -> Self {
+        Scenario {
+            format_version: SCENARIO_FORMAT_VERSION,
+            name: name.to_string(),
+            description: String::new(),
+            plan: String::new(),
+            built_in: false,
+            colour_slot: 0,
+            extra_indicators: Vec::new(),
+            verdicts: Vec::new(),
+            series,
+        }
+    }
+
     /// The very same data as `other`: the same series (points, kinds, sources) and extra
     /// indicators, whatever the two are called.
     pub fn same_data(&self, other: &Scenario) -> bool {

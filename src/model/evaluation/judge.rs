@@ -206,17 +206,7 @@ mod tests {
     }
 
     fn scenario(series: Vec<Series>) -> Scenario {
-        Scenario {
-            format_version: 1,
-            name: "t".into(),
-            description: String::new(),
-            plan: String::new(),
-            built_in: false,
-            colour_slot: 0,
-            extra_indicators: Vec::new(),
-            verdicts: Vec::new(),
-            series,
-        }
+        Scenario::of_series("t", series)
     }
 
     fn doc() -> Document {
