@@ -43,7 +43,11 @@ fn input() -> egui::RawInput {
 }
 
 fn frame(ctx: &egui::Context, app: &mut PlanExplorerApp) {
-    let mut output = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    frame_with(ctx, app, input());
+}
+
+fn frame_with(ctx: &egui::Context, app: &mut PlanExplorerApp, input: egui::RawInput) {
+    let mut output = ctx.run_ui(input, |ui| app.ui_root(ui));
     let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
     black_box(primitives);
     output.textures_delta.clear();
@@ -221,17 +225,218 @@ fn scenario_frames(c: &mut Criterion) {
     });
 }
 
-fn egui_demo(c: &mut Criterion) {
-    let ctx = egui::Context::default();
-    let mut demo = egui_demo_lib::DemoWindows::default();
-    c.bench_function("frame/egui_demo", |b| {
+/// The frames the budgets add (docs/PERFORMANCE.md): the keystroke at 1× (a small plan is
+/// searched in the frame itself), a scenario arriving timed to completion (read, derived and
+/// shown) at 1× and 100×, the pointer moving over the map and over a chart, a what-if point
+/// dragged, and the regional page with a user's scenario of 盟市 values.
+fn interaction_frames(c: &mut Criterion) {
+    let (ctx, mut app) = new_app(plan_at(1), View::Reader, "ch2");
+    frame(&ctx, &mut app);
+    let queries = ["稀土", "科技", "第十三章", "创新"];
+    let mut k = 0;
+    c.bench_function("frame/working/search_typed/1", |b| {
         b.iter(|| {
-            // At the app's own screen size, not egui's default 10,000 × 10,000.
-            let mut output = ctx.run_ui(input(), |ui| demo.ui(ui));
-            black_box(ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point));
-            output.textures_delta.clear();
+            k = (k + 1) % queries.len();
+            app.run(Command::Tree(TreeCommand::SetQuery(queries[k].to_string())));
+            frame(&ctx, &mut app);
         })
     });
+    for scale in [1, 100] {
+        let plan = plan_at(scale);
+        scenario_to_completion(c, &plan, scale);
+        // On the map, where the pointer shows 鄂尔多斯's tooltip (searched around its label); on
+        // the chart, the first place left of its legend where the pointer draws on the plot.
+        let label = widget_rect(&plan, View::Map, "ch16", "鄂尔多斯\n").center();
+        let around = (0..40).flat_map(move |r| {
+            (0..8).map(move |k| {
+                let angle = std::f32::consts::TAU * k as f32 / 8.0;
+                label + 12.0 * r as f32 * egui::vec2(angle.cos(), angle.sin())
+            })
+        });
+        let map = find_hover(&plan, View::Map, "ch16", around, &|out, _| {
+            accessible_texts(out).iter().any(|t| t.starts_with("鄂尔多斯 · 西部\n"))
+        });
+        let legend = widget_rect(&plan, View::Indicators, "ch2", "规划基期值").left_center();
+        let leftwards = (1..40).map(move |k| legend - egui::vec2(20.0 * k as f32, 0.0));
+        let chart = find_hover(&plan, View::Indicators, "ch2", leftwards, &|out, idle| out.shapes.len() > idle);
+        for (name, view, node, at) in [("map", View::Map, "ch16", map), ("chart", View::Indicators, "ch2", chart)] {
+            let (ctx, mut app) = new_app(plan.clone(), view, node);
+            let mut pointer = RestingPointer::default();
+            for _ in 0..60 {
+                frame_with(&ctx, &mut app, pointer.at(at));
+            }
+            c.bench_function(&format!("frame/hover_{name}/{scale}"), |b| {
+                b.iter(|| frame_with(&ctx, &mut app, pointer.at(at)))
+            });
+        }
+        whatif_drag(c, &plan, scale);
+        let (ctx, mut app) = new_app(plan.clone(), View::Regions, "ch16");
+        let long = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/example-long.csv"));
+        app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![long])));
+        settle(&ctx, &mut app);
+        assert!(app.scenarios().iter().any(|s| s.scenario.name.contains("R&D")), "the 盟市 R&D table is loaded");
+        c.bench_function(&format!("frame/regions_scenario/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
+    }
+}
+
+/// Frames until every file is read and what is derived from it is shown.
+fn settle(ctx: &egui::Context, app: &mut PlanExplorerApp) {
+    while app.loading() > 0 {
+        frame(ctx, app);
+        std::thread::yield_now();
+    }
+    app.wait_for_scenarios();
+    frame(ctx, app);
+}
+
+/// `scenarios/trend.ron` opened on the indicator page with a chart shown, timed from the
+/// command to the frame that shows everything derived from it (the file read on the loader's
+/// worker; at 100× the derivation on its own worker, at 1× in the frame).
+fn scenario_to_completion(c: &mut Criterion, plan: &Plan, scale: usize) {
+    let trend = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron"));
+    let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
+    frame(&ctx, &mut app);
+    let before = app.scenarios().len();
+    c.bench_function(&format!("derive/scenario_arrives/{scale}"), |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                let start = std::time::Instant::now();
+                app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![trend.clone()])));
+                settle(&ctx, &mut app);
+                spent += start.elapsed();
+                assert_eq!(app.scenarios().len(), before + 1, "the file arrived");
+                app.run(Command::Scenario(ScenarioCommand::Remove(before)));
+                settle(&ctx, &mut app);
+            }
+            spent
+        })
+    });
+}
+
+/// Where the widget whose accessible text starts with `label` is drawn, found in a frame of an
+/// app set up as the benchmark's (egui's accessibility tree gives every widget's bounds).
+fn widget_rect(plan: &Plan, view: View, node: &str, label: &str) -> egui::Rect {
+    let (_, _, mut output) = accessible_app(plan, view, node);
+    let update = output.platform_output.accesskit_update.take().expect("the accessibility tree");
+    let bounds = update
+        .nodes
+        .iter()
+        // (egui writes a text's words as its accessible value, a button's as its label.)
+        .find(|(_, n)| n.label().or(n.value()).is_some_and(|l| l.starts_with(label)))
+        .and_then(|(_, n)| n.bounds())
+        .unwrap_or_else(|| panic!("no widget labelled {label:?} on {view:?}"));
+    egui::Rect::from_min_max(
+        egui::pos2(bounds.x0 as f32, bounds.y0 as f32),
+        egui::pos2(bounds.x1 as f32, bounds.y1 as f32),
+    )
+}
+
+/// An app set up as a benchmark's with egui's accessibility tree on, warmed up as the benchmarks
+/// are (the map is laid out on first use), and its next frame with no pointer.
+fn accessible_app(plan: &Plan, view: View, node: &str) -> (egui::Context, PlanExplorerApp, egui::FullOutput) {
+    let (ctx, mut app) = new_app(plan.clone(), view, node);
+    ctx.enable_accesskit();
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    let mut output = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    output.textures_delta.clear();
+    (ctx, app, output)
+}
+
+/// Every text of a frame's accessibility tree.
+fn accessible_texts(output: &egui::FullOutput) -> Vec<String> {
+    let Some(update) = &output.platform_output.accesskit_update else { return Vec::new() };
+    update.nodes.iter().filter_map(|(_, n)| n.label().or(n.value()).map(String::from)).collect()
+}
+
+/// The pointer resting at a place, on a clock of 60 frames a second (egui shows a tooltip only
+/// after the pointer has rested a while).
+#[derive(Default)]
+struct RestingPointer {
+    clock: f64,
+}
+
+impl RestingPointer {
+    fn at(&mut self, at: egui::Pos2) -> egui::RawInput {
+        self.clock += 1.0 / 60.0;
+        let mut input = input();
+        input.time = Some(self.clock);
+        input.events.push(egui::Event::PointerMoved(at));
+        input
+    }
+}
+
+/// The first of `candidates` where the pointer, once rested, makes `hovers` true of the frame
+/// (given the number of shapes the frame draws with no pointer).
+fn find_hover(
+    plan: &Plan,
+    view: View,
+    node: &str,
+    candidates: impl Iterator<Item = egui::Pos2>,
+    hovers: &dyn Fn(&egui::FullOutput, usize) -> bool,
+) -> egui::Pos2 {
+    let (ctx, mut app, idle) = accessible_app(plan, view, node);
+    let idle = idle.shapes.len();
+    let mut pointer = RestingPointer::default();
+    for at in candidates {
+        // 40 frames: two thirds of a second, past egui's tooltip delay.
+        for k in 0..40 {
+            let mut output = ctx.run_ui(pointer.at(at), |ui| app.ui_root(ui));
+            output.textures_delta.clear();
+            if k == 39 && hovers(&output, idle) {
+                return at;
+            }
+        }
+    }
+    panic!("nowhere on {view:?} shows what the pointer should")
+}
+
+/// A what-if series of R&D intensity (a straight line from the plan's base to 2.2 % in 2020)
+/// with its 2018 point dragged up and down: the command a drag sends and the frame after it.
+fn whatif_drag(c: &mut Criterion, plan: &Plan, scale: usize) {
+    use plan_explorer::model::whatif::StartFrom;
+    use plan_explorer::ui::command::WhatIfCommand;
+    let (ctx, mut app) = new_app(plan.clone(), View::WhatIf, "ch2");
+    app.run(WhatIfCommand::Begin(StartFrom::Baseline));
+    app.run(WhatIfCommand::Line(2.2));
+    frame(&ctx, &mut app);
+    assert!(app.whatif().draft().is_some(), "a what-if series is being edited");
+    let mut value = 1.6;
+    c.bench_function(&format!("frame/working/whatif_drag/{scale}"), |b| {
+        b.iter(|| {
+            value = if value < 1.9 { value + 0.01 } else { 1.6 };
+            app.run(WhatIfCommand::Drag { year: 2018, value, first: false });
+            frame(&ctx, &mut app);
+        })
+    });
+}
+
+fn egui_demo(c: &mut Criterion) {
+    demo_frames(c, "frame/egui_demo");
+}
+
+/// The yardstick again at the end of the run: `tools/bench_budgets.py` divides by the faster of
+/// the two (the first measurement of a process reads slow on this machine).
+fn egui_demo_again(c: &mut Criterion) {
+    demo_frames(c, "frame/egui_demo/again");
+}
+
+fn demo_frames(c: &mut Criterion, name: &str) {
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    let mut demo_frame = || {
+        // At the app's own screen size, not egui's default 10,000 × 10,000.
+        let mut output = ctx.run_ui(input(), |ui| demo.ui(ui));
+        black_box(ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point));
+        output.textures_delta.clear();
+    };
+    // Warmed past criterion's warm-up (its font atlas and caches filled).
+    for _ in 0..1000 {
+        demo_frame();
+    }
+    c.bench_function(name, |b| b.iter(&mut demo_frame));
 }
 
 fn load_and_search(c: &mut Criterion) {
@@ -375,6 +580,12 @@ fn exports(c: &mut Criterion) {
     c.bench_function("export/slide_png_2x", |b| {
         b.iter(|| black_box(plan_explorer::render::png(&slide_svg(first, "1 / 1", SLIDE_SIZE), 2.0).expect("png")))
     });
+    c.bench_function("export/slide_png_4x", |b| {
+        b.iter(|| black_box(plan_explorer::render::png(&slide_svg(first, "1 / 1", SLIDE_SIZE), 4.0).expect("png")))
+    });
+    c.bench_function("export/briefing_html", |b| {
+        b.iter(|| black_box(plan_explorer::model::export::briefing_html(&deck.name, &slides, Lang::Zh)))
+    });
     let title = format!("{} slides", slides.len());
     c.bench_function("export/briefing_pdf_64", |b| {
         b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, Lang::Zh), &title).expect("pdf")))
@@ -384,6 +595,6 @@ fn exports(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
-    targets = egui_demo, frames, working_frames, scenario_frames, load_and_search, worst_shapes, exports
+    targets = egui_demo, frames, working_frames, scenario_frames, interaction_frames, load_and_search, worst_shapes, exports, egui_demo_again
 }
 criterion_main!(benches);
