@@ -135,6 +135,9 @@ fn a_file_of_many_problems_is_capped_at_200_messages_and_says_how_many_more() {
     for k in 0..3 {
         all.push_str(&series.replacen("id: \"s\"", &format!("id: \"s{k}\""), 1));
     }
+    // Past the cap, the years 15 years from the period are still near: not counted.
+    let near = file_with("rd_intensity", "%", &[(2001, 1.0), (2035, 1.0)]);
+    all.push_str(&near[near.find("(id:").unwrap()..near.rfind("])").unwrap()].replacen("id: \"s\"", "id: \"near\"", 1));
     src = src.replacen(&series, &all, 1);
     let per_series = years.len();
     assert_eq!(per_series, 117);
