@@ -118,7 +118,7 @@ pub fn bound_words(comparator: Comparator, value: f64, upper: Option<f64>, unit:
         (Comparator::IncreaseBy, ..) => format!("+{v}{unit}"),
         (Comparator::Multiple, ..) => format!("× {v}"),
         (Comparator::GrowthRate, _, false) => format!("年均增长 {v} %"),
-        (Comparator::GrowthRate, _, true) => format!("{v} % a year"),
+        // In English the unit says it: `%/年` reads "% a year".
         _ => format!("{v}{unit}"),
     }
 }
