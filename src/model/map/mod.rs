@@ -406,6 +406,42 @@ mod tests {
     }
 
     #[test]
+    fn the_classes_in_use_spread_over_the_whole_palette_from_light_to_dark() {
+        let last = CLASS_RGB.len() - 1;
+        assert_eq!(last, 4, "five colours");
+        // Five classes: one colour each, in order.
+        assert_eq!((0..5).map(|k| class_rgb(k, 5)).collect::<Vec<_>>(), CLASS_RGB.to_vec());
+        // Four: the lightest and the darkest still used, one step skipped (k × 4 / 3).
+        let four: Vec<[u8; 3]> = (0..4).map(|k| class_rgb(k, 4)).collect();
+        assert_eq!(four, [CLASS_RGB[0], CLASS_RGB[1], CLASS_RGB[2], CLASS_RGB[4]]);
+        // Two: the two ends. One class: the lightest. Past the last class: the darkest.
+        assert_eq!([class_rgb(0, 2), class_rgb(1, 2)], [CLASS_RGB[0], CLASS_RGB[4]]);
+        assert_eq!(class_rgb(0, 1), CLASS_RGB[0]);
+        assert_eq!(class_rgb(0, 0), CLASS_RGB[0]);
+        assert_eq!(class_rgb(9, 5), CLASS_RGB[4]);
+        // The map's classes of GDP values (0–5000 亿元 in five steps of 1000).
+        let values: Vec<LeagueValue> = [363.6, 4715.7, 1975.1]
+            .iter()
+            .map(|&v| LeagueValue {
+                city: String::new(),
+                city_en: String::new(),
+                full_name: String::new(),
+                region: Region::West,
+                value: Some(v),
+                projected: false,
+                note: String::new(),
+            })
+            .collect();
+        let classes = Classes::of(&values);
+        assert_eq!(classes.count(), 5);
+        assert_eq!(classes.range(1), (1000.0, 2000.0));
+        assert_eq!(classes.range(7), (0.0, 0.0), "no such class");
+        assert_eq!(classes.class_of(4715.7), 4);
+        assert_eq!(classes.rgb(classes.class_of(4715.7)), CLASS_RGB[4]);
+        assert_eq!(classes.rgb(classes.class_of(363.6)), CLASS_RGB[0]);
+    }
+
+    #[test]
     fn classes_are_round_equal_steps_from_zero() {
         assert_eq!(class_breaks(&[363.6, 4715.7, 1975.1], 5), vec![0.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0]);
         assert_eq!(class_breaks(&[3.0, 17.0, 12.0], 5), vec![0.0, 5.0, 10.0, 15.0, 20.0]);
