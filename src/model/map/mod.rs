@@ -451,6 +451,12 @@ mod tests {
         assert_eq!(class_of(17.0, &breaks), 3);
         assert_eq!(class_of(20.0, &breaks), 3, "the top value stays in the last class");
         assert_eq!(class_breaks(&[], 5), vec![0.0, 1.0]);
+        // All values alike: one class of width 1 from them.
+        assert_eq!(class_breaks(&[0.0, 0.0], 5), vec![0.0, 1.0]);
+        // Negative values: the steps start from the smallest, at a round number.
+        assert_eq!(class_breaks(&[-10.0, 10.0], 5), vec![-10.0, -5.0, 0.0, 5.0, 10.0]);
+        // Starting below zero needs a sixth step of 0.5 here: the next round step, 1, is taken.
+        assert_eq!(class_breaks(&[-0.1, 2.4], 5), vec![-1.0, 0.0, 1.0, 2.0, 3.0]);
         // Negative values: never more classes than colours.
         let negative = class_breaks(&[-1.0, 24.0], 5);
         assert!(negative.len() <= 6 && negative[0] <= -1.0 && *negative.last().unwrap() >= 24.0, "{negative:?}");
