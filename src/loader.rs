@@ -53,8 +53,7 @@ pub struct Loader {
     next_seq: u64,
     /// Requests the user cancelled: their answers are dropped when they come.
     cancelled: Vec<u64>,
-    /// Each request's batch (the files opened together), by request number.
-    batch_of: std::collections::HashMap<u64, u64>,
+    /// The batch requests are made in now (see [`InFlight::batch`]).
     batch: u64,
     /// Answers that came before an earlier request of their batch: given out after it, so
     /// that files opened together arrive in the order they were asked for (their colours and
@@ -90,17 +89,7 @@ fn distinct_chars(scenarios: &[Scenario]) -> Vec<char> {
 impl Loader {
     pub fn new(plan: Arc<Plan>) -> Self {
         let (tx, rx) = channel();
-        Loader {
-            plan,
-            tx,
-            rx,
-            in_flight: Vec::new(),
-            next_seq: 1,
-            cancelled: Vec::new(),
-            batch_of: std::collections::HashMap::new(),
-            batch: 0,
-            held: Vec::new(),
-        }
+        Loader { plan, tx, rx, in_flight: Vec::new(), next_seq: 1, cancelled: Vec::new(), batch: 0, held: Vec::new() }
     }
 
     /// The requests from here to the next call are one batch: files opened together.
@@ -115,8 +104,7 @@ impl Loader {
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let seq = self.next_seq;
-        self.batch_of.insert(seq, self.batch);
-        self.in_flight.push(InFlight { path: path.clone(), bytes, seq });
+        self.in_flight.push(InFlight { path: path.clone(), bytes, seq, batch: self.batch });
         self.next_seq += 1;
         let (tx, plan) = (self.tx.clone(), Arc::clone(&self.plan));
         let spawned = std::thread::Builder::new().name("load-scenario".into()).spawn(move || {
@@ -125,7 +113,8 @@ impl Loader {
             wake();
         });
         if let Err(e) = spawned {
-            let path = self.in_flight.pop().map(|f| f.path).unwrap_or_default();
+            // It stays under way until its answer is given out, in its batch's order.
+            let path = self.in_flight.last().map(|f| f.path.clone()).unwrap_or_default();
             let name = path.display().to_string();
             let diagnostics = vec![Diagnostic::error(&name, (0, 0), format!("cannot start loading: {e}"))];
             let _ = self.tx.send(Answer { seq, outcome: Outcome::Failed { path, diagnostics } });
@@ -138,7 +127,6 @@ impl Loader {
     pub fn cancel(&mut self, path: &Path) {
         if let Some(k) = self.in_flight.iter().position(|f| f.path == path) {
             let flight = self.in_flight.remove(k);
-            self.batch_of.remove(&flight.seq);
             // Its answer may be held already: it is dropped, and not waited for again.
             if let Some(h) = self.held.iter().position(|a| a.seq == flight.seq) {
                 self.held.remove(h);
@@ -160,22 +148,20 @@ impl Loader {
             None => true,
         });
         self.held.extend(arrived);
-        let batch = |seq: u64| self.batch_of.get(&seq).copied();
-        let waiting: Vec<(u64, Option<u64>)> = self
+        // A request stays in flight until its answer is given out, so its batch is found there.
+        let batch = |seq: u64| self.in_flight.iter().find(|f| f.seq == seq).map(|f| f.batch);
+        let waiting: Vec<(u64, u64)> = self
             .in_flight
             .iter()
             .filter(|f| !self.held.iter().any(|a| a.seq == f.seq))
-            .map(|f| (f.seq, batch(f.seq)))
+            .map(|f| (f.seq, f.batch))
             .collect();
         let (mut ready, held): (Vec<Answer>, Vec<Answer>) = std::mem::take(&mut self.held)
             .into_iter()
-            .partition(|a| !waiting.iter().any(|&(seq, b)| seq < a.seq && b.is_some() && b == batch(a.seq)));
+            .partition(|a| !waiting.iter().any(|&(seq, b)| seq < a.seq && Some(b) == batch(a.seq)));
         self.held = held;
         ready.sort_by_key(|a| a.seq);
         self.in_flight.retain(|f| !ready.iter().any(|a| a.seq == f.seq));
-        for a in &ready {
-            self.batch_of.remove(&a.seq);
-        }
         ready
     }
 
@@ -218,8 +204,7 @@ mod cancel_tests {
         loader.begin_batch();
         let (first, second) = (PathBuf::from("a.ron"), PathBuf::from("b.ron"));
         for (seq, path) in [(1, &first), (2, &second)] {
-            loader.batch_of.insert(seq, loader.batch);
-            loader.in_flight.push(InFlight { path: path.clone(), bytes: 0, seq });
+            loader.in_flight.push(InFlight { path: path.clone(), bytes: 0, seq, batch: loader.batch });
         }
         loader.next_seq = 3;
         let failed = |seq: u64, path: &PathBuf| Answer {
@@ -237,18 +222,15 @@ mod cancel_tests {
 
         // A file of a later batch does not wait for an earlier one; a cancelled one is not waited for.
         let slow = PathBuf::from("slow.ron");
-        loader.batch_of.insert(3, loader.batch);
-        loader.in_flight.push(InFlight { path: slow.clone(), bytes: 0, seq: 3 });
+        loader.in_flight.push(InFlight { path: slow.clone(), bytes: 0, seq: 3, batch: loader.batch });
         loader.begin_batch();
         let quick = PathBuf::from("quick.ron");
-        loader.batch_of.insert(4, loader.batch);
-        loader.in_flight.push(InFlight { path: quick.clone(), bytes: 0, seq: 4 });
+        loader.in_flight.push(InFlight { path: quick.clone(), bytes: 0, seq: 4, batch: loader.batch });
         loader.tx.send(failed(4, &quick)).unwrap();
         assert_eq!(loader.poll().iter().map(|a| a.seq).collect::<Vec<_>>(), [4]);
         let third = PathBuf::from("c.ron");
         // Asked for with the slow one (batch 1), answered after the later batch.
-        loader.batch_of.insert(5, 1);
-        loader.in_flight.push(InFlight { path: third.clone(), bytes: 0, seq: 5 });
+        loader.in_flight.push(InFlight { path: third.clone(), bytes: 0, seq: 5, batch: 1 });
         loader.tx.send(failed(5, &third)).unwrap();
         assert!(loader.poll().is_empty(), "waits for the slow one of its batch");
         loader.cancel(&slow);

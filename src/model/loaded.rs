@@ -44,6 +44,8 @@ pub struct InFlight {
     pub bytes: u64,
     /// The request's number, to recognise its answer.
     pub seq: u64,
+    /// The files opened together share a batch: their answers are given out in request order.
+    pub batch: u64,
 }
 
 /// The name each scenario is listed, picked and drawn under, given its name and the file it

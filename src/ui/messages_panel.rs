@@ -78,7 +78,7 @@ mod tests {
             file: "bad.ron".into(),
         }];
         let hidden = vec![("noisy.ron".to_string(), 450)];
-        let loading = vec![InFlight { path: "/mnt/slow/plan-b.ron".into(), bytes: 2_000_000, seq: 3 }];
+        let loading = vec![InFlight { path: "/mnt/slow/plan-b.ron".into(), bytes: 2_000_000, seq: 3, batch: 1 }];
         let mut harness = view_harness(|ui| {
             messages_ui(ui, &MessagesProps { messages: &messages, hidden: &hidden, loading: &loading, lang: Lang::Zh })
         });
