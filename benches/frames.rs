@@ -171,8 +171,7 @@ fn working_frames(c: &mut Criterion) {
 /// and the scenario page comparing two different scenarios (the differences computed).
 fn scenario_frames(c: &mut Criterion) {
     let plan = plan_at(100);
-    let trend = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron"));
-    let national = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/national-13th-fyp.ron"));
+    let (trend, national) = (shipped("trend.ron"), shipped("national-13th-fyp.ron"));
     let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
     app.run(Command::Page(PageCommand::ToggleMeasure("invention_patents_per_10k".into())));
     frame(&ctx, &mut app);
@@ -207,12 +206,7 @@ fn scenario_frames(c: &mut Criterion) {
     });
     let (ctx, mut app) = new_app(plan, View::Scenarios, "ch2");
     app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![trend, national])));
-    while app.loading() > 0 {
-        frame(&ctx, &mut app);
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    app.wait_for_scenarios();
-    frame(&ctx, &mut app);
+    settle(&ctx, &mut app);
     let count = app.scenarios().len();
     let pairs = [(count - 2, count - 1), (0, count - 1), (0, count - 2)];
     let mut k = 0;
@@ -271,12 +265,16 @@ fn interaction_frames(c: &mut Criterion) {
         }
         whatif_drag(c, &plan, scale);
         let (ctx, mut app) = new_app(plan.clone(), View::Regions, "ch16");
-        let long = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/example-long.csv"));
-        app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![long])));
+        app.run(Command::Scenario(ScenarioCommand::OpenFiles(vec![shipped("example-long.csv")])));
         settle(&ctx, &mut app);
         assert!(app.scenarios().iter().any(|s| s.scenario.name.contains("R&D")), "the 盟市 R&D table is loaded");
         c.bench_function(&format!("frame/regions_scenario/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
     }
+}
+
+/// A scenario file shipped in `scenarios/`.
+fn shipped(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name)
 }
 
 /// Frames until every file is read and what is derived from it is shown.
@@ -293,7 +291,7 @@ fn settle(ctx: &egui::Context, app: &mut PlanExplorerApp) {
 /// command to the frame that shows everything derived from it (the file read on the loader's
 /// worker; at 100× the derivation on its own worker, at 1× in the frame).
 fn scenario_to_completion(c: &mut Criterion, plan: &Plan, scale: usize) {
-    let trend = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/trend.ron"));
+    let trend = shipped("trend.ron");
     let (ctx, mut app) = new_app(plan.clone(), View::Indicators, "ch2");
     frame(&ctx, &mut app);
     let before = app.scenarios().len();
@@ -322,8 +320,7 @@ fn widget_rect(plan: &Plan, view: View, node: &str, label: &str) -> egui::Rect {
     let bounds = update
         .nodes
         .iter()
-        // (egui writes a text's words as its accessible value, a button's as its label.)
-        .find(|(_, n)| n.label().or(n.value()).is_some_and(|l| l.starts_with(label)))
+        .find(|(_, n)| text_of(n).is_some_and(|l| l.starts_with(label)))
         .and_then(|(_, n)| n.bounds())
         .unwrap_or_else(|| panic!("no widget labelled {label:?} on {view:?}"));
     egui::Rect::from_min_max(
@@ -348,7 +345,12 @@ fn accessible_app(plan: &Plan, view: View, node: &str) -> (egui::Context, PlanEx
 /// Every text of a frame's accessibility tree.
 fn accessible_texts(output: &egui::FullOutput) -> Vec<String> {
     let Some(update) = &output.platform_output.accesskit_update else { return Vec::new() };
-    update.nodes.iter().filter_map(|(_, n)| n.label().or(n.value()).map(String::from)).collect()
+    update.nodes.iter().filter_map(|(_, n)| text_of(n).map(String::from)).collect()
+}
+
+/// A node's words: egui writes a text's as its accessible value, a button's as its label.
+fn text_of(node: &egui::accesskit::Node) -> Option<&str> {
+    node.label().or(node.value())
 }
 
 /// The pointer resting at a place, on a clock of 60 frames a second (egui shows a tooltip only
