@@ -54,10 +54,15 @@ def parse_budgets(text):
     return budgets
 
 
+def yardstick(times):
+    """The faster of the run's demo frames, or None when it has neither."""
+    return min((times[y] for y in YARDSTICKS if y in times), default=None)
+
+
 def check(times, budgets):
-    """(rows, broken): a row per budget, and how many are over or missing."""
-    yardstick = min((times[y] for y in YARDSTICKS if y in times), default=None)
-    if yardstick is None:
+    """(yardstick, rows, broken): a row per budget, and how many are over or missing."""
+    yardstick_ns = yardstick(times)
+    if yardstick_ns is None:
         raise ValueError("the run has no yardstick (frame/egui_demo): run the whole frames bench")
     rows, broken = [], 0
     for name, budget in budgets.items():
@@ -65,11 +70,11 @@ def check(times, budgets):
             rows.append((name, None, None, budget, "NOT MEASURED"))
             broken += 1
             continue
-        ratio = times[name] / yardstick
+        ratio = times[name] / yardstick_ns
         verdict = "ok" if ratio <= budget else "OVER"
         broken += verdict != "ok"
         rows.append((name, times[name], ratio, budget, verdict))
-    return yardstick, rows, broken
+    return yardstick_ns, rows, broken
 
 
 def millis(ns):
@@ -91,11 +96,11 @@ def main(argv=None):
         return 2
     times = parse_run(sys.stdin)
     try:
-        yardstick, rows, broken = check(times, budgets)
+        yardstick_ns, rows, broken = check(times, budgets)
     except ValueError as e:
         print(f"bench_budgets: {e}", file=sys.stderr)
         return 2
-    print(f"yardstick (faster of {', '.join(YARDSTICKS)}): {millis(yardstick)}")
+    print(f"yardstick (faster of {', '.join(YARDSTICKS)}): {millis(yardstick_ns)}")
     width = max(len(r[0]) for r in rows)
     print(f"{'benchmark':<{width}}  {'time':>12}  {'÷ demo':>8}  {'budget':>7}  verdict")
     for name, ns, ratio, budget, verdict in rows:
