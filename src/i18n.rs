@@ -356,6 +356,22 @@ messages! {
     KeysInWindow => "窗口", "In the window";
     KeysEverywhere => "任何时候", "Always";
     KeysPresenting => "演示时", "While presenting";
+    SpeakerView => "演讲者视图", "Speaker view";
+    SpeakerNotes => "演讲备注", "Speaker notes";
+    SpeakerNotesHint => "在此写下这一页要讲的话（只在演讲者视图中显示）", "What to say at this slide (shown only in the speaker view)";
+    Elapsed => "已用时间", "Elapsed";
+    Clock => "时间", "Clock";
+    RestartTimer => "重新计时", "Restart timer";
+    BlackScreen => "黑屏", "Black screen";
+    WhiteScreen => "白屏", "White screen";
+    ShowSlide => "显示幻灯片", "Show the slide";
+    NextSlide => "下一页", "Next slide";
+    EndOfDeck => "（最后一页之后：结束）", "(after the last slide: the end)";
+    SlideList => "幻灯片列表", "Slides";
+    Windowed => "窗口模式", "Windowed";
+    FullScreen => "全屏", "Full screen";
+    AudienceSees => "观众看到：", "The audience sees: ";
+    Rendering => "正在绘制…", "Drawing…";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

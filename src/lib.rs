@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod crash;
 pub mod fsutil;
 pub mod i18n;

@@ -49,6 +49,17 @@ pub const PRINT_SCALE: f32 = 2.5;
 
 /// The SVG as a PNG, `scale` pixels per SVG unit (1, 2 or 4 for a 960×540 slide: up to 4K).
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    pixmap(svg, scale)?.encode_png().map_err(|e| format!("cannot encode the PNG: {e}"))
+}
+
+/// The SVG as pixels (premultiplied RGBA, row by row), for a picture on screen drawn exactly
+/// as its PNG: the speaker view's slides. Returns the width, the height and the pixels.
+pub fn rgba(svg: &str, scale: f32) -> Result<(usize, usize, Vec<u8>), String> {
+    let pixmap = pixmap(svg, scale)?;
+    Ok((pixmap.width() as usize, pixmap.height() as usize, pixmap.take()))
+}
+
+fn pixmap(svg: &str, scale: f32) -> Result<resvg::tiny_skia::Pixmap, String> {
     let tree = parse(svg)?;
     let size = tree.size();
     let (w, h) = ((size.width() * scale).ceil(), (size.height() * scale).ceil());
@@ -57,7 +68,7 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     }
     let mut pixmap = resvg::tiny_skia::Pixmap::new(w as u32, h as u32).ok_or("cannot allocate the image")?;
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| format!("cannot encode the PNG: {e}"))
+    Ok(pixmap)
 }
 
 /// One PDF page per SVG (each page the size of its SVG, in points), text kept as real,

@@ -27,8 +27,7 @@ fn the_latest_value_of_a_measure_is_one_value_one_year_one_series_everywhere() {
     assert_eq!((last.x, last.y), (f64::from(year), value), "the chart");
     assert_eq!(actual.name, series, "the chart names the series the table names");
     // The slide's caption says the same value and year, and credits the same series.
-    let slide =
-        session.slide(&Slide { content: SlideContent::Measure("rd_intensity".into()), notes: Vec::new() }, Lang::Zh);
+    let slide = session.slide(&Slide::of(SlideContent::Measure("rd_intensity".into())), Lang::Zh);
     assert!(slide.caption.contains(&format!("{} %（{year}）", readable(value))), "{}", slide.caption);
     assert!(slide.sources.iter().any(|s| s.contains(&series)), "{:?}", slide.sources);
     // The command line's chart spec ends there too.

@@ -111,16 +111,7 @@ fn a_chart_added_to_my_deck_is_saved_and_loaded_again() {
     let dir = harness.state().export_dir().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("my.deck.ron");
-    harness.get_by_label("情景").click();
-    harness.run();
-    harness.get_by_label("幻灯片文件").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness.get_by_label("幻灯片文件").type_text(&path.display().to_string());
-    harness.run();
-    harness.get_by_label("保存幻灯片").click();
-    harness.run();
+    common::save_my_deck(&mut harness, &path);
     assert!(path.is_file(), "{:?}", harness.state().messages());
     // Empty the deck with its own buttons, then load it back from the file.
     while !harness.state().my_deck().slides.is_empty() {

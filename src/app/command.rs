@@ -18,7 +18,7 @@ use crate::session::Session;
 use crate::ui::command::{DeckCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WindowCommand};
 use crate::ui::{Command, View};
 
-use super::presenter::Presenter;
+use super::presenter::{DeckOrigin, Presenter};
 use super::{Effect, PlanExplorerApp, Settings};
 
 /// How long a confirmation such as "copied" stays, in seconds.
@@ -187,27 +187,78 @@ impl PlanExplorerApp {
         match command {
             PresenterCommand::Start(deck) => {
                 let deck = deck.unwrap_or_else(|| self.session.default_deck(self.nav.selected()));
-                self.start_presenting(deck);
+                self.start_presenting(deck, DeckOrigin::Plan);
             }
-            PresenterCommand::StartMyDeck => self.start_presenting(self.session.deck().clone()),
+            PresenterCommand::StartMyDeck => self.start_presenting(self.session.deck().clone(), DeckOrigin::Mine),
             PresenterCommand::Toggle => match self.presenter {
                 Some(_) => self.stop_presenting(),
-                None => self.run(PresenterCommand::Start(None)),
+                None => self.start_the_deck(),
             },
+            PresenterCommand::ToggleSpeaker => {
+                if self.presenter.is_none() {
+                    self.start_the_deck();
+                }
+                if let Some(p) = &mut self.presenter {
+                    p.speaker = !p.speaker;
+                }
+            }
             PresenterCommand::Stop => self.stop_presenting(),
             PresenterCommand::Step(step) => {
                 if let Some(p) = &mut self.presenter {
                     p.step(step);
                 }
             }
+            PresenterCommand::GoTo(index) => {
+                if let Some(p) = &mut self.presenter {
+                    p.go_to(index);
+                }
+            }
+            PresenterCommand::Blank(blank) => {
+                if let Some(p) = &mut self.presenter {
+                    p.blank(blank);
+                }
+            }
+            PresenterCommand::RestartTimer => {
+                if let Some(p) = &mut self.presenter {
+                    p.started = std::time::Instant::now();
+                }
+            }
+            PresenterCommand::ToggleWindowed => {
+                if let Some(p) = &mut self.presenter {
+                    p.windowed = !p.windowed;
+                    self.effects.push(Effect::Fullscreen(!p.windowed));
+                }
+            }
             PresenterCommand::Bigger => self.settings.bigger_presenter_type(),
             PresenterCommand::Smaller => self.settings.smaller_presenter_type(),
             PresenterCommand::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
             PresenterCommand::AddNote { year, text } => {
-                if let Some(p) = &mut self.presenter {
-                    p.add_note(year, text);
-                }
+                let changed = self.presenter.as_mut().and_then(|p| p.add_note(year, text));
+                self.keep_slide(changed);
             }
+            PresenterCommand::SetSpeakerNotes(text) => {
+                let changed = self.presenter.as_mut().and_then(|p| p.change_current(|s| s.speaker_notes = text));
+                self.keep_slide(changed);
+            }
+        }
+    }
+
+    /// F11: the presenter's own deck when there is one, else the plan's under the selection.
+    fn start_the_deck(&mut self) {
+        if self.session.deck().slides.is_empty() {
+            self.run(PresenterCommand::Start(None));
+        } else {
+            self.run(PresenterCommand::StartMyDeck);
+        }
+    }
+
+    /// A slide changed while presenting goes back to the deck it came from, so that its notes
+    /// are there after leaving the slideshow (and in 保存幻灯片 for the presenter's own deck).
+    fn keep_slide(&mut self, changed: Option<Slide>) {
+        let (Some(slide), Some(p)) = (changed, &self.presenter) else { return };
+        match p.origin {
+            DeckOrigin::Plan => self.session.keep_plan_notes(slide),
+            DeckOrigin::Mine => self.session.keep_my_notes(p.index, slide),
         }
     }
 
@@ -222,10 +273,10 @@ impl PlanExplorerApp {
                     ([one], false) => SlideContent::Measure(one.clone()),
                     (many, _) => SlideContent::Index(many.to_vec()),
                 };
-                deck.slides.push(Slide { content, notes: Vec::new() });
+                deck.slides.push(Slide::of(content));
             }
             DeckCommand::AddCurrentSlide => deck.slides.extend(current),
-            DeckCommand::AddSlide(content) => deck.slides.push(Slide { content, notes: Vec::new() }),
+            DeckCommand::AddSlide(content) => deck.slides.push(Slide::of(content)),
             DeckCommand::Move { from, to } => {
                 if from < deck.slides.len() && to < deck.slides.len() {
                     deck.slides.swap(from, to);
@@ -244,11 +295,11 @@ impl PlanExplorerApp {
         }
     }
 
-    fn start_presenting(&mut self, deck: Deck) {
+    fn start_presenting(&mut self, deck: Deck, origin: DeckOrigin) {
         if deck.slides.is_empty() {
             return;
         }
-        self.presenter = Some(Presenter::new(deck));
+        self.presenter = Some(Presenter::new(deck, origin));
         self.effects.push(Effect::Fullscreen(true));
     }
 

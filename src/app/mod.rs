@@ -16,6 +16,8 @@ mod pages;
 pub mod presenter;
 pub mod scenarios;
 pub mod settings;
+mod speaker;
+mod thumbnails;
 pub mod whatif;
 
 use crate::ui::command::ScenarioCommand;
@@ -45,6 +47,7 @@ struct ViewStates {
     scenarios: crate::ui::scenarios_view::ScenariosViewState,
     deck_editor: crate::ui::deck_editor::DeckEditorState,
     slide: crate::ui::presenter::SlideViewState,
+    speaker: crate::ui::speaker::SpeakerState,
     whatif: crate::ui::whatif_view::WhatIfViewState,
     evaluation: crate::ui::evaluation_view::EvaluationViewState,
 }
@@ -59,6 +62,8 @@ pub struct PlanExplorerApp {
     /// Reading scenario files (worker threads, the dialog).
     scenarios: Scenarios,
     presenter: Option<Presenter>,
+    /// The speaker view's pictures of slides.
+    thumbnails: thumbnails::Thumbnails,
     exports: Exports,
     log: MessageLog,
     views: ViewStates,
@@ -199,6 +204,7 @@ impl PlanExplorerApp {
             exports: Exports::new(default_exports_dir()),
             log: MessageLog::default(),
             views: ViewStates::default(),
+            thumbnails: Default::default(),
             show_help: false,
             focus_search: false,
             show_about: false,
@@ -241,7 +247,8 @@ impl PlanExplorerApp {
         self.poll_document_export(&ctx);
         self.settings.zoom = ctx.zoom_factor();
         self.apply_theme(&ctx);
-        let commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };
+        let mut commands = if self.presenter.is_some() { self.presenter_page(ui) } else { self.window(ui) };
+        commands.extend(self.speaker_window(&ctx));
         self.run_all(&ctx, commands);
         self.toast(&ctx);
         self.carry_out_effects(&ctx);

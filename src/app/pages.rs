@@ -319,6 +319,10 @@ impl PlanExplorerApp {
     pub(super) fn presenter_page(&mut self, ui: &mut Ui) -> Vec<Command> {
         let Some(p) = &self.presenter else { return Vec::new() };
         let Some(slide) = p.current() else { return Vec::new() };
+        if let Some(blank) = p.blank {
+            blank_screen(ui, blank);
+            return Vec::new();
+        }
         let lang = self.settings.lang;
         let spec = self.session.slide(slide, lang);
         let about = deck_description(&p.deck, lang);
@@ -329,12 +333,24 @@ impl PlanExplorerApp {
             index: p.index,
             count: p.deck.slides.len(),
             about: about.as_deref(),
+            deck_name: &p.deck.name,
             scale: self.settings.presenter_scale,
             pin_text: &pin_text,
             lang,
         };
         slide_ui(ui, &props, &mut self.views.slide)
     }
+}
+
+/// Black or white, and nothing else, while the presenter has blanked the room's screen.
+fn blank_screen(ui: &mut Ui, blank: crate::ui::command::Blank) {
+    let fill = match blank {
+        crate::ui::command::Blank::Black => egui::Color32::BLACK,
+        crate::ui::command::Blank::White => egui::Color32::WHITE,
+    };
+    egui::CentralPanel::default().frame(egui::Frame::NONE.fill(fill)).show(ui, |ui| {
+        ui.allocate_space(ui.available_size());
+    });
 }
 
 /// A pin's hover text: the place, its 旗县区 and 盟市, and the first paragraphs naming it.

@@ -29,6 +29,17 @@ pub struct Slide {
     /// Notes on chart points, shown on the slide and in exports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Annotation>,
+    /// What the presenter says at this slide: shown in the speaker view only, and under the
+    /// slide in a briefing with notes. (Absent in decks written before it existed.)
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub speaker_notes: String,
+}
+
+impl Slide {
+    /// A slide of `content` with no notes yet.
+    pub fn of(content: SlideContent) -> Self {
+        Slide { content, notes: Vec::new(), speaker_notes: String::new() }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -96,7 +107,7 @@ impl Deck {
                 continue;
             }
             if has_data(&m) {
-                slides.push(Slide { content: SlideContent::Measure(m.key.to_string()), notes: Vec::new() });
+                slides.push(Slide::of(SlideContent::Measure(m.key.to_string())));
                 positions.push(at(&statement.source_node));
                 continue;
             }
@@ -110,10 +121,7 @@ impl Deck {
                 None => {
                     // Where the first of them is stated.
                     positions.push(at(&statement.source_node));
-                    slides.push(Slide {
-                        content: SlideContent::Targets { chapter, measures: vec![m.key.to_string()] },
-                        notes: Vec::new(),
-                    });
+                    slides.push(Slide::of(SlideContent::Targets { chapter, measures: vec![m.key.to_string()] }));
                 }
             }
         }
@@ -122,7 +130,7 @@ impl Deck {
         let mut ordered: Vec<(usize, Slide)> = positions.into_iter().zip(slides).collect();
         ordered.sort_by_key(|(at, _)| *at);
         let mut slides: Vec<Slide> = ordered.into_iter().map(|(_, slide)| slide).collect();
-        slides.extend(closing.into_iter().map(|content| Slide { content, notes: Vec::new() }));
+        slides.extend(closing.into_iter().map(Slide::of));
         let name = node.map_or(doc.plan.meta.title.clone(), |i| doc.plan.nodes[i].heading());
         Deck { format_version: DECK_FORMAT_VERSION, name, slides }
     }

@@ -49,6 +49,8 @@ pub struct Session {
     worker: Background<ScenarioDerived>,
     /// The presenter's own selection of slides (自选幻灯片).
     deck: Deck,
+    /// Notes written on the plan's deck while presenting it, kept for the next time it runs.
+    plan_notes: Vec<crate::model::deck::Slide>,
 }
 
 impl Session {
@@ -83,6 +85,7 @@ impl Session {
             derived,
             worker: Background::default(),
             deck: Deck::new(tr(lang, Msg::MyDeck)),
+            plan_notes: Vec::new(),
         }
     }
 

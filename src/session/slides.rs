@@ -28,7 +28,7 @@ impl Session {
             .headlines
             .iter()
             .filter(|h| measures.iter().any(|m| m.key == h.measure))
-            .map(|h| self.slide(&Slide { content: SlideContent::Measure(h.measure.clone()), notes: Vec::new() }, lang))
+            .map(|h| self.slide(&Slide::of(SlideContent::Measure(h.measure.clone())), lang))
             .collect()
     }
 
@@ -45,7 +45,32 @@ impl Session {
                     .iter()
                     .any(|s| s.series_for(m.key, WHOLE_REGION).chain(s.series_for(m.key, NATIONAL)).next().is_some())
         };
-        Deck::from_plan(doc, node, self.regional_slides(), &has_data)
+        let mut deck = Deck::from_plan(doc, node, self.regional_slides(), &has_data);
+        for slide in &mut deck.slides {
+            if let Some(kept) = self.plan_notes.iter().find(|k| k.content == slide.content) {
+                slide.clone_from(kept);
+            }
+        }
+        deck
+    }
+
+    /// Keeps the notes written on a slide of the plan's deck (matched by what it shows), so
+    /// that they are there when the deck runs again.
+    pub fn keep_plan_notes(&mut self, slide: Slide) {
+        self.plan_notes.retain(|k| k.content != slide.content);
+        if !slide.notes.is_empty() || !slide.speaker_notes.is_empty() {
+            self.plan_notes.push(slide);
+        }
+    }
+
+    /// Writes a slide changed while presenting the presenter's own deck back into it, at
+    /// `index` when the slide there is still the same one.
+    pub fn keep_my_notes(&mut self, index: usize, slide: Slide) {
+        if let Some(mine) = self.deck.slides.get_mut(index)
+            && mine.content == slide.content
+        {
+            *mine = slide;
+        }
     }
 
     /// The default deck's east/west slides: the statistic known for the most 盟市 (GDP) in its
@@ -78,14 +103,20 @@ impl Session {
             }
             SlideContent::EastWest { indicator, .. } => format!("{indicator} · {}", tr(lang, Msg::EastWestOverTime)),
             SlideContent::Targets { chapter, measures } => {
-                format!("{chapter} · {}{}", tr(lang, Msg::Targets), paren(lang, measures.len()))
+                // The chapter's heading, as the slide's title writes it (its id only if the plan
+                // has no such chapter).
+                let doc = self.doc();
+                let heading = doc.outline.index_of(chapter).map_or(chapter.clone(), |i| doc.plan.nodes[i].heading());
+                format!("{heading} · {}{}", tr(lang, Msg::Targets), paren(lang, measures.len()))
             }
         }
     }
 
-    /// What `slide` shows in `lang`, built on first use and then shared.
+    /// What `slide` shows in `lang`, built on first use and then shared. The speaker's notes
+    /// are not shown on the slide, so writing them builds nothing again.
     pub fn slide(&self, slide: &Slide, lang: Lang) -> Arc<SlideSpec> {
-        self.derived.slides.get_or((slide.clone(), lang), || {
+        let shown = Slide { speaker_notes: String::new(), ..slide.clone() };
+        self.derived.slides.get_or((shown, lang), || {
             let mut spec = match &slide.content {
                 SlideContent::Measure(key) => self.measure_slide(key, lang),
                 SlideContent::Index(keys) => self.index_slide(keys, lang),

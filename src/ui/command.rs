@@ -276,6 +276,26 @@ pub enum PresenterCommand {
         year: u16,
         text: String,
     },
+    /// The speaker view in a second window (starting the slideshow when none runs), or back
+    /// to one window.
+    ToggleSpeaker,
+    /// The audience sees a black or white screen (as B and W do in PowerPoint); the same
+    /// again shows the slide.
+    Blank(Blank),
+    /// Straight to the slide at this position (the speaker view's list).
+    GoTo(usize),
+    /// What the presenter says at the current slide.
+    SetSpeakerNotes(String),
+    RestartTimer,
+    /// The slides in a normal window (to share in a video call), or full screen again.
+    ToggleWindowed,
+}
+
+/// What the audience sees instead of the slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
 }
 
 /// The presenter's own deck.

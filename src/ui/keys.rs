@@ -5,7 +5,9 @@
 
 use egui::{Context, Event, Key, Modifiers};
 
-use super::command::{EvaluationCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand};
+use super::command::{
+    Blank, EvaluationCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand,
+};
 use super::{Command, SlideStep, TreeKey, View};
 use crate::i18n::{Lang, Msg, tr};
 
@@ -51,6 +53,7 @@ const fn press(key: Key) -> Keys {
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 /// Every shortcut, in the order the help lists them.
@@ -148,6 +151,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
         what: Msg::Redo,
     },
     Shortcut {
+        keys: &[Keys::Press(SHIFT, Key::F11)],
+        label: "Shift+F11",
+        scope: Scope::Everywhere,
+        command: Some(|| PresenterCommand::ToggleSpeaker.into()),
+        what: Msg::SpeakerView,
+    },
+    Shortcut {
         keys: &[press(Key::F11)],
         label: "F11",
         scope: Scope::Everywhere,
@@ -197,6 +207,20 @@ pub const SHORTCUTS: &[Shortcut] = &[
         what: Msg::KeySmaller,
     },
     Shortcut {
+        keys: &[press(Key::B)],
+        label: "B",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Blank(Blank::Black).into()),
+        what: Msg::BlackScreen,
+    },
+    Shortcut {
+        keys: &[press(Key::W)],
+        label: "W",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::Blank(Blank::White).into()),
+        what: Msg::WhiteScreen,
+    },
+    Shortcut {
         keys: &[press(Key::Escape)],
         label: "Esc",
         scope: Scope::Presenter,
@@ -219,8 +243,8 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
 ];
 
-/// The commands the keys pressed in this frame ask for: F11 alone when it is pressed (it
-/// switches what the other keys mean), else every shortcut of the scopes that apply now.
+/// The commands the keys pressed in this frame ask for: F11 or Shift+F11 alone when pressed
+/// (they switch what the other keys mean), else every shortcut of the scopes that apply now.
 pub fn keys(ctx: &Context, presenting: bool, view: View) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
     let active = |scope: Scope| match scope {
@@ -230,11 +254,13 @@ pub fn keys(ctx: &Context, presenting: bool, view: View) -> Vec<Command> {
         Scope::Evaluation => !presenting && !typing && view == View::Evaluation,
         Scope::Presenter => presenting && !typing,
     };
-    let toggle = SHORTCUTS.iter().find(|s| s.what == Msg::Present);
-    if let Some(s) = toggle
-        && s.keys.iter().any(|k| hit(ctx, *k))
-    {
-        return s.command.map(|c| c()).into_iter().collect();
+    // Shift+F11 first: it takes its key, so that F11 alone does not act on it too.
+    for what in [Msg::SpeakerView, Msg::Present] {
+        if let Some(s) = SHORTCUTS.iter().find(|s| s.what == what)
+            && s.keys.iter().any(|k| hit(ctx, *k))
+        {
+            return s.command.map(|c| c()).into_iter().collect();
+        }
     }
     // egui matches Ctrl+Z when Ctrl+Shift+Z is pressed too: the shortcuts with more
     // modifiers take their keys first.

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod presenter;
 pub mod regions_view;
 pub mod scenarios_view;
+pub mod speaker;
 pub mod top_bar;
 pub mod tree;
 pub mod whatif_view;

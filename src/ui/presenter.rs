@@ -24,6 +24,8 @@ pub struct SlideProps<'a> {
     pub count: usize,
     /// How the deck was built (hover on the slide counter).
     pub about: Option<&'a str>,
+    /// Which deck runs (the plan's, or the presenter's own).
+    pub deck_name: &'a str,
     /// Type scale (1 = the presenter default, already large).
     pub scale: f32,
     /// A map pin's hover text.
@@ -124,6 +126,7 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             if let Some(about) = props.about {
                 counter.on_hover_text(about);
             }
+            ui.label(props.deck_name);
             if ui.button("▶").on_hover_text(hint(Msg::KeyNext)).clicked() {
                 commands.push(Command::Presenter(PresenterCommand::Step(SlideStep::Next)));
             }
@@ -144,8 +147,9 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 (Msg::ExportBriefingDocx, Command::Export(ExportCommand::BriefingDocx)),
                 (Msg::AddToDeck, Command::Deck(DeckCommand::AddCurrentSlide)),
                 (Msg::HighContrast, Command::Presenter(PresenterCommand::ToggleContrast)),
+                (Msg::SpeakerView, Command::Presenter(PresenterCommand::ToggleSpeaker)),
             ] {
-                if ui.button(tr(lang, msg)).clicked() {
+                if ui.button(tr(lang, msg)).on_hover_text(hint(msg)).clicked() {
                     commands.push(action);
                 }
             }
@@ -251,6 +255,7 @@ mod tests {
                 index: 0,
                 count: 3,
                 about: None,
+                deck_name: "内蒙古自治区“十三五”科技创新规划",
                 scale: 1.0,
                 pin_text: &no_pin,
                 lang: Lang::Zh,

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use plan_explorer::app::PlanExplorerApp;
 
 pub const WINDOW: [f32; 2] = [1400.0, 900.0];
@@ -206,6 +207,21 @@ pub fn run_cli(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Saves the presenter's own deck to `path` as a user does: 情景, the deck file's path typed
+/// over whatever the field held, 保存幻灯片.
+pub fn save_my_deck(harness: &mut Harness<'static, PlanExplorerApp>, path: &Path) {
+    harness.get_by_label("情景").click();
+    harness.run();
+    harness.get_by_label("幻灯片文件").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("幻灯片文件").type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("保存幻灯片").click();
+    harness.run();
 }
 
 /// Closes the window as eframe does at the end: the app saves, then it is gone.
