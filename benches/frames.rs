@@ -586,11 +586,11 @@ fn exports(c: &mut Criterion) {
         b.iter(|| black_box(plan_explorer::render::png(&slide_svg(first, "1 / 1", SLIDE_SIZE), 4.0).expect("png")))
     });
     c.bench_function("export/briefing_html", |b| {
-        b.iter(|| black_box(plan_explorer::model::export::briefing_html(&deck.name, &slides, Lang::Zh)))
+        b.iter(|| black_box(plan_explorer::model::export::briefing_html(&deck.name, &slides, Lang::Zh, &[])))
     });
     let title = format!("{} slides", slides.len());
     c.bench_function("export/briefing_pdf_64", |b| {
-        b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, Lang::Zh), &title).expect("pdf")))
+        b.iter(|| black_box(plan_explorer::render::pdf(&briefing_pages(&slides, Lang::Zh, &[]), &title).expect("pdf")))
     });
 }
 

@@ -372,6 +372,7 @@ messages! {
     FullScreen => "全屏", "Full screen";
     AudienceSees => "观众看到：", "The audience sees: ";
     Rendering => "正在绘制…", "Drawing…";
+    ExportHandout => "导出附备注的简报", "Export with speaker notes";
 }
 
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {

@@ -194,3 +194,19 @@ fn closing_the_slides_window_while_the_speaker_view_is_open_ends_the_slideshow_n
     // The window is still the app's: its pages are back.
     harness.get_by_label("指标");
 }
+
+#[test]
+fn the_speaker_view_exports_the_briefing_with_its_notes() {
+    let mut harness = harness("speaker-handout");
+    speaker_view(&mut harness);
+    press(&mut harness, Key::ArrowRight);
+    write_notes(&mut harness, "这里停一下，请大家提问");
+    harness.get_by_label("导出附备注的简报").click();
+    harness.run();
+    harness.get_all_by_label("导出简报 HTML").last().expect("the handout menu's entry").click();
+    harness.run();
+    let path = harness.state().export_dir().join("briefing-notes.html");
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let section = html.split("<section>").nth(3).expect("the second slide, after the evaluation");
+    assert!(section.contains("<div class=\"speaker\">演讲备注：这里停一下，请大家提问</div>"), "{section}");
+}

@@ -136,3 +136,95 @@ fn the_evaluation_page_exports_the_word_report() {
     assert!(text_of(&xml).contains("各章目标完成情况"));
     assert!(!media.is_empty());
 }
+
+/// The fixture deck: two slides, the first with speaker notes (two lines) and a year's note.
+fn talk_deck() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decks/talk.deck.ron")
+}
+
+#[test]
+fn a_briefing_with_notes_has_each_slides_speaker_notes_under_it_and_one_without_has_none() {
+    let dir = common::loading::dir("handout");
+    let deck = talk_deck();
+    let deck = deck.to_str().unwrap();
+    for notes in [true, false] {
+        let docx = dir.join(format!("handout-{notes}.docx"));
+        let html = dir.join(format!("handout-{notes}.html"));
+        for path in [&docx, &html] {
+            let mut args = vec!["briefing", "--deck", deck, "-o", path.to_str().unwrap()];
+            if notes {
+                args.push("--notes");
+            }
+            let (code, _, err) = run_cli(&args);
+            assert_eq!(code, 0, "{err}");
+        }
+        let (xml, _) = open_docx(&docx);
+        let text = text_of(&xml);
+        let html = std::fs::read_to_string(&html).unwrap();
+        let said = "演讲备注：先讲结论：研发投入强度离目标还有距离。";
+        if !notes {
+            assert!(
+                !text.contains("演讲备注") && !html.contains("演讲备注"),
+                "the plain briefing keeps the notes to the speaker"
+            );
+            continue;
+        }
+        // In Word: under the first slide (after its source line), before the second slide.
+        let at = text.find(said).unwrap_or_else(|| panic!("no speaker notes in the Word briefing: {text}"));
+        let first = text.find("2. 研发经费占GDP比重").expect("the first slide after the evaluation");
+        let second = text.find("3. 技术市场合同交易总额").expect("the second slide");
+        let source = text[first..].find("来源：").map(|k| k + first).expect("its source");
+        assert!(source < at && at < second, "notes after the source, before the next slide");
+        assert!(text.contains("再讲原因：2018年统计口径调整。"), "both lines");
+        assert_eq!(text.matches("演讲备注").count(), 1, "the slide without notes has none");
+        // In HTML: in the first slide's section, set apart.
+        let section = html
+            .split("<section>")
+            .find(|s| s.contains("研发经费占GDP比重（R&amp;D/GDP）</h2>"))
+            .expect("the slide's section");
+        assert!(section.contains(&format!("<div class=\"speaker\">{said}")), "{section}");
+        assert_eq!(html.matches("class=\"speaker\"").count(), 1);
+    }
+}
+
+#[test]
+fn a_handout_page_holds_its_speaker_notes_under_the_sources_within_the_page() {
+    use plan_explorer::model::export::briefing_pages;
+    let plan = plan_explorer::model::load::embedded_plan().expect("plan");
+    let session = plan_explorer::session::Session::new(
+        plan_explorer::model::Document::new(plan, "plan.ron"),
+        plan_explorer::i18n::Lang::Zh,
+    );
+    let deck = plan_explorer::model::deck::Deck::load(&talk_deck(), &session.deck_terms()).expect("the deck");
+    let slides = session.briefing(&deck, plan_explorer::i18n::Lang::Zh);
+    // A speaker who wrote a speech: the page shows its first eight lines and says it goes on.
+    let mut speech = deck.clone();
+    speech.slides[0].speaker_notes = "先讲结论：研发投入强度离目标还有距离。".repeat(40);
+    for handout in [session.handout(&deck), session.handout(&speech)] {
+        let pages = briefing_pages(&slides, plan_explorer::i18n::Lang::Zh, &handout);
+        let page = &pages[1];
+        let lines: Vec<(f64, String)> = page
+            .lines()
+            .filter(|l| l.starts_with("<text"))
+            .filter_map(|l| {
+                let y = l.split("y=\"").nth(1)?.split('"').next()?.parse().ok()?;
+                let words = l.split('>').nth(1)?.split('<').next()?.to_string();
+                Some((y, words))
+            })
+            .collect();
+        // The speaker's lines come last, below the source (the plan's words), before the page
+        // number in the corner.
+        let start = lines.iter().position(|(_, w)| w.starts_with("演讲备注：")).expect("the speaker's notes");
+        let source = lines.iter().find(|(_, w)| w.starts_with("《规划》第二章")).expect("the source line");
+        let speaker: Vec<&(f64, String)> = lines[start..].iter().filter(|(_, w)| !w.contains(" / ")).collect();
+        assert!(source.0 < lines[start].0, "under the source: {source:?} {:?}", lines[start]);
+        assert!(speaker.first().is_some_and(|(_, w)| w.starts_with("演讲备注：先讲结论")), "{speaker:?}");
+        assert!(speaker.iter().all(|(y, _)| *y < 595.0), "on the A4 page: {speaker:?}");
+        assert!(speaker.len() <= 8, "{} lines", speaker.len());
+        if handout[1].chars().count() > 400 {
+            assert_eq!(speaker.len(), 8);
+            assert!(speaker[7].1.ends_with('…'), "a long speech says it goes on: {:?}", speaker[7]);
+        }
+        assert!(!pages[2].contains("演讲备注"), "the slide without notes has none");
+    }
+}

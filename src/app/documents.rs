@@ -12,7 +12,7 @@ use crate::model::export::{
     SLIDE_SIZE, briefing_html, briefing_pages, chart_csv, evaluation_csv, slide_svg, table_csv, table_csv_of,
 };
 use crate::model::slide::{SlideBody, SlideSpec};
-use crate::ui::command::ExportCommand;
+use crate::ui::command::{DocumentFormat, ExportCommand};
 
 use super::PlanExplorerApp;
 
@@ -40,9 +40,14 @@ impl PlanExplorerApp {
             ExportCommand::BriefingHtml => {
                 self.export_briefing();
             }
+            ExportCommand::Handout(DocumentFormat::Html) => {
+                self.export_briefing_html(true);
+            }
+            ExportCommand::Handout(DocumentFormat::Pdf) => self.export_briefing_pdf(true),
+            ExportCommand::Handout(DocumentFormat::Docx) => self.export_briefing_docx(true),
             ExportCommand::SlidePng(scale) => self.export_slide_png(scale),
-            ExportCommand::BriefingPdf => self.export_briefing_pdf(),
-            ExportCommand::BriefingDocx => self.export_briefing_docx(),
+            ExportCommand::BriefingPdf => self.export_briefing_pdf(false),
+            ExportCommand::BriefingDocx => self.export_briefing_docx(false),
             ExportCommand::EvaluationDocx => self.export_evaluation_docx(),
             ExportCommand::SlideCsv => self.export_slide_csv(),
         }
@@ -74,19 +79,27 @@ impl PlanExplorerApp {
 
     /// Every slide of the running deck (or the plan's default deck) as one HTML file.
     pub fn export_briefing(&mut self) -> Option<PathBuf> {
-        let (title, slides) = self.briefing_slides();
-        let html = briefing_html(&title, &slides, self.settings.lang);
-        self.exports.write("briefing.html", html.as_bytes(), &mut self.log, self.settings.lang)
+        self.export_briefing_html(false)
     }
 
-    /// The running deck's slides (the default deck when none runs), the evaluation first.
-    fn briefing_slides(&self) -> (String, Vec<Arc<SlideSpec>>) {
+    /// The HTML briefing, with each slide's speaker notes when `notes`.
+    pub fn export_briefing_html(&mut self, notes: bool) -> Option<PathBuf> {
+        let (title, slides, handout) = self.briefing_slides(notes);
+        let html = briefing_html(&title, &slides, self.settings.lang, &handout);
+        let name = if notes { "briefing-notes.html" } else { "briefing.html" };
+        self.exports.write(name, html.as_bytes(), &mut self.log, self.settings.lang)
+    }
+
+    /// The running deck's slides (the default deck when none runs), the evaluation first, and
+    /// with `notes` each slide's speaker notes (else none).
+    fn briefing_slides(&self, notes: bool) -> (String, Vec<Arc<SlideSpec>>, Vec<String>) {
         let deck = match &self.presenter {
             Some(p) => p.deck.clone(),
             None => self.session.default_deck(None),
         };
         let slides = self.session.briefing(&deck, self.settings.lang);
-        (deck.name, slides)
+        let handout = if notes { self.session.handout(&deck) } else { Vec::new() };
+        (deck.name, slides, handout)
     }
 
     /// The slide shown, its number and how many there are.
@@ -120,18 +133,20 @@ impl PlanExplorerApp {
 
     /// The pages are laid out here; drawing them into a PDF (about 10 ms a slide) runs on a
     /// worker, whose result a later frame writes ([`PlanExplorerApp::poll_document_export`]).
-    fn export_briefing_pdf(&mut self) {
-        let (title, slides) = self.briefing_slides();
-        let pages = briefing_pages(&slides, self.settings.lang);
-        self.start_document("briefing.pdf", pages.len(), move || crate::render::pdf(&pages, &title));
+    fn export_briefing_pdf(&mut self, notes: bool) {
+        let (title, slides, handout) = self.briefing_slides(notes);
+        let pages = briefing_pages(&slides, self.settings.lang, &handout);
+        let name = if notes { "briefing-notes.pdf" } else { "briefing.pdf" };
+        self.start_document(name, pages.len(), move || crate::render::pdf(&pages, &title));
     }
 
     /// The briefing as a Word document: its pictures are drawn on the worker.
-    fn export_briefing_docx(&mut self) {
-        let (title, slides) = self.briefing_slides();
+    fn export_briefing_docx(&mut self, notes: bool) {
+        let (title, slides, handout) = self.briefing_slides(notes);
         let (lang, count) = (self.settings.lang, slides.len());
-        self.start_document("briefing.docx", count, move || {
-            crate::model::export::report::briefing_docx(&title, &slides, lang, &print_picture)
+        let name = if notes { "briefing-notes.docx" } else { "briefing.docx" };
+        self.start_document(name, count, move || {
+            crate::model::export::report::briefing_docx(&title, &slides, lang, &handout, &print_picture)
         });
     }
 

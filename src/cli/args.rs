@@ -147,6 +147,9 @@ pub enum Command {
         /// Titles, captions, tables and charts in English (the plan's own words stay Chinese).
         #[arg(long)]
         english: bool,
+        /// Each slide's speaker notes under it, as a handout (the deck's `speaker_notes`).
+        #[arg(long)]
+        notes: bool,
         /// Where to write (`-` or nothing: standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,

@@ -45,15 +45,23 @@ pub(super) fn chart_command(
     write_output(output, &bytes, out)
 }
 
+/// What `briefing` was asked for.
+pub(super) struct BriefingRequest<'a> {
+    pub deck: Option<&'a Path>,
+    pub files: &'a [PathBuf],
+    pub format: BriefingFormat,
+    pub lang: Lang,
+    /// Each slide's speaker notes under it (a handout).
+    pub notes: bool,
+}
+
 pub(super) fn briefing_command(
     plan: &Plan,
-    deck: Option<&Path>,
-    files: &[PathBuf],
-    format: BriefingFormat,
-    lang: Lang,
+    r: &BriefingRequest<'_>,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
+    let BriefingRequest { deck, files, format, lang, notes } = *r;
     let session = session_of(plan, files, lang)?;
     let deck = match deck {
         Some(path) => crate::model::deck::Deck::load(path, &session.deck_terms())
@@ -61,12 +69,17 @@ pub(super) fn briefing_command(
         None => session.default_deck(None),
     };
     let slides = session.briefing(&deck, lang);
+    let handout = if notes { session.handout(&deck) } else { Vec::new() };
     let bytes = match format {
-        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang).into_bytes(),
-        BriefingFormat::Pdf => crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang), &deck.name)?,
-        BriefingFormat::Docx => crate::model::export::report::briefing_docx(&deck.name, &slides, lang, &|svg| {
-            crate::render::picture(svg, crate::render::PRINT_SCALE)
-        })?,
+        BriefingFormat::Html => crate::model::export::briefing_html(&deck.name, &slides, lang, &handout).into_bytes(),
+        BriefingFormat::Pdf => {
+            crate::render::pdf(&crate::model::export::briefing_pages(&slides, lang, &handout), &deck.name)?
+        }
+        BriefingFormat::Docx => {
+            crate::model::export::report::briefing_docx(&deck.name, &slides, lang, &handout, &|svg| {
+                crate::render::picture(svg, crate::render::PRINT_SCALE)
+            })?
+        }
     };
     write_output(output, &bytes, out)
 }

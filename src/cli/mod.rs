@@ -84,11 +84,18 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let request = ChartRequest { measures, files: scenarios, options, format, scale: *scale };
             with_plan(cli, err, |plan| chart_command(plan, &request, output.as_deref(), out))
         }
-        Command::Briefing { deck, scenarios, format, english, output } => with_plan(cli, err, |plan| {
+        Command::Briefing { deck, scenarios, format, english, notes, output } => with_plan(cli, err, |plan| {
             let format = format
                 .or_else(|| by_extension(output.as_deref(), BriefingFormat::from_str))
                 .unwrap_or(BriefingFormat::Pdf);
-            briefing_command(plan, deck.as_deref(), scenarios, format, lang_of(*english), output.as_deref(), out)
+            let request = BriefingRequest {
+                deck: deck.as_deref(),
+                files: scenarios,
+                format,
+                lang: lang_of(*english),
+                notes: *notes,
+            };
+            briefing_command(plan, &request, output.as_deref(), out)
         }),
         Command::Evaluate { format, template, scenarios, output } => with_plan(cli, err, |plan| {
             let format = if *template { None } else { Some(*format) };

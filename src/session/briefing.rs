@@ -20,6 +20,12 @@ impl Session {
         slides
     }
 
+    /// The speaker's notes of each slide of [`Session::briefing`] (the evaluation's none), for
+    /// a briefing with notes.
+    pub fn handout(&self, deck: &Deck) -> Vec<String> {
+        std::iter::once(String::new()).chain(deck.slides.iter().map(|s| s.speaker_notes.clone())).collect()
+    }
+
     /// The verdicts counted, the targets judged as a table, and how the deck that follows was
     /// built.
     fn evaluation_slide(&self, deck: &Deck, lang: Lang) -> SlideSpec {

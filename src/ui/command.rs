@@ -337,6 +337,16 @@ pub enum ExportCommand {
     /// The final evaluation as a Word report (终期评估.docx).
     EvaluationDocx,
     SlideCsv,
+    /// The briefing with each slide's speaker notes under it, as a handout.
+    Handout(DocumentFormat),
+}
+
+/// Which document a briefing is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFormat {
+    Html,
+    Pdf,
+    Docx,
 }
 
 macro_rules! into_command {

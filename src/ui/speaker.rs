@@ -9,7 +9,7 @@ use egui::{Align, FontId, Layout, RichText, Ui};
 
 use super::Command;
 use super::SlideStep;
-use super::command::{Blank, PresenterCommand};
+use super::command::{Blank, DocumentFormat, ExportCommand, PresenterCommand};
 use super::keys::hint;
 use crate::i18n::{Lang, Msg, labelled, tr};
 
@@ -84,6 +84,7 @@ fn top_line(ui: &mut Ui, props: &SpeakerProps<'_>) -> Vec<Command> {
             ui.label(big(format!("{} / {}", props.index + 1, props.names.len())));
             ui.label(props.deck_name);
         });
+        let mut handout = None;
         ui.horizontal_wrapped(|ui| {
             let mut button = |ui: &mut Ui, text: &str, hover: String, command: PresenterCommand| {
                 if ui.button(text).on_hover_text(hover).clicked() {
@@ -99,10 +100,22 @@ fn top_line(ui: &mut Ui, props: &SpeakerProps<'_>) -> Vec<Command> {
             button(ui, tr(lang, Msg::RestartTimer), String::new(), PresenterCommand::RestartTimer);
             let window = if props.windowed { Msg::FullScreen } else { Msg::Windowed };
             button(ui, tr(lang, window), String::new(), PresenterCommand::ToggleWindowed);
+            ui.menu_button(tr(lang, Msg::ExportHandout), |ui| {
+                for (format, msg) in [
+                    (DocumentFormat::Pdf, Msg::ExportBriefingPdf),
+                    (DocumentFormat::Docx, Msg::ExportBriefingDocx),
+                    (DocumentFormat::Html, Msg::ExportBriefing),
+                ] {
+                    if ui.button(tr(lang, msg)).clicked() {
+                        handout = Some(format);
+                    }
+                }
+            });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 button(ui, tr(lang, Msg::ExitPresenter), hint(Msg::ExitPresenter), PresenterCommand::Stop);
             });
         });
+        commands.extend(handout.map(|format| Command::Export(ExportCommand::Handout(format))));
         if let Some(blank) = props.blank {
             let what = match blank {
                 Blank::Black => Msg::BlackScreen,

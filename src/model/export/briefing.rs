@@ -22,7 +22,12 @@ pub const A4_LANDSCAPE: (f64, f64) = (842.0, 595.0);
 const HTML_CHART_SIZE: (f64, f64) = (SLIDE_SIZE.0, SLIDE_SIZE.1 - 80.0);
 
 /// One slide as SVG of `size`, numbered in a corner.
-pub fn slide_svg(slide: &SlideSpec, number: &str, (width, height): (f64, f64)) -> String {
+pub fn slide_svg(slide: &SlideSpec, number: &str, size: (f64, f64)) -> String {
+    handout_svg(slide, number, size, String::new())
+}
+
+/// One slide as SVG with the speaker's notes under it (`speaker`, already labelled).
+fn handout_svg(slide: &SlideSpec, number: &str, (width, height): (f64, f64), speaker: String) -> String {
     let drawing;
     let missing;
     let body = match &slide.body {
@@ -44,29 +49,48 @@ pub fn slide_svg(slide: &SlideSpec, number: &str, (width, height): (f64, f64)) -
         notes: &slide.notes,
         body,
         number: number.to_string(),
+        speaker,
     };
     page_svg(&page, width, height, false)
 }
 
-/// Every slide as an A4-landscape SVG page, for the PDF briefing.
-pub fn briefing_pages<S: std::borrow::Borrow<SlideSpec>>(slides: &[S], lang: Lang) -> Vec<String> {
+/// Every slide as an A4-landscape SVG page, for the PDF briefing; with the speaker's notes of
+/// each slide under it when `handout` has them (one per slide, empty for none).
+pub fn briefing_pages<S: std::borrow::Borrow<SlideSpec>>(slides: &[S], lang: Lang, handout: &[String]) -> Vec<String> {
     let of = pick(lang, "/", "of");
     slides
         .iter()
         .enumerate()
-        .map(|(k, s)| slide_svg(s.borrow(), &format!("{} {of} {}", k + 1, slides.len()), A4_LANDSCAPE))
+        .map(|(k, s)| {
+            let number = format!("{} {of} {}", k + 1, slides.len());
+            handout_svg(s.borrow(), &number, A4_LANDSCAPE, speaker_line(lang, handout, k))
+        })
         .collect()
+}
+
+/// The speaker's notes of slide `k`, labelled (empty when it has none).
+pub fn speaker_line(lang: Lang, handout: &[String], k: usize) -> String {
+    match handout.get(k).map(|n| n.trim()) {
+        Some(notes) if !notes.is_empty() => crate::i18n::labelled(lang, tr(lang, Msg::SpeakerNotes), notes),
+        _ => String::new(),
+    }
 }
 
 /// The briefing as one HTML file. Charts are the same SVG as every other export; a map is its
 /// drawing and its table.
-pub fn briefing_html<S: std::borrow::Borrow<SlideSpec>>(title: &str, slides: &[S], lang: Lang) -> String {
+pub fn briefing_html<S: std::borrow::Borrow<SlideSpec>>(
+    title: &str,
+    slides: &[S],
+    lang: Lang,
+    handout: &[String],
+) -> String {
     let source_word = tr(lang, Msg::SourcePrefix);
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
          body{{font-family:'Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em;color:#111}}\
          section{{page-break-after:always;break-after:page;margin-bottom:3em}}h1{{font-size:1.6em}}h2{{font-size:1.4em;margin:0.2em 0}}\
-         .unit{{color:#555}}.caption{{font-size:1.1em}}.sources,.notes{{font-size:0.85em;color:#444}}svg{{max-width:100%;height:auto}}\
+         .unit{{color:#555}}.caption{{font-size:1.1em}}.sources,.notes{{font-size:0.85em;color:#444}}\
+         .speaker{{border-top:1px solid #999;margin-top:0.8em;padding-top:0.4em;white-space:pre-wrap}}svg{{max-width:100%;height:auto}}\
          table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 8px;text-align:left}}\
          @media print{{body{{margin:1cm}}}}</style></head><body><h1>{}</h1>\n",
         pick(lang, "zh-CN", "en"),
@@ -82,13 +106,17 @@ pub fn briefing_html<S: std::borrow::Borrow<SlideSpec>>(title: &str, slides: &[S
             SlideBody::Missing(why) => format!("<p>{}</p>", escape(why)),
         };
         html += &format!(
-            "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{body}<p class=\"caption\">{}</p><div class=\"notes\">{}</div><div class=\"sources\">{}</div></section>\n",
+            "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{body}<p class=\"caption\">{}</p><div class=\"notes\">{}</div><div class=\"sources\">{}</div>{}</section>\n",
             k + 1,
             escape(&s.title),
             escape(&s.unit),
             escape(&s.caption),
             s.notes.iter().map(|x| format!("<div>{}</div>", escape(x))).collect::<String>(),
-            s.sources.iter().map(|x| format!("<div>{source_word}{}</div>", escape(x))).collect::<String>()
+            s.sources.iter().map(|x| format!("<div>{source_word}{}</div>", escape(x))).collect::<String>(),
+            match speaker_line(lang, handout, k) {
+                line if line.is_empty() => String::new(),
+                line => format!("<div class=\"speaker\">{}</div>", escape(&line)),
+            }
         );
     }
     html + "</body></html>\n"
@@ -206,6 +234,7 @@ mod tests {
                 body: SlideBody::Table(regional_table(&table, Lang::Zh)),
             }],
             Lang::Zh,
+            &[hostile.to_string()],
         );
         assert!(!page.contains("<img"), "{page}");
     }

@@ -19,6 +19,8 @@ pub struct Page<'a> {
     pub body: PageBody<'a>,
     /// "3 / 64" in a corner.
     pub number: String,
+    /// The speaker's notes under the slide, as a handout has them (empty: none).
+    pub speaker: String,
 }
 
 pub enum PageBody<'a> {
@@ -27,6 +29,9 @@ pub enum PageBody<'a> {
     /// A drawing of its own (the map), scaled into the body's box with its proportions kept.
     Svg(&'a str),
 }
+
+/// The most lines of speaker's notes under a page.
+const SPEAKER_LINES: usize = 8;
 
 /// A whole slide as SVG, `width` × `height` (960×540 for a 16:9 slide, 842×595 for an A4
 /// landscape page).
@@ -56,7 +61,18 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
     let caption = if page.caption.is_empty() { Vec::new() } else { wrap(page.caption, text_ems(f)) };
     let notes: Vec<String> = page.notes.iter().flat_map(|n| wrap(n, text_ems(small))).collect();
     let sources: Vec<String> = page.sources.iter().flat_map(|n| wrap(n, text_ems(small))).take(6).collect();
-    let below = caption.len().min(4) as f64 * f * 1.35 + (notes.len() + sources.len()) as f64 * small * 1.3 + f * 2.5;
+    // The speaker's notes last, as many lines as a handout page holds (the rest cut with "…").
+    let mut speaker = if page.speaker.is_empty() { Vec::new() } else { wrap(&page.speaker, text_ems(small)) };
+    if speaker.len() > SPEAKER_LINES {
+        speaker.truncate(SPEAKER_LINES);
+        if let Some(last) = speaker.last_mut() {
+            last.push('…');
+        }
+    }
+    let below = caption.len().min(4) as f64 * f * 1.35
+        + (notes.len() + sources.len() + speaker.len()) as f64 * small * 1.3
+        + if speaker.is_empty() { 0.0 } else { small }
+        + f * 2.5;
     let body_h = (height - y - below - margin).max(height * 0.3);
     match page.body {
         PageBody::Chart(chart) => {
@@ -78,6 +94,23 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
     y += small * 0.5;
     // Notes and sources in the text colour: they must be readable from the back row too.
     for line in notes.iter().chain(&sources) {
+        y += small * 1.3;
+        let _ = writeln!(
+            s,
+            "<text x=\"{margin:.1}\" y=\"{y:.1}\" font-size=\"{small:.1}\" fill=\"{ink}\">{}</text>",
+            escape(line)
+        );
+    }
+    if !speaker.is_empty() {
+        // Set apart from the slide by a rule, as a handout's notes are.
+        y += small * 0.8;
+        let _ = writeln!(
+            s,
+            "<line x1=\"{margin:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{muted}\" stroke-width=\"0.8\"/>",
+            width - margin
+        );
+    }
+    for line in &speaker {
         y += small * 1.3;
         let _ = writeln!(
             s,

@@ -208,6 +208,7 @@ pub fn briefing_docx<S: Borrow<SlideSpec>>(
     title: &str,
     slides: &[S],
     lang: Lang,
+    handout: &[String],
     rasterise: Rasterise<'_>,
 ) -> Result<Vec<u8>, String> {
     let mut out = OfficialDoc::new(true);
@@ -241,6 +242,10 @@ pub fn briefing_docx<S: Borrow<SlideSpec>>(
         }
         for source in &slide.sources {
             out.note(&format!("{}{source}", tr(lang, Msg::SourcePrefix)));
+        }
+        let speaker = super::briefing::speaker_line(lang, handout, k);
+        if !speaker.is_empty() {
+            out.body(&speaker);
         }
     }
     out.finish(title)
