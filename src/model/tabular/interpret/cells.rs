@@ -30,7 +30,7 @@ pub(super) fn year_of(v: &Value) -> Result<u16, String> {
                 .filter(|y| (1000..=9999).contains(y))
                 .ok_or_else(|| format!("`{}` is not a year: write the year as a number, such as 2020", t))
         }
-        Value::Date(d) => Err(format!("a date ({d}) where a year belongs: write the year as a number, such as 2020")),
+        Value::Date(d) => Err(format!("a date ({d}{}", super::YEAR_NOT_DATE)),
         Value::FormulaWithoutValue(f) => Err(no_saved_value(f)),
         other => Err(format!("`{}` is not a year: write the year as a number, such as 2020", text(Some(other)))),
     }

@@ -48,12 +48,11 @@ pub(super) fn find_header(grid: &Grid, needs: Role, msgs: &mut Messages) -> Opti
             for (col, what) in unread {
                 what.say(grid, row, col, msgs);
             }
+            // A date is never a year (`year_of` says why, with the date).
             for col in date_headers {
-                let message = match grid.get(row, col).map(year_of) {
-                    Some(Err(e)) => e,
-                    _ => "a date where a year belongs".to_string(),
-                };
-                msgs.error(grid.place(row, col), message);
+                if let Some(Err(message)) = grid.get(row, col).map(year_of) {
+                    msgs.error(grid.place(row, col), message);
+                }
             }
             let actual_values = roles.get(&Role::Value).is_some_and(|&c| {
                 let written = text(grid.get(row, c)).to_lowercase();

@@ -223,18 +223,23 @@ impl Messages {
     }
 }
 
+/// How [`cells::year_of`]'s message about a date ends, after the date.
+pub(super) const YEAR_NOT_DATE: &str = ") where a year belongs: write the year as a number, such as 2020";
+
 /// The Chinese of a cell's finding, for the messages said of cells (what a number or a year
 /// cell holds instead); empty for one it does not know, which the window then shows in English.
 fn in_chinese(en: &str) -> String {
     let fixed = match en {
         "no year" => Some("缺少年份"),
-        "a date where a year belongs" => Some("此处应为年份，而非日期"),
         "a row with values but no variable" => Some("这一行有数值，但没有变量（指标）名"),
         "the table holds no values" => Some("表中没有任何数值"),
         _ => None,
     };
     if let Some(zh) = fixed {
         return zh.to_string();
+    }
+    if let Some(date) = en.strip_prefix("a date (").and_then(|r| r.strip_suffix(YEAR_NOT_DATE)) {
+        return format!("此处应为年份，而非日期（{date}）：请把年份写成数字，如 2020");
     }
     if let Some(what) = en.strip_suffix(" is text where a number belongs") {
         return format!("{what} 是文本，此处应为数字");

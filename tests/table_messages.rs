@@ -1,0 +1,196 @@
+//! What the table reader says about a scenario table, and where: columns for people are read
+//! past in silence, 完成值 makes values actual, the workbook's instructions sheet is not data,
+//! an error many rows share is said once with their count, the messages stop at their cap in
+//! every kind, each cell finding has its Chinese, and a point's message names its own cells
+//! after the points are put in year order.
+
+mod common;
+
+use common::loading::{dir, loaded, plan, texts, write};
+use plan_explorer::model::Diagnostic;
+use plan_explorer::model::Severity;
+use plan_explorer::model::scenario::SeriesKind;
+use plan_explorer::model::scenario_files::load_scenarios_file;
+use rust_xlsxwriter::Workbook;
+
+fn messages_of(name: &str, text: &str) -> Vec<Diagnostic> {
+    let d = dir(&format!("table-messages-{name}"));
+    let path = write(&d, name, text);
+    match load_scenarios_file(&path, &plan()) {
+        Ok((_, messages)) => messages,
+        Err(messages) => messages,
+    }
+}
+
+#[test]
+fn columns_for_people_are_read_past_without_a_word() {
+    let people = [
+        "序号",
+        "目标",
+        "目标年份",
+        "比较",
+        "目标值",
+        "规划出处",
+        "状态",
+        "提示",
+        "no.",
+        "target year",
+        "comparator",
+        "target value",
+        "cited from",
+        "status",
+        "hint",
+    ];
+    let header = format!("Model,Scenario,Region,Variable,Unit,Kind,2015,2020,{}", people.join(","));
+    let row = format!("M,S,全区,rd_intensity,%,Actual,0.76,0.9,{}", vec!["x"; people.len()].join(","));
+    let d = dir("people-columns");
+    let path = write(&d, "people.csv", format!("{header}\n{row}\n"));
+    let (scenarios, messages) = loaded(&path);
+    assert!(messages.is_empty(), "{:#?}", texts(&messages));
+    assert_eq!(scenarios[0].series[0].points.len(), 2);
+    // A header nobody knows is said at its cell, so the silence above is the reader's choice.
+    let unknown = messages_of(
+        "unknown.csv",
+        "Model,Scenario,Region,Variable,Unit,Kind,2020,口径\nM,S,全区,rd_intensity,%,Actual,0.9,x\n",
+    );
+    assert!(unknown.iter().any(|d| d.message.contains("口径")), "{:#?}", texts(&unknown));
+}
+
+#[test]
+fn a_value_column_headed_wancheng_zhi_holds_actual_values() {
+    for header in ["完成值", "实际值", "actual value", "outcome"] {
+        let d = dir("actual-header");
+        let path = write(&d, "filled.csv", format!("指标,年份,{header},来源\nrd_intensity,2020,0.93,统计公报\n"));
+        let (scenarios, _) = loaded(&path);
+        let series = &scenarios[0].series[0];
+        assert_eq!(series.kind, SeriesKind::Actual, "{header}");
+        assert_eq!((series.points[0].year, series.points[0].value), (2020, 0.93), "{header}");
+    }
+}
+
+#[test]
+fn the_instructions_sheet_of_a_workbook_is_for_people_and_not_read() {
+    for name in ["填写说明", "Instructions", "README", "read me"] {
+        let mut book = Workbook::new();
+        let notes = book.add_worksheet().set_name(name).unwrap();
+        // Words that would be a table if read: a Variable header and a row under it.
+        notes.write_string(0, 0, "指标").unwrap();
+        notes.write_string(0, 1, "说明").unwrap();
+        notes.write_string(1, 0, "在完成值一列填写").unwrap();
+        notes.write_string(1, 1, "每行一个目标").unwrap();
+        let data = book.add_worksheet().set_name("data").unwrap();
+        for (c, h) in ["指标", "年份", "完成值"].iter().enumerate() {
+            data.write_string(0, c as u16, *h).unwrap();
+        }
+        data.write_string(1, 0, "rd_intensity").unwrap();
+        data.write_number(1, 1, 2020.0).unwrap();
+        data.write_number(1, 2, 0.93).unwrap();
+        let d = dir("instructions-sheet");
+        let path = write(&d, "filled.xlsx", book.save_to_buffer().unwrap());
+        let (scenarios, messages) = loaded(&path);
+        assert!(messages.iter().all(|m| !m.to_string().contains(name)), "{name}: {:#?}", texts(&messages));
+        assert_eq!(scenarios[0].series.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn an_error_many_rows_share_is_said_once_with_their_count_and_one_rows_without() {
+    let header = "Model,Scenario,Region,Variable,Unit,Kind,2020\n";
+    let good = "M,S,全区,rd_intensity,%,Target,2.5\n";
+    let bad = "M,S,全区,,%,Target,2.5\n";
+    let three = messages_of("three.csv", &format!("{header}{good}{bad}{bad}{bad}"));
+    let said: Vec<&Diagnostic> =
+        three.iter().filter(|d| d.message.starts_with("a row with values but no variable")).collect();
+    assert_eq!(said.len(), 1, "{:#?}", texts(&three));
+    assert_eq!(said[0].message, "a row with values but no variable (3 rows; this is the first)");
+    assert_eq!(said[0].line, 3, "at the first of them");
+    assert!(
+        said[0].message_zh.contains("这一行有数值，但没有变量（指标）名（共 3 行，此处为第一行）"),
+        "{}",
+        said[0].message_zh
+    );
+    let one = messages_of("one.csv", &format!("{header}{good}{bad}"));
+    let said: Vec<&Diagnostic> = one.iter().filter(|d| d.message.starts_with("a row with values")).collect();
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].message, "a row with values but no variable", "one row needs no count");
+}
+
+#[test]
+fn messages_of_every_kind_stop_at_two_hundred() {
+    let header = "Model,Scenario,Region,Variable,Unit,Kind,2020\n";
+    // Errors: 300 unknown variables.
+    let rows: String = (0..300).map(|k| format!("M,S,全区,nothing_{k},%,Target,2.5\n")).collect();
+    let errors = messages_of("errors.csv", &format!("{header}{rows}"));
+    assert_eq!(errors.len(), 200, "{}", errors.len());
+    // Warnings: a header of 300 columns nobody knows fills the list; the loosely written name
+    // and the unknown variable below it are not said beyond it.
+    let unknown: Vec<String> = (0..300).map(|k| format!("c{k}")).collect();
+    let header = format!("Model,Scenario,Region,Variable,Unit,Kind,2020,{}\n", unknown.join(","));
+    let rows = "M,S,全区,R&D经费投入强度,%,Target,2.5\nM,S,全区,nothing,%,Target,2.5\n";
+    let full = messages_of("warnings.csv", &format!("{header}{rows}"));
+    assert_eq!(full.len(), 200, "{}", full.len());
+    assert!(full.iter().all(|d| d.severity == Severity::Warning), "{:#?}", texts(&full[190..]));
+    // The same name alone is said (as a note on how it was read), so the cap is what kept it out.
+    let alone = messages_of("loose.csv", &format!("Model,Scenario,Region,Variable,Unit,Kind,2020\n{rows}"));
+    assert!(alone.iter().any(|d| d.severity == Severity::Info), "{:#?}", texts(&alone));
+}
+
+#[test]
+fn every_cell_finding_has_its_chinese() {
+    let no_variable =
+        messages_of("novar.csv", "Model,Scenario,Region,Variable,Unit,Kind,2020\nM,S,全区,,%,Target,2.5\n");
+    let no_values = messages_of("novalues.csv", "Model,Scenario,Region,Variable,Unit,Kind,2020\n");
+    let no_year = messages_of("noyear.csv", "指标,年份,数值\nrd_intensity,,2.5\nrd_intensity,2020,2.5\n");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("data").unwrap();
+    sheet.write_string(0, 0, "指标").unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 1, 1).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_datetime_with_format(0, 1, &date, &format).unwrap();
+    sheet.write_string(1, 0, "rd_intensity").unwrap();
+    sheet.write_number(1, 1, 2.5).unwrap();
+    let d = dir("date-header");
+    let path = write(&d, "dated.xlsx", book.save_to_buffer().unwrap());
+    let dated = match load_scenarios_file(&path, &plan()) {
+        Ok((_, m)) | Err(m) => m,
+    };
+    for (messages, en, zh) in [
+        (&no_variable, "a row with values but no variable", "这一行有数值，但没有变量（指标）名"),
+        (&no_values, "the table holds no values", "表中没有任何数值"),
+        (&no_year, "no year", "缺少年份"),
+        (
+            &dated,
+            "a date (2020-01-01) where a year belongs",
+            "此处应为年份，而非日期（2020-01-01）：请把年份写成数字，如 2020",
+        ),
+    ] {
+        let found = messages
+            .iter()
+            .find(|d| d.message.starts_with(en))
+            .unwrap_or_else(|| panic!("{en}: {:#?}", texts(messages)));
+        assert!(found.message_zh.contains(zh), "{en}: {}", found.message_zh);
+    }
+}
+
+#[test]
+fn points_are_put_in_year_order_and_a_points_message_names_its_own_cells() {
+    let d = dir("year-order");
+    // Two points given late year first.
+    let path =
+        write(&d, "order.csv", "指标,年份,数值,类型\nrd_intensity,2016,0.8,Actual\nrd_intensity,2015,0.76,Actual\n");
+    let (scenarios, _) = loaded(&path);
+    let points: Vec<(u16, f64)> = scenarios[0].series[0].points.iter().map(|p| (p.year, p.value)).collect();
+    assert_eq!(points, [(2015, 0.76), (2016, 0.8)], "in year order, each value with its year");
+    // The 1800 point is out of any plan's window: after sorting it is its series' first, and
+    // its message still names its own year cell (line 5, at its 21st character).
+    let path = write(
+        &d,
+        "old.csv",
+        "指标,年份,数值,类型\nrd_intensity,2016,0.8,Actual\nrd_intensity,2015,0.76,Actual\ntech_contract_value,2016,18,Actual\ntech_contract_value,1800,1,Actual\n",
+    );
+    let messages = match load_scenarios_file(&path, &plan()) {
+        Ok((_, m)) | Err(m) => m,
+    };
+    let old = messages.iter().find(|m| m.message.contains("1800")).unwrap_or_else(|| panic!("{:#?}", texts(&messages)));
+    assert_eq!((old.line, old.col), (5, 21), "{old}");
+}
