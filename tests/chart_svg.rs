@@ -633,3 +633,76 @@ fn the_real_charts_points_follow_their_axes() {
         }
     }
 }
+
+/// A text's box: left, top, right, bottom (Chinese is a full em wide, Latin about half).
+fn text_box(t: &El) -> (f64, f64, f64, f64) {
+    let f = t.num("font-size");
+    let w = plan_explorer::model::drawing::text_width(&t.words) * f;
+    let x = match t.attr("text-anchor") {
+        Some("end") => t.num("x") - w,
+        Some("middle") => t.num("x") - w / 2.0,
+        _ => t.num("x"),
+    };
+    (x, t.num("y") - f * 0.85, x + w, t.num("y") + f * 0.2)
+}
+
+#[test]
+fn nothing_written_above_the_plot_overlaps_whatever_the_notes_and_rules() {
+    for notes in [0, 1, 3, 5] {
+        for ruled in [false, true] {
+            let mut chart = every_mark();
+            chart.notes = (0..notes).map(|k| format!("注{k}：按2015年价格计算")).collect();
+            if !ruled {
+                chart.annotations.clear();
+            }
+            for (w, h) in [(960.0, 460.0), (1920.0, 1080.0), (600.0, 300.0)] {
+                let els = elements(&chart_svg(&chart, &SvgOptions::new(w, h)));
+                let (_, top, right, _) = plot_area(&els);
+                let above: Vec<&El> = els.iter().filter(|e| e.tag == "text" && e.num("y") < top).collect();
+                let what = format!("{notes} notes, rules {ruled}, {w}×{h}");
+                assert_eq!(above.len(), 1 + notes.min(3) + 1 + usize::from(ruled), "{what}: {above:?}");
+                for (k, a) in above.iter().enumerate() {
+                    let (l, t, r, b) = text_box(a);
+                    assert!(t >= 0.0 && l >= 0.0, "{what}: {} leaves the page", a.words);
+                    // Only the legend may stand to the right of the plot.
+                    assert!(b <= top, "{what}: {} reaches into the plot", a.words);
+                    assert!(r <= right + 1.0 || a.attr("font-weight") == Some("bold"), "{what}: {}", a.words);
+                    for o in &above[k + 1..] {
+                        let (l2, t2, r2, b2) = text_box(o);
+                        let apart = r <= l2 || r2 <= l || b <= t2 || b2 <= t;
+                        assert!(apart, "{what}: {} overlaps {}", a.words, o.words);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_value_axis_margin_fits_its_widest_label_snugly_and_is_two_ems_at_least() {
+    let mut wide = every_mark();
+    wide.y_axis = Axis {
+        unit: "亿元".to_string(),
+        scale: Scale::Linear,
+        min: 0.0,
+        max: 4_000_000.0,
+        ticks: vec![0.0, 1_000_000.0, 2_000_000.0, 3_000_000.0, 4_000_000.0],
+    };
+    for s in &mut wide.series {
+        for p in &mut s.points {
+            p.y *= 1_000_000.0;
+        }
+    }
+    for (chart, label) in [(&wide, "4000000"), (&every_mark(), "4")] {
+        let els = elements(&chart_svg(chart, &SvgOptions::new(960.0, 460.0)));
+        let (left, ..) = plot_area(&els);
+        let widest = texts(&els, "end").find(|t| t.words == label).unwrap_or_else(|| panic!("no {label}"));
+        let f = widest.num("font-size");
+        let (start, ..) = text_box(widest);
+        if label.len() > 3 {
+            assert!(start >= 0.0 && start <= f, "{label}: begins within an em of the edge, at {start}");
+        } else {
+            assert!(left >= 2.5 * f && left <= 3.0 * f, "{label}: a short axis keeps two ems and a gap: {left}");
+        }
+    }
+}
