@@ -372,6 +372,13 @@ messages! {
     FullScreen => "全屏", "Full screen";
     AudienceSees => "观众看到：", "The audience sees: ";
     Rendering => "正在绘制…", "Drawing…";
+    EvaluationSummary => "终期评估：目标完成情况", "Final evaluation: targets met";
+    TargetsCounted => "全部目标", "All targets";
+    TargetAndOutcome => "目标 → 实际", "Target → outcome";
+    CoverTitle => "标题", "Title";
+    CoverDate => "日期", "Date";
+    CoverPresenter => "汇报人", "Presenter";
+    NoSlideData => "这一页没有可导出的数据", "This slide has no data to export";
     ExportHandout => "导出附备注的简报", "Export with speaker notes";
 }
 

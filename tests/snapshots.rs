@@ -13,7 +13,7 @@ use plan_explorer::model::evaluation::Verdict;
 use plan_explorer::ui::command::{
     ExportCommand, PageCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand,
 };
-use plan_explorer::ui::{Command, View};
+use plan_explorer::ui::{Command, SlideStep, View};
 
 type AppHarness = Harness<'static, PlanExplorerApp>;
 
@@ -105,14 +105,22 @@ const PAGES: &[(&str, Reach)] = &[
             ],
         );
     }),
+    ("presenter_summary", |h| {
+        // The evaluation's summary, after the cover.
+        h.key_press(egui::Key::F11);
+        h.run();
+        run(h, vec![Command::Presenter(PresenterCommand::Step(SlideStep::Next))]);
+    }),
     ("presenter_slide", |h| {
         h.key_press(egui::Key::F11);
         h.run();
+        run(h, vec![Command::Presenter(PresenterCommand::GoTo(2))]);
     }),
     ("presenter_slide_dark", |h| {
         run(h, vec![Command::Window(WindowCommand::ToggleTheme)]);
         h.key_press(egui::Key::F11);
         h.run();
+        run(h, vec![Command::Presenter(PresenterCommand::GoTo(2))]);
     }),
     ("presenter_targets_slide", |h| {
         h.key_press(egui::Key::F11);
@@ -164,8 +172,10 @@ fn the_2x_slide_png_looks_as_it_did() {
     harness.state_mut().set_export_dir(dir.clone());
     harness.key_press(egui::Key::F11);
     harness.run();
+    // The first chart, after the cover and the evaluation's summary.
+    harness.state_mut().run(Command::Presenter(PresenterCommand::GoTo(2)));
     harness.state_mut().run(Command::Export(ExportCommand::SlidePng(2)));
-    let png = dir.join("slide-1-2x.png");
+    let png = dir.join("slide-3-2x.png");
     let image = image::open(&png).expect("the PNG was written").to_rgba8();
     assert_eq!(image.dimensions(), (1920, 1080));
     egui_kittest::image_snapshot(&image, "slide_png_2x");

@@ -56,22 +56,26 @@ fn shift_f11_opens_the_speaker_view_beside_the_slides_and_its_list_jumps() {
     harness.get_by_label_contains("已用时间：0:00:");
     assert_eq!(harness.get_all_by_label_contains("时间：").count(), 2, "the elapsed time and the clock");
     harness.get_by_label("下一页");
-    harness.get_by_label("1. 研发经费占GDP比重（R&D/GDP）");
-    harness.get_by_label("2. 科技进步贡献率");
-    // The slides' window shows the first slide, with its caption and controls.
-    harness.get_by_label_contains("目标 2.2 %（2020）");
+    harness.get_by_label("1. 内蒙古自治区“十三五”科技创新规划");
+    harness.get_by_label("2. 终期评估：目标完成情况");
+    harness.get_by_label("3. 研发经费占GDP比重（R&D/GDP）");
+    // The slides' window shows the cover, with its date and controls.
+    harness
+        .get_all_by_label(&plan_explorer::clock::local_date(plan_explorer::i18n::Lang::Zh))
+        .next()
+        .expect("the date");
     assert_eq!(harness.get_all_by_label(&format!("1 / {n}")).count(), 2, "the room's counter and the speaker's");
     // A click in the list jumps; the next slide follows.
-    harness.get_by_label("3. 每万人发明专利拥有量").click();
+    harness.get_by_label("5. 每万人发明专利拥有量").click();
     harness.run();
-    assert_eq!(index(&harness), 2);
-    assert_eq!(harness.get_all_by_label(&format!("3 / {n}")).count(), 2);
+    assert_eq!(index(&harness), 4);
+    assert_eq!(harness.get_all_by_label(&format!("5 / {n}")).count(), 2);
     harness.get_by_label_contains("目标 3 件（2020）");
     // The chapters' targets slides are listed by their chapter's heading, as their title reads.
-    harness.get_by_label_contains("5. 第二章 总体要求 · 目标");
+    harness.get_by_label_contains("7. 第二章 总体要求 · 目标");
     // The clicker's keys work with the speaker view open.
     press(&mut harness, Key::PageDown);
-    assert_eq!(index(&harness), 3);
+    assert_eq!(index(&harness), 5);
     press(&mut harness, Key::Home);
     assert_eq!(index(&harness), 0);
     // Shift+F11 again closes the speaker view and keeps presenting.
@@ -84,6 +88,9 @@ fn shift_f11_opens_the_speaker_view_beside_the_slides_and_its_list_jumps() {
 fn b_and_w_blank_the_rooms_screen_and_the_same_key_brings_the_slide_back() {
     let mut harness = harness("speaker-blank");
     press(&mut harness, Key::F11);
+    for _ in 0..2 {
+        press(&mut harness, Key::ArrowRight);
+    }
     harness.get_by_label("导出 PNG");
     press(&mut harness, Key::B);
     assert!(harness.query_by_label("导出 PNG").is_none(), "nothing but black");
@@ -102,7 +109,7 @@ fn b_and_w_blank_the_rooms_screen_and_the_same_key_brings_the_slide_back() {
     // Stepping goes on while the room's screen is black.
     press(&mut harness, Key::B);
     press(&mut harness, Key::ArrowRight);
-    assert_eq!(index(&harness), 1);
+    assert_eq!(index(&harness), 3);
     harness.get_by_label("观众看到：黑屏");
 }
 
@@ -113,6 +120,8 @@ fn speaker_notes_and_year_notes_stay_with_their_slide_after_the_slideshow_ends()
     press(&mut harness, Key::ArrowRight);
     write_notes(&mut harness, "先讲结论：五年提高了八个百分点");
     // A note on a chart year, from the slides' control line.
+    harness.get_by_label("添加注释…").click();
+    harness.run();
     harness.get_by_label("年份").focus();
     harness.get_by_label("年份").type_text("2018");
     harness.get_by_label("注释").focus();
@@ -207,6 +216,28 @@ fn the_speaker_view_exports_the_briefing_with_its_notes() {
     harness.run();
     let path = harness.state().export_dir().join("briefing-notes.html");
     let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let section = html.split("<section>").nth(3).expect("the second slide, after the evaluation");
+    let section = html.split("<section>").nth(2).expect("the second slide (the evaluation table follows it)");
     assert!(section.contains("<div class=\"speaker\">演讲备注：这里停一下，请大家提问</div>"), "{section}");
+}
+
+#[test]
+fn the_cover_is_written_in_the_speaker_view_and_kept_with_the_deck() {
+    let mut harness = harness("speaker-cover");
+    speaker_view(&mut harness);
+    // The cover is the first slide: its words are fields where the speaker sees them.
+    assert_eq!(harness.get_by_label("标题").value().as_deref(), Some("内蒙古自治区“十三五”科技创新规划"));
+    harness.get_by_label("汇报人").focus();
+    harness.run();
+    harness.get_by_label("汇报人").type_text("自治区科技厅 规划处");
+    harness.run();
+    // The room sees it at once, in large type.
+    assert!(harness.get_all_by_label("自治区科技厅 规划处").count() >= 1);
+    exit(&mut harness);
+    speaker_view(&mut harness);
+    assert_eq!(harness.get_by_label("汇报人").value().as_deref(), Some("自治区科技厅 规划处"), "kept");
+    // And the briefing written now has it on its cover.
+    let path = harness.state_mut().export_briefing().expect("written");
+    let html = std::fs::read_to_string(path).unwrap();
+    let cover = html.split("<section>").nth(1).expect("the cover");
+    assert!(cover.contains("自治区科技厅 规划处"), "{cover}");
 }

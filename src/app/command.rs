@@ -186,7 +186,7 @@ impl PlanExplorerApp {
     fn run_presenter(&mut self, command: PresenterCommand) {
         match command {
             PresenterCommand::Start(deck) => {
-                let deck = deck.unwrap_or_else(|| self.session.default_deck(self.nav.selected()));
+                let deck = deck.unwrap_or_else(|| self.session.default_deck(self.nav.selected(), self.settings.lang));
                 self.start_presenting(deck, DeckOrigin::Plan);
             }
             PresenterCommand::StartMyDeck => self.start_presenting(self.session.deck().clone(), DeckOrigin::Mine),
@@ -234,6 +234,16 @@ impl PlanExplorerApp {
             PresenterCommand::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
             PresenterCommand::AddNote { year, text } => {
                 let changed = self.presenter.as_mut().and_then(|p| p.add_note(year, text));
+                self.keep_slide(changed);
+            }
+            PresenterCommand::EditCover { title, date, presenter } => {
+                let changed = self.presenter.as_mut().and_then(|p| {
+                    p.change_current(|s| {
+                        if let SlideContent::Cover { .. } = s.content {
+                            s.content = SlideContent::Cover { title, date, presenter };
+                        }
+                    })
+                });
                 self.keep_slide(changed);
             }
             PresenterCommand::SetSpeakerNotes(text) => {

@@ -95,7 +95,7 @@ impl PlanExplorerApp {
     fn briefing_slides(&self, notes: bool) -> (String, Vec<Arc<SlideSpec>>, Vec<String>) {
         let deck = match &self.presenter {
             Some(p) => p.deck.clone(),
-            None => self.session.default_deck(None),
+            None => self.session.default_deck(None, self.settings.lang),
         };
         let slides = self.session.briefing(&deck, self.settings.lang);
         let handout = if notes { self.session.handout(&deck) } else { Vec::new() };
@@ -126,7 +126,8 @@ impl PlanExplorerApp {
         let csv = match (&spec.body, spec.table()) {
             (SlideBody::Chart(chart), _) => chart_csv(chart),
             (_, Some(table)) => table_csv_of(table),
-            (_, None) => String::new(),
+            // A cover has no numbers: nothing is written, and the presenter is told why.
+            (_, None) => return self.log.info(tr(self.settings.lang, Msg::NoSlideData).to_string()),
         };
         self.exports.write(&format!("slide-{number}.csv"), csv.as_bytes(), &mut self.log, self.settings.lang);
     }

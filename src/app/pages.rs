@@ -333,7 +333,7 @@ impl PlanExplorerApp {
             index: p.index,
             count: p.deck.slides.len(),
             about: about.as_deref(),
-            deck_name: &p.deck.name,
+            deck_name: (p.origin == super::presenter::DeckOrigin::Mine).then_some(p.deck.name.as_str()),
             scale: self.settings.presenter_scale,
             pin_text: &pin_text,
             lang,

@@ -6,6 +6,7 @@ use egui::{ViewportBuilder, ViewportClass, ViewportId};
 
 use super::PlanExplorerApp;
 use crate::i18n::{Msg, tr};
+use crate::model::deck::SlideContent;
 use crate::ui::command::PresenterCommand;
 use crate::ui::speaker::{SpeakerProps, speaker_ui};
 use crate::ui::{Command, keys};
@@ -41,6 +42,12 @@ impl PlanExplorerApp {
             names: &names,
             deck_name: &p.deck.name,
             notes: p.current().map_or("", |s| s.speaker_notes.as_str()),
+            cover: p.current().and_then(|s| match &s.content {
+                SlideContent::Cover { title, date, presenter } => {
+                    Some([title.as_str(), date.as_str(), presenter.as_str()])
+                }
+                _ => None,
+            }),
             elapsed: p.started.elapsed(),
             clock: &clock,
             blank: p.blank,

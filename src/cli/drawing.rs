@@ -66,7 +66,7 @@ pub(super) fn briefing_command(
     let deck = match deck {
         Some(path) => crate::model::deck::Deck::load(path, &session.deck_terms())
             .map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?,
-        None => session.default_deck(None),
+        None => session.default_deck(None, lang),
     };
     let slides = session.briefing(&deck, lang);
     let handout = if notes { session.handout(&deck) } else { Vec::new() };

@@ -40,10 +40,23 @@ impl Slide {
     pub fn of(content: SlideContent) -> Self {
         Slide { content, notes: Vec::new(), speaker_notes: String::new() }
     }
+
+    /// Whether `other` is this slide of a deck made again: the same content, or the cover
+    /// (one per deck, whatever its words were changed to).
+    pub fn same_place(&self, other: &Slide) -> bool {
+        self.content == other.content
+            || matches!((&self.content, &other.content), (SlideContent::Cover { .. }, SlideContent::Cover { .. }))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SlideContent {
+    /// The meeting's first slide: what the talk is about, its date and who gives it, as typed
+    /// (the presenter's line may stay empty).
+    Cover { title: String, date: String, presenter: String },
+    /// The verdicts counted, with the headline indicators' (主要指标) verdicts as a large table:
+    /// the question a meeting about a plan starts with.
+    EvaluationSummary,
     /// One measure's chart.
     Measure(String),
     /// Several measures as an index (base year = 100).
@@ -273,6 +286,7 @@ impl DeckTerms<'_> {
                 self.year(".year", *year, &mut say);
             }
             SlideContent::EastWest { indicator, .. } => self.statistic(".indicator", indicator, &mut say),
+            SlideContent::Cover { .. } | SlideContent::EvaluationSummary => {}
             SlideContent::Map { series, year } => {
                 if super::regional::PlanMetric::from_id(series).is_some() {
                     if year.is_some() {

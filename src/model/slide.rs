@@ -38,6 +38,11 @@ pub enum SlideBody {
     },
     /// What could not be drawn, and why (the map's boundaries failed to load).
     Missing(String),
+    /// A cover: the title (the spec's) in large type, the date and the presenter's line.
+    Cover {
+        date: String,
+        presenter: String,
+    },
 }
 
 impl SlideSpec {
@@ -45,7 +50,7 @@ impl SlideSpec {
     pub fn table(&self) -> Option<&Table> {
         match &self.body {
             SlideBody::Table(t) | SlideBody::Regional { data: t, .. } | SlideBody::Map { data: t, .. } => Some(t),
-            SlideBody::Chart(_) | SlideBody::Missing(_) => None,
+            SlideBody::Chart(_) | SlideBody::Missing(_) | SlideBody::Cover { .. } => None,
         }
     }
 }

@@ -7,26 +7,29 @@ use std::sync::Arc;
 use super::Session;
 use super::slides::deck_description;
 use crate::i18n::{Lang, Msg, tr};
-use crate::model::deck::Deck;
+use crate::model::deck::{Deck, SlideContent};
 use crate::model::evaluation::{Tally, Verdict};
 use crate::model::export::evaluation_table;
 use crate::model::slide::{SlideBody, SlideSpec};
 
 impl Session {
-    /// The evaluation slide, then every slide of `deck`.
+    /// Every slide of `deck`, with the full evaluation table after its opening slides (the
+    /// cover and the summary, when it starts with them; else first).
     pub fn briefing(&self, deck: &Deck, lang: Lang) -> Vec<Arc<SlideSpec>> {
-        let mut slides = vec![Arc::new(self.evaluation_slide(deck, lang))];
-        slides.extend(deck.slides.iter().map(|slide| self.slide(slide, lang)));
+        let mut slides: Vec<Arc<SlideSpec>> = deck.slides.iter().map(|slide| self.slide(slide, lang)).collect();
+        slides.insert(opening(deck), Arc::new(self.evaluation_slide(deck, lang)));
         slides
     }
 
     /// The speaker's notes of each slide of [`Session::briefing`] (the evaluation's none), for
     /// a briefing with notes.
     pub fn handout(&self, deck: &Deck) -> Vec<String> {
-        std::iter::once(String::new()).chain(deck.slides.iter().map(|s| s.speaker_notes.clone())).collect()
+        let mut notes: Vec<String> = deck.slides.iter().map(|s| s.speaker_notes.clone()).collect();
+        notes.insert(opening(deck), String::new());
+        notes
     }
 
-    /// The verdicts counted, the targets judged as a table, and how the deck that follows was
+    /// The verdicts counted (the whole evaluation's table), the targets judged as a table, and how the deck that follows was
     /// built.
     fn evaluation_slide(&self, deck: &Deck, lang: Lang) -> SlideSpec {
         let evaluations = self.evaluations();
@@ -42,4 +45,12 @@ impl Session {
             body: SlideBody::Table(evaluation_table(evaluations, lang)),
         }
     }
+}
+
+/// How many slides open `deck` before its content: a cover and the evaluation's summary.
+fn opening(deck: &Deck) -> usize {
+    deck.slides
+        .iter()
+        .take_while(|s| matches!(s.content, SlideContent::Cover { .. } | SlideContent::EvaluationSummary))
+        .count()
 }

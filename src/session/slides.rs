@@ -32,10 +32,10 @@ impl Session {
             .collect()
     }
 
-    /// Every chart under `node` (the whole plan for `None`) in plan order, then the regional
-    /// slides. Measures with only a target (nothing else to draw) are gathered on their
-    /// chapter's targets slide.
-    pub fn default_deck(&self, node: Option<usize>) -> Deck {
+    /// The cover (dated today in `lang`) and the evaluation's summary, then every chart under
+    /// `node` (the whole plan for `None`) in plan order, then the regional slides. Measures
+    /// with only a target (nothing else to draw) are gathered on their chapter's targets slide.
+    pub fn default_deck(&self, node: Option<usize>, lang: Lang) -> Deck {
         let doc = self.doc();
         let scenarios = self.shown_scenarios();
         let node = node.filter(|&i| doc.outline.indicator_total(i) > 0);
@@ -46,8 +46,15 @@ impl Session {
                     .any(|s| s.series_for(m.key, WHOLE_REGION).chain(s.series_for(m.key, NATIONAL)).next().is_some())
         };
         let mut deck = Deck::from_plan(doc, node, self.regional_slides(), &has_data);
+        // A meeting starts with its cover and how many targets were met.
+        let cover = SlideContent::Cover {
+            title: deck.name.clone(),
+            date: crate::clock::local_date(lang),
+            presenter: String::new(),
+        };
+        deck.slides.splice(0..0, [Slide::of(cover), Slide::of(SlideContent::EvaluationSummary)]);
         for slide in &mut deck.slides {
-            if let Some(kept) = self.plan_notes.iter().find(|k| k.content == slide.content) {
+            if let Some(kept) = self.plan_notes.iter().find(|k| k.same_place(slide)) {
                 slide.clone_from(kept);
             }
         }
@@ -57,8 +64,9 @@ impl Session {
     /// Keeps the notes written on a slide of the plan's deck (matched by what it shows), so
     /// that they are there when the deck runs again.
     pub fn keep_plan_notes(&mut self, slide: Slide) {
-        self.plan_notes.retain(|k| k.content != slide.content);
-        if !slide.notes.is_empty() || !slide.speaker_notes.is_empty() {
+        self.plan_notes.retain(|k| !k.same_place(&slide));
+        let cover = matches!(slide.content, SlideContent::Cover { .. });
+        if cover || !slide.notes.is_empty() || !slide.speaker_notes.is_empty() {
             self.plan_notes.push(slide);
         }
     }
@@ -67,7 +75,7 @@ impl Session {
     /// `index` when the slide there is still the same one.
     pub fn keep_my_notes(&mut self, index: usize, slide: Slide) {
         if let Some(mine) = self.deck.slides.get_mut(index)
-            && mine.content == slide.content
+            && mine.same_place(&slide)
         {
             *mine = slide;
         }
@@ -95,6 +103,8 @@ impl Session {
     /// A slide's name in a list.
     pub fn slide_label(&self, slide: &Slide, lang: Lang) -> String {
         match &slide.content {
+            SlideContent::Cover { title, .. } => title.clone(),
+            SlideContent::EvaluationSummary => tr(lang, Msg::EvaluationSummary).to_string(),
             SlideContent::Measure(key) => self.summary(key).map_or(key.clone(), |s| s.name.clone()),
             SlideContent::Index(keys) => format!("{}{}", tr(lang, Msg::IndexPrefix), keys.join("、")),
             SlideContent::Regional { indicator, year, .. } => format!("{indicator}{}", paren(lang, year)),
@@ -118,6 +128,8 @@ impl Session {
         let shown = Slide { speaker_notes: String::new(), ..slide.clone() };
         self.derived.slides.get_or((shown, lang), || {
             let mut spec = match &slide.content {
+                SlideContent::Cover { title, date, presenter } => self.cover_slide(title, date, presenter),
+                SlideContent::EvaluationSummary => self.summary_slide(lang),
                 SlideContent::Measure(key) => self.measure_slide(key, lang),
                 SlideContent::Index(keys) => self.index_slide(keys, lang),
                 SlideContent::Regional { indicator, unit, year } => self.regional_slide(indicator, unit, *year, lang),
@@ -136,6 +148,59 @@ impl Session {
                 .collect();
             spec
         })
+    }
+
+    /// The cover: the deck's title in large type, the date and the presenter's line; its source
+    /// is the plan it is about.
+    fn cover_slide(&self, title: &str, date: &str, presenter: &str) -> SlideSpec {
+        SlideSpec {
+            title: title.to_string(),
+            unit: String::new(),
+            caption: String::new(),
+            sources: vec![format!("《{}》", self.doc().plan.meta.title)],
+            notes: Vec::new(),
+            body: SlideBody::Cover { date: date.to_string(), presenter: presenter.to_string() },
+        }
+    }
+
+    /// How many targets were met, and the headline indicators' verdicts in large type.
+    fn summary_slide(&self, lang: Lang) -> SlideSpec {
+        let evaluations = self.evaluations();
+        let tally = crate::model::evaluation::Tally::of(evaluations);
+        let counts: Vec<String> = crate::model::evaluation::Verdict::ALL
+            .iter()
+            .map(|&v| format!("{} {}", v.text(lang), tally.count(v)))
+            .collect();
+        let doc = self.doc();
+        let rows = doc
+            .plan
+            .headlines
+            .iter()
+            .filter_map(|h| evaluations.iter().find(|e| e.key == h.measure).map(|e| (h, e)))
+            .map(|(h, e)| {
+                let unit = unit_words(&e.unit, lang);
+                let value = e.judged.as_ref().map_or("—".to_string(), |r| format!("{} {unit}", readable(r.value)));
+                let target = crate::model::format::target_words(
+                    e.comparator,
+                    e.target_value,
+                    e.upper,
+                    &unit,
+                    (e.target_year, e.year_implied),
+                    lang,
+                );
+                let name = if lang.is_english() { e.name_en.clone() } else { h.name.clone() };
+                vec![name, format!("{target} → {value}"), e.verdict.text(lang).to_string()]
+            })
+            .collect();
+        let header = [Msg::Name, Msg::TargetAndOutcome, Msg::Verdict].map(|m| tr(lang, m).to_string());
+        SlideSpec {
+            title: tr(lang, Msg::EvaluationSummary).to_string(),
+            unit: String::new(),
+            caption: labelled(lang, tr(lang, Msg::TargetsCounted), counts.join(" · ")),
+            sources: vec![tr(lang, Msg::PlanAndActuals).to_string()],
+            notes: Vec::new(),
+            body: SlideBody::Table(Table { header: header.to_vec(), rows }),
+        }
     }
 
     fn index_slide(&self, keys: &[String], lang: Lang) -> SlideSpec {

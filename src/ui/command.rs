@@ -286,6 +286,12 @@ pub enum PresenterCommand {
     GoTo(usize),
     /// What the presenter says at the current slide.
     SetSpeakerNotes(String),
+    /// The cover's words, as the presenter typed them (on a cover slide).
+    EditCover {
+        title: String,
+        date: String,
+        presenter: String,
+    },
     RestartTimer,
     /// The slides in a normal window (to share in a video call), or full screen again.
     ToggleWindowed,

@@ -24,8 +24,9 @@ pub struct SlideProps<'a> {
     pub count: usize,
     /// How the deck was built (hover on the slide counter).
     pub about: Option<&'a str>,
-    /// Which deck runs (the plan's, or the presenter's own).
-    pub deck_name: &'a str,
+    /// The presenter's own deck's name when it is that deck that runs (the plan's deck says
+    /// what it is on its cover).
+    pub deck_name: Option<&'a str>,
     /// Type scale (1 = the presenter default, already large).
     pub scale: f32,
     /// A map pin's hover text.
@@ -91,6 +92,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 SlideBody::Missing(why) => {
                     ui.label(why);
                 }
+                SlideBody::Cover { date, presenter } => cover_ui(ui, date, presenter, height, s),
             }
         });
         ui.label(RichText::new(&spec.caption).font(FontId::proportional(24.0 * s)));
@@ -126,7 +128,9 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             if let Some(about) = props.about {
                 counter.on_hover_text(about);
             }
-            ui.label(props.deck_name);
+            if let Some(name) = props.deck_name {
+                ui.label(name);
+            }
             if ui.button("▶").on_hover_text(hint(Msg::KeyNext)).clicked() {
                 commands.push(Command::Presenter(PresenterCommand::Step(SlideStep::Next)));
             }
@@ -160,20 +164,24 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 commands.push(Command::Presenter(PresenterCommand::Smaller));
             }
             ui.separator();
-            let year_label = ui.label(tr(lang, Msg::NoteYear));
-            ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(48.0)).labelled_by(year_label.id);
-            let text_label = ui.label(tr(lang, Msg::NoteText));
-            ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(180.0)).labelled_by(text_label.id);
-            if ui.button(tr(lang, Msg::AddNote)).clicked()
-                && let Ok(year) = draft.note_year.trim().parse::<u16>()
-                && !draft.note_text.trim().is_empty()
-            {
-                commands.push(Command::Presenter(PresenterCommand::AddNote {
-                    year,
-                    text: draft.note_text.trim().to_string(),
-                }));
-                draft.note_text.clear();
-            }
+            // A note on a chart year: typed in a small menu, so the line keeps to one row.
+            ui.menu_button(format!("{}…", tr(lang, Msg::AddNote)), |ui| {
+                let year_label = ui.label(tr(lang, Msg::NoteYear));
+                ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(60.0)).labelled_by(year_label.id);
+                let text_label = ui.label(tr(lang, Msg::NoteText));
+                ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(240.0))
+                    .labelled_by(text_label.id);
+                if ui.button(tr(lang, Msg::AddNote)).clicked()
+                    && let Ok(year) = draft.note_year.trim().parse::<u16>()
+                    && !draft.note_text.trim().is_empty()
+                {
+                    commands.push(Command::Presenter(PresenterCommand::AddNote {
+                        year,
+                        text: draft.note_text.trim().to_string(),
+                    }));
+                    draft.note_text.clear();
+                }
+            });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text(hint(Msg::ExitPresenter)).clicked() {
                     commands.push(Command::Presenter(PresenterCommand::Stop));
@@ -184,6 +192,20 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
     commands
 }
 
+/// A cover's date and presenter's line, large and centred in the slide's body.
+fn cover_ui(ui: &mut Ui, date: &str, presenter: &str, height: f32, s: f32) {
+    ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+        ui.set_min_height(height);
+        ui.vertical_centered(|ui| {
+            ui.add_space(height * 0.3);
+            for line in [date, presenter].into_iter().filter(|l| !l.is_empty()) {
+                ui.label(RichText::new(line).font(FontId::proportional(34.0 * s)));
+                ui.add_space(12.0 * s);
+            }
+        });
+    });
+}
+
 /// Seconds of pointer stillness after which a projected chart hides its crosshair.
 const POINTER_REST_SECONDS: f32 = 1.5;
 
@@ -192,12 +214,15 @@ const POINTER_REST_SECONDS: f32 = 1.5;
 fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
     let font = FontId::proportional(22.0 * s);
     let width = ui.available_width();
-    let shares = [0.34, 0.22, 0.44];
+    // The third column is the quote on a targets slide: smaller, and the widest, so it fits.
+    // Short words there (a verdict) keep the table's large type and leave the room to the rest.
+    let long_third = table.rows.iter().any(|r| r.get(2).is_some_and(|c| c.chars().count() > 12));
+    let shares = if long_third { [0.34, 0.22, 0.44] } else { [0.4, 0.38, 0.22] };
     let row = |ui: &mut Ui, cells: &[String], header: bool| {
         ui.horizontal_top(|ui| {
             for (k, cell) in cells.iter().enumerate() {
                 let w = width * shares.get(k).copied().unwrap_or(0.2) - 12.0;
-                let size = if k == 2 { FontId::proportional(16.0 * s) } else { font.clone() };
+                let size = if k == 2 && long_third { FontId::proportional(16.0 * s) } else { font.clone() };
                 let text =
                     if header { RichText::new(cell).font(size).strong() } else { RichText::new(cell).font(size) };
                 ui.allocate_ui_with_layout(egui::vec2(w, 0.0), Layout::top_down(Align::Min), |ui| {
@@ -255,7 +280,7 @@ mod tests {
                 index: 0,
                 count: 3,
                 about: None,
-                deck_name: "内蒙古自治区“十三五”科技创新规划",
+                deck_name: None,
                 scale: 1.0,
                 pin_text: &no_pin,
                 lang: Lang::Zh,
@@ -265,6 +290,8 @@ mod tests {
         harness.get_by_label("1 / 3");
         harness.get_by_label("来源：《规划》第二章");
         harness.get_by_label("▶").click();
+        harness.run();
+        harness.get_by_label("添加注释…").click();
         harness.run();
         harness.get_by_label("年份").focus();
         harness.get_by_label("年份").type_text("2018");

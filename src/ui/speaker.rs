@@ -23,6 +23,8 @@ pub struct SpeakerProps<'a> {
     pub names: &'a [String],
     pub deck_name: &'a str,
     pub notes: &'a str,
+    /// The cover's title, date and presenter's line, when the current slide is the cover.
+    pub cover: Option<[&'a str; 3]>,
     pub elapsed: Duration,
     /// The time of day, as the presenter's clock shows it ("14:05").
     pub clock: &'a str,
@@ -35,6 +37,8 @@ pub struct SpeakerProps<'a> {
 #[derive(Default)]
 pub struct SpeakerState {
     notes: String,
+    /// The cover's title, date and presenter's line being typed.
+    cover: [String; 3],
     slide: Option<usize>,
 }
 
@@ -42,6 +46,7 @@ pub fn speaker_ui(ui: &mut Ui, props: &SpeakerProps<'_>, state: &mut SpeakerStat
     let mut commands = Vec::new();
     if state.slide != Some(props.index) {
         state.notes = props.notes.to_string();
+        state.cover = props.cover.unwrap_or_default().map(String::from);
         state.slide = Some(props.index);
     }
     commands.extend(top_line(ui, props));
@@ -53,6 +58,9 @@ pub fn speaker_ui(ui: &mut Ui, props: &SpeakerProps<'_>, state: &mut SpeakerStat
         let picture_height = (ui.available_height() * 0.55).min(width * 9.0 / 16.0);
         picture(ui, props.current, picture_height, props.lang);
         ui.add_space(8.0);
+        if props.cover.is_some() {
+            commands.extend(cover_fields(ui, state, props.lang));
+        }
         let label = ui.label(RichText::new(tr(props.lang, Msg::SpeakerNotes)).strong());
         let notes = egui::TextEdit::multiline(&mut state.notes)
             .font(FontId::proportional(26.0))
@@ -68,6 +76,23 @@ pub fn speaker_ui(ui: &mut Ui, props: &SpeakerProps<'_>, state: &mut SpeakerStat
         }
     });
     commands
+}
+
+/// The cover's words, edited where the speaker sees them.
+fn cover_fields(ui: &mut Ui, state: &mut SpeakerState, lang: Lang) -> Option<Command> {
+    let mut changed = false;
+    egui::Grid::new("cover_fields").num_columns(2).show(ui, |ui| {
+        for (k, msg) in [Msg::CoverTitle, Msg::CoverDate, Msg::CoverPresenter].into_iter().enumerate() {
+            let label = ui.label(tr(lang, msg));
+            let field = egui::TextEdit::singleline(&mut state.cover[k]).desired_width(480.0);
+            changed |= ui.add(field).labelled_by(label.id).changed();
+            ui.end_row();
+        }
+    });
+    changed.then(|| {
+        let [title, date, presenter] = state.cover.clone();
+        PresenterCommand::EditCover { title, date, presenter }.into()
+    })
 }
 
 /// The time, where the slideshow is, and what the presenter can do without the keyboard.
@@ -204,6 +229,7 @@ mod tests {
                 names: &names,
                 deck_name: "规划",
                 notes: "先讲结论",
+                cover: None,
                 elapsed: Duration::from_secs(75),
                 clock: "14:05",
                 blank: Some(Blank::Black),

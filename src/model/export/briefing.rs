@@ -41,6 +41,7 @@ fn handout_svg(slide: &SlideSpec, number: &str, (width, height): (f64, f64), spe
             missing = Table { header: vec![why.clone()], rows: Vec::new() };
             PageBody::Table(&missing)
         }
+        SlideBody::Cover { date, presenter } => PageBody::Cover { date, presenter },
     };
     let page = Page {
         title: &slide.title,
@@ -104,6 +105,9 @@ pub fn briefing_html<S: std::borrow::Borrow<SlideSpec>>(
             SlideBody::Table(table) | SlideBody::Regional { data: table, .. } => table_html(table),
             SlideBody::Map { map, data } => format!("{}{}", map_svg(map, true), table_html(data)),
             SlideBody::Missing(why) => format!("<p>{}</p>", escape(why)),
+            SlideBody::Cover { date, presenter } => {
+                format!("<p class=\"caption\">{}</p><p class=\"caption\">{}</p>", escape(date), escape(presenter))
+            }
         };
         html += &format!(
             "<section><h2>{}. {}</h2><div class=\"unit\">{}</div>{body}<p class=\"caption\">{}</p><div class=\"notes\">{}</div><div class=\"sources\">{}</div>{}</section>\n",

@@ -28,6 +28,11 @@ pub enum PageBody<'a> {
     Table(&'a Table),
     /// A drawing of its own (the map), scaled into the body's box with its proportions kept.
     Svg(&'a str),
+    /// A cover's lines under its title, centred.
+    Cover {
+        date: &'a str,
+        presenter: &'a str,
+    },
 }
 
 /// The most lines of speaker's notes under a page.
@@ -81,6 +86,21 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
         }
         PageBody::Table(table) => s.push_str(&table_svg(table, margin, y, width - 2.0 * margin, body_h, f, dark)),
         PageBody::Svg(drawing) => s.push_str(&nested(drawing, margin, y, width - 2.0 * margin, body_h)),
+        PageBody::Cover { date, presenter } => {
+            // The lines in large type, centred in the body's box.
+            let size = f * 1.6;
+            let lines: Vec<&str> = [date, presenter].into_iter().filter(|l| !l.is_empty()).collect();
+            let mut ly = y + body_h * 0.45;
+            for line in lines {
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{:.1}\" y=\"{ly:.1}\" font-size=\"{size:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text>",
+                    width / 2.0,
+                    escape(line)
+                );
+                ly += size * 1.6;
+            }
+        }
     }
     y += body_h + f * 1.2;
     for line in caption.iter().take(4) {

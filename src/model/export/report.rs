@@ -233,6 +233,12 @@ pub fn briefing_docx<S: Borrow<SlideSpec>>(
                 out.plain_table(data);
             }
             SlideBody::Missing(why) => out.body(why),
+            SlideBody::Cover { date, presenter } => {
+                out.body(date);
+                if !presenter.is_empty() {
+                    out.body(presenter);
+                }
+            }
         }
         if !slide.caption.is_empty() {
             out.body(&slide.caption);
