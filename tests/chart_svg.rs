@@ -706,3 +706,52 @@ fn the_value_axis_margin_fits_its_widest_label_snugly_and_is_two_ems_at_least() 
         }
     }
 }
+
+#[test]
+fn rows_above_the_plot_follow_each_other_without_gaps() {
+    for notes in [0, 1, 2, 3] {
+        let mut chart = every_mark();
+        chart.notes = (0..notes).map(|k| format!("注{k}：按2015年价格计算")).collect();
+        let els = elements(&chart_svg(&chart, &SvgOptions::new(960.0, 460.0)));
+        let (_, top, _, _) = plot_area(&els);
+        let mut rows: Vec<f64> =
+            els.iter().filter(|e| e.tag == "text" && e.num("y") < top).map(|e| e.num("y")).collect();
+        rows.sort_by(f64::total_cmp);
+        rows.dedup();
+        let f = layout_titled(&chart, 960.0, 460.0, true).font;
+        for pair in rows.windows(2) {
+            assert!(pair[1] - pair[0] <= 2.5 * f, "{notes} notes: a gap of {} ems", (pair[1] - pair[0]) / f);
+        }
+    }
+}
+
+#[test]
+fn every_legend_line_is_drawn_inside_the_chart_until_the_type_is_as_small_as_it_goes() {
+    let one = every_mark().legend[0].clone();
+    for (w, h) in [(960.0, 460.0), (600.0, 300.0), (1920.0, 1080.0)] {
+        for n in 4..=40 {
+            let mut chart = every_mark();
+            chart.legend = (0..n)
+                .map(|k| LegendEntry { label: format!("情景{k}：{}（对比方案）", one.label), ..one.clone() })
+                .collect();
+            let l = layout_titled(&chart, w, h, true);
+            let els = elements(&chart_svg(&chart, &SvgOptions::new(w, h)));
+            let (_, _, right, bottom) = plot_area(&els);
+            let lines: Vec<&El> = els.iter().filter(|e| e.tag == "text" && e.num("x") > right).collect();
+            assert!(!lines.is_empty());
+            for t in &lines {
+                let (_, _, r, _) = text_box(t);
+                assert!(r <= w + 0.5 * l.legend_font, "{n} at {w}×{h}: {} runs off the page", t.words);
+            }
+            let at_floor = l.legend_font < l.font * 0.6 + 1e-9;
+            if !at_floor {
+                let last = lines.iter().map(|t| t.num("y")).fold(0.0, f64::max);
+                assert!(last <= bottom + 1e-6, "{n} at {w}×{h}: the last line at {last}, below the plot's {bottom}");
+            }
+            // The legend is no wider than its words need, and at most about a third of the chart.
+            let widest = lines.iter().map(|t| text_box(t).2).fold(0.0, f64::max);
+            assert!(w - widest <= 1.6 * l.legend_font, "{n} at {w}×{h}: {} px to spare", w - widest);
+            assert!(l.legend.w <= 0.3 * w + 4.0 * l.legend_font, "{n} at {w}×{h}: {} wide", l.legend.w);
+        }
+    }
+}

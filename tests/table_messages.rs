@@ -118,10 +118,14 @@ fn an_error_many_rows_share_is_said_once_with_their_count_and_one_rows_without()
 #[test]
 fn messages_of_every_kind_stop_at_two_hundred() {
     let header = "Model,Scenario,Region,Variable,Unit,Kind,2020\n";
-    // Errors: 300 unknown variables.
+    // Errors: 300 unknown variables (past the cap, the reader stops looking for suggestions)…
     let rows: String = (0..300).map(|k| format!("M,S,全区,nothing_{k},%,Target,2.5\n")).collect();
     let errors = messages_of("errors.csv", &format!("{header}{rows}"));
     assert_eq!(errors.len(), 200, "{}", errors.len());
+    // …and 300 cells of text where numbers belong.
+    let rows: String = (0..300).map(|k| format!("M,S{k},全区,rd_intensity,%,Target,两点五\n")).collect();
+    let errors = messages_of("text-cells.csv", &format!("{header}{rows}"));
+    assert_eq!(errors.iter().filter(|d| d.severity == Severity::Error).count(), 200, "{}", errors.len());
     // Warnings: a header of 300 columns nobody knows fills the list; the loosely written name
     // and the unknown variable below it are not said beyond it.
     let unknown: Vec<String> = (0..300).map(|k| format!("c{k}")).collect();
@@ -193,4 +197,54 @@ fn points_are_put_in_year_order_and_a_points_message_names_its_own_cells() {
     };
     let old = messages.iter().find(|m| m.message.contains("1800")).unwrap_or_else(|| panic!("{:#?}", texts(&messages)));
     assert_eq!((old.line, old.col), (5, 21), "{old}");
+}
+
+#[test]
+fn a_sheet_with_words_but_no_header_is_said_and_an_empty_one_is_not() {
+    let mut book = Workbook::new();
+    let data = book.add_worksheet().set_name("data").unwrap();
+    for (c, h) in ["指标", "年份", "完成值"].iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    data.write_string(1, 0, "rd_intensity").unwrap();
+    data.write_number(1, 1, 2020.0).unwrap();
+    data.write_number(1, 2, 0.93).unwrap();
+    book.add_worksheet().set_name("Sheet2").unwrap();
+    let notes = book.add_worksheet().set_name("会议记录").unwrap();
+    notes.write_string(0, 0, "二〇二一年一月讨论").unwrap();
+    let d = dir("sheets");
+    let path = write(&d, "sheets.xlsx", book.save_to_buffer().unwrap());
+    let (_, messages) = loaded(&path);
+    let said: Vec<String> = texts(&messages);
+    assert!(said.iter().any(|m| m.contains("sheet `会议记录` has no header row")), "{said:#?}");
+    assert!(!said.iter().any(|m| m.contains("Sheet2")), "an empty sheet is nothing to say: {said:#?}");
+}
+
+#[test]
+fn an_empty_fill_in_workbook_says_nothing_was_filled_in_and_an_empty_table_says_it_holds_nothing() {
+    let d = dir("empty-fill-in");
+    let filled = write(&d, "fill.csv", "指标,年份,完成值,来源\nrd_intensity,2020,,\n");
+    let said = match load_scenarios_file(&filled, &plan()) {
+        Ok((_, m)) | Err(m) => m,
+    };
+    assert!(said.iter().any(|m| m.message.starts_with("no 完成值 is filled in yet")), "{:#?}", texts(&said));
+    let plain = write(&d, "plain.csv", "指标,年份,数值\n");
+    let said = match load_scenarios_file(&plain, &plan()) {
+        Ok((_, m)) | Err(m) => m,
+    };
+    assert!(said.iter().any(|m| m.message == "the table holds no values"), "{:#?}", texts(&said));
+}
+
+#[test]
+fn one_scenario_name_from_two_models_is_told_apart_by_the_model() {
+    let d = dir("two-models");
+    let path = write(
+        &d,
+        "models.csv",
+        "Model,Scenario,Region,Variable,Unit,Kind,2020\nM1,基准,全区,rd_intensity,%,Projection,1.1\nM2,基准,全区,rd_intensity,%,Projection,1.3\nM1,加速,全区,rd_intensity,%,Projection,1.6\n",
+    );
+    let (scenarios, _) = loaded(&path);
+    let mut names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["加速", "基准 (M1)", "基准 (M2)"]);
 }

@@ -231,7 +231,6 @@ pub(super) const YEAR_NOT_DATE: &str = ") where a year belongs: write the year a
 fn in_chinese(en: &str) -> String {
     let fixed = match en {
         "no year" => Some("缺少年份"),
-        "a row with values but no variable" => Some("这一行有数值，但没有变量（指标）名"),
         "the table holds no values" => Some("表中没有任何数值"),
         _ => None,
     };
@@ -346,7 +345,7 @@ pub fn scenarios_from_grids(
     let extras = read_extras(&all, companions, &mut msgs);
     let names = Names::new(plan, &extras);
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut data_sheets = 0;
+    let mut any_data = false;
     // A fill-in workbook (a 完成值 column) was read: an empty one is one nobody filled in yet.
     let mut fill_in = false;
     for grid in grids.iter().filter(|g| g.sheet.as_deref().is_none_or(|s| sheet_kind(s) == SheetKind::Data)) {
@@ -366,11 +365,11 @@ pub fn scenarios_from_grids(
             }
             continue;
         };
-        data_sheets += 1;
+        any_data = true;
         fill_in |= header.actual_values;
         rows::read_table(grid, &header, &extras, &names, file, stem, &mut drafts, &mut msgs);
     }
-    if data_sheets == 0 && grids.iter().any(|g| g.sheet.is_some()) {
+    if !any_data && grids.iter().any(|g| g.sheet.is_some()) {
         let sheets: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
         msgs.error(
             (0, 0).into(),
