@@ -505,3 +505,37 @@ fn projector_contrast_draws_black_on_white_even_from_the_dark_theme_and_is_remem
     again.run();
     assert_eq!(projector(&again), expected, "kept after a restart");
 }
+
+#[test]
+fn a_note_on_a_year_far_from_the_plan_is_refused_in_the_window_and_in_a_deck_file() {
+    let mut harness = harness("note-year");
+    press(&mut harness, Key::F11);
+    harness.get_by_label("添加注释…").click();
+    harness.run();
+    harness.get_by_label("年份").focus();
+    harness.get_by_label("年份").type_text("2");
+    harness.get_by_label("注释").focus();
+    harness.get_by_label("注释").type_text("GDP修订");
+    harness.get_by_label("添加注释").click();
+    harness.run();
+    let p = harness.state().presenting().expect("presenting");
+    assert!(p.deck.slides[p.index].notes.is_empty(), "the note was not added");
+    assert!(
+        harness.state().messages().iter().any(|m| m.text.contains("2 年远离规划期：请写 2001–2035 年之间的年份")),
+        "{:?}",
+        harness.state().messages().iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+    // A deck file with such a note is refused at the note's year.
+    let dir = harness.state().export_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("far.deck.ron");
+    let text = "(format_version: 1, name: \"d\", slides: [(content: Measure(\"rd_intensity\"), notes: [(year: 2, text: \"x\")])])";
+    std::fs::write(&path, text).unwrap();
+    let refused = Deck::load(&path, &harness.state().session().deck_terms()).expect_err("refused");
+    // At the note's year field: its line and column.
+    let col = text.find("year: 2").unwrap() + 1;
+    assert!(
+        refused.iter().any(|d| (d.line, d.col) == (1, col) && d.message.starts_with("the year 2 is far")),
+        "{refused:?}"
+    );
+}

@@ -208,6 +208,9 @@ impl Deck {
                 error(&path, problem.en, problem.zh);
             }
             for (j, note) in slide.notes.iter().enumerate() {
+                terms.year(&format!("slides[{i}].notes[{j}].year"), note.year, &mut |field, en, zh| {
+                    error(&field, en, zh);
+                });
                 if let Some(c) = note.text.chars().find(|c| c.is_control() && *c != '\n') {
                     let code = format!("U+{:04X}", c as u32);
                     error(
@@ -220,6 +223,13 @@ impl Deck {
         }
         if problems.is_empty() { Ok(deck) } else { Err(problems) }
     }
+}
+
+/// The years a slide may name (a statistic's, a note's): the plan's period and fifteen years
+/// either side. A note on year 2 would stretch a chart's axis across two thousand years.
+pub fn year_window(doc: &Document) -> std::ops::RangeInclusive<u16> {
+    let meta = &doc.plan.meta;
+    meta.period_start.saturating_sub(15)..=meta.period_end.saturating_add(15)
 }
 
 /// A deck holds at most this many slides: a briefing is a meeting's, and 100,000 slides made
@@ -330,9 +340,9 @@ impl DeckTerms<'_> {
 
     /// A year near the plan's period: a slide of the year 3000 shows nothing.
     fn year(&self, field: &str, year: u16, say: &mut dyn FnMut(String, String, String)) {
-        let meta = &self.doc.plan.meta;
-        let (first, last) = (meta.period_start.saturating_sub(15), meta.period_end.saturating_add(15));
-        if !(first..=last).contains(&year) {
+        let years = year_window(self.doc);
+        let (first, last) = (*years.start(), *years.end());
+        if !years.contains(&year) {
             say(
                 field.to_string(),
                 format!("the year {year} is far from the plan's period: write one from {first} to {last}"),

@@ -164,24 +164,32 @@ fn control_line(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 commands.push(Command::Presenter(PresenterCommand::Smaller));
             }
             ui.separator();
-            // A note on a chart year: typed in a small menu, so the line keeps to one row.
-            ui.menu_button(format!("{}…", tr(lang, Msg::AddNote)), |ui| {
-                let year_label = ui.label(tr(lang, Msg::NoteYear));
-                ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(60.0)).labelled_by(year_label.id);
-                let text_label = ui.label(tr(lang, Msg::NoteText));
-                ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(240.0))
-                    .labelled_by(text_label.id);
-                if ui.button(tr(lang, Msg::AddNote)).clicked()
-                    && let Ok(year) = draft.note_year.trim().parse::<u16>()
-                    && !draft.note_text.trim().is_empty()
-                {
-                    commands.push(Command::Presenter(PresenterCommand::AddNote {
-                        year,
-                        text: draft.note_text.trim().to_string(),
-                    }));
-                    draft.note_text.clear();
-                }
-            });
+            // A note on a chart year: typed in a small menu, so the line keeps to one row. A click
+            // in its fields must not close it (a menu's default).
+            let keep_open =
+                egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::MenuButton::new(format!("{}…", tr(lang, Msg::AddNote))).config(keep_open).ui(
+                ui,
+                |ui| {
+                    let year_label = ui.label(tr(lang, Msg::NoteYear));
+                    ui.add(egui::TextEdit::singleline(&mut draft.note_year).desired_width(60.0))
+                        .labelled_by(year_label.id);
+                    let text_label = ui.label(tr(lang, Msg::NoteText));
+                    ui.add(egui::TextEdit::singleline(&mut draft.note_text).desired_width(240.0))
+                        .labelled_by(text_label.id);
+                    if ui.button(tr(lang, Msg::AddNote)).clicked()
+                        && let Ok(year) = draft.note_year.trim().parse::<u16>()
+                        && !draft.note_text.trim().is_empty()
+                    {
+                        commands.push(Command::Presenter(PresenterCommand::AddNote {
+                            year,
+                            text: draft.note_text.trim().to_string(),
+                        }));
+                        draft.note_text.clear();
+                        ui.close();
+                    }
+                },
+            );
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button(tr(lang, Msg::ExitPresenter)).on_hover_text(hint(Msg::ExitPresenter)).clicked() {
                     commands.push(Command::Presenter(PresenterCommand::Stop));

@@ -357,10 +357,16 @@ fn breaks_and_notes(plot_ui: &mut egui_plot::PlotUi<'_>, chart: &Chart, w: f32, 
                 .width(1.5 * w)
                 .style(LineStyle::dashed_dense()),
         );
+        // Inside the plot, beside its rule at the top (above the axis's top it would be cut off),
+        // with its year as the exported SVG writes it.
         plot_ui.text(
-            Text::new("note", PlotPoint::new(f64::from(a.year), y_max), egui::RichText::new(&a.text).strong())
-                .color(ink)
-                .anchor(egui::Align2::CENTER_BOTTOM),
+            Text::new(
+                "note",
+                PlotPoint::new(f64::from(a.year), y_max),
+                egui::RichText::new(format!(" {} {}", a.year, a.text)).size(11.0 + 3.0 * w).strong(),
+            )
+            .color(ink)
+            .anchor(egui::Align2::LEFT_TOP),
         );
     }
 }
