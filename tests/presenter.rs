@@ -109,14 +109,7 @@ fn a_chart_added_to_my_deck_is_saved_and_loaded_again() {
     harness.get_by_label("加入自选幻灯片").click();
     harness.run();
     // A note on a chart point is part of the slide.
-    harness.get_by_label("添加注释…").click();
-    harness.run();
-    harness.get_by_label("年份").focus();
-    harness.get_by_label("年份").type_text("2018");
-    harness.get_by_label("注释").focus();
-    harness.get_by_label("注释").type_text("GDP修订");
-    harness.get_by_label("添加注释").click();
-    harness.run();
+    common::add_chart_note(&mut harness, "2018", "GDP修订");
     harness.get_by_label("加入自选幻灯片").click();
     harness.run();
     harness.key_press(Key::Escape);
@@ -510,14 +503,7 @@ fn projector_contrast_draws_black_on_white_even_from_the_dark_theme_and_is_remem
 fn a_note_on_a_year_far_from_the_plan_is_refused_in_the_window_and_in_a_deck_file() {
     let mut harness = harness("note-year");
     press(&mut harness, Key::F11);
-    harness.get_by_label("添加注释…").click();
-    harness.run();
-    harness.get_by_label("年份").focus();
-    harness.get_by_label("年份").type_text("2");
-    harness.get_by_label("注释").focus();
-    harness.get_by_label("注释").type_text("GDP修订");
-    harness.get_by_label("添加注释").click();
-    harness.run();
+    common::add_chart_note(&mut harness, "2", "GDP修订");
     let p = harness.state().presenting().expect("presenting");
     assert!(p.deck.slides[p.index].notes.is_empty(), "the note was not added");
     assert!(

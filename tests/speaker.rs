@@ -120,14 +120,7 @@ fn speaker_notes_and_year_notes_stay_with_their_slide_after_the_slideshow_ends()
     press(&mut harness, Key::ArrowRight);
     write_notes(&mut harness, "先讲结论：五年提高了八个百分点");
     // A note on a chart year, from the slides' control line.
-    harness.get_by_label("添加注释…").click();
-    harness.run();
-    harness.get_by_label("年份").focus();
-    harness.get_by_label("年份").type_text("2018");
-    harness.get_by_label("注释").focus();
-    harness.get_by_label("注释").type_text("统计口径调整");
-    harness.get_by_label("添加注释").click();
-    harness.run();
+    common::add_chart_note(&mut harness, "2018", "统计口径调整");
     exit(&mut harness);
 
     // Presenting the plan's deck again, the second slide has both.

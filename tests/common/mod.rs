@@ -224,6 +224,19 @@ pub fn save_my_deck(harness: &mut Harness<'static, PlanExplorerApp>, path: &Path
     harness.run();
 }
 
+/// Adds a note on a chart year from the presenter's bar as a user does: 添加注释…, the year,
+/// the words, 添加注释.
+pub fn add_chart_note(harness: &mut Harness<'static, PlanExplorerApp>, year: &str, text: &str) {
+    harness.get_by_label("添加注释…").click();
+    harness.run();
+    harness.get_by_label("年份").focus();
+    harness.get_by_label("年份").type_text(year);
+    harness.get_by_label("注释").focus();
+    harness.get_by_label("注释").type_text(text);
+    harness.get_by_label("添加注释").click();
+    harness.run();
+}
+
 /// Closes the window as eframe does at the end: the app saves, then it is gone.
 pub fn close(mut harness: Harness<'static, PlanExplorerApp>) {
     eframe::App::save(harness.state_mut(), &mut NoStorage);
