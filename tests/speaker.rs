@@ -164,11 +164,7 @@ fn f11_runs_my_deck_when_i_have_one_and_its_notes_are_saved_with_it() {
 
 #[test]
 fn a_deck_written_before_speaker_notes_existed_still_loads() {
-    let plan = plan_explorer::model::load::embedded_plan().expect("plan");
-    let session = plan_explorer::session::Session::new(
-        plan_explorer::model::Document::new(plan, "plan.ron"),
-        plan_explorer::i18n::Lang::Zh,
-    );
+    let session = common::loading::session();
     let dir = common::temp_dir("old-deck");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("old.deck.ron");

@@ -22,6 +22,17 @@ fn messages_of(name: &str, text: &str) -> Vec<Diagnostic> {
     }
 }
 
+/// A `data` sheet as the fill-in workbook comes back: R&D intensity's 完成值 for 2020.
+fn filled_data_sheet(book: &mut Workbook) {
+    let data = book.add_worksheet().set_name("data").unwrap();
+    for (c, h) in ["指标", "年份", "完成值"].iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    data.write_string(1, 0, "rd_intensity").unwrap();
+    data.write_number(1, 1, 2020.0).unwrap();
+    data.write_number(1, 2, 0.93).unwrap();
+}
+
 #[test]
 fn columns_for_people_are_read_past_without_a_word() {
     let people = [
@@ -78,13 +89,7 @@ fn the_instructions_sheet_of_a_workbook_is_for_people_and_not_read() {
         notes.write_string(0, 1, "说明").unwrap();
         notes.write_string(1, 0, "在完成值一列填写").unwrap();
         notes.write_string(1, 1, "每行一个目标").unwrap();
-        let data = book.add_worksheet().set_name("data").unwrap();
-        for (c, h) in ["指标", "年份", "完成值"].iter().enumerate() {
-            data.write_string(0, c as u16, *h).unwrap();
-        }
-        data.write_string(1, 0, "rd_intensity").unwrap();
-        data.write_number(1, 1, 2020.0).unwrap();
-        data.write_number(1, 2, 0.93).unwrap();
+        filled_data_sheet(&mut book);
         let d = dir("instructions-sheet");
         let path = write(&d, "filled.xlsx", book.save_to_buffer().unwrap());
         let (scenarios, messages) = loaded(&path);
@@ -202,13 +207,7 @@ fn points_are_put_in_year_order_and_a_points_message_names_its_own_cells() {
 #[test]
 fn a_sheet_with_words_but_no_header_is_said_and_an_empty_one_is_not() {
     let mut book = Workbook::new();
-    let data = book.add_worksheet().set_name("data").unwrap();
-    for (c, h) in ["指标", "年份", "完成值"].iter().enumerate() {
-        data.write_string(0, c as u16, *h).unwrap();
-    }
-    data.write_string(1, 0, "rd_intensity").unwrap();
-    data.write_number(1, 1, 2020.0).unwrap();
-    data.write_number(1, 2, 0.93).unwrap();
+    filled_data_sheet(&mut book);
     book.add_worksheet().set_name("Sheet2").unwrap();
     let notes = book.add_worksheet().set_name("会议记录").unwrap();
     notes.write_string(0, 0, "二〇二一年一月讨论").unwrap();

@@ -190,11 +190,7 @@ fn a_briefing_with_notes_has_each_slides_speaker_notes_under_it_and_one_without_
 #[test]
 fn a_handout_page_holds_its_speaker_notes_under_the_sources_within_the_page() {
     use plan_explorer::model::export::briefing_pages;
-    let plan = plan_explorer::model::load::embedded_plan().expect("plan");
-    let session = plan_explorer::session::Session::new(
-        plan_explorer::model::Document::new(plan, "plan.ron"),
-        plan_explorer::i18n::Lang::Zh,
-    );
+    let session = common::loading::session();
     let deck = plan_explorer::model::deck::Deck::load(&talk_deck(), &session.deck_terms()).expect("the deck");
     let slides = session.briefing(&deck, plan_explorer::i18n::Lang::Zh);
     // A speaker who wrote a speech: the page shows its first eight lines and says it goes on.

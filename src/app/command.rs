@@ -233,11 +233,7 @@ impl PlanExplorerApp {
             PresenterCommand::Smaller => self.settings.smaller_presenter_type(),
             PresenterCommand::ToggleContrast => self.settings.high_contrast = !self.settings.high_contrast,
             PresenterCommand::AddNote { year, text } => {
-                let years = crate::model::deck::year_window(self.session.doc());
-                if !years.contains(&year) {
-                    let (first, last) = (years.start(), years.end());
-                    let zh = format!("{year} 年远离规划期：请写 {first}–{last} 年之间的年份");
-                    let en = format!("the year {year} is far from the plan's period: write one from {first} to {last}");
+                if let Some((en, zh)) = crate::model::deck::far_year(self.session.doc(), year) {
                     let message = if self.settings.lang.is_english() { en } else { zh };
                     return self.log.push(Severity::Error, message);
                 }

@@ -225,11 +225,18 @@ impl Deck {
     }
 }
 
-/// The years a slide may name (a statistic's, a note's): the plan's period and fifteen years
-/// either side. A note on year 2 would stretch a chart's axis across two thousand years.
-pub fn year_window(doc: &Document) -> std::ops::RangeInclusive<u16> {
+/// Why `year` may not be named on a slide (a statistic's, a note's), in English and Chinese;
+/// `None` for a year of the plan's period or fifteen years either side. A note on year 2
+/// would stretch a chart's axis across two thousand years.
+pub fn far_year(doc: &Document, year: u16) -> Option<(String, String)> {
     let meta = &doc.plan.meta;
-    meta.period_start.saturating_sub(15)..=meta.period_end.saturating_add(15)
+    let (first, last) = (meta.period_start.saturating_sub(15), meta.period_end.saturating_add(15));
+    (!(first..=last).contains(&year)).then(|| {
+        (
+            format!("the year {year} is far from the plan's period: write one from {first} to {last}"),
+            format!("{year} 年远离规划期：请写 {first}–{last} 年之间的年份"),
+        )
+    })
 }
 
 /// A deck holds at most this many slides: a briefing is a meeting's, and 100,000 slides made
@@ -340,14 +347,8 @@ impl DeckTerms<'_> {
 
     /// A year near the plan's period: a slide of the year 3000 shows nothing.
     fn year(&self, field: &str, year: u16, say: &mut dyn FnMut(String, String, String)) {
-        let years = year_window(self.doc);
-        let (first, last) = (*years.start(), *years.end());
-        if !years.contains(&year) {
-            say(
-                field.to_string(),
-                format!("the year {year} is far from the plan's period: write one from {first} to {last}"),
-                format!("{year} 年远离规划期：请写 {first}–{last} 年之间的年份"),
-            );
+        if let Some((en, zh)) = far_year(self.doc, year) {
+            say(field.to_string(), en, zh);
         }
     }
 }

@@ -13,6 +13,12 @@ pub fn plan() -> Plan {
     embedded_plan().expect("the embedded plan is valid")
 }
 
+/// A session on the embedded plan with the shipped actual values, in Chinese.
+pub fn session() -> plan_explorer::session::Session {
+    let doc = plan_explorer::model::Document::new(plan(), "plan.ron");
+    plan_explorer::session::Session::new(doc, plan_explorer::i18n::Lang::Zh)
+}
+
 /// A fresh folder for one test's files.
 pub fn dir(tag: &str) -> PathBuf {
     let dir = super::temp_dir(tag);
