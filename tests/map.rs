@@ -162,3 +162,38 @@ fn hovering_a_league_on_a_statistic_shows_its_value_year_and_source() {
     assert!(tip.contains(&series.label), "the series: {tip}");
     assert!(tip.contains(&point.source) && point.source.starts_with("https://"), "where it was read: {tip}");
 }
+
+#[test]
+fn a_league_label_sits_on_its_own_league_or_points_to_it_with_a_leader() {
+    for (size, english) in [([1400.0, 900.0], false), ([1280.0, 800.0], true), ([1024.0, 768.0], false)] {
+        let mut harness = common::AppBuilder::new().size(size).build();
+        if english {
+            harness.get_by_label("English").click();
+            harness.run();
+        }
+        harness.get_by_label(if english { "Map" } else { "地图" }).click();
+        harness.run();
+        let cities: Vec<(String, String)> =
+            harness.state().doc().plan.places.cities.iter().map(|c| (c.name.clone(), c.name_en.clone())).collect();
+        for (zh, en) in cities {
+            let name = if english { en.clone() } else { zh.clone() };
+            let rect = harness.get_by_label_contains(&format!("{name}\n")).rect();
+            let leaders = common::painted(&harness).segments;
+            let leader = leaders.iter().any(|[a, b]| rect.expand(1.0).contains(*b) && !rect.contains(*a));
+            if leader {
+                continue;
+            }
+            // Without a leader, the 盟市 under the label's middle (its hover says) is its own.
+            harness.event(egui::Event::PointerMoved(rect.center()));
+            harness.run();
+            let under: Vec<String> = harness
+                .query_all_by_label_contains(" · ")
+                .map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label().unwrap_or_default())
+                .collect();
+            assert!(
+                under.iter().any(|t| t.starts_with(&format!("{name} · "))),
+                "{size:?}: the label of {name} sits on {under:?} without a leader"
+            );
+        }
+    }
+}

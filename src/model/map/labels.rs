@@ -72,7 +72,27 @@ pub fn layout(
             }
         })
         .collect();
-    MapLayout { pins, labels: place_labels(&wanted, &obstacles, bounds), anchors }
+    // Back from the drawing's units to projected km: `to_screen` only scales and moves.
+    let origin = to_screen([0.0, 0.0]);
+    let (unit_x, unit_y) = (to_screen([1.0, 0.0])[0] - origin[0], to_screen([0.0, 1.0])[1] - origin[1]);
+    let to_km = |[x, y]: [f64; 2]| [(x - origin[0]) / unit_x, (y - origin[1]) / unit_y];
+    let own: Vec<Option<usize>> = spec
+        .labels
+        .iter()
+        .map(|l| l.league.as_ref().and_then(|name| spec.geometry.leagues.iter().position(|g| &g.full_name == name)))
+        .collect();
+    // A 盟市's label sits in its 盟市: its middle and the middles of its edges inside it.
+    let within = |k: usize, r: &Rect| {
+        let Some(league) = own.get(k).copied().flatten().and_then(|i| spec.geometry.leagues.get(i)) else {
+            return true;
+        };
+        let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
+        [[cx, cy], [r.x, cy], [r.right(), cy], [cx, r.y], [cx, r.bottom()]].into_iter().all(|p| {
+            let [x, y] = to_km(p);
+            geo::Contains::contains(&league.area, &geo::Point::new(x, y))
+        })
+    };
+    MapLayout { pins, labels: place_labels(&wanted, &obstacles, bounds, &within), anchors }
 }
 
 /// Where a label goes: its box, and whether it moved far enough from its point to need a
@@ -85,12 +105,20 @@ pub struct Placed {
 
 /// Places labels of `sizes` near their `anchors` (screen units, y down), in the order given,
 /// so that none covers another, an `obstacle`, or leaves `bounds`: first centred on the point,
-/// then around it at growing distance in eight directions. A label that finds no free spot
-/// is `None` when `optional`, else goes on its point.
-pub fn place_labels(labels: &[([f64; 2], [f64; 2], bool)], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Placed>> {
+/// then around it at growing distance in eight directions, at the first spot where it sits
+/// `within` its own place (label `k` at a spot). A label that fits nowhere within its place (a
+/// narrow 盟市) goes to the first free spot off its point, with a leader line back to it, rather
+/// than on a neighbour without one. A label that finds no free spot is `None` when `optional`,
+/// else goes on its point.
+pub fn place_labels(
+    labels: &[([f64; 2], [f64; 2], bool)],
+    obstacles: &[Rect],
+    bounds: Rect,
+    within: &dyn Fn(usize, &Rect) -> bool,
+) -> Vec<Option<Placed>> {
     let mut taken: Vec<Rect> = obstacles.to_vec();
     let mut out = Vec::with_capacity(labels.len());
-    for &(at, [w, h], optional) in labels {
+    for (k, &(at, [w, h], optional)) in labels.iter().enumerate() {
         let centred = |dx: f64, dy: f64| Rect { x: at[0] + dx - w / 2.0, y: at[1] + dy - h / 2.0, w, h };
         let inside = |r: &Rect| {
             r.x >= bounds.x && r.y >= bounds.y && r.right() <= bounds.right() && r.bottom() <= bounds.bottom()
@@ -104,11 +132,15 @@ pub fn place_labels(labels: &[([f64; 2], [f64; 2], bool)], obstacles: &[Rect], b
                 tries.push((centred(sx * dx, sy * dy), step > 1.0));
             }
         }
-        let free = tries.into_iter().find(|(r, _)| inside(r) && !taken.iter().any(|o| o.intersects(r)));
-        let placed = match free {
-            Some((rect, leader)) => Some(Placed { rect, leader }),
-            None if optional => None,
-            None => Some(Placed { rect: centred(0.0, 0.0), leader: false }),
+        let free = |r: &Rect| inside(r) && !taken.iter().any(|o| o.intersects(r));
+        let on_point = |r: &Rect| r.x <= at[0] && at[0] <= r.right() && r.y <= at[1] && at[1] <= r.bottom();
+        let at_home = tries.iter().find(|(r, _)| free(r) && within(k, r));
+        let beside = || tries.iter().find(|(r, _)| free(r) && !on_point(r));
+        let placed = match (at_home, beside()) {
+            (Some(&(rect, leader)), _) => Some(Placed { rect, leader }),
+            (None, Some(&(rect, _))) => Some(Placed { rect, leader: true }),
+            (None, None) if optional => None,
+            (None, None) => Some(Placed { rect: centred(0.0, 0.0), leader: false }),
         };
         if let Some(p) = placed {
             taken.push(p.rect);
@@ -129,7 +161,8 @@ mod tests {
         let mut labels = vec![([200.0, 150.0], [60.0, 30.0], false); 5];
         labels.push(([395.0, 5.0], [60.0, 30.0], false));
         let pin = Rect { x: 235.0, y: 140.0, w: 20.0, h: 20.0 };
-        let placed = place_labels(&labels, &[pin], bounds);
+        let anywhere = |_: usize, _: &Rect| true;
+        let placed = place_labels(&labels, &[pin], bounds, &anywhere);
         let rects: Vec<Rect> = placed.iter().map(|p| p.expect("placed").rect).collect();
         for (i, a) in rects.iter().enumerate() {
             assert!(!a.intersects(&pin), "label {i} covers the pin");
@@ -146,8 +179,24 @@ mod tests {
             &[([200.0, 150.0], [60.0, 30.0], true), ([100.0, 100.0], [60.0, 30.0], false)],
             &[full],
             bounds,
+            &anywhere,
         );
         assert_eq!(crowded[0], None);
         assert_eq!(crowded[1].map(|p| p.rect.x), Some(70.0));
+    }
+
+    #[test]
+    fn a_label_too_wide_for_its_place_goes_beside_it_with_a_leader() {
+        let bounds = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
+        // Its place is a strip 20 wide (x 190–210), the label 60 wide.
+        let strip = |_: usize, r: &Rect| r.x >= 190.0 && r.right() <= 210.0;
+        let placed = place_labels(&[([200.0, 150.0], [60.0, 30.0], false)], &[], bounds, &strip);
+        let p = placed[0].expect("placed");
+        let on_point = p.rect.x <= 200.0 && 200.0 <= p.rect.right() && p.rect.y <= 150.0 && 150.0 <= p.rect.bottom();
+        assert!(!on_point && p.leader, "{p:?}");
+        // One that fits its place stays on its point.
+        let wide = |_: usize, r: &Rect| r.x >= 100.0 && r.right() <= 300.0;
+        let placed = place_labels(&[([200.0, 150.0], [60.0, 30.0], false)], &[], bounds, &wide);
+        assert_eq!(placed[0], Some(Placed { rect: Rect { x: 170.0, y: 135.0, w: 60.0, h: 30.0 }, leader: false }));
     }
 }
