@@ -434,3 +434,14 @@ fn starting_without_a_display_says_so_plainly() {
     assert!(stderr.contains("plan-explorer check"), "{stderr}");
     assert!(!stderr.contains(".cargo") && !stderr.contains(".rs:"), "no source path: {stderr}");
 }
+
+#[test]
+fn a_chart_file_carries_its_caption_and_source_as_the_slide_export_does() {
+    let (code, svg, err) = run(&["chart", "rd_intensity", "--format", "svg"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = roxmltree::Document::parse(&svg).expect("SVG");
+    let texts: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    // The caption (baseline, target, latest) and the plan's sentence the target is quoted from.
+    assert!(texts.iter().any(|t| t.contains("基期") && t.contains("0.76")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("《规划》第二章") && t.contains("达到2.2%")), "{texts:?}");
+}

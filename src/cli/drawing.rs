@@ -30,8 +30,9 @@ pub(super) fn chart_command(
     }
     let session = session_of(plan, r.files, r.options.lang)?;
     let chart = session.chart(r.measures, r.options.clone());
-    let svg =
-        || chart_svg(&chart, &SvgOptions::new(crate::model::export::SLIDE_SIZE.0, crate::model::export::SLIDE_SIZE.1));
+    // Drawn as the window's slide export is: the chart with its caption and source lines.
+    let slide = session.chart_slide(r.measures, Chart::clone(&chart), r.options.lang);
+    let svg = || crate::model::export::briefing::slide_svg(&slide, "", crate::model::export::SLIDE_SIZE);
     let bytes = match r.format {
         ChartFormat::Svg => svg().into_bytes(),
         ChartFormat::Png => crate::render::png(&svg(), r.scale).map_err(|e| format!("--scale {}: {e}", r.scale))?,

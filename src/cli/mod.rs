@@ -21,8 +21,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use crate::i18n::Lang;
-use crate::model::chart::ChartOptions;
-use crate::model::chart::svg::{SvgOptions, chart_svg};
+use crate::model::chart::{Chart, ChartOptions};
 use crate::model::compare::differences;
 use crate::model::export::{evaluation_csv, evaluation_markdown, spreadsheet_safe};
 use crate::model::format::exact;

@@ -324,6 +324,27 @@ impl Session {
         }
     }
 
+    /// `chart` as a slide of its own, for a file (the command line's `chart`): with the caption
+    /// and source lines of its measure's slide when it charts one measure, else of the plan and
+    /// the actual values; the title is the chart's.
+    pub fn chart_slide(&self, keys: &[String], chart: Chart, lang: Lang) -> SlideSpec {
+        let (caption, sources) = match keys {
+            [key] => {
+                let one = self.measure_slide(key, lang);
+                (one.caption, one.sources)
+            }
+            _ => (String::new(), vec![tr(lang, Msg::PlanAndActuals).to_string()]),
+        };
+        SlideSpec {
+            title: chart.title.clone(),
+            unit: chart.y_axis.unit.clone(),
+            caption,
+            sources,
+            notes: Vec::new(),
+            body: SlideBody::Chart(chart),
+        }
+    }
+
     fn measure_slide(&self, key: &str, lang: Lang) -> SlideSpec {
         let doc = self.doc();
         let chart = Chart::clone(&self.small_chart(key, lang));
