@@ -151,13 +151,14 @@ pub fn page_svg(page: &Page<'_>, width: f64, height: f64, dark: bool) -> String 
     s
 }
 
-/// A table in large type: as many rows as fit, then a line saying how many more there are.
+/// A table in large type, each cell wrapped within its column (a 规划原文 quote whole, as the
+/// screen shows it): the type as large as lets every row fit (up to 1.3 × the body size, for the
+/// back row; at least 6), then as many rows as fit and a line saying how many more there are.
 fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) -> String {
     let ink = Colour::Ink.hex(dark);
     let rule = hex(rule(dark));
     let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-    // As large as the rows allow (up to 1.3 × the body size, for the back row); each column
-    // but the last as wide as its widest cell, the last taking the rest (cut with "…").
+    // Each column but the last as wide as its widest cell (up to 24 ems); the last takes the rest.
     let mut widths = vec![1.0f64; columns];
     for row in std::iter::once(&table.header).chain(&table.rows) {
         for (k, cell) in row.iter().enumerate().take(columns) {
@@ -165,45 +166,69 @@ fn table_svg(table: &Table, x: f64, y: f64, w: f64, h: f64, f: f64, dark: bool) 
         }
     }
     let fixed: f64 = widths[..columns - 1].iter().sum::<f64>() + if columns > 1 { 8.0 } else { 0.0 };
-    let by_height = h / ((table.rows.len() + 2) as f64 * 1.5);
-    let size = by_height.min(f * 1.3).min(w / fixed.max(1.0)).max(6.0);
-    if columns > 1 {
-        widths[columns - 1] = (w / size - widths[..columns - 1].iter().sum::<f64>()).max(4.0);
+    let by_width = w / fixed.max(1.0);
+    let laid_out = |size: f64| {
+        let mut widths = widths.clone();
+        if columns > 1 {
+            widths[columns - 1] = (w / size - widths[..columns - 1].iter().sum::<f64>()).max(4.0);
+        }
+        let rows: Vec<Vec<Vec<String>>> = std::iter::once(&table.header)
+            .chain(&table.rows)
+            .map(|row| row.iter().take(columns).enumerate().map(|(k, cell)| wrap(cell, widths[k] - 1.0)).collect())
+            .collect();
+        (widths, rows)
+    };
+    let line_h = |size: f64| size * 1.25;
+    let row_height = |size: f64, cells: &[Vec<String>]| {
+        line_h(size) * cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f64 + size * 0.35
+    };
+    let mut size = (f * 1.3).min(by_width).max(6.0);
+    let (mut widths, mut rows) = laid_out(size);
+    while size > 6.0 && rows.iter().map(|r| row_height(size, r)).sum::<f64>() > h {
+        size = (size * 0.92).max(6.0);
+        (widths, rows) = laid_out(size);
     }
-    let row_h = size * 1.5;
-    let capacity = ((h / row_h).floor() as usize).saturating_sub(2).max(1);
     let mut s = String::new();
     let mut cy = y;
-    let shown = table.rows.len().min(capacity);
-    let rows = std::iter::once((true, &table.header)).chain(table.rows.iter().take(shown).map(|r| (false, r)));
-    for (header, row) in rows {
-        cy += row_h;
-        let mut cx = x;
-        for (k, cell) in row.iter().enumerate().take(columns) {
-            let max_ems = widths[k] - 1.0;
-            let text = wrap(cell, max_ems).into_iter().next().unwrap_or_default();
-            let cut = if text.chars().count() < cell.chars().count() { "…" } else { "" };
-            let weight = if header { " font-weight=\"bold\"" } else { "" };
-            let _ = writeln!(
-                s,
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\"{weight} fill=\"{ink}\">{}{cut}</text>",
-                cy - size * 0.4,
-                escape(&text)
-            );
-            cx += widths[k] * size;
+    // Room for the line saying how many rows did not fit, when some do not.
+    let all_fit = rows.iter().map(|r| row_height(size, r)).sum::<f64>() <= h;
+    let bottom = if all_fit { y + h } else { y + h - line_h(size) * 1.2 };
+    let mut shown = 0;
+    for (i, cells) in rows.iter().enumerate() {
+        let header = i == 0;
+        let row_h = row_height(size, cells);
+        if !header && cy + row_h > bottom {
+            break;
         }
+        let mut cx = x;
+        for (k, lines) in cells.iter().enumerate() {
+            let weight = if header { " font-weight=\"bold\"" } else { "" };
+            for (j, line) in lines.iter().enumerate() {
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{cx:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\"{weight} fill=\"{ink}\">{}</text>",
+                    cy + line_h(size) * (j as f64 + 1.0) - size * 0.25,
+                    escape(line)
+                );
+            }
+            cx += widths.get(k).copied().unwrap_or(1.0) * size;
+        }
+        cy += row_h;
         let _ = writeln!(
             s,
             "<line x1=\"{x:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{rule}\" stroke-width=\"{}\"/>",
             x + w,
             if header { 1.5 } else { 0.6 }
         );
+        if !header {
+            shown += 1;
+        }
     }
     if shown < table.rows.len() {
         let _ = writeln!(
             s,
             "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.1}\" fill=\"{ink}\">… +{}</text>",
-            cy + row_h * 0.9,
+            cy + line_h(size),
             table.rows.len() - shown
         );
     }
