@@ -209,7 +209,6 @@ messages! {
     WhatIfChart => "假设情景图", "What-if chart";
     WhatIfEmpty => "尚无系列：选择指标和起点后开始。", "No series yet: choose a measure and a start.";
     OpenFile => "打开情景…", "Open scenario…";
-    FileMenu => "文件", "File";
     NoDialog => "系统未能显示文件对话框（没有可用的桌面门户或 zenity）。请在“情景”页输入文件路径，或把文件拖放到窗口上。", "No file dialog could be shown (no desktop portal or zenity). Type the path on the Scenarios page, or drop the file on the window.";
     TypedPath => "文件路径", "File path";
     Load => "加载", "Load";

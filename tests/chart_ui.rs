@@ -94,15 +94,7 @@ fn nothing_is_cut_off_at_1280_by_800_or_1024_by_768() {
             let rect = harness.get_all_by_label_contains(header).next().expect("a header").rect();
             assert!(rect.right() <= size[0], "{header} ends at {} in a {}-wide window", rect.right(), size[0]);
         }
-        // The top bar is one line: its first and last controls share a row, and the page tabs
-        // do not run into the search field.
-        let first = harness.get_by_label("总览").rect();
-        let last = harness.get_by_label("?").rect();
-        assert!((first.center().y - last.center().y).abs() < 4.0, "{first:?} vs {last:?}");
-        assert!(last.right() <= size[0]);
-        let present = harness.get_by_label_contains("演示").rect();
-        let search = harness.get_by_label("搜索").rect();
-        assert!(present.right() <= search.left(), "{present:?} runs into {search:?}");
+        common::assert_top_bar_whole(&harness, size);
         // The chart keeps its last year.
         let chart = harness.state_mut().current_chart().clone();
         assert!(chart.x_axis.max >= 2022.0);

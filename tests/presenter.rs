@@ -33,6 +33,17 @@ fn press(harness: &mut Harness<'_, PlanExplorerApp>, key: Key) {
     harness.run();
 }
 
+/// The app presenting the plan's deck at its GDP-by-盟市 slide: two back from the last (the
+/// map and east-west over time follow it).
+fn on_regional_slide(tag: &str) -> Harness<'static, PlanExplorerApp> {
+    let mut harness = harness(tag);
+    press(&mut harness, Key::F11);
+    press(&mut harness, Key::End);
+    press(&mut harness, Key::ArrowLeft);
+    press(&mut harness, Key::ArrowLeft);
+    harness
+}
+
 /// The text of the CSV file exported into `dir`.
 fn exported_csv(dir: &std::path::Path) -> String {
     let path = std::fs::read_dir(dir)
@@ -272,12 +283,7 @@ fn exporting_again_never_overwrites_the_earlier_file() {
 
 #[test]
 fn the_regional_slide_exports_its_table_as_csv() {
-    let mut harness = harness("regional-csv");
-    press(&mut harness, Key::F11);
-    press(&mut harness, Key::End);
-    // Two back from the last (the map and east-west over time follow it).
-    press(&mut harness, Key::ArrowLeft);
-    press(&mut harness, Key::ArrowLeft);
+    let mut harness = on_regional_slide("regional-csv");
     harness.get_by_label("导出数据 CSV").click();
     harness.run();
     let text = exported_csv(harness.state().export_dir());
@@ -524,4 +530,69 @@ fn a_note_on_a_year_far_from_the_plan_is_refused_in_the_window_and_in_a_deck_fil
         refused.iter().any(|d| (d.line, d.col) == (1, col) && d.message.starts_with("the year 2 is far")),
         "{refused:?}"
     );
+}
+
+#[test]
+fn larger_type_keeps_every_bar_named_and_projector_contrast_fills_the_bars() {
+    let mut harness = on_regional_slide("bar-names");
+    // + twice dropped 锡林郭勒盟: its name was wider than its bar's slot.
+    for _ in 0..2 {
+        harness.event(egui::Event::Text("+".into()));
+        harness.run();
+    }
+    let axis = common::league_axis(&harness);
+    let expected: Vec<String> = common::LEAGUES.iter().map(|l| l.to_string()).collect();
+    assert_eq!(axis.iter().map(|n| n.trim_end_matches(['市'])).collect::<Vec<_>>(), expected, "{axis:?}");
+
+    // Bars as egui_plot fills them: a pale tint (a fifth of the colour's alpha) inside the
+    // outline. On the projector they are solid. (Bars are wider than the legend's swatches.)
+    let solid = |h: &Harness<'_, PlanExplorerApp>| {
+        let coloured = |c: &egui::Color32| c.a() == 255 && (c.r() != c.g() || c.g() != c.b());
+        common::painted(h).fills.iter().filter(|(r, c)| r.width() > 20.0 && coloured(c)).count()
+    };
+    assert_eq!(solid(&harness), 0, "pastel bars on screen");
+    harness.get_by_label("投影高对比").click();
+    harness.run();
+    assert!(solid(&harness) >= 12, "one solid bar per 盟市, {} found", solid(&harness));
+}
+
+#[test]
+fn a_targets_slide_exported_keeps_each_quote_whole_wrapped_in_its_column() {
+    let session = common::loading::session();
+    let lang = plan_explorer::i18n::Lang::Zh;
+    let deck = session.default_deck(None, lang);
+    let specs: Vec<_> = deck
+        .slides
+        .iter()
+        .filter(|s| matches!(s.content, SlideContent::Targets { .. }))
+        .map(|s| session.slide(s, lang))
+        .collect();
+    let (spec, table) = specs
+        .iter()
+        .find_map(|s| match &s.body {
+            plan_explorer::model::slide::SlideBody::Table(t) => Some((s, t)),
+            _ => None,
+        })
+        .expect("a targets slide");
+    let svg = plan_explorer::model::export::briefing::slide_svg(spec, "1 / 1", (1920.0, 1080.0));
+    let doc = roxmltree::Document::parse(&svg).expect("SVG");
+    // The lines of text at the quote column's x, top to bottom, joined.
+    let texts: Vec<(f64, f64, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| {
+            let x = n.attribute("x")?.parse().ok()?;
+            let y = n.attribute("y")?.parse().ok()?;
+            Some((x, y, n.text().unwrap_or_default().to_string()))
+        })
+        .collect();
+    let header_x = texts.iter().find(|(_, _, t)| *t == table.header[2]).expect("the quote column's header").0;
+    let column: String =
+        texts.iter().filter(|(x, _, _)| (*x - header_x).abs() < 0.5).map(|(_, _, t)| t.as_str()).collect();
+    assert!(!column.contains('…'), "a quote is cut short: {column}");
+    let shown: Vec<&Vec<String>> = table.rows.iter().filter(|r| column.contains(r[2].as_str())).collect();
+    assert!(!shown.is_empty(), "no quote whole in {column}");
+    // Some quote is longer than its column: it runs over several lines, every character kept.
+    let wrapped = shown.iter().any(|r| !texts.iter().any(|(_, _, t)| *t == r[2]));
+    assert!(wrapped, "no quote wraps: {column}");
 }

@@ -96,3 +96,16 @@ fn the_statistic_is_read_from_the_scenario_the_page_picks() {
     // The indicator page's charts still show every scenario.
     assert_eq!(harness.state().session().scenarios().snapshot().enabled.len(), 2);
 }
+
+#[test]
+fn every_league_is_named_under_its_bar_in_a_1280_window() {
+    // In a 1280-wide window the bars' column gives each 盟市 a slot narrower than its name:
+    // egui_plot left every name out (its axis drops a label wider than its slot, or closer than
+    // 60 px to the next).
+    let mut harness = common::AppBuilder::new().size([1280.0, 800.0]).build();
+    harness.get_by_label("东西部").click();
+    harness.run();
+    let axis = common::league_axis(&harness);
+    let expected: Vec<String> = common::LEAGUES.iter().map(|l| l.to_string()).collect();
+    assert_eq!(axis.iter().map(|n| n.trim_end_matches(['市'])).collect::<Vec<_>>(), expected, "{axis:?}");
+}

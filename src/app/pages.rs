@@ -82,17 +82,21 @@ impl PlanExplorerApp {
             commands.extend(tree_ui(ui, &props));
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            let page = match self.settings.view {
-                View::Overview => self.overview_page(ui),
-                View::Evaluation => self.evaluation_page(ui),
-                View::Map => self.map_page(ui),
-                View::Reader => self.reader_page(ui),
-                View::Indicators => self.indicators_page(ui),
-                View::Regions => self.regions_page(ui),
-                View::Scenarios => self.scenarios_page(ui),
-                View::WhatIf => self.whatif_page(ui),
-            };
-            commands.extend(page);
+            // A page wider than the window (a large zoom, a narrow window) scrolls sideways
+            // rather than running off its right edge; it fits the window when it can.
+            let page = egui::ScrollArea::horizontal().id_salt("page").auto_shrink(false).show(ui, |ui| {
+                match self.settings.view {
+                    View::Overview => self.overview_page(ui),
+                    View::Evaluation => self.evaluation_page(ui),
+                    View::Map => self.map_page(ui),
+                    View::Reader => self.reader_page(ui),
+                    View::Indicators => self.indicators_page(ui),
+                    View::Regions => self.regions_page(ui),
+                    View::Scenarios => self.scenarios_page(ui),
+                    View::WhatIf => self.whatif_page(ui),
+                }
+            });
+            commands.extend(page.inner);
         });
         let ctx = ui.ctx().clone();
         drop_overlay(&ctx, lang);
@@ -335,6 +339,7 @@ impl PlanExplorerApp {
             about: about.as_deref(),
             deck_name: (p.origin == super::presenter::DeckOrigin::Mine).then_some(p.deck.name.as_str()),
             scale: self.settings.presenter_scale,
+            high_contrast: self.settings.high_contrast,
             pin_text: &pin_text,
             lang,
         };

@@ -6,7 +6,7 @@ use egui::{Align, FontId, Layout, RichText, Ui};
 
 use super::keys::hint;
 use super::map_view::{MapProps, map_ui};
-use super::widgets::bars::{bar_plot, region_legend, stat_bar_charts};
+use super::widgets::bars::{BarFill, bar_plot, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::{Command, SlideStep};
 use crate::i18n::{Lang, Msg, labelled, tr};
@@ -29,6 +29,8 @@ pub struct SlideProps<'a> {
     pub deck_name: Option<&'a str>,
     /// Type scale (1 = the presenter default, already large).
     pub scale: f32,
+    /// 投影高对比: every mark strong (solid bars).
+    pub high_contrast: bool,
     /// A map pin's hover text.
     pub pin_text: &'a dyn Fn(&Pin) -> String,
     pub lang: Lang,
@@ -57,7 +59,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             );
         }
         ui.add_space(6.0 * s);
-        let footer = (26.0 + 18.0 * spec.sources.len().min(3) as f32) * s + 24.0;
+        let footer = footer_height(ui, spec, lang, s) + 24.0;
         let height = (ui.available_height() - footer).max(160.0);
         ui.scope(|ui| {
             ui.style_mut().text_styles.iter_mut().for_each(|(_, f)| f.size *= 1.35 * s);
@@ -80,7 +82,10 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                     };
                     chart_ui(ui, "presenter_chart", chart, &style, false);
                 }
-                SlideBody::Regional { table, .. } => regional_bars(ui, table, &spec.title, height, lang),
+                SlideBody::Regional { table, .. } => {
+                    let fill = if props.high_contrast { BarFill::Solid } else { BarFill::Pastel };
+                    regional_bars(ui, table, &spec.title, height, fill, lang)
+                }
                 SlideBody::Table(table) => table_ui(ui, table, height, s),
                 SlideBody::Map { map, .. } => {
                     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
@@ -95,22 +100,35 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
                 SlideBody::Cover { date, presenter } => cover_ui(ui, date, presenter, height, s),
             }
         });
-        ui.label(RichText::new(&spec.caption).font(FontId::proportional(24.0 * s)));
-        for note in &spec.notes {
-            ui.label(RichText::new(note).font(FontId::proportional(17.0 * s)));
-        }
-        for source in spec.sources.iter().take(3) {
-            ui.add(
-                egui::Label::new(
-                    // In the text colour and not tiny: the back row reads sources too.
-                    RichText::new(format!("{}{source}", tr(lang, Msg::SourcePrefix)))
-                        .font(FontId::proportional(17.0 * s)),
-                )
-                .truncate(),
-            );
+        // Wrapped, never cut short: the back row reads the sources too (in the text colour, not
+        // tiny), and the chart above leaves them the room they take.
+        for (text, size) in footer_lines(spec, lang, s) {
+            ui.add(egui::Label::new(RichText::new(text).font(FontId::proportional(size))).wrap());
         }
     });
     actions
+}
+
+/// The lines under the slide's picture, with their type sizes: its caption, its notes and
+/// every source.
+fn footer_lines(spec: &SlideSpec, lang: Lang, s: f32) -> Vec<(String, f32)> {
+    let mut lines = vec![(spec.caption.clone(), 24.0 * s)];
+    lines.extend(spec.notes.iter().map(|n| (n.clone(), 17.0 * s)));
+    lines.extend(spec.sources.iter().map(|source| (format!("{}{source}", tr(lang, Msg::SourcePrefix)), 17.0 * s)));
+    lines
+}
+
+/// How tall [`footer_lines`] are, wrapped to `ui`'s width.
+fn footer_height(ui: &Ui, spec: &SlideSpec, lang: Lang, s: f32) -> f32 {
+    let width = ui.available_width();
+    let spacing = ui.spacing().item_spacing.y;
+    let colour = ui.visuals().text_color();
+    ui.fonts_mut(|f| {
+        footer_lines(spec, lang, s)
+            .into_iter()
+            .map(|(text, size)| f.layout(text, FontId::proportional(size), colour, width).size().y + spacing)
+            .sum()
+    })
 }
 
 /// The control line at the very bottom: slide steps, exports, the deck, contrast, type size,
@@ -250,12 +268,12 @@ fn table_ui(ui: &mut Ui, table: &Table, height: f32, s: f32) {
     });
 }
 
-fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, lang: Lang) {
+fn regional_bars(ui: &mut Ui, table: &StatTable, name: &str, height: f32, fill: BarFill, lang: Lang) {
     let names: Vec<String> = table.cities.iter().map(|c| c.name(lang).to_string()).collect();
     region_legend(ui, lang);
     let height = height - ui.spacing().interact_size.y;
-    let charts = stat_bar_charts(table, lang, |region, _| format!("{name} · {}", region.name(lang)));
-    bar_plot("presenter_regional", names, height).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
+    let charts = stat_bar_charts(table, lang, fill, |region, _| format!("{name} · {}", region.name(lang)));
+    bar_plot(ui, "presenter_regional", names, height).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
         }
@@ -290,6 +308,7 @@ mod tests {
                 about: None,
                 deck_name: None,
                 scale: 1.0,
+                high_contrast: false,
                 pin_text: &no_pin,
                 lang: Lang::Zh,
             };

@@ -6,7 +6,7 @@ use crate::ui::command::{DeckCommand, PageCommand, TreeCommand};
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
-use super::widgets::bars::{bar_plot, clicked_bar, region_legend, stat_bar_charts};
+use super::widgets::bars::{BarFill, bar_plot, clicked_bar, region_legend, stat_bar_charts};
 use super::widgets::chart::{ChartStyle, chart_ui};
 use super::widgets::palette::region_color;
 use super::{Command, Grouping, RegionalChoice};
@@ -117,7 +117,7 @@ fn city_bars(ui: &mut Ui, places: &Places, counts: &PlanCounts, lang: Lang, acti
         charts.push(BarChart::new(region.name(lang), bars).color(region_color(region)));
     }
     let names: Vec<String> = cities.iter().map(|c| places.city_name(&c.0, lang).to_string()).collect();
-    let response = bar_plot("city_counts", names, 260.0).show(ui, |plot_ui| {
+    let response = bar_plot(ui, "city_counts", names, 260.0).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
         }
@@ -139,7 +139,7 @@ fn chapter_bars(ui: &mut Ui, doc: &Document, counts: &PlanCounts, lang: Lang, ac
     let west_chart =
         BarChart::new(Region::West.name(lang), west).color(region_color(Region::West)).stack_on(&[&east_chart]);
     let names: Vec<String> = chapters.iter().map(|c| doc.plan.nodes[c.0].number.replace(['第', '章'], "")).collect();
-    let response = bar_plot("chapter_counts", names, 260.0).show(ui, |plot_ui| {
+    let response = bar_plot(ui, "chapter_counts", names, 260.0).show(ui, |plot_ui| {
         plot_ui.bar_chart(east_chart);
         plot_ui.bar_chart(west_chart);
     });
@@ -204,14 +204,14 @@ fn statistics(ui: &mut Ui, props: &RegionsProps<'_>, actions: &mut Vec<Command>)
             stacked_bars(ui, table, lang);
         } else {
             // A projection is paler and named so in the hover.
-            let charts = stat_bar_charts(table, lang, |region, projected| {
+            let charts = stat_bar_charts(table, lang, BarFill::Pastel, |region, projected| {
                 if projected {
                     format!("{}{}", region.name(lang), paren(lang, tr(lang, Msg::KindProjection)))
                 } else {
                     region.name(lang).to_string()
                 }
             });
-            bar_plot("stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
+            bar_plot(ui, "stat_bars", names, 300.0).y_axis_label(unit.clone()).show(ui, |plot_ui| {
                 for chart in charts {
                     plot_ui.bar_chart(chart);
                 }
@@ -290,7 +290,7 @@ fn stacked_bars(ui: &mut Ui, table: &StatTable, lang: Lang) {
     }
     let halves = Region::ALL.iter().map(|r| r.name(lang).to_string()).collect();
     let text_colour = ui.visuals().strong_text_color();
-    bar_plot("stat_stacked", halves, 300.0).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
+    bar_plot(ui, "stat_stacked", halves, 300.0).y_axis_label(unit_words(&table.unit, lang)).show(ui, |plot_ui| {
         for c in charts {
             plot_ui.bar_chart(c);
         }

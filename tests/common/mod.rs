@@ -254,3 +254,83 @@ impl eframe::Storage for NoStorage {
     fn remove_string(&mut self, _: &str) {}
     fn flush(&mut self) {}
 }
+
+/// What the last frame painted, as a person sees it: every text with where it is, and every
+/// filled rectangle with its fill. (Plot labels and bars are painted, not widgets, so the
+/// accessibility tree does not hold them.)
+pub struct Painted {
+    pub texts: Vec<(String, egui::Rect)>,
+    pub fills: Vec<(egui::Rect, egui::Color32)>,
+    /// Straight lines of two points (a map label's leader).
+    pub segments: Vec<[egui::Pos2; 2]>,
+}
+
+pub fn painted(harness: &Harness<'_, PlanExplorerApp>) -> Painted {
+    fn walk(shape: &egui::Shape, out: &mut Painted) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(t) => out.texts.push((t.galley.text().to_string(), t.visual_bounding_rect())),
+            egui::Shape::Rect(r) => out.fills.push((r.rect, r.fill)),
+            egui::Shape::LineSegment { points, .. } => out.segments.push(*points),
+            _ => {}
+        }
+    }
+    let mut out = Painted { texts: Vec::new(), fills: Vec::new(), segments: Vec::new() };
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The 盟市 names painted side by side on one row (a bar chart's axis), left to right, with the
+/// line breaks of a name fitted to its slot taken out; empty when no row holds all twelve.
+pub fn league_axis(harness: &Harness<'_, PlanExplorerApp>) -> Vec<String> {
+    let names: Vec<(String, egui::Rect)> = painted(harness)
+        .texts
+        .into_iter()
+        .map(|(t, r)| (t.replace('\n', ""), r))
+        .filter(|(t, _)| LEAGUES.iter().any(|l| t.starts_with(l)))
+        .collect();
+    for (_, first) in &names {
+        let mut row: Vec<&(String, egui::Rect)> =
+            names.iter().filter(|(_, r)| (r.top() - first.top()).abs() < 2.0).collect();
+        if row.len() >= LEAGUES.len() {
+            row.sort_by(|a, b| a.1.center().x.total_cmp(&b.1.center().x));
+            return row.into_iter().map(|(t, _)| t.clone()).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Every control of the top bar is in a window of `size`, none drawn over another: the pages,
+/// 打开情景…, ▶ 演示, the search field, the region list, the language, theme and help.
+pub fn assert_top_bar_whole(harness: &Harness<'_, PlanExplorerApp>, size: [f32; 2]) {
+    let chinese = harness.query_by_label("总览").is_some();
+    let labels: &[&str] = if chinese {
+        &["总览", "规划全文", "指标", "终期评估", "东西部", "地图", "情景", "假设情景", "打开情景…", "English", "?"]
+    } else {
+        &["Overview", "Open scenario…", "中文", "?"]
+    };
+    let mut rects: Vec<(String, egui::Rect)> = labels
+        .iter()
+        .map(|l| {
+            let node = harness.get_all_by_label(l).next().unwrap_or_else(|| panic!("{l} is in the bar"));
+            (l.to_string(), node.rect())
+        })
+        .collect();
+    let present = harness.get_all_by_label_contains("▶").next().expect("▶ present");
+    rects.push(("▶".into(), present.rect()));
+    let field =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, if chinese { "搜索" } else { "Search" });
+    rects.push(("search field".into(), field.rect()));
+    for (l, r) in &rects {
+        assert!(r.right() <= size[0] + 0.5 && r.left() >= 0.0, "{l} at {r:?} leaves the {size:?} window");
+        assert!(r.width() >= 8.0, "{l} is squeezed to {r:?}");
+    }
+    assert!(rects.last().is_some_and(|(_, r)| r.width() >= 100.0), "the search field keeps room for a few words");
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(ra.intersect(*rb).area() < 1.0 || !ra.intersects(*rb), "{a} {ra:?} is drawn over {b} {rb:?}");
+        }
+    }
+}
