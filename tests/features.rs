@@ -292,3 +292,41 @@ fn the_chart_region_chosen_is_shown_and_still_chosen_after_a_restart() {
     choose(&mut again, "图表地区", "全区");
     assert!(again.query_by_label("研发经费占GDP比重（R&D/GDP） · 包头").is_none());
 }
+
+#[test]
+fn every_page_keeps_its_whole_top_bar_from_half_to_double_zoom_at_1280_and_1024() {
+    // Ctrl+ five times drew 情景 over 搜索 and hid 打开情景… and the search field.
+    for size in [[1280.0, 800.0], [1024.0, 768.0]] {
+        for (key, zoom_reached) in [(egui::Key::Plus, 2.0_f32), (egui::Key::Minus, 0.5)] {
+            let mut harness = common::AppBuilder::new().size(size).build();
+            let mut presses = 0;
+            while (harness.ctx.zoom_factor() - zoom_reached).abs() > 0.01 && presses < 20 {
+                harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+                harness.run();
+                presses += 1;
+            }
+            assert!((harness.ctx.zoom_factor() - zoom_reached).abs() < 0.01, "{}", harness.ctx.zoom_factor());
+            let window = harness.ctx.content_rect().size();
+            for page in ["总览", "规划全文", "指标", "终期评估", "东西部", "地图", "情景", "假设情景"]
+            {
+                harness.get_all_by_label(page).next().expect("the page's tab").click();
+                harness.run();
+                common::assert_top_bar_whole(&harness, [window.x, window.y]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_search_hit_count_is_written_whole() {
+    let mut harness = common::app();
+    harness.get_by_label("搜索").focus();
+    harness.get_by_label("搜索").type_text("技术");
+    harness.run();
+    // Painted in full, not cut to "156…".
+    let painted = common::painted(&harness).texts;
+    let count = painted.iter().map(|(t, _)| t).find(|t| t.contains(" 处 / ")).expect("the hit count");
+    assert!(count.ends_with(" 个条目") && !count.contains('…'), "{count}");
+    let hits: usize = count.split(' ').next().and_then(|n| n.parse().ok()).expect("a number first");
+    assert!(hits >= 100, "a word found in many places: {count}");
+}

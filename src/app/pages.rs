@@ -63,7 +63,11 @@ impl PlanExplorerApp {
                 commands.extend(messages_ui(ui, &messages));
             });
         }
-        egui::Panel::left("tree_panel").resizable(true).default_size(360.0).min_size(220.0).show(ui, |ui| {
+        // The tree never takes more than about a third of the window (at a large zoom its 360
+        // points were most of a 1024-pixel screen).
+        let tree_max = (ui.available_width() * 0.38).max(160.0);
+        let tree_panel = egui::Panel::left("tree_panel").resizable(true).default_size(360.0_f32.min(tree_max));
+        tree_panel.min_size(220.0_f32.min(tree_max)).max_size(tree_max).show(ui, |ui| {
             let doc = self.session.doc();
             let scroll_to_row = self.nav.take_scroll_request(doc);
             self.nav.rows(doc);
