@@ -445,3 +445,29 @@ fn a_chart_file_carries_its_caption_and_source_as_the_slide_export_does() {
     assert!(texts.iter().any(|t| t.contains("基期") && t.contains("0.76")), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("《规划》第二章") && t.contains("达到2.2%")), "{texts:?}");
 }
+
+#[test]
+fn the_map_files_footnote_reads_at_13_pixels_and_its_key_has_east_and_west() {
+    let (code, svg, err) = run(&["map", "--series", "gdp", "--format", "svg"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = roxmltree::Document::parse(&svg).expect("SVG");
+    let root = doc.root_element();
+    // Pixels of the PNG per unit of the drawing.
+    let width: f64 = root.attribute("width").and_then(|w| w.parse().ok()).expect("a width");
+    let view: f64 = root.attribute("viewBox").and_then(|v| v.split(' ').nth(2)?.parse().ok()).expect("a viewBox");
+    let texts: Vec<(f64, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let size: f64 = n.attribute("font-size").and_then(|s| s.parse().ok()).unwrap_or(0.0);
+            (size * width / view, n.text().unwrap_or_default().to_string())
+        })
+        .collect();
+    let footnote: Vec<&(f64, String)> =
+        texts.iter().filter(|(_, t)| t.contains("边界") || t.contains("东西部划分")).collect();
+    assert!(!footnote.is_empty(), "a source line");
+    assert!(footnote.iter().all(|(px, _)| *px >= 12.5), "{footnote:?}");
+    for half in ["东部", "西部"] {
+        assert!(texts.iter().any(|(_, t)| t == half), "the key names {half}");
+    }
+}

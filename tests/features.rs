@@ -330,3 +330,20 @@ fn the_search_hit_count_is_written_whole() {
     let hits: usize = count.split(' ').next().and_then(|n| n.parse().ok()).expect("a number first");
     assert!(hits >= 100, "a word found in many places: {count}");
 }
+
+#[test]
+fn the_evaluations_source_column_is_in_a_1280_window() {
+    let mut harness = common::AppBuilder::new().size([1280.0, 800.0]).build();
+    harness.get_by_label("终期评估").click();
+    harness.run();
+    // The header and the R&D row's source (the series it was judged by) are inside the window,
+    // with room for their words.
+    let header = harness.get_by_label("数据来源").rect();
+    assert!(header.right() <= 1280.0, "数据来源 ends at {}", header.right());
+    let source = common::painted(&harness)
+        .texts
+        .into_iter()
+        .find(|(t, r)| t.starts_with("R&D经费投入强度") && r.top() > header.bottom())
+        .expect("the R&D row's source");
+    assert!(source.1.left() >= header.left() - 1.0 && 1280.0 - source.1.left() >= 100.0, "{source:?}");
+}

@@ -116,15 +116,18 @@ pub fn evaluation_ui(ui: &mut Ui, props: &EvaluationProps<'_>, state: &mut Evalu
     let mut open_form = None;
     TableBuilder::new(ui)
         .striped(true)
-        .column(Column::initial(220.0).at_least(140.0).clip(true))
-        .column(Column::initial(120.0).at_least(90.0))
+        // Sized so that the 数据来源 column starts inside a 1280-pixel window beside the tree
+        // (narrower windows scroll sideways); the names and targets are cut with … and whole
+        // on hover.
+        .column(Column::initial(190.0).at_least(120.0).clip(true))
+        .column(Column::initial(116.0).at_least(90.0).clip(true))
+        .column(Column::initial(76.0).at_least(60.0))
+        .column(Column::initial(92.0).at_least(70.0))
+        .column(Column::initial(64.0).at_least(50.0))
         .column(Column::initial(84.0).at_least(60.0))
-        .column(Column::initial(96.0).at_least(70.0))
-        .column(Column::initial(70.0).at_least(50.0))
-        .column(Column::initial(90.0).at_least(60.0))
         .column(Column::initial(58.0).at_least(50.0))
-        .column(Column::initial(50.0).at_least(44.0))
-        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::initial(44.0).at_least(40.0))
+        .column(Column::remainder().at_least(110.0).clip(true))
         .header(24.0, |mut h| {
             for msg in [
                 Msg::Name,

@@ -14,6 +14,9 @@ use crate::model::table::Table;
 
 /// Width of the SVG document, in px.
 const WIDTH: f64 = 1100.0;
+/// The title's and the source lines' type, in pixels of the document.
+const TITLE_PX: f64 = 22.0;
+const SOURCE_PX: f64 = 13.0;
 /// Margin around the map, in the drawing's units (projected km).
 const MARGIN: f64 = 20.0;
 
@@ -23,11 +26,16 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
     let (lo, hi) = spec.geometry.bounds;
     let (w, h) = (hi[0] - lo[0], hi[1] - lo[1]);
     let w_total = w + 2.0 * MARGIN;
-    let source_lines = if bare { Vec::new() } else { wrap(&spec.source, (w_total - 2.0 * MARGIN) / 18.0) };
+    // The drawing's units per pixel of the document: the title and the source lines are sized
+    // in pixels, so that the PNG's footnote reads (at 18 units it came out at 9 px).
+    let px = w_total / WIDTH;
+    let (title_size, source_size) = (TITLE_PX * px, SOURCE_PX * px);
+    let source_lines = if bare { Vec::new() } else { wrap(&spec.source, (w_total - 2.0 * MARGIN) / source_size) };
     let fs = if bare { 48.0 } else { 24.0 };
     let legend_rows = legend_rows(spec, fs, w_total - 2.0 * MARGIN);
-    let legend = 30.0 + legend_rows.len() as f64 * fs * 1.6 + 24.0 * source_lines.len() as f64 + 10.0;
-    let top = if bare { 20.0 } else { 70.0 };
+    let source_line = source_size * 1.35;
+    let legend = 30.0 + legend_rows.len() as f64 * fs * 1.6 + source_line * source_lines.len() as f64 + 10.0;
+    let top = if bare { 20.0 } else { title_size * 1.6 + 20.0 };
     let xy = |p: [f64; 2]| [p[0] - lo[0] + MARGIN, hi[1] - p[1] + top];
     let mut svg = String::new();
     let _ = write!(
@@ -46,7 +54,8 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
     if !bare {
         let _ = writeln!(
             svg,
-            "<text x=\"20\" y=\"44\" font-size=\"34\" font-weight=\"bold\">{}</text>",
+            "<text x=\"20\" y=\"{:.0}\" font-size=\"{title_size:.0}\" font-weight=\"bold\">{}</text>",
+            title_size * 1.2,
             escape(&spec.title)
         );
     }
@@ -78,12 +87,12 @@ pub fn map_svg(spec: &MapSpec, bare: bool) -> String {
     }
     let legend_top = h + top + 30.0;
     draw_legend(&mut svg, &legend_rows, fs, legend_top);
-    let y0 = legend_top + legend_rows.len() as f64 * fs * 1.6 + 30.0;
+    let y0 = legend_top + legend_rows.len() as f64 * fs * 1.6 + source_line;
     for (k, line) in source_lines.iter().enumerate() {
         let _ = writeln!(
             svg,
-            "<text x=\"20\" y=\"{:.0}\" font-size=\"18\" fill=\"{}\">{}</text>",
-            y0 + 24.0 * k as f64,
+            "<text x=\"20\" y=\"{:.0}\" font-size=\"{source_size:.0}\" fill=\"{}\">{}</text>",
+            y0 + source_line * k as f64,
             hex(SOURCE_TEXT_RGB),
             escape(line)
         );
