@@ -755,3 +755,94 @@ fn every_legend_line_is_drawn_inside_the_chart_until_the_type_is_as_small_as_it_
         }
     }
 }
+
+#[test]
+fn a_cross_is_two_strokes_through_its_point_and_legend_markers_are_the_plots_size() {
+    let chart = every_mark();
+    let (w, h) = (960.0, 460.0);
+    let l = layout_titled(&chart, w, h, true);
+    assert_eq!(l.legend_font, l.font, "the legend keeps full-size type here");
+    let els = elements(&chart_svg(&chart, &SvgOptions::new(w, h)));
+    // The cross (叉, 2017 at 2 %): two strokes in its colour, in the plot and in the legend.
+    let purple = Colour::ReddishPurple.hex(false);
+    let crosses: Vec<&El> =
+        els.iter().filter(|e| e.tag == "path" && e.attr("stroke") == Some(purple.as_str())).collect();
+    assert_eq!(crosses.len(), 2, "one in the plot, one in the legend");
+    let (_, _, right, _) = plot_area(&els);
+    let in_plot = crosses.iter().find(|e| !e.words.is_empty()).expect("the plot's cross names its point");
+    let d = in_plot.attr("d").unwrap_or_default();
+    let numbers: Vec<f64> =
+        d.split(['M', 'L', ',']).filter(|s| !s.is_empty()).map(|s| s.parse().expect("a number")).collect();
+    assert_eq!(numbers.len(), 8, "two strokes: {d}");
+    // Both strokes cross at the same middle: the point, left of the legend.
+    let mid = |k: usize| ((numbers[k] + numbers[k + 2]) / 2.0, (numbers[k + 1] + numbers[k + 3]) / 2.0);
+    near(mid(0).0, mid(4).0, "the strokes' middles");
+    near(mid(0).1, mid(4).1, "the strokes' middles");
+    assert!(mid(0).0 < right, "in the plot");
+    // A legend swatch's marker is as large as the series' markers in the plot.
+    let blue = Colour::Blue.hex(false);
+    let dots: Vec<&El> = els.iter().filter(|e| e.tag == "circle" && e.attr("fill") == Some(blue.as_str())).collect();
+    let in_legend = dots.iter().find(|e| e.words.is_empty()).expect("the legend's marker");
+    let on_plot = dots.iter().find(|e| !e.words.is_empty()).expect("a point's marker");
+    near(in_legend.num("r"), on_plot.num("r"), "the legend's marker radius");
+}
+
+#[test]
+fn a_long_legend_name_wraps_at_three_tenths_of_the_chart_with_a_margin_at_the_edge() {
+    for (w, h) in [(960.0, 540.0), (1920.0, 1080.0)] {
+        let mut chart = every_mark();
+        chart.legend[0].label = "国家“十三五”科技创新规划的全国目标值与自治区目标值之比较（对比方案）".repeat(2);
+        let l = layout_titled(&chart, w, h, true);
+        assert!(l.legend_lines[0].len() > 1, "it wraps");
+        assert!(
+            l.legend.w >= 0.28 * w && l.legend.w <= 0.3 * w + 1.5 * l.legend_font,
+            "{w}: the legend is {} wide",
+            l.legend.w
+        );
+        let els = elements(&chart_svg(&chart, &SvgOptions::new(w, h)));
+        let widest = els
+            .iter()
+            .filter(|e| e.tag == "text" && l.legend_lines[0].contains(&e.words))
+            .map(|t| text_box(t).2)
+            .fold(0.0, f64::max);
+        assert!(w - widest >= 0.5 * l.legend_font, "{w}: its lines end {} px from the edge", w - widest);
+    }
+}
+
+#[test]
+fn the_legends_type_is_the_largest_that_fits() {
+    // It shrinks by tenths only while it does not fit: one step larger would not.
+    let one = every_mark().legend[0].clone();
+    let mut shrunk = 0;
+    for n in [8, 12, 16, 20, 24] {
+        let mut chart = every_mark();
+        chart.legend =
+            (0..n).map(|k| LegendEntry { label: format!("情景{k}：{}", one.label), ..one.clone() }).collect();
+        let (w, h) = (960.0, 460.0);
+        let l = layout_titled(&chart, w, h, true);
+        // Full size, or as small as it goes (then it may not fit, and says what it can).
+        if l.legend_font >= l.font || l.legend_font <= l.font * 0.6 {
+            continue;
+        }
+        let rows: usize = l.legend_lines.iter().map(Vec::len).sum();
+        // Each entry's lines at 1.25 em, and a third of an em between entries.
+        let needed = |f: f64| (rows as f64 * 1.25 + n as f64 * 0.35) * f;
+        assert!(needed(l.legend_font) <= l.plot.h + 1e-6, "{n}: it fits at its size");
+        assert!(needed(l.legend_font / 0.9) > l.plot.h, "{n}: a step larger ({}) would fit too", l.legend_font / 0.9);
+        shrunk += 1;
+    }
+    assert!(shrunk >= 2, "legends between full size and the floor: {shrunk}");
+}
+
+#[test]
+fn an_axis_of_no_years_draws_nothing_at_an_unknown_place_and_the_title_is_larger_than_the_labels() {
+    let mut chart = every_mark();
+    chart.x_axis.min = 2020.0;
+    chart.x_axis.max = 2019.0;
+    let svg = chart_svg(&chart, &SvgOptions::new(960.0, 460.0));
+    assert!(!svg.contains("NaN") && !svg.contains("inf"), "a position that is no number");
+    let els = elements(&chart_svg(&every_mark(), &SvgOptions::new(960.0, 460.0)));
+    let title = els.iter().find(|e| e.tag == "text" && e.words == "研究与试验发展经费投入强度").expect("the title");
+    let tick = texts(&els, "end").next().expect("a value label");
+    assert!(title.num("font-size") >= 1.25 * tick.num("font-size"), "the title stands out");
+}
