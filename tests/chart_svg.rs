@@ -743,10 +743,17 @@ fn every_legend_line_is_drawn_inside_the_chart_until_the_type_is_as_small_as_it_
                 let (_, _, r, _) = text_box(t);
                 assert!(r <= w + 0.5 * l.legend_font, "{n} at {w}×{h}: {} runs off the page", t.words);
             }
-            let at_floor = l.legend_font < l.font * 0.6 + 1e-9;
-            if !at_floor {
-                let last = lines.iter().map(|t| t.num("y")).fold(0.0, f64::max);
-                assert!(last <= bottom + 1e-6, "{n} at {w}×{h}: the last line at {last}, below the plot's {bottom}");
+            // Never under the plot's axis: at the smallest type, as many entries as fit and a
+            // line saying how many more there are.
+            let last = lines.iter().map(|t| t.num("y")).fold(0.0, f64::max);
+            assert!(last <= bottom + 1e-6, "{n} at {w}×{h}: the last line at {last}, below the plot's {bottom}");
+            let drawn = chart.legend.iter().filter(|e| lines.iter().any(|t| t.words == e.label)).count();
+            let more = lines.iter().find(|t| t.words.starts_with("… +"));
+            if drawn < n {
+                let said = more.map(|t| t.words.clone()).unwrap_or_default();
+                assert_eq!(said, format!("… +{}", n - drawn), "{n} at {w}×{h}");
+            } else {
+                assert!(more.is_none(), "{n} at {w}×{h}: every entry is drawn");
             }
             // The legend is no wider than its words need, and at most about a third of the chart.
             let widest = lines.iter().map(|t| text_box(t).2).fold(0.0, f64::max);

@@ -333,11 +333,28 @@ fn annotations(s: &mut String, plot: &Plot<'_>, f: f64, ink: &str, dark: bool) {
     }
 }
 
-/// The legend, beside the plot.
+/// The legend, beside the plot: every entry when they fit (the type shrinks for that, down to
+/// 60 %), else as many as fit above a last line saying how many more there are ("… +3"), so
+/// that no entry runs under the plot's axis or off the page.
 fn legend(s: &mut String, chart: &Chart, l: &Layout, ink: &str, dark: bool) {
     let mut y = l.legend.y;
     let f = l.legend_font;
-    for (entry, lines) in chart.legend.iter().zip(&l.legend_lines) {
+    let height = |lines: &Vec<String>| f * (1.25 * lines.len() as f64 + 0.35);
+    let total: f64 = l.legend_lines.iter().map(height).sum();
+    let shown = if total <= l.legend.h + 1e-6 {
+        chart.legend.len()
+    } else {
+        let room = l.legend.h - f * 1.25;
+        let mut used = 0.0;
+        l.legend_lines
+            .iter()
+            .take_while(|lines| {
+                used += height(lines);
+                used <= room
+            })
+            .count()
+    };
+    for (entry, lines) in chart.legend.iter().zip(&l.legend_lines).take(shown) {
         let sw_x = l.legend.x;
         let mid = y + f * 0.65;
         match &entry.swatch {
@@ -362,7 +379,16 @@ fn legend(s: &mut String, chart: &Chart, l: &Layout, ink: &str, dark: bool) {
                 escape(line)
             );
         }
-        y += f * (1.25 * lines.len() as f64 + 0.35);
+        y += height(lines);
+    }
+    if shown < chart.legend.len() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{f:.1}\" fill=\"{ink}\">… +{}</text>",
+            l.legend.x + f * 3.0,
+            y + f,
+            chart.legend.len() - shown
+        );
     }
 }
 
