@@ -197,3 +197,37 @@ fn a_league_label_sits_on_its_own_league_or_points_to_it_with_a_leader() {
         }
     }
 }
+
+/// Area of a polygon (shoelace), in km².
+fn area(corners: &[[f64; 2]]) -> f64 {
+    let n = corners.len();
+    (0..n).map(|i| corners[i][0] * corners[(i + 1) % n][1] - corners[(i + 1) % n][0] * corners[i][1]).sum::<f64>().abs()
+        / 2.0
+}
+
+#[test]
+fn the_maps_projection_keeps_areas_true_and_north_up_around_its_origin() {
+    use plan_explorer::model::map::project;
+    const R: f64 = 6371.0;
+    // The origin (112 °E, 45 °N) is the drawing's origin; east is +x, north is +y.
+    let o = project(112.0, 45.0);
+    assert!(o[0].abs() < 1e-9 && o[1].abs() < 1e-9, "{o:?}");
+    assert!(project(113.0, 45.0)[0] > 0.0 && project(112.0, 46.0)[1] > 0.0);
+    // Equal-area: a small cell of the sphere (0.1° × 0.1°, edges nearly straight) keeps its area,
+    // R² · Δλ · (sin φ₂ − sin φ₁), from 38 °N to 53 °N and 98 °E to 125 °E.
+    for (lon, lat) in [(98.0, 38.0), (111.7, 40.8), (112.0, 45.0), (119.0, 49.0), (125.0, 53.0)] {
+        let d = 0.1_f64;
+        let cell = [project(lon, lat), project(lon + d, lat), project(lon + d, lat + d), project(lon, lat + d)];
+        let sphere = R * R * d.to_radians() * ((lat + d).to_radians().sin() - lat.to_radians().sin());
+        let ratio = area(&cell) / sphere;
+        assert!((ratio - 1.0).abs() < 0.002, "at {lon} °E {lat} °N the cell's area is {ratio} of the sphere's");
+    }
+    // On a standard parallel (40 °N and 50 °N) distances are true as well: a degree of
+    // longitude is R · cos φ · 1° long.
+    for lat in [40.0_f64, 50.0] {
+        let (a, b) = (project(111.5, lat), project(112.5, lat));
+        let km = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        let true_km = R * lat.to_radians().cos() * 1f64.to_radians();
+        assert!((km / true_km - 1.0).abs() < 0.001, "a degree at {lat} °N is {km} km, not {true_km}");
+    }
+}
