@@ -94,6 +94,17 @@ fn presenter_frames(c: &mut Criterion, plan: &Plan, scale: usize) {
         frame(&ctx, &mut app);
     }
     c.bench_function(&format!("frame/presenter_map/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
+    // The speaker view beside the slides, on the deck's first chart (embedded in the one
+    // viewport here, as where a backend has no second window): the current and next slides'
+    // pictures are drawn on a worker first, then the frame is timed with them shown.
+    app.run(PresenterCommand::Step(SlideStep::First));
+    app.run(PresenterCommand::ToggleSpeaker);
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    while std::time::Instant::now() < until {
+        frame(&ctx, &mut app);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    c.bench_function(&format!("frame/speaker_view/{scale}"), |b| b.iter(|| frame(&ctx, &mut app)));
 }
 
 /// Frames that do work, at scale 100: the frame in which search results change (a new query

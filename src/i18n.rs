@@ -363,6 +363,7 @@ messages! {
     RestartTimer => "重新计时", "Restart timer";
     BlackScreen => "黑屏", "Black screen";
     WhiteScreen => "白屏", "White screen";
+    SwapScreens => "交换屏幕", "Swap screens";
     ShowSlide => "显示幻灯片", "Show the slide";
     NextSlide => "下一页", "Next slide";
     EndOfDeck => "（最后一页之后：结束）", "(after the last slide: the end)";

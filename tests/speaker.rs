@@ -230,3 +230,48 @@ fn the_cover_is_written_in_the_speaker_view_and_kept_with_the_deck() {
     let cover = html.split("<section>").nth(1).expect("the cover");
     assert!(cover.contains("自治区科技厅 规划处"), "{cover}");
 }
+
+/// The monitors the next few frames ask each window to be full screen on: (slides, speaker
+/// view). Window commands are carried out at the end of the frame that runs them.
+fn monitors_asked(harness: &mut Harness<'_, PlanExplorerApp>) -> (Vec<usize>, Vec<usize>) {
+    let mut asked = (Vec::new(), Vec::new());
+    for _ in 0..4 {
+        harness.step();
+        let of = |id: egui::ViewportId| -> Vec<usize> {
+            let output = harness.output().viewport_output.get(&id);
+            output
+                .into_iter()
+                .flat_map(|o| o.commands.iter())
+                .filter_map(|c| match c {
+                    egui::ViewportCommand::SetMonitor(k) => Some(*k),
+                    _ => None,
+                })
+                .collect()
+        };
+        asked.0.extend(of(egui::ViewportId::ROOT));
+        asked.1.extend(of(egui::ViewportId::from_hash_of("speaker view")));
+    }
+    asked
+}
+
+/// A key going down, alone: the harness steps once for it, so the commands of the frame that
+/// ran it are the frame's output.
+fn key_down(harness: &mut Harness<'_, PlanExplorerApp>, modifiers: egui::Modifiers, key: Key) {
+    harness.event(egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers });
+}
+
+#[test]
+fn the_slides_go_to_the_second_screen_and_s_swaps_the_screens() {
+    let mut harness = harness("speaker-monitors");
+    key_down(&mut harness, egui::Modifiers::SHIFT, Key::F11);
+    assert_eq!(monitors_asked(&mut harness).0, vec![1], "the slides to the second monitor (the projector)");
+    harness.run();
+    key_down(&mut harness, egui::Modifiers::NONE, Key::S);
+    // The speaker view is asked for the other monitor too; embedded here (one window under
+    // the test backend), it has no window of its own to be asked, so only the slides are seen.
+    assert_eq!(monitors_asked(&mut harness).0, vec![0], "the slides to the first monitor");
+    assert_eq!(harness.state().presenting().map(|p| p.slides_monitor), Some(0));
+    harness.run();
+    harness.get_by_label("交换屏幕").click();
+    assert_eq!(monitors_asked(&mut harness).0, vec![1], "and back");
+}

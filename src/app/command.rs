@@ -200,6 +200,18 @@ impl PlanExplorerApp {
                 }
                 if let Some(p) = &mut self.presenter {
                     p.speaker = !p.speaker;
+                    // The slides to the projector's screen, full screen there (the system
+                    // ignores a monitor it does not have: on one screen they stay).
+                    if p.speaker && !p.windowed {
+                        self.effects.push(Effect::SlidesOnMonitor(p.slides_monitor));
+                    }
+                }
+            }
+            PresenterCommand::SwapScreens => {
+                if let Some(p) = self.presenter.as_mut().filter(|p| p.speaker) {
+                    p.slides_monitor = 1 - p.slides_monitor.min(1);
+                    self.effects.push(Effect::SlidesOnMonitor(p.slides_monitor));
+                    self.effects.push(Effect::SpeakerOnMonitor(1 - p.slides_monitor));
                 }
             }
             PresenterCommand::Stop => self.stop_presenting(),

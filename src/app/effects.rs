@@ -9,6 +9,10 @@ use super::PlanExplorerApp;
 pub(super) enum Effect {
     CopyText(String),
     Fullscreen(bool),
+    /// The slides' window full screen on this monitor (winit's order of monitors).
+    SlidesOnMonitor(usize),
+    /// The speaker view's window full screen on this monitor.
+    SpeakerOnMonitor(usize),
 }
 
 impl PlanExplorerApp {
@@ -17,6 +21,10 @@ impl PlanExplorerApp {
             match effect {
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::Fullscreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
+                Effect::SlidesOnMonitor(k) => ctx.send_viewport_cmd(egui::ViewportCommand::SetMonitor(k)),
+                Effect::SpeakerOnMonitor(k) => {
+                    ctx.send_viewport_cmd_to(super::speaker::speaker_viewport(), egui::ViewportCommand::SetMonitor(k))
+                }
             }
         }
     }

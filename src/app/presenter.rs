@@ -30,11 +30,23 @@ pub struct Presenter {
     pub windowed: bool,
     /// When the timer started (the slideshow's start, or the last restart).
     pub started: Instant,
+    /// Which monitor the slides are sent to with the speaker view on, in the system's order of
+    /// monitors: the second (a projector wired to a laptop), until the screens are swapped.
+    pub slides_monitor: usize,
 }
 
 impl Presenter {
     pub fn new(deck: Deck, origin: DeckOrigin) -> Self {
-        Presenter { deck, origin, index: 0, speaker: false, blank: None, windowed: false, started: Instant::now() }
+        Presenter {
+            deck,
+            origin,
+            index: 0,
+            speaker: false,
+            blank: None,
+            windowed: false,
+            started: Instant::now(),
+            slides_monitor: 1,
+        }
     }
 
     pub fn current(&self) -> Option<&Slide> {

@@ -11,6 +11,11 @@ use crate::ui::command::PresenterCommand;
 use crate::ui::speaker::{SpeakerProps, speaker_ui};
 use crate::ui::{Command, keys};
 
+/// The speaker view's window.
+pub(super) fn speaker_viewport() -> ViewportId {
+    ViewportId::from_hash_of("speaker view")
+}
+
 impl PlanExplorerApp {
     /// The speaker's window, while the speaker view is on. Closing it, or the slides' window,
     /// leaves the slideshow (the app stays open).
@@ -58,7 +63,7 @@ impl PlanExplorerApp {
         let builder = ViewportBuilder::default()
             .with_title(format!("{} · plan-explorer", tr(lang, Msg::SpeakerView)))
             .with_inner_size([1100.0, 720.0]);
-        commands.extend(ctx.show_viewport_immediate(ViewportId::from_hash_of("speaker view"), builder, |ui, class| {
+        commands.extend(ctx.show_viewport_immediate(speaker_viewport(), builder, |ui, class| {
             let mut commands = Vec::new();
             // Its own window has its own keys and its own close button; embedded, the slides'
             // window already read them.

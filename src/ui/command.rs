@@ -295,6 +295,8 @@ pub enum PresenterCommand {
     RestartTimer,
     /// The slides in a normal window (to share in a video call), or full screen again.
     ToggleWindowed,
+    /// The slides and the speaker view change screens (the slides went to the wrong one).
+    SwapScreens,
 }
 
 /// What the audience sees instead of the slide.

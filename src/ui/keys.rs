@@ -221,6 +221,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
         what: Msg::WhiteScreen,
     },
     Shortcut {
+        keys: &[press(Key::S)],
+        label: "S",
+        scope: Scope::Presenter,
+        command: Some(|| PresenterCommand::SwapScreens.into()),
+        what: Msg::SwapScreens,
+    },
+    Shortcut {
         keys: &[press(Key::Escape)],
         label: "Esc",
         scope: Scope::Presenter,

@@ -125,6 +125,7 @@ fn top_line(ui: &mut Ui, props: &SpeakerProps<'_>) -> Vec<Command> {
             button(ui, tr(lang, Msg::RestartTimer), String::new(), PresenterCommand::RestartTimer);
             let window = if props.windowed { Msg::FullScreen } else { Msg::Windowed };
             button(ui, tr(lang, window), String::new(), PresenterCommand::ToggleWindowed);
+            button(ui, tr(lang, Msg::SwapScreens), hint(Msg::SwapScreens), PresenterCommand::SwapScreens);
             ui.menu_button(tr(lang, Msg::ExportHandout), |ui| {
                 for (format, msg) in [
                     (DocumentFormat::Pdf, Msg::ExportBriefingPdf),
