@@ -231,3 +231,19 @@ fn the_maps_projection_keeps_areas_true_and_north_up_around_its_origin() {
         assert!((km / true_km - 1.0).abs() < 0.001, "a degree at {lat} °N is {km} km, not {true_km}");
     }
 }
+
+#[test]
+fn a_place_is_pinned_only_where_it_lies_in_the_league_the_plan_gives_it() {
+    // 石拐 is a 区 of 包头: pinned there as the plan's place list gives it; given to 鄂尔多斯 (a
+    // mistake in a plan's place list) it is not pinned at all, rather than pinned in 包头 anyway.
+    let given_to = |city: &str| {
+        let mut plan = plan_explorer::model::load::embedded_plan().expect("plan");
+        let place = plan.places.names.iter_mut().find(|p| p.name == "石拐").expect("石拐 in the place list");
+        place.cities = vec![city.into()];
+        let doc = plan_explorer::model::Document::new(plan, "plan.ron");
+        plan_explorer::model::map::pins(&doc).into_iter().find(|p| p.place == "石拐")
+    };
+    let pin = given_to("包头").expect("pinned in 包头");
+    assert_eq!((pin.county.as_str(), pin.city.as_str()), ("石拐区", "包头"));
+    assert!(given_to("鄂尔多斯").is_none(), "not pinned outside the league it is given");
+}
