@@ -247,3 +247,17 @@ fn a_place_is_pinned_only_where_it_lies_in_the_league_the_plan_gives_it() {
     assert_eq!((pin.county.as_str(), pin.city.as_str()), ("石拐区", "包头"));
     assert!(given_to("鄂尔多斯").is_none(), "not pinned outside the league it is given");
 }
+
+#[test]
+fn a_boundary_without_a_label_point_is_labelled_at_its_middle() {
+    use plan_explorer::model::map::{MapGeometry, project};
+    // A square degree around 111.5 °E 41.5 °N, without the "cp" point the shipped file gives.
+    let geojson = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"某盟"},
+        "geometry":{"type":"Polygon","coordinates":[[[111,41],[112,41],[112,42],[111,42],[111,41]]]}}]}"#;
+    let map = MapGeometry::from_geojson(geojson).expect("a map");
+    let label = map.leagues[0].label;
+    let middle = project(111.5, 41.5);
+    let km = ((label[0] - middle[0]).powi(2) + (label[1] - middle[1]).powi(2)).sqrt();
+    assert!(km < 2.0, "the label is {km} km from the square's middle");
+    assert_eq!(map.league_at(label), Some(0), "and inside it");
+}

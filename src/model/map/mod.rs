@@ -228,10 +228,9 @@ pub fn pins(doc: &Document) -> Vec<Pin> {
     pins
 }
 
+/// The middle of an area (its centroid), where a boundary file gives no label point.
 fn centre(area: &MultiPolygon<f64>) -> [f64; 2] {
-    let pts: Vec<&Coord<f64>> = area.iter().flat_map(|p| p.exterior().coords()).collect();
-    let n = pts.len().max(1) as f64;
-    [pts.iter().map(|c| c.x).sum::<f64>() / n, pts.iter().map(|c| c.y).sum::<f64>() / n]
+    geo::Centroid::centroid(area).map_or([0.0, 0.0], |p| [p.x(), p.y()])
 }
 
 /// The colour of class `k` of `classes`: the classes in use spread over the whole palette.
