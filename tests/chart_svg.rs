@@ -752,6 +752,11 @@ fn every_legend_line_is_drawn_inside_the_chart_until_the_type_is_as_small_as_it_
             if drawn < n {
                 let said = more.map(|t| t.words.clone()).unwrap_or_default();
                 assert_eq!(said, format!("… +{}", n - drawn), "{n} at {w}×{h}");
+                // As many as fit: the next entry and the count's line would not.
+                let f = l.legend_font;
+                let next = f * (1.25 * l.legend_lines[drawn].len() as f64 + 0.35);
+                let top_of_more = more.map_or(0.0, |t| t.num("y")) - f;
+                assert!(top_of_more + next + 1.25 * f > bottom - 1e-6, "{n} at {w}×{h}: room for another entry");
             } else {
                 assert!(more.is_none(), "{n} at {w}×{h}: every entry is drawn");
             }
