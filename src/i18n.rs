@@ -364,6 +364,8 @@ messages! {
     BlackScreen => "黑屏", "Black screen";
     WhiteScreen => "白屏", "White screen";
     SwapScreens => "交换屏幕", "Swap screens";
+    UndoDeck => "撤销幻灯片的修改", "Undo the deck's change";
+    RedoDeck => "重做幻灯片的修改", "Redo the deck's change";
     ShowSlide => "显示幻灯片", "Show the slide";
     NextSlide => "下一页", "Next slide";
     EndOfDeck => "（最后一页之后：结束）", "(after the last slide: the end)";

@@ -275,3 +275,46 @@ fn the_slides_go_to_the_second_screen_and_s_swaps_the_screens() {
     harness.get_by_label("交换屏幕").click();
     assert_eq!(monitors_asked(&mut harness).0, vec![1], "and back");
 }
+
+#[test]
+fn notes_typed_on_the_deck_editor_are_one_step_to_undo_and_show_in_the_speaker_view() {
+    let mut harness = harness("deck-editor-notes");
+    // Two slides in my deck, from the presenter's bar.
+    harness.key_press(Key::F11);
+    harness.run();
+    for _ in 0..2 {
+        press(&mut harness, Key::ArrowRight);
+        harness.get_by_label("加入自选幻灯片").click();
+        harness.run();
+    }
+    press(&mut harness, Key::Escape);
+    harness.get_by_label("情景").click();
+    harness.run();
+    let notes = |h: &Harness<'_, PlanExplorerApp>| h.state().my_deck().slides[0].speaker_notes.clone();
+    harness.get_by_label("演讲备注 1").focus();
+    harness.get_by_label("演讲备注 1").type_text("先讲结论");
+    harness.run();
+    assert_eq!(notes(&harness), "先讲结论");
+    // Out of the field, Ctrl+Z takes the whole note back (its keystrokes are one step), Ctrl+Y
+    // writes it again; removing a slide is a step of its own.
+    press(&mut harness, Key::Escape);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(notes(&harness), "");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(notes(&harness), "先讲结论");
+    harness.get_all_by_label("移除").nth(1).expect("the second slide's remove").click();
+    harness.run();
+    assert_eq!(harness.state().my_deck().slides.len(), 1);
+    harness.get_by_label("撤销").click();
+    harness.run();
+    assert_eq!(harness.state().my_deck().slides.len(), 2);
+    // The speaker sees it beside the first slide of the deck.
+    harness.get_all_by_label_contains("自选幻灯片（2）").next().expect("my deck's button").click();
+    harness.run();
+    speaker_view(&mut harness);
+    assert_eq!(harness.state().presenting().map(|p| p.index), Some(0));
+    let editor = harness.get_by_label("演讲备注");
+    assert_eq!(egui_kittest::kittest::NodeT::accesskit_node(&editor).value().as_deref(), Some("先讲结论"));
+}

@@ -289,36 +289,52 @@ impl PlanExplorerApp {
     }
 
     /// The presenter's own deck.
+    /// The presenter's own deck: each change a step to undo (Ctrl+Z on the scenario page).
     fn run_deck(&mut self, command: DeckCommand) {
         let current = self.presenter.as_ref().and_then(Presenter::current).cloned();
-        let deck = self.session.deck_mut();
-        match command {
-            DeckCommand::AddSelection => {
-                let content = match (self.settings.selected_measures.as_slice(), self.settings.index_mode) {
-                    ([], _) => return,
-                    ([one], false) => SlideContent::Measure(one.clone()),
-                    (many, _) => SlideContent::Index(many.to_vec()),
-                };
-                deck.slides.push(Slide::of(content));
-            }
-            DeckCommand::AddCurrentSlide => deck.slides.extend(current),
-            DeckCommand::AddSlide(content) => deck.slides.push(Slide::of(content)),
-            DeckCommand::Move { from, to } => {
+        let typing = match &command {
+            DeckCommand::SetSpeakerNotes { slide, .. } => Some(*slide),
+            _ => None,
+        };
+        let selection = match (self.settings.selected_measures.as_slice(), self.settings.index_mode) {
+            ([], _) => None,
+            ([one], false) => Some(SlideContent::Measure(one.clone())),
+            (many, _) => Some(SlideContent::Index(many.to_vec())),
+        };
+        let edit: Box<dyn FnOnce(&mut Deck)> = match command {
+            DeckCommand::AddSelection => Box::new(move |deck| deck.slides.extend(selection.map(Slide::of))),
+            DeckCommand::AddCurrentSlide => Box::new(move |deck| deck.slides.extend(current)),
+            DeckCommand::AddSlide(content) => Box::new(move |deck| deck.slides.push(Slide::of(content))),
+            DeckCommand::Move { from, to } => Box::new(move |deck| {
                 if from < deck.slides.len() && to < deck.slides.len() {
                     deck.slides.swap(from, to);
                 }
-            }
-            DeckCommand::Remove(k) => {
+            }),
+            DeckCommand::Remove(k) => Box::new(move |deck| {
                 if k < deck.slides.len() {
                     deck.slides.remove(k);
                 }
+            }),
+            DeckCommand::SetSpeakerNotes { slide, text } => Box::new(move |deck| {
+                if let Some(s) = deck.slides.get_mut(slide) {
+                    s.speaker_notes = text;
+                }
+            }),
+            DeckCommand::Undo => {
+                self.session.undo_deck();
+                return;
             }
-            DeckCommand::Save(path) => self.save_deck(&path),
+            DeckCommand::Redo => {
+                self.session.redo_deck();
+                return;
+            }
+            DeckCommand::Save(path) => return self.save_deck(&path),
             DeckCommand::Load(path) => match Deck::load(&path, &self.session.deck_terms()) {
-                Ok(loaded) => *self.session.deck_mut() = loaded,
-                Err(ds) => self.log.diagnostics(ds),
+                Ok(loaded) => Box::new(move |deck| *deck = loaded),
+                Err(ds) => return self.log.diagnostics(ds),
             },
-        }
+        };
+        self.session.edit_deck(typing, edit);
     }
 
     fn start_presenting(&mut self, deck: Deck, origin: DeckOrigin) {

@@ -38,6 +38,9 @@ use crate::model::summary::MeasureSummary;
 /// frame waits for them; smaller plans compute them at once, in well under a millisecond.
 pub const LARGE_PLAN_NODES: usize = 20_000;
 
+/// How many changes to the presenter's deck can be undone.
+const MAX_DECK_UNDO: usize = 200;
+
 pub struct Session {
     /// Shared with the worker threads that search it and derive from it.
     doc: Arc<Document>,
@@ -49,6 +52,11 @@ pub struct Session {
     worker: Background<ScenarioDerived>,
     /// The presenter's own selection of slides (自选幻灯片).
     deck: Deck,
+    /// The presenter's deck before each change, to undo, and the changes undone, to redo.
+    deck_undo: Vec<Deck>,
+    deck_redo: Vec<Deck>,
+    /// The slide whose speaker notes the last change wrote: typing goes on in the same step.
+    deck_typing: Option<usize>,
     /// Notes written on the plan's deck while presenting it, kept for the next time it runs.
     plan_notes: Vec<crate::model::deck::Slide>,
 }
@@ -85,6 +93,9 @@ impl Session {
             derived,
             worker: Background::default(),
             deck: Deck::new(tr(lang, Msg::MyDeck)),
+            deck_undo: Vec::new(),
+            deck_redo: Vec::new(),
+            deck_typing: None,
             plan_notes: Vec::new(),
         }
     }
@@ -149,6 +160,46 @@ impl Session {
 
     pub fn deck_mut(&mut self) -> &mut Deck {
         &mut self.deck
+    }
+
+    /// Changes the presenter's deck with `edit`, as one step to undo (a change that changes
+    /// nothing is no step). `typing` names the slide whose speaker notes are being typed: the
+    /// keystrokes on one slide's notes make one step.
+    pub fn edit_deck(&mut self, typing: Option<usize>, edit: impl FnOnce(&mut Deck)) {
+        let before = self.deck.clone();
+        edit(&mut self.deck);
+        if self.deck == before {
+            return;
+        }
+        if typing.is_none() || typing != self.deck_typing || self.deck_undo.is_empty() {
+            self.deck_undo.push(before);
+            if self.deck_undo.len() > MAX_DECK_UNDO {
+                self.deck_undo.remove(0);
+            }
+        }
+        self.deck_typing = typing;
+        self.deck_redo.clear();
+    }
+
+    /// Undoes the last change to the presenter's deck; false when there is none.
+    pub fn undo_deck(&mut self) -> bool {
+        let Some(before) = self.deck_undo.pop() else { return false };
+        self.deck_redo.push(std::mem::replace(&mut self.deck, before));
+        self.deck_typing = None;
+        true
+    }
+
+    /// Makes the last change undone again; false when there is none.
+    pub fn redo_deck(&mut self) -> bool {
+        let Some(after) = self.deck_redo.pop() else { return false };
+        self.deck_undo.push(std::mem::replace(&mut self.deck, after));
+        self.deck_typing = None;
+        true
+    }
+
+    /// (something to undo, something to redo) on the presenter's deck.
+    pub fn deck_history(&self) -> (bool, bool) {
+        (!self.deck_undo.is_empty(), !self.deck_redo.is_empty())
     }
 
     // What depends on the plan alone.

@@ -319,6 +319,13 @@ pub enum DeckCommand {
         to: usize,
     },
     Remove(usize),
+    /// A slide's speaker notes, as typed on the scenario page's deck editor.
+    SetSpeakerNotes {
+        slide: usize,
+        text: String,
+    },
+    Undo,
+    Redo,
     Save(PathBuf),
     Load(PathBuf),
 }

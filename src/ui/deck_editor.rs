@@ -1,4 +1,5 @@
-//! The presenter's own deck on the scenario page: reorder, remove, present, save and load.
+//! The presenter's own deck on the scenario page: reorder, remove, speaker notes, undo, present,
+//! save and load.
 
 use crate::ui::command::{DeckCommand, PresenterCommand};
 use egui::Ui;
@@ -9,6 +10,10 @@ use crate::i18n::{Lang, Msg, paren, tr};
 pub struct DeckEditorProps<'a> {
     /// A label per slide, in deck order.
     pub slides: &'a [String],
+    /// Each slide's speaker notes, in deck order.
+    pub notes: &'a [&'a str],
+    /// (something to undo, something to redo).
+    pub history: (bool, bool),
     pub lang: Lang,
 }
 
@@ -42,6 +47,16 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
                     commands.push(Command::Deck(DeckCommand::Remove(k)));
                 }
             });
+            // The speaker's notes, shown in the speaker view while this slide is up.
+            let mut notes = props.notes.get(k).copied().unwrap_or_default().to_string();
+            ui.horizontal(|ui| {
+                ui.add_space(16.0);
+                let label = ui.label(format!("{} {}", tr(lang, Msg::SpeakerNotes), k + 1));
+                let edit = egui::TextEdit::multiline(&mut notes).desired_rows(1).desired_width(f32::INFINITY);
+                if ui.add(edit).labelled_by(label.id).changed() {
+                    commands.push(Command::Deck(DeckCommand::SetSpeakerNotes { slide: k, text: notes.clone() }));
+                }
+            });
         }
     });
     ui.horizontal(|ui| {
@@ -58,6 +73,13 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
         if ui.button(tr(lang, Msg::LoadDeck)).clicked() {
             commands.push(Command::Deck(DeckCommand::Load(path)));
         }
+        let (undo, redo) = props.history;
+        if ui.add_enabled(undo, egui::Button::new(tr(lang, Msg::Undo))).on_hover_text("Ctrl+Z").clicked() {
+            commands.push(Command::Deck(DeckCommand::Undo));
+        }
+        if ui.add_enabled(redo, egui::Button::new(tr(lang, Msg::Redo))).on_hover_text("Ctrl+Y").clicked() {
+            commands.push(Command::Deck(DeckCommand::Redo));
+        }
     });
     commands
 }
@@ -73,8 +95,10 @@ mod tests {
     fn slides_move_and_go_and_the_deck_is_saved_where_typed() {
         let slides = vec!["研发经费".to_string(), "高新技术企业".to_string()];
         let mut state = DeckEditorState::default();
-        let mut harness =
-            view_harness(|ui| deck_editor_ui(ui, &DeckEditorProps { slides: &slides, lang: Lang::Zh }, &mut state));
+        let mut harness = view_harness(|ui| {
+            let props = DeckEditorProps { slides: &slides, notes: &["", ""], history: (false, false), lang: Lang::Zh };
+            deck_editor_ui(ui, &props, &mut state)
+        });
         harness.get_by_label("下移").click();
         harness.run();
         harness.get_all_by_label("移除").nth(1).expect("a second remove button").click();

@@ -6,7 +6,7 @@
 use egui::{Context, Event, Key, Modifiers};
 
 use super::command::{
-    Blank, EvaluationCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand,
+    Blank, DeckCommand, EvaluationCommand, PresenterCommand, ScenarioCommand, TreeCommand, WhatIfCommand, WindowCommand,
 };
 use super::{Command, SlideStep, TreeKey, View};
 use crate::i18n::{Lang, Msg, tr};
@@ -22,6 +22,8 @@ pub enum Scope {
     WhatIf,
     /// On the final evaluation page, when no text field has the keyboard.
     Evaluation,
+    /// On the scenario page (the presenter's deck), when no text field has the keyboard.
+    Scenarios,
     /// While presenting.
     Presenter,
 }
@@ -135,6 +137,20 @@ pub const SHORTCUTS: &[Shortcut] = &[
         scope: Scope::WhatIf,
         command: Some(|| WhatIfCommand::Redo.into()),
         what: Msg::Redo,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL, Key::Z)],
+        label: "Ctrl+Z",
+        scope: Scope::Scenarios,
+        command: Some(|| DeckCommand::Undo.into()),
+        what: Msg::UndoDeck,
+    },
+    Shortcut {
+        keys: &[Keys::Press(CTRL_SHIFT, Key::Z), Keys::Press(CTRL, Key::Y)],
+        label: "Ctrl+Shift+Z / Ctrl+Y",
+        scope: Scope::Scenarios,
+        command: Some(|| DeckCommand::Redo.into()),
+        what: Msg::RedoDeck,
     },
     Shortcut {
         keys: &[Keys::Press(CTRL, Key::Z)],
@@ -259,6 +275,7 @@ pub fn keys(ctx: &Context, presenting: bool, view: View) -> Vec<Command> {
         Scope::Window => !presenting && !typing,
         Scope::WhatIf => !presenting && !typing && view == View::WhatIf,
         Scope::Evaluation => !presenting && !typing && view == View::Evaluation,
+        Scope::Scenarios => !presenting && !typing && view == View::Scenarios,
         Scope::Presenter => presenting && !typing,
     };
     // Shift+F11 first: it takes its key, so that F11 alone does not act on it too.
@@ -310,6 +327,7 @@ pub fn help_lines(lang: Lang) -> Vec<(String, Vec<(&'static str, &'static str)>)
         (Scope::Everywhere, Msg::KeysEverywhere),
         (Scope::WhatIf, Msg::ViewWhatIf),
         (Scope::Evaluation, Msg::ViewEvaluation),
+        (Scope::Scenarios, Msg::ViewScenarios),
         (Scope::Presenter, Msg::KeysPresenting),
     ]
     .into_iter()

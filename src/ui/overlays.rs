@@ -135,9 +135,10 @@ mod tests {
         let mut harness = view_harness(|ui| help_ui(ui.ctx(), Lang::En));
         // Every line of the shortcut table, Ctrl+Y included.
         harness.get_by_label("F5");
-        // Redo on the what-if page and on the evaluation page, each under its heading.
-        assert_eq!(harness.get_all_by_label("Ctrl+Shift+Z / Ctrl+Y").count(), 2);
+        // Redo on the what-if, evaluation and scenario (the deck's) pages, each under its heading.
+        assert_eq!(harness.get_all_by_label("Ctrl+Shift+Z / Ctrl+Y").count(), 3);
         harness.get_by_label("Final evaluation");
+        harness.get_by_label("Scenarios");
         harness.get_by_label("While presenting");
         harness.get_by_label("Close").click();
         harness.run();
