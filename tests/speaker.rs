@@ -317,4 +317,16 @@ fn notes_typed_on_the_deck_editor_are_one_step_to_undo_and_show_in_the_speaker_v
     assert_eq!(harness.state().presenting().map(|p| p.index), Some(0));
     let editor = harness.get_by_label("演讲备注");
     assert_eq!(egui_kittest::kittest::NodeT::accesskit_node(&editor).value().as_deref(), Some("先讲结论"));
+    // Written on in the speaker view, the note goes into the deck, and that too is undone on
+    // the deck's page.
+    harness.get_by_label("演讲备注").focus();
+    harness.get_by_label("演讲备注").type_text("，再看数据");
+    harness.run();
+    assert_eq!(notes(&harness), "先讲结论，再看数据");
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().presenting().is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(notes(&harness), "先讲结论");
 }

@@ -74,11 +74,14 @@ impl Session {
     /// Writes a slide changed while presenting the presenter's own deck back into it, at
     /// `index` when the slide there is still the same one.
     pub fn keep_my_notes(&mut self, index: usize, slide: Slide) {
-        if let Some(mine) = self.deck.slides.get_mut(index)
-            && mine.same_place(&slide)
-        {
-            *mine = slide;
-        }
+        // A step to undo on the deck's page, as a note typed there is.
+        self.edit_deck(Some(index), |deck| {
+            if let Some(mine) = deck.slides.get_mut(index)
+                && mine.same_place(&slide)
+            {
+                *mine = slide;
+            }
+        });
     }
 
     /// The default deck's east/west slides: the statistic known for the most 盟市 (GDP) in its
