@@ -253,7 +253,11 @@ fn a_mapping_sheet_names_variables_and_regions_the_app_does_not_know() {
     let s = &scenarios[0].series[0];
     assert_eq!((s.indicator.as_str(), s.region.as_str()), ("rd_intensity", "呼和浩特"));
     // Without the mapping the variable is unknown, and the message points at its cell.
-    let path = save(&mut workbook(&[("data", data)]), &dir, "unmapped.xlsx");
+    let path = save(&mut workbook(&[("data", data.clone())]), &dir, "unmapped.xlsx");
+    assert_refused_at(&path, "data!D2", "unknown variable `Expenditure|R&D|Share of GDP`");
+    // A mapping row whose target is left empty maps nothing: the variable is as unknown.
+    let half = vec![vec![T("Variable"), T("Maps to")], vec![T("Expenditure|R&D|Share of GDP"), T("")]];
+    let path = save(&mut workbook(&[("data", data), ("mapping", half)]), &dir, "half-mapped.xlsx");
     assert_refused_at(&path, "data!D2", "unknown variable `Expenditure|R&D|Share of GDP`");
 
     // A CSV's mapping is the file beside it, NAME.mapping.csv.
@@ -744,6 +748,12 @@ fn a_verdicts_sheet_is_read_in_either_language_and_a_word_that_is_no_verdict_is_
     // A verdict without its reason is refused at the note's cell, as in a RON file.
     let mut no_note = verdicts("完成");
     no_note[1][3] = T("");
-    let path = save(&mut workbook(&[("data", data), ("verdicts", no_note)]), &dir, "no-note.xlsx");
+    let path = save(&mut workbook(&[("data", data.clone()), ("verdicts", no_note)]), &dir, "no-note.xlsx");
     assert_refused_at(&path, "verdicts!D2", "without a note");
+    // A row naming its measure but no verdict is refused at the verdict's cell, not passed
+    // over as an empty row.
+    let mut no_word = verdicts("完成");
+    no_word[1][2] = T("");
+    let path = save(&mut workbook(&[("data", data), ("verdicts", no_word)]), &dir, "no-word.xlsx");
+    assert_refused_at(&path, "verdicts!C2", "is not a verdict");
 }

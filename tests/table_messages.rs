@@ -247,3 +247,42 @@ fn one_scenario_name_from_two_models_is_told_apart_by_the_model() {
     names.sort_unstable();
     assert_eq!(names, ["加速", "基准 (M1)", "基准 (M2)"]);
 }
+
+#[test]
+fn a_number_too_large_for_a_value_is_refused_at_its_cell() {
+    // `1e999` and `inf` read as infinity: no statistic is infinite, so they are text where a
+    // number belongs, said at their cell (and the finite number beside them is taken).
+    for cell in ["1e999", "inf", "-infinity"] {
+        let messages =
+            messages_of("huge.csv", &format!("指标,年份,数值\nrd_intensity,2019,{cell}\nrd_intensity,2020,2.5\n"));
+        let found = messages
+            .iter()
+            .find(|d| d.message.contains(&format!("`{cell}` is text where a number belongs")))
+            .unwrap_or_else(|| panic!("{cell}: {:#?}", texts(&messages)));
+        // Line 2, where the value starts (after `rd_intensity,2019,`).
+        assert_eq!((found.line, found.col), (2, 19), "{cell}: said at its cell: {found}");
+    }
+}
+
+#[test]
+fn a_name_is_read_past_its_brackets_and_quotation_marks_and_an_empty_header_cell_is_nothing() {
+    // As people type a measure's name: a bracket in the middle, quotation marks around it.
+    let d = dir("table-messages-loose");
+    let path = write(
+        &d,
+        "loose.csv",
+        "Scenario,Region,Variable,Unit,2020,\nS,全区,研发经费(R&D)占GDP比重,%,2.0,\nS,全区,“每万人发明专利拥有量”,件,3,\nS,全区,《技术市场合同交易总额》,亿元,300,\n",
+    );
+    let (scenarios, messages) = loaded(&path);
+    let measures: Vec<&str> = scenarios[0].series.iter().map(|s| s.indicator.as_str()).collect();
+    assert_eq!(
+        measures,
+        ["rd_intensity", "invention_patents_per_10k", "tech_contract_value"],
+        "{:#?}",
+        texts(&messages)
+    );
+    // Each said as read (info), and the empty header after 2020 (a trailing comma) is no
+    // column of its own to speak of.
+    assert!(messages.iter().any(|d| d.message.contains("read as `研发经费占GDP比重（R&D/GDP）`")));
+    assert!(!messages.iter().any(|d| d.message.contains("is not read")), "{:#?}", texts(&messages));
+}
