@@ -288,7 +288,6 @@ impl PlanExplorerApp {
         }
     }
 
-    /// The presenter's own deck.
     /// The presenter's own deck: each change a step to undo (Ctrl+Z on the scenario page).
     fn run_deck(&mut self, command: DeckCommand) {
         let current = self.presenter.as_ref().and_then(Presenter::current).cloned();

@@ -318,8 +318,8 @@ impl PlanExplorerApp {
             .inner;
         ui.separator();
         let labels: Vec<String> = deck.slides.iter().map(|s| session.slide_label(s, lang)).collect();
-        let notes: Vec<&str> = self.session.deck().slides.iter().map(|s| s.speaker_notes.as_str()).collect();
-        let props = DeckEditorProps { slides: &labels, notes: &notes, history: self.session.deck_history(), lang };
+        let notes: Vec<&str> = deck.slides.iter().map(|s| s.speaker_notes.as_str()).collect();
+        let props = DeckEditorProps { slides: &labels, notes: &notes, history: session.deck_history(), lang };
         commands.extend(deck_editor_ui(ui, &props, &mut self.views.deck_editor));
         commands
     }

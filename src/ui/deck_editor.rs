@@ -5,6 +5,7 @@ use crate::ui::command::{DeckCommand, PresenterCommand};
 use egui::Ui;
 
 use super::Command;
+use super::keys::hint;
 use crate::i18n::{Lang, Msg, paren, tr};
 
 pub struct DeckEditorProps<'a> {
@@ -74,10 +75,10 @@ pub fn deck_editor_ui(ui: &mut Ui, props: &DeckEditorProps<'_>, state: &mut Deck
             commands.push(Command::Deck(DeckCommand::Load(path)));
         }
         let (undo, redo) = props.history;
-        if ui.add_enabled(undo, egui::Button::new(tr(lang, Msg::Undo))).on_hover_text("Ctrl+Z").clicked() {
+        if ui.add_enabled(undo, egui::Button::new(tr(lang, Msg::Undo))).on_hover_text(hint(Msg::UndoDeck)).clicked() {
             commands.push(Command::Deck(DeckCommand::Undo));
         }
-        if ui.add_enabled(redo, egui::Button::new(tr(lang, Msg::Redo))).on_hover_text("Ctrl+Y").clicked() {
+        if ui.add_enabled(redo, egui::Button::new(tr(lang, Msg::Redo))).on_hover_text(hint(Msg::RedoDeck)).clicked() {
             commands.push(Command::Deck(DeckCommand::Redo));
         }
     });

@@ -59,7 +59,8 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
             );
         }
         ui.add_space(6.0 * s);
-        let footer = footer_height(ui, spec, lang, s) + 24.0;
+        let footer_lines = footer_lines(spec, lang, s);
+        let footer = footer_height(ui, &footer_lines) + 24.0;
         let height = (ui.available_height() - footer).max(160.0);
         ui.scope(|ui| {
             ui.style_mut().text_styles.iter_mut().for_each(|(_, f)| f.size *= 1.35 * s);
@@ -102,7 +103,7 @@ pub fn slide_ui(ui: &mut Ui, props: &SlideProps<'_>, draft: &mut SlideViewState)
         });
         // Wrapped, never cut short: the back row reads the sources too (in the text colour, not
         // tiny), and the chart above leaves them the room they take.
-        for (text, size) in footer_lines(spec, lang, s) {
+        for (text, size) in footer_lines {
             ui.add(egui::Label::new(RichText::new(text).font(FontId::proportional(size))).wrap());
         }
     });
@@ -119,14 +120,14 @@ fn footer_lines(spec: &SlideSpec, lang: Lang, s: f32) -> Vec<(String, f32)> {
 }
 
 /// How tall [`footer_lines`] are, wrapped to `ui`'s width.
-fn footer_height(ui: &Ui, spec: &SlideSpec, lang: Lang, s: f32) -> f32 {
+fn footer_height(ui: &Ui, lines: &[(String, f32)]) -> f32 {
     let width = ui.available_width();
     let spacing = ui.spacing().item_spacing.y;
     let colour = ui.visuals().text_color();
     ui.fonts_mut(|f| {
-        footer_lines(spec, lang, s)
-            .into_iter()
-            .map(|(text, size)| f.layout(text, FontId::proportional(size), colour, width).size().y + spacing)
+        lines
+            .iter()
+            .map(|(text, size)| f.layout(text.clone(), FontId::proportional(*size), colour, width).size().y + spacing)
             .sum()
     })
 }

@@ -121,35 +121,38 @@ fn my_deck_words(props: &TopBarProps<'_>) -> String {
 /// The language, the theme, and help and about, in reading order: `right_to_left` when `ui` lays
 /// out from the right (one line), so that they read the same either way.
 fn settings(ui: &mut Ui, props: &TopBarProps<'_>, right_to_left: bool, commands: &mut Vec<Command>) {
-    let lang = props.lang;
-    let mut order = [0, 1, 2];
     if right_to_left {
-        order.reverse();
+        help_menu(ui, props.lang, commands);
+        theme_button(ui, props, commands);
+        language_button(ui, props.lang, commands);
+    } else {
+        language_button(ui, props.lang, commands);
+        theme_button(ui, props, commands);
+        help_menu(ui, props.lang, commands);
     }
-    for item in order {
-        match item {
-            0 => {
-                if ui.button(tr(lang, Msg::Language)).clicked() {
-                    commands.push(Command::Window(WindowCommand::ToggleLanguage));
-                }
-            }
-            1 => {
-                if ui.button(theme_words(props)).on_hover_text(tr(lang, Msg::Theme)).clicked() {
-                    commands.push(Command::Window(WindowCommand::ToggleTheme));
-                }
-            }
-            _ => {
-                ui.menu_button("?", |ui| {
-                    if ui.button(format!("{} ({})", tr(lang, Msg::Help), super::keys::hint(Msg::Help))).clicked() {
-                        commands.push(Command::Window(WindowCommand::ToggleHelp));
-                    }
-                    if ui.button(tr(lang, Msg::About)).clicked() {
-                        commands.push(Command::Window(WindowCommand::ToggleAbout));
-                    }
-                });
-            }
+}
+
+fn language_button(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
+    if ui.button(tr(lang, Msg::Language)).clicked() {
+        commands.push(Command::Window(WindowCommand::ToggleLanguage));
+    }
+}
+
+fn theme_button(ui: &mut Ui, props: &TopBarProps<'_>, commands: &mut Vec<Command>) {
+    if ui.button(theme_words(props)).on_hover_text(tr(props.lang, Msg::Theme)).clicked() {
+        commands.push(Command::Window(WindowCommand::ToggleTheme));
+    }
+}
+
+fn help_menu(ui: &mut Ui, lang: Lang, commands: &mut Vec<Command>) {
+    ui.menu_button("?", |ui| {
+        if ui.button(format!("{} ({})", tr(lang, Msg::Help), super::keys::hint(Msg::Help))).clicked() {
+            commands.push(Command::Window(WindowCommand::ToggleHelp));
         }
-    }
+        if ui.button(tr(lang, Msg::About)).clicked() {
+            commands.push(Command::Window(WindowCommand::ToggleAbout));
+        }
+    });
 }
 
 fn theme_words(props: &TopBarProps<'_>) -> &'static str {
